@@ -1,0 +1,1 @@
+"""Domain model, commands with do/undo, and events. No Qt, no SQL."""

@@ -1,0 +1,33 @@
+"""Events the project emits after a change is committed, so views can mirror it."""
+
+from dataclasses import dataclass
+from typing import Any
+
+ADDED, CHANGED, REMOVED = "added", "changed", "removed"
+
+
+@dataclass(frozen=True)
+class Event:
+    """``kind`` is an entity kind ("intervention", ...), "info", "session_current",
+    "undo_stack" or "reset"; ``entity`` is the new version (the old one when removed)."""
+
+    kind: str
+    action: str
+    uuid: str | None = None
+    entity: Any = None
+
+
+class EventEmitter:
+    """A plain-Python observer list; Qt adapters connect to it in ``ui``/``canvas``."""
+
+    def __init__(self):
+        self._listeners = []
+
+    def subscribe(self, listener):
+        """Call ``listener(event)`` after every committed change; returns an unsubscribe."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    def emit(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)

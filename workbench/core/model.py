@@ -1,0 +1,206 @@
+"""The domain entities of a project.
+
+Entities are immutable dataclasses identified by a UUID string. A change is never made
+in place: a command builds the new version with :func:`dataclasses.replace` and the
+:class:`~workbench.core.project.Project` swaps it in, so the old version can be kept
+for undo. Geometries are shapely objects in EPSG:28992 (metres).
+"""
+
+import uuid as _uuid
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+
+from shapely.geometry.base import BaseGeometry
+
+STATUSES = ("idee", "voorstel", "uitgewerkt", "besloten")
+HORIZONS = ("kort", "2030", "2040", "2050")
+
+
+def new_uuid() -> str:
+    return str(_uuid.uuid4())
+
+
+def now_iso() -> str:
+    """UTC timestamp with millisecond precision, as stored in the project file."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme of the vision; themes form a tree through ``parent_uuid``."""
+
+    uuid: str
+    name: str
+    color: str = "#777777"
+    description: str = ""
+    parent_uuid: str | None = None
+    sort_order: int = 0
+
+
+@dataclass(frozen=True)
+class QuantityKind:
+    """A measurable quantity interventions can carry (woningen, m2 groen, ...)."""
+
+    uuid: str
+    key: str
+    label: str
+    unit: str
+    sort_order: int = 0
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A goal of the area vision, optionally with an indicator and a target value.
+
+    When ``quantity_key`` is set, progress is the sum of that quantity over the
+    interventions linked to the goal.
+    """
+
+    uuid: str
+    title: str
+    description: str = ""
+    theme_uuid: str | None = None
+    indicator: str = ""
+    unit: str = ""
+    target: float | None = None
+    quantity_key: str | None = None
+
+
+@dataclass(frozen=True)
+class Session:
+    """A bijeenkomst: one workshop evening."""
+
+    uuid: str
+    title: str
+    date: str = ""  # ISO date, yyyy-mm-dd
+    place: str = ""
+    facilitator: str = ""
+    participants: int = 0
+
+
+@dataclass(frozen=True)
+class Intervention:
+    """A proposed intervention drawn on the map."""
+
+    uuid: str
+    number: int
+    title: str
+    geometry: BaseGeometry
+    description: str = ""
+    status: str = "idee"
+    horizon: str = ""
+    theme_uuids: tuple = ()
+    primary_theme_uuid: str | None = None
+    goal_uuids: tuple = ()
+    quantities: tuple = ()  # sorted ((quantity key, value), ...)
+    actor: str = ""
+    notes: str = ""
+    created_session_uuid: str | None = None
+    changed_session_uuid: str | None = None
+    created_at: str = ""
+    changed_at: str = ""
+
+    def quantity(self, key: str) -> float | None:
+        return dict(self.quantities).get(key)
+
+
+@dataclass(frozen=True)
+class Vote:
+    """The dot votes one intervention got in one session."""
+
+    uuid: str
+    intervention_uuid: str
+    session_uuid: str
+    count: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """Something a resident said, as reported: "..." - Bewoner uit Heerlerheide."""
+
+    uuid: str
+    text: str
+    speaker: str = ""
+    intervention_uuid: str | None = None
+    session_uuid: str | None = None
+
+
+@dataclass(frozen=True)
+class Area:
+    """The boundary of the area the vision is about (polygon or multipolygon)."""
+
+    uuid: str
+    name: str
+    geometry: BaseGeometry
+
+
+@dataclass(frozen=True)
+class ReferenceFeature:
+    uuid: str
+    label: str
+    geometry: BaseGeometry
+    properties: tuple = ()  # ((name, value), ...)
+
+
+@dataclass(frozen=True)
+class ReferenceLayer:
+    """A background vector layer, such as the CBS wijken; read-only in the app."""
+
+    uuid: str
+    name: str
+    credit: str = ""
+    features: tuple = ()  # ReferenceFeature, ...
+
+
+@dataclass(frozen=True)
+class Tombstone:
+    """What remains of a deleted row, so that a merge can tell deleted from unseen."""
+
+    uuid: str
+    kind: str
+    deleted_at: str
+    session_uuid: str | None = None
+
+
+@dataclass(frozen=True)
+class ProjectInfo:
+    """Project metadata shown on the handout."""
+
+    name: str = ""
+    municipality: str = ""
+    description: str = ""
+    next_steps: str = ""  # "Wat gebeurt er nu?"
+    contact: str = ""
+    credits: str = ""  # reference-data credits
+    theme_set: str = ""
+
+
+# The kinds of entity the project keeps in memory, keyed by the name commands use.
+ENTITY_KINDS = {
+    "theme": Theme,
+    "quantity_kind": QuantityKind,
+    "goal": Goal,
+    "session": Session,
+    "intervention": Intervention,
+    "vote": Vote,
+    "quote": Quote,
+    "area": Area,
+    "reference_layer": ReferenceLayer,
+    "tombstone": Tombstone,
+}
+
+# Standard quantities every project starts with.
+STANDARD_QUANTITIES = (
+    ("homes", "Woningen", "woningen"),
+    ("green_m2", "Groen", "m²"),
+    ("cycle_path_m", "Fietspad", "m"),
+    ("trees", "Bomen", "bomen"),
+)
+
+
+@dataclass
+class ProjectState:
+    """Everything a project holds, in memory; the store loads and saves it."""
+
+    info: ProjectInfo = field(default_factory=ProjectInfo)
+    entities: dict = field(default_factory=lambda: {k: {} for k in ENTITY_KINDS})

@@ -1,0 +1,187 @@
+"""The open project: the in-memory model, its persistence hook, events and undo stack.
+
+A :class:`Project` never changes itself directly. Commands (``core.commands``) describe
+a change as a list of :class:`Change` tuples; :meth:`Project.apply` commits them to the
+repository in one transaction and only then updates memory and emits events. If the
+commit fails, memory is untouched, so the model never shows what the file lacks.
+"""
+
+from dataclasses import dataclass
+from typing import Any
+
+from workbench.core.events import ADDED, CHANGED, REMOVED, Event, EventEmitter
+from workbench.core.model import ProjectState
+from workbench.core.undo import CommandStack
+
+
+@dataclass(frozen=True)
+class Change:
+    """Replace ``before`` by ``after`` for one entity; None means absent.
+
+    ``kind`` "info" carries a :class:`~workbench.core.model.ProjectInfo` (uuid "info").
+    """
+
+    kind: str
+    uuid: str
+    before: Any
+    after: Any
+
+    def inverse(self) -> "Change":
+        return Change(self.kind, self.uuid, self.after, self.before)
+
+
+class NullRepository:
+    """Keeps nothing; for projects that live only in memory (tests, previews)."""
+
+    read_only = False
+
+    def apply(self, changes) -> None:
+        pass
+
+    def set_setting(self, key, value) -> None:
+        pass
+
+    def scratch_copy(self) -> "Project":
+        """A copy that keeps nothing, to build several commands on (see ``Batch``)."""
+        state = ProjectState(self.state.info, {k: dict(v) for k, v in self.state.entities.items()})
+        return Project(state, NullRepository(), current_session_uuid=self.current_session_uuid)
+
+    def close(self) -> None:
+        pass
+
+
+class Project:
+    def __init__(self, state: ProjectState | None = None, repository=None, path=None,
+                 current_session_uuid=None, warnings=()):
+        self.state = state or ProjectState()
+        self.repository = repository or NullRepository()
+        self.path = path
+        self.events = EventEmitter()
+        self.undo_stack = CommandStack(self)
+        self._current_session_uuid = current_session_uuid
+        # What opening found and repaired or could not use (Dutch sentences).
+        self.warnings = list(warnings)
+
+    # -- queries -----------------------------------------------------------------
+
+    @property
+    def info(self):
+        return self.state.info
+
+    @property
+    def read_only(self) -> bool:
+        return bool(getattr(self.repository, "read_only", False))
+
+    def get(self, kind: str, uuid: str):
+        return self.state.entities[kind].get(uuid)
+
+    def all(self, kind: str) -> list:
+        return list(self.state.entities[kind].values())
+
+    def themes(self) -> list:
+        return sorted(self.all("theme"), key=lambda t: (t.sort_order, t.name.lower()))
+
+    def theme_by_name(self, name: str):
+        wanted = name.strip().casefold()
+        return next((t for t in self.themes() if t.name.casefold() == wanted), None)
+
+    def interventions(self) -> list:
+        return sorted(self.all("intervention"), key=lambda i: i.number)
+
+    def intervention_by_number(self, number: int):
+        return next((i for i in self.all("intervention") if i.number == number), None)
+
+    def sessions(self) -> list:
+        return sorted(self.all("session"), key=lambda s: (s.date, s.title))
+
+    def session_by_title(self, title: str):
+        wanted = title.strip().casefold()
+        return next((s for s in self.sessions() if s.title.casefold() == wanted), None)
+
+    def goals(self) -> list:
+        return sorted(self.all("goal"), key=lambda g: g.title.lower())
+
+    def quotes(self) -> list:
+        return self.all("quote")
+
+    def quantity_kinds(self) -> list:
+        return sorted(self.all("quantity_kind"), key=lambda q: (q.sort_order, q.label))
+
+    def reference_layers(self) -> list:
+        return sorted(self.all("reference_layer"), key=lambda r: r.name)
+
+    @property
+    def area(self):
+        areas = self.all("area")
+        return areas[0] if areas else None
+
+    def vote_for(self, intervention_uuid: str, session_uuid: str):
+        return next((v for v in self.all("vote") if v.intervention_uuid == intervention_uuid
+                     and v.session_uuid == session_uuid), None)
+
+    def votes(self, intervention_uuid: str, session_uuid: str | None = None) -> int:
+        """Dot votes for an intervention, in one session or (None) in all."""
+        return sum(v.count for v in self.all("vote") if v.intervention_uuid == intervention_uuid
+                   and (session_uuid is None or v.session_uuid == session_uuid))
+
+    def primary_color(self, intervention) -> str:
+        theme = self.get("theme", intervention.primary_theme_uuid) if intervention.primary_theme_uuid else None
+        return theme.color if theme else "#777777"
+
+    def next_number(self) -> int:
+        return max((i.number for i in self.all("intervention")), default=0) + 1
+
+    # -- current session (a setting, not an undoable edit) ----------------------
+
+    @property
+    def current_session_uuid(self):
+        if self._current_session_uuid and self.get("session", self._current_session_uuid):
+            return self._current_session_uuid
+        return None
+
+    def set_current_session(self, session_uuid) -> None:
+        self._current_session_uuid = session_uuid
+        self.repository.set_setting("current_session", session_uuid or "")
+        self.events.emit(Event("session_current", CHANGED, session_uuid))
+
+    # -- changing ----------------------------------------------------------------
+
+    def execute(self, command):
+        """Run a command as one undo step; returns the command (for its results)."""
+        self.undo_stack.push(command)
+        return command
+
+    def apply(self, changes) -> None:
+        """Commit ``changes`` to the file, then to memory, then tell the listeners."""
+        changes = list(changes)
+        if not changes:
+            return
+        self.repository.apply(changes)
+        for change in changes:
+            if change.kind == "info":
+                self.state.info = change.after
+                continue
+            table = self.state.entities[change.kind]
+            if change.after is None:
+                table.pop(change.uuid, None)
+            else:
+                table[change.uuid] = change.after
+        for change in changes:
+            if change.kind == "info":
+                action = CHANGED
+            elif change.before is None:
+                action = ADDED
+            elif change.after is None:
+                action = REMOVED
+            else:
+                action = CHANGED
+            entity = change.after if change.after is not None else change.before
+            self.events.emit(Event(change.kind, action, change.uuid, entity))
+
+    def scratch_copy(self) -> "Project":
+        """A copy that keeps nothing, to build several commands on (see ``Batch``)."""
+        state = ProjectState(self.state.info, {k: dict(v) for k, v in self.state.entities.items()})
+        return Project(state, NullRepository(), current_session_uuid=self.current_session_uuid)
+
+    def close(self) -> None:
+        self.repository.close()

@@ -1,0 +1,335 @@
+"""Commands on what frames the workshop: themes, goals, sessions, metadata, area, layers."""
+
+from dataclasses import fields as dc_fields
+from dataclasses import replace
+
+from workbench.core import validate
+from workbench.core.commands import _require, _tombstone_change
+from workbench.core.model import Area, Goal, ProjectInfo, QuantityKind, Session, Theme, new_uuid, now_iso
+from workbench.core.project import Change
+from workbench.core.text import clean_text
+from workbench.core.undo import Command
+from workbench.errors import ValidationError
+from workbench.i18n import _
+
+
+def _number_or_none(value, what):
+    if value is None or value == "":
+        return None
+    try:
+        number = float(str(value).replace(",", "."))
+    except ValueError:
+        raise ValidationError(_("{what} moet een getal zijn.").format(what=what)) from None
+    if number != number or abs(number) == float("inf"):
+        raise ValidationError(_("{what} moet een getal zijn.").format(what=what))
+    return number
+
+
+class Batch(Command):
+    """Several commands as one undo step (an import, the wizard's first set-up)."""
+
+    def __init__(self, text, commands):
+        super().__init__()
+        self.text = text
+        self.commands = list(commands)
+
+    def build(self, project):
+        # Each part is built against the state the earlier parts leave, in a scratch
+        # copy that writes nothing; then all changes are committed together, so the
+        # batch is all-or-nothing in the file.
+        scratch = project.scratch_copy()
+        for command in self.commands:
+            command.do(scratch)
+        return [change for command in self.commands for change in command.changes]
+
+
+# -- themes ------------------------------------------------------------------------
+
+class AddTheme(Command):
+    def __init__(self, name, color="#777777", description="", parent_uuid=None, uuid=None):
+        super().__init__()
+        self.args = (name, color, description, parent_uuid)
+        self.uuid = uuid or new_uuid()
+        self.text = _("Thema toevoegen")
+
+    def build(self, project):
+        name, color, description, parent = self.args
+        name = validate.title(name, _("Geef het thema een naam."))
+        if project.theme_by_name(name):
+            raise ValidationError(_("Er is al een thema '{name}'.").format(name=name))
+        if parent is not None:
+            _require(project, "theme", parent, _("Dit thema bestaat niet (meer)."))
+        order = max((t.sort_order for t in project.all("theme")), default=0) + 1
+        theme = Theme(self.uuid, name, validate.color(color), clean_text(description), parent, order)
+        return [Change("theme", self.uuid, None, theme)]
+
+
+class EditTheme(Command):
+    def __init__(self, uuid, **fields):
+        super().__init__()
+        self.uuid, self.fields = uuid, fields
+        self.text = _("Thema bewerken")
+
+    def build(self, project):
+        old = _require(project, "theme", self.uuid, _("Dit thema bestaat niet (meer)."))
+        values = dict(self.fields)
+        if "name" in values:
+            values["name"] = validate.title(values["name"], _("Geef het thema een naam."))
+            other = project.theme_by_name(values["name"])
+            if other and other.uuid != self.uuid:
+                raise ValidationError(_("Er is al een thema '{name}'.").format(name=values["name"]))
+        if "color" in values:
+            values["color"] = validate.color(values["color"])
+        if "description" in values:
+            values["description"] = clean_text(values["description"])
+        new = replace(old, **values)
+        return [] if new == old else [Change("theme", self.uuid, old, new)]
+
+
+class DeleteTheme(Command):
+    """Remove a theme. Interventions lose the tag (their primary theme becomes their
+    next theme, or none); goals lose the link; sub-themes move up one level."""
+
+    def __init__(self, uuid):
+        super().__init__()
+        self.uuid = uuid
+        self.text = _("Thema verwijderen")
+
+    def build(self, project):
+        old = _require(project, "theme", self.uuid, _("Dit thema bestaat niet (meer)."))
+        changes = []
+        for item in project.all("intervention"):
+            if self.uuid in item.theme_uuids:
+                themes = tuple(t for t in item.theme_uuids if t != self.uuid)
+                primary = item.primary_theme_uuid
+                if primary == self.uuid:
+                    primary = themes[0] if themes else None
+                changes.append(Change("intervention", item.uuid, item,
+                                      replace(item, theme_uuids=themes, primary_theme_uuid=primary)))
+        for goal in project.all("goal"):
+            if goal.theme_uuid == self.uuid:
+                changes.append(Change("goal", goal.uuid, goal, replace(goal, theme_uuid=None)))
+        for child in project.all("theme"):
+            if child.parent_uuid == self.uuid:
+                changes.append(Change("theme", child.uuid, child, replace(child, parent_uuid=old.parent_uuid)))
+        changes.append(Change("theme", self.uuid, old, None))
+        changes.append(_tombstone_change(project, "theme", self.uuid, now_iso()))
+        return changes
+
+
+def interventions_tagged(project, theme_uuid) -> list:
+    """What a theme deletion would touch, for the confirmation the UI shows."""
+    return [i for i in project.interventions() if theme_uuid in i.theme_uuids]
+
+
+# -- goals -------------------------------------------------------------------------
+
+def _goal_values(project, values):
+    values = dict(values)
+    if "title" in values:
+        values["title"] = validate.title(values["title"], _("Geef het doel een titel."))
+    for name in ("description", "indicator"):
+        if name in values:
+            values[name] = clean_text(values[name], multiline=name == "description")
+    if "unit" in values:
+        values["unit"] = clean_text(values["unit"], multiline=False)
+    if "target" in values:
+        values["target"] = _number_or_none(values["target"], _("De streefwaarde"))
+    if values.get("theme_uuid"):
+        _require(project, "theme", values["theme_uuid"], _("Dit thema bestaat niet (meer)."))
+    return values
+
+
+class AddGoal(Command):
+    def __init__(self, title, uuid=None, **fields):
+        super().__init__()
+        self.uuid = uuid or new_uuid()
+        self.values = dict(fields, title=title)
+        self.text = _("Doel toevoegen")
+
+    def build(self, project):
+        goal = Goal(self.uuid, **_goal_values(project, self.values))
+        return [Change("goal", self.uuid, None, goal)]
+
+
+class EditGoal(Command):
+    def __init__(self, uuid, **fields):
+        super().__init__()
+        self.uuid, self.fields = uuid, fields
+        self.text = _("Doel bewerken")
+
+    def build(self, project):
+        old = _require(project, "goal", self.uuid, _("Dit doel bestaat niet (meer)."))
+        new = replace(old, **_goal_values(project, self.fields))
+        return [] if new == old else [Change("goal", self.uuid, old, new)]
+
+
+class DeleteGoal(Command):
+    def __init__(self, uuid):
+        super().__init__()
+        self.uuid = uuid
+        self.text = _("Doel verwijderen")
+
+    def build(self, project):
+        old = _require(project, "goal", self.uuid, _("Dit doel bestaat niet (meer)."))
+        changes = [Change("intervention", i.uuid, i, replace(i, goal_uuids=tuple(g for g in i.goal_uuids if g != self.uuid)))
+                   for i in project.all("intervention") if self.uuid in i.goal_uuids]
+        changes.append(Change("goal", self.uuid, old, None))
+        changes.append(_tombstone_change(project, "goal", self.uuid, now_iso()))
+        return changes
+
+
+# -- sessions ----------------------------------------------------------------------
+
+def _session_values(values):
+    values = dict(values)
+    if "title" in values:
+        values["title"] = validate.title(values["title"], _("Geef de bijeenkomst een titel."))
+    for name in ("place", "facilitator"):
+        if name in values:
+            values[name] = clean_text(values[name], multiline=False)
+    if "date" in values:
+        values["date"] = _iso_date(values["date"])
+    if "participants" in values:
+        values["participants"] = validate.count(values["participants"] or 0, _("Het aantal deelnemers"))
+    return values
+
+
+def _iso_date(value) -> str:
+    from datetime import date
+
+    text = clean_text(value, multiline=False)
+    if not text:
+        return ""
+    try:
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ValidationError(_("Datum '{value}' is geen geldige datum (jjjj-mm-dd).").format(value=text)) from None
+
+
+class AddSession(Command):
+    def __init__(self, title, uuid=None, **fields):
+        super().__init__()
+        self.uuid = uuid or new_uuid()
+        self.values = dict(fields, title=title)
+        self.text = _("Bijeenkomst toevoegen")
+
+    def build(self, project):
+        session = Session(self.uuid, **_session_values(self.values))
+        return [Change("session", self.uuid, None, session)]
+
+
+class EditSession(Command):
+    def __init__(self, uuid, **fields):
+        super().__init__()
+        self.uuid, self.fields = uuid, fields
+        self.text = _("Bijeenkomst bewerken")
+
+    def build(self, project):
+        old = _require(project, "session", self.uuid, _("Deze bijeenkomst bestaat niet (meer)."))
+        new = replace(old, **_session_values(self.fields))
+        return [] if new == old else [Change("session", self.uuid, old, new)]
+
+
+class DeleteSession(Command):
+    """Remove a session and its votes; interventions and quotes stay, unlinked."""
+
+    def __init__(self, uuid):
+        super().__init__()
+        self.uuid = uuid
+        self.text = _("Bijeenkomst verwijderen")
+
+    def build(self, project):
+        old = _require(project, "session", self.uuid, _("Deze bijeenkomst bestaat niet (meer)."))
+        changes = [Change("vote", v.uuid, v, None) for v in project.all("vote") if v.session_uuid == self.uuid]
+        for quote in project.all("quote"):
+            if quote.session_uuid == self.uuid:
+                changes.append(Change("quote", quote.uuid, quote, replace(quote, session_uuid=None)))
+        for item in project.all("intervention"):
+            if self.uuid in (item.created_session_uuid, item.changed_session_uuid):
+                new = replace(item,
+                              created_session_uuid=None if item.created_session_uuid == self.uuid else item.created_session_uuid,
+                              changed_session_uuid=None if item.changed_session_uuid == self.uuid else item.changed_session_uuid)
+                changes.append(Change("intervention", item.uuid, item, new))
+        changes.append(Change("session", self.uuid, old, None))
+        changes.append(_tombstone_change(project, "session", self.uuid, now_iso()))
+        return changes
+
+
+# -- project metadata, area, quantities, reference layers -----------------------------
+
+class EditInfo(Command):
+    """Change project metadata (name, description, "wat gebeurt er nu?", ...)."""
+
+    def __init__(self, **fields):
+        super().__init__()
+        known = {f.name for f in dc_fields(ProjectInfo)}
+        unknown = set(fields) - known
+        if unknown:
+            raise ValidationError(_("Onbekend veld: {name}.").format(name=", ".join(sorted(unknown))))
+        self.fields = fields
+        self.text = _("Projectgegevens bewerken")
+
+    def build(self, project):
+        values = {k: clean_text(v, multiline=k in ("description", "next_steps", "contact", "credits"))
+                  for k, v in self.fields.items()}
+        if "name" in values and not values["name"]:
+            raise ValidationError(_("Geef het project een naam."))
+        new = replace(project.info, **values)
+        return [] if new == project.info else [Change("info", "info", project.info, new)]
+
+
+class SetArea(Command):
+    def __init__(self, geometry, name=None):
+        super().__init__()
+        self.geometry, self.name = geometry, name
+        self.text = _("Gebied wijzigen")
+
+    def build(self, project):
+        geometry = validate.area_geometry(self.geometry)
+        old = project.area
+        name = clean_text(self.name, multiline=False) if self.name is not None else (old.name if old else "")
+        new = Area(old.uuid if old else new_uuid(), name or project.info.name, geometry)
+        return [Change("area", new.uuid, old, new)]
+
+
+class AddQuantityKind(Command):
+    """A user-defined quantity with its unit (e.g. "Parkeerplaatsen", "plaatsen")."""
+
+    def __init__(self, label, unit, key=None, uuid=None):
+        super().__init__()
+        self.label, self.unit, self.key = label, unit, key
+        self.uuid = uuid or new_uuid()
+        self.text = _("Hoeveelheid toevoegen")
+
+    def build(self, project):
+        label = validate.title(self.label, _("Geef de hoeveelheid een naam."))
+        key = self.key or "".join(c if c.isalnum() else "_" for c in label.lower())
+        if any(q.key == key for q in project.all("quantity_kind")):
+            raise ValidationError(_("Er is al een hoeveelheid '{name}'.").format(name=label))
+        order = max((q.sort_order for q in project.all("quantity_kind")), default=0) + 1
+        kind = QuantityKind(self.uuid, key, label, clean_text(self.unit, multiline=False), order)
+        return [Change("quantity_kind", self.uuid, None, kind)]
+
+
+class AddReferenceLayer(Command):
+    def __init__(self, layer):
+        super().__init__()
+        self.layer = layer
+        self.text = _("Referentielaag toevoegen")
+
+    def build(self, project):
+        if any(r.name.casefold() == self.layer.name.casefold() for r in project.reference_layers()):
+            raise ValidationError(_("Er is al een referentielaag '{name}'.").format(name=self.layer.name))
+        return [Change("reference_layer", self.layer.uuid, None, self.layer)]
+
+
+class DeleteReferenceLayer(Command):
+    def __init__(self, uuid):
+        super().__init__()
+        self.uuid = uuid
+        self.text = _("Referentielaag verwijderen")
+
+    def build(self, project):
+        old = _require(project, "reference_layer", self.uuid, _("Deze laag bestaat niet (meer)."))
+        return [Change("reference_layer", self.uuid, old, None)]

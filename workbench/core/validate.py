@@ -1,0 +1,67 @@
+"""Checks commands run before they change anything; each failure is a Dutch message."""
+
+from shapely.geometry.base import BaseGeometry
+
+from workbench.core.model import HORIZONS, STATUSES
+from workbench.core.text import clean_text
+from workbench.errors import ValidationError
+from workbench.i18n import _
+
+INTERVENTION_TYPES = ("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon")
+
+
+def title(value, what: str = "") -> str:
+    text = clean_text(value, multiline=False)
+    if not text:
+        raise ValidationError(what or _("Geef een titel op."))
+    return text
+
+
+def intervention_geometry(geometry) -> BaseGeometry:
+    if not isinstance(geometry, BaseGeometry) or geometry.is_empty:
+        raise ValidationError(_("De geometrie is leeg; teken een punt, lijn of vlak."))
+    if geometry.geom_type not in INTERVENTION_TYPES:
+        raise ValidationError(_("Een idee is een punt, lijn of vlak, geen {type}.").format(type=geometry.geom_type))
+    if not geometry.is_valid:
+        raise ValidationError(_("De geometrie snijdt zichzelf of is ongeldig; pas de vorm aan."))
+    return geometry
+
+
+def area_geometry(geometry) -> BaseGeometry:
+    if not isinstance(geometry, BaseGeometry) or geometry.is_empty:
+        raise ValidationError(_("Het gebied is leeg."))
+    if geometry.geom_type not in ("Polygon", "MultiPolygon"):
+        raise ValidationError(_("Het gebied moet een vlak zijn."))
+    if not geometry.is_valid:
+        raise ValidationError(_("De grens van het gebied snijdt zichzelf; pas de vorm aan."))
+    return geometry
+
+
+def status(value: str) -> str:
+    if value not in STATUSES:
+        raise ValidationError(_("Onbekende status: {value}.").format(value=value))
+    return value
+
+
+def horizon(value: str) -> str:
+    if value not in ("",) + HORIZONS:
+        raise ValidationError(_("Onbekende tijdshorizon: {value}.").format(value=value))
+    return value
+
+
+def count(value, what: str) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        raise ValidationError(_("{what} moet een heel getal zijn.").format(what=what)) from None
+    if number < 0:
+        raise ValidationError(_("{what} kan niet negatief zijn.").format(what=what))
+    return number
+
+
+def color(value: str) -> str:
+    text = str(value).strip()
+    digits = text[1:]
+    if not (text.startswith("#") and len(digits) == 6 and all(c in "0123456789abcdefABCDEF" for c in digits)):
+        raise ValidationError(_("Kleur moet de vorm #rrggbb hebben."))
+    return text.lower()

@@ -1,0 +1,1 @@
+"""Geometry helpers: CRS transforms, measurements, validity repair (shapely, pyproj)."""

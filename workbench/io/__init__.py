@@ -1,0 +1,1 @@
+"""Import, export, merging and the sample-project recipes. No Qt."""

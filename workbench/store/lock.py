@@ -1,0 +1,53 @@
+"""An advisory lock that marks a project as open for writing by one process.
+
+SQLite's own locks last one transaction; this one lasts as long as the project is open,
+so a second window or a second laptop on a network share is told the project is in use.
+The lock is tied to an open file descriptor, so the operating system releases it when
+the process dies: no stale lock files, nothing left next to the project.
+"""
+
+import os
+
+if os.name == "nt":  # pragma: no cover - exercised on Windows only
+    import msvcrt
+
+    _FAR_OFFSET = 1 << 40  # far past any SQLite lock byte, so SQLite never contends
+
+    def _try_lock(fd) -> bool:
+        os.lseek(fd, _FAR_OFFSET, os.SEEK_SET)
+        try:
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+            return True
+        except OSError:
+            return False
+else:
+    import fcntl
+
+    def _try_lock(fd) -> bool:
+        # flock() is independent of the POSIX byte-range locks SQLite uses on Linux.
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return True
+        except OSError:
+            return False
+
+
+class ProjectLock:
+    def __init__(self, path):
+        self.path = str(path)
+        self._fd = None
+
+    def acquire(self) -> bool:
+        fd = os.open(self.path, os.O_RDWR)
+        if _try_lock(fd):
+            self._fd = fd
+            return True
+        os.close(fd)
+        return False
+
+    def release(self) -> None:
+        # Close only after the SQLite connection is closed: closing any descriptor of
+        # the file drops the process's POSIX locks, including SQLite's.
+        if self._fd is not None:
+            os.close(self._fd)
+            self._fd = None

@@ -1,0 +1,121 @@
+"""Numbered migrations of the workbench schema; each runs in its own transaction.
+
+The schema version lives in ``workbench_meta`` (``user_version`` belongs to the
+GeoPackage spec). Add a migration by appending a function to ``MIGRATIONS``; never
+change one that has shipped.
+"""
+
+from workbench.store.connection import run_script, transaction
+from workbench.store.schema import create_core, register_attributes, register_features
+
+FK = "DEFERRABLE INITIALLY DEFERRED"
+
+
+def _v1_initial(conn) -> None:
+    create_core(conn)
+    run_script(conn, f"""
+    CREATE TABLE workbench_meta (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, value TEXT);
+    CREATE TABLE project_info (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '',
+      municipality TEXT NOT NULL DEFAULT '', description TEXT NOT NULL DEFAULT '',
+      next_steps TEXT NOT NULL DEFAULT '', credits TEXT NOT NULL DEFAULT '',
+      theme_set TEXT NOT NULL DEFAULT '');
+    CREATE TABLE themes (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+      color TEXT NOT NULL DEFAULT '#777777', description TEXT NOT NULL DEFAULT '',
+      parent_uuid TEXT REFERENCES themes(uuid) {FK}, sort_order INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE quantity_kinds (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, key TEXT NOT NULL UNIQUE,
+      label TEXT NOT NULL, unit TEXT NOT NULL DEFAULT '', sort_order INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE goals (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+      description TEXT NOT NULL DEFAULT '', theme_uuid TEXT REFERENCES themes(uuid) {FK},
+      indicator TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL DEFAULT '', target REAL,
+      quantity_key TEXT);
+    CREATE TABLE sessions (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, title TEXT NOT NULL,
+      date TEXT NOT NULL DEFAULT '', place TEXT NOT NULL DEFAULT '',
+      facilitator TEXT NOT NULL DEFAULT '', participants INTEGER NOT NULL DEFAULT 0);
+    CREATE TABLE area (
+      fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, uuid TEXT UNIQUE, name TEXT);
+    CREATE TABLE interventions (
+      fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, uuid TEXT UNIQUE, number INTEGER,
+      title TEXT, description TEXT, status TEXT, horizon TEXT, primary_theme_uuid TEXT,
+      created_session_uuid TEXT, changed_session_uuid TEXT, created_at TEXT, changed_at TEXT);
+    CREATE TABLE intervention_themes (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+      intervention_uuid TEXT NOT NULL REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
+      theme_uuid TEXT NOT NULL REFERENCES themes(uuid) ON DELETE CASCADE {FK},
+      UNIQUE (intervention_uuid, theme_uuid));
+    CREATE TABLE intervention_goals (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+      intervention_uuid TEXT NOT NULL REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
+      goal_uuid TEXT NOT NULL REFERENCES goals(uuid) ON DELETE CASCADE {FK},
+      UNIQUE (intervention_uuid, goal_uuid));
+    CREATE TABLE intervention_quantities (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+      intervention_uuid TEXT NOT NULL REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
+      quantity_key TEXT NOT NULL, value REAL NOT NULL,
+      UNIQUE (intervention_uuid, quantity_key));
+    CREATE TABLE votes (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+      intervention_uuid TEXT NOT NULL REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
+      session_uuid TEXT NOT NULL REFERENCES sessions(uuid) ON DELETE CASCADE {FK},
+      count INTEGER NOT NULL DEFAULT 0, UNIQUE (intervention_uuid, session_uuid));
+    CREATE TABLE quotes (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, text TEXT NOT NULL,
+      speaker TEXT NOT NULL DEFAULT '',
+      intervention_uuid TEXT REFERENCES interventions(uuid) ON DELETE SET NULL {FK},
+      session_uuid TEXT REFERENCES sessions(uuid) ON DELETE SET NULL {FK});
+    CREATE TABLE tombstones (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
+      deleted_at TEXT NOT NULL, session_uuid TEXT);
+    CREATE TABLE reference_layers (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, table_name TEXT NOT NULL UNIQUE,
+      name TEXT NOT NULL, credit TEXT NOT NULL DEFAULT '');
+    CREATE INDEX idx_votes_intervention ON votes(intervention_uuid);
+    CREATE INDEX idx_quotes_intervention ON quotes(intervention_uuid);
+    """)
+    register_features(conn, "area", "Gebied", "De grens van het plangebied")
+    register_features(conn, "interventions", "Ideeën", "Voorgestelde ingrepen")
+    for table, identifier in [
+        ("workbench_meta", "Werkbank: schema"), ("project_info", "Project"), ("themes", "Thema's"),
+        ("quantity_kinds", "Soorten hoeveelheden"), ("goals", "Doelen"), ("sessions", "Bijeenkomsten"),
+        ("intervention_themes", "Idee-thema"), ("intervention_goals", "Idee-doel"),
+        ("intervention_quantities", "Idee-hoeveelheid"), ("votes", "Stemmen"), ("quotes", "Citaten"),
+        ("tombstones", "Verwijderd"), ("reference_layers", "Referentielagen"),
+    ]:
+        register_attributes(conn, table, identifier)
+
+
+def _v2_actor_notes_contact(conn) -> None:
+    """The trekker/actor and notes of an intervention; a contact line for the handout."""
+    run_script(conn, """
+    ALTER TABLE interventions ADD COLUMN actor TEXT NOT NULL DEFAULT '';
+    ALTER TABLE interventions ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+    ALTER TABLE project_info ADD COLUMN contact TEXT NOT NULL DEFAULT '';
+    """)
+
+
+MIGRATIONS = [_v1_initial, _v2_actor_notes_contact]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(conn) -> int:
+    row = conn.execute("SELECT value FROM workbench_meta WHERE key = 'schema_version'").fetchone()
+    return int(row[0]) if row else 0
+
+
+def migrate(conn, target: int = SCHEMA_VERSION) -> list:
+    """Run the migrations from the file's version up to ``target``; returns those run."""
+    has_meta = conn.execute(
+        "SELECT 1 FROM sqlite_master WHERE type='table' AND name='workbench_meta'").fetchone()
+    current = schema_version(conn) if has_meta else 0
+    done = []
+    for number in range(current + 1, target + 1):
+        with transaction(conn):  # one transaction per migration
+            MIGRATIONS[number - 1](conn)
+            conn.execute("INSERT INTO workbench_meta (key, value) VALUES ('schema_version', ?) "
+                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (str(number),))
+        done.append(number)
+    return done

@@ -1,0 +1,221 @@
+"""Creating, opening, checking and "Opslaan als" of project files.
+
+Opening first inspects the file through a read-only connection, so a file that is
+refused (not a GeoPackage, not a workbench project, damaged, from a newer version) is
+never written to, not even by a PRAGMA.
+"""
+
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from workbench.core.project import Project
+from workbench.errors import ProjectFileError, ProjectInUseError
+from workbench.i18n import _
+from workbench.store import migrations
+from workbench.store.connection import connect
+from workbench.store.lock import ProjectLock
+from workbench.store.repair import repair_foreign_edits
+from workbench.store.repository import Repository
+from workbench.store.schema import APPLICATION_ID, GPKG_USER_VERSION
+
+
+class LockedRepository(Repository):
+    """A repository that holds the project's in-use lock until it is closed."""
+
+    def __init__(self, conn, lock):
+        super().__init__(conn)
+        self.lock = lock
+
+    def close(self) -> None:
+        super().close()
+        self.lock.release()
+
+
+def create_project(path, info=None) -> Project:
+    """Create an empty project file at ``path`` (refusing to overwrite) and open it."""
+    from workbench.core.project import Change
+
+    path = Path(path)
+    if path.exists():
+        raise ProjectFileError(_("Het bestand {path} bestaat al.").format(path=path))
+    if not path.parent.exists():
+        raise ProjectFileError(_("De map {path} bestaat niet.").format(path=path.parent))
+    try:
+        conn = connect(path)
+    except sqlite3.Error as error:
+        raise ProjectFileError(_("Kan {path} niet aanmaken: {error}").format(path=path, error=error)) from None
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
+    migrations.migrate(conn)
+    conn.close()
+    project = open_project(path)
+    if info is not None:
+        project.apply([Change("info", "info", project.info, info)])
+    return project
+
+
+def inspect(path) -> list:
+    """Problems that make ``path`` unusable as a project, as Dutch sentences ([] = fine).
+
+    Reads only; safe on any file.
+    """
+    path = Path(path)
+    if not path.exists():
+        return [_("Het bestand {path} bestaat niet.").format(path=path)]
+    if path.is_dir():
+        return [_("{path} is een map, geen projectbestand.").format(path=path)]
+    with open(path, "rb") as handle:
+        header = handle.read(100)
+    if not header.startswith(b"SQLite format 3\x00"):
+        return [_("{name} is geen GeoPackage (geen SQLite-database).").format(name=path.name)]
+    try:
+        conn = connect(path, read_only=True)
+    except sqlite3.Error as error:
+        return [_("{name} kan niet worden gelezen: {error}").format(name=path.name, error=error)]
+    try:
+        return _inspect_connection(conn, path.name)
+    except sqlite3.DatabaseError as error:
+        return [_("{name} is beschadigd: {error}").format(name=path.name, error=error)]
+    finally:
+        conn.close()
+
+
+def _inspect_connection(conn, name) -> list:
+    application_id = conn.execute("PRAGMA application_id").fetchone()[0]
+    if application_id != APPLICATION_ID:
+        return [_("{name} is geen GeoPackage.").format(name=name)]
+    integrity = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
+    if integrity != ["ok"]:
+        return [_("{name} is beschadigd: {detail}").format(name=name, detail="; ".join(integrity[:3]))]
+    tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "workbench_meta" not in tables:
+        return [_("{name} is een GeoPackage, maar geen werkbankproject.").format(name=name)]
+    version = migrations.schema_version(conn)
+    if version > migrations.SCHEMA_VERSION:
+        return [_("{name} is gemaakt met een nieuwere versie van de werkbank (schema {found}, "
+                  "deze versie kent tot {known}). Werk de werkbank bij om het te openen.")
+                .format(name=name, found=version, known=migrations.SCHEMA_VERSION)]
+    required = {"gpkg_spatial_ref_sys", "gpkg_contents", "gpkg_geometry_columns", "interventions", "themes"}
+    missing = sorted(required - tables)
+    if missing:
+        return [_("{name} mist de tabellen {tables}.").format(name=name, tables=", ".join(missing))]
+    return []
+
+
+def open_project(path, read_only: bool = False) -> Project:
+    """Open a project; raises :class:`ProjectFileError` or :class:`ProjectInUseError`.
+
+    Older schemas are migrated; rows QGIS added without our bookkeeping are repaired,
+    and what was repaired or skipped is in ``project.warnings``.
+    """
+    path = Path(path)
+    problems = inspect(path)
+    if problems:
+        raise ProjectFileError(problems[0])
+    if read_only:
+        conn = connect(path, read_only=True)
+        repository = Repository(conn, read_only=True)
+        warnings = []
+    else:
+        lock = ProjectLock(path)
+        try:
+            locked = lock.acquire()
+        except OSError as error:
+            raise ProjectFileError(_("Kan {name} niet openen: {error}").format(name=path.name, error=error)) from None
+        if not locked:
+            raise ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
+                                      "Sluit het daar eerst, of open het alleen-lezen.").format(name=path.name))
+        conn = connect(path)
+        migrations.migrate(conn)
+        warnings = repair_foreign_edits(conn)
+        repository = LockedRepository(conn, lock)
+    try:
+        state = repository.load()
+    except Exception:
+        repository.close()
+        raise
+    current = repository.setting("current_session") or None
+    return Project(state, repository, path=path, current_session_uuid=current,
+                   warnings=warnings + repository.warnings)
+
+
+def save_as(project: Project, target) -> None:
+    """Copy the project to ``target`` and continue working there ("Opslaan als").
+
+    The copy is made with SQLite's backup API into a temporary file in the target
+    folder, fsynced, then renamed over the target: an interrupted save leaves the
+    original and no half-written file.
+    """
+    target = Path(target).resolve()
+    if project.path is not None and target == Path(project.path).resolve():
+        return
+    if not target.parent.is_dir():
+        raise ProjectFileError(_("De map {path} bestaat niet.").format(path=target.parent))
+    fd, temp_name = tempfile.mkstemp(prefix=".opslaan-", suffix=".gpkg", dir=target.parent)
+    os.close(fd)
+    try:
+        destination = sqlite3.connect(temp_name)
+        try:
+            project.repository.conn.backup(destination)
+        finally:
+            destination.close()
+        with open(temp_name, "rb+") as handle:
+            os.fsync(handle.fileno())
+        os.replace(temp_name, target)
+        _fsync_directory(target.parent)
+    except BaseException:
+        if os.path.exists(temp_name):
+            os.unlink(temp_name)
+        raise
+    new = open_project(target)
+    project.repository.close()
+    project.repository = new.repository
+    project.path = target
+
+
+def _fsync_directory(folder) -> None:
+    if os.name == "nt":  # directories cannot be opened for fsync on Windows
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+
+def check_project(path) -> list:
+    """Everything wrong with a project file, as Dutch sentences; reads only."""
+    problems = inspect(path)
+    if problems:
+        return problems
+    conn = connect(path, read_only=True)
+    try:
+        integrity = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+        if integrity != ["ok"]:
+            problems.append(_("Beschadigd: {detail}").format(detail="; ".join(integrity[:3])))
+        adopt = conn.execute("SELECT COUNT(*) FROM interventions WHERE uuid IS NULL OR number IS NULL").fetchone()[0]
+        if adopt:
+            problems.append(_("{count} idee(ën) zijn buiten de werkbank toegevoegd en worden bij openen "
+                              "opgenomen.").format(count=adopt))
+        dangling = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+        if dangling:
+            problems.append(_("{count} verwijzing(en) naar verwijderde rijen.").format(count=dangling))
+        if migrations.schema_version(conn) < migrations.SCHEMA_VERSION:
+            problems.append(_("Het schema is ouder en wordt bij openen bijgewerkt."))
+        repository = Repository(conn, read_only=True)
+        repository.load()
+        problems.extend(repository.warnings)
+    finally:
+        conn.close()
+    return problems
+
+
+def schema_version_of(path) -> int:
+    conn = connect(path, read_only=True)
+    try:
+        return migrations.schema_version(conn)
+    finally:
+        conn.close()

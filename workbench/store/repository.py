@@ -1,0 +1,243 @@
+"""Reading a project file into a :class:`ProjectState` and writing changes back.
+
+Every :meth:`Repository.apply` is one transaction: all changes of a command are
+committed together (fsync included, ``synchronous=FULL``) or none is.
+"""
+
+import json
+import uuid as uuid_mod
+from dataclasses import asdict, fields
+
+from workbench.core.model import (
+    Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
+    ReferenceLayer, Session, Theme, Tombstone, Vote)
+from workbench.store import gpkg_blob
+from workbench.store.connection import transaction
+from workbench.store.repair import repair_geometries
+from workbench.store.schema import register_features, unregister
+
+# Attribute tables whose columns are exactly the entity's fields (besides ``id``).
+SIMPLE_TABLES = {
+    "theme": ("themes", Theme),
+    "quantity_kind": ("quantity_kinds", QuantityKind),
+    "goal": ("goals", Goal),
+    "session": ("sessions", Session),
+    "vote": ("votes", Vote),
+    "quote": ("quotes", Quote),
+    "tombstone": ("tombstones", Tombstone),
+}
+
+INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",
+                        "primary_theme_uuid", "actor", "notes", "created_session_uuid",
+                        "changed_session_uuid", "created_at", "changed_at")
+INFO_COLUMNS = tuple(f.name for f in fields(ProjectInfo))
+
+
+def link_uuid(a: str, b: str) -> str:
+    """A stable UUID for a link row, so copies of a file agree on it when merged."""
+    return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"{a}/{b}"))
+
+
+def _columns(entity_class):
+    return tuple(f.name for f in fields(entity_class))
+
+
+class Repository:
+    def __init__(self, conn, read_only=False):
+        self.conn = conn
+        self.read_only = read_only
+        self.warnings = []  # what the last load() repaired or could not use
+
+    # -- reading ----------------------------------------------------------------
+
+    def load(self) -> ProjectState:
+        state = ProjectState()
+        row = self.conn.execute(f"SELECT {', '.join(INFO_COLUMNS)} FROM project_info LIMIT 1").fetchone()
+        if row:
+            state.info = ProjectInfo(*[value or "" for value in row])
+        for kind, (table, cls) in SIMPLE_TABLES.items():
+            columns = _columns(cls)
+            for values in self.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+                entity = cls(*values)
+                state.entities[kind][entity.uuid] = entity
+        state.entities["intervention"] = self._load_interventions()
+        for uuid, name, blob in self.conn.execute("SELECT uuid, name, geom FROM area WHERE geom IS NOT NULL"):
+            state.entities["area"][uuid] = Area(uuid, name or "", gpkg_blob.decode(blob))
+        for layer in self._load_reference_layers():
+            state.entities["reference_layer"][layer.uuid] = layer
+        return state
+
+    def _links(self, table, column):
+        links = {}
+        for owner, value in self.conn.execute(f"SELECT intervention_uuid, {column} FROM {table} ORDER BY id"):
+            links.setdefault(owner, []).append(value)
+        return links
+
+    def _load_interventions(self) -> dict:
+        rows = self.conn.execute(
+            f"SELECT {', '.join(INTERVENTION_COLUMNS)}, geom FROM interventions WHERE uuid IS NOT NULL").fetchall()
+        geometries = gpkg_blob.decode_many([row[-1] for row in rows])
+        fixed, self.warnings = repair_geometries(
+            None if self.read_only else self.conn, [(r[0], r[1], g) for r, g in zip(rows, geometries)])
+        geometries = [fixed.get(r[0], g) if r[0] in fixed else g for r, g in zip(rows, geometries)]
+        themes = self._links("intervention_themes", "theme_uuid")
+        goals = self._links("intervention_goals", "goal_uuid")
+        quantities = {}
+        for owner, key, value in self.conn.execute(
+                "SELECT intervention_uuid, quantity_key, value FROM intervention_quantities"):
+            quantities.setdefault(owner, []).append((key, value))
+        result = {}
+        for row, geometry in zip(rows, geometries):
+            if geometry is None:
+                continue  # unusable; reported in self.warnings
+            values = dict(zip(INTERVENTION_COLUMNS, row))
+            uuid = values["uuid"]
+            for name in ("title", "description", "horizon", "actor", "notes", "created_at", "changed_at"):
+                values[name] = values[name] or ""
+            values["status"] = values["status"] or "idee"
+            result[uuid] = Intervention(
+                geometry=geometry, theme_uuids=tuple(themes.get(uuid, ())),
+                goal_uuids=tuple(goals.get(uuid, ())), quantities=tuple(sorted(quantities.get(uuid, ()))),
+                **values)
+        return result
+
+    def _load_reference_layers(self) -> list:
+        layers = []
+        for uuid, table, name, credit in self.conn.execute(
+                "SELECT uuid, table_name, name, credit FROM reference_layers ORDER BY id").fetchall():
+            rows = self.conn.execute(f'SELECT uuid, label, properties, geom FROM "{table}" '
+                                     "WHERE geom IS NOT NULL ORDER BY fid").fetchall()
+            geometries = gpkg_blob.decode_many([r[3] for r in rows])
+            features = tuple(
+                ReferenceFeature(r[0] or link_uuid(uuid, str(i)), r[1] or "", g,
+                                 tuple(sorted(json.loads(r[2] or "{}").items())))
+                for i, (r, g) in enumerate(zip(rows, geometries)) if g is not None)
+            layers.append(ReferenceLayer(uuid, name, credit, features))
+        return layers
+
+    def setting(self, key, default=None):
+        row = self.conn.execute("SELECT value FROM workbench_meta WHERE key = ?", (f"setting.{key}",)).fetchone()
+        return row[0] if row else default
+
+    # -- writing ----------------------------------------------------------------
+
+    def set_setting(self, key, value) -> None:
+        if self.read_only:
+            return
+        with transaction(self.conn):
+            self.conn.execute("INSERT INTO workbench_meta (key, value) VALUES (?, ?) "
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                              (f"setting.{key}", value))
+
+    def apply(self, changes) -> None:
+        if self.read_only:
+            from workbench.errors import ProjectFileError
+            from workbench.i18n import _
+
+            raise ProjectFileError(_("Dit project is alleen-lezen geopend; wijzigingen worden niet bewaard."))
+        touched = set()
+        with transaction(self.conn):
+            for change in changes:
+                if change.kind in SIMPLE_TABLES:
+                    self._write_simple(change)
+                else:
+                    getattr(self, f"_write_{change.kind}")(change)
+                touched.add(change.kind)
+            if "intervention" in touched:
+                self.conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
+                                  "WHERE table_name = 'interventions'")
+
+    def _write_simple(self, change) -> None:
+        table, cls = SIMPLE_TABLES[change.kind]
+        if change.after is None:
+            self.conn.execute(f"DELETE FROM {table} WHERE uuid = ?", (change.uuid,))
+            return
+        values = asdict(change.after)
+        columns = _columns(cls)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "uuid")
+        self.conn.execute(
+            f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT(uuid) DO UPDATE SET {updates}", [values[c] for c in columns])
+
+    def _write_info(self, change) -> None:
+        info = change.after
+        values = [getattr(info, c) for c in INFO_COLUMNS]
+        if self.conn.execute("SELECT 1 FROM project_info").fetchone():
+            self.conn.execute(f"UPDATE project_info SET {', '.join(c + ' = ?' for c in INFO_COLUMNS)}", values)
+        else:
+            self.conn.execute(f"INSERT INTO project_info (uuid, {', '.join(INFO_COLUMNS)}) "
+                              f"VALUES (?, {', '.join('?' * len(INFO_COLUMNS))})",
+                              [str(uuid_mod.uuid4())] + values)
+
+    def _write_area(self, change) -> None:
+        if change.after is None:
+            self.conn.execute("DELETE FROM area WHERE uuid = ?", (change.uuid,))
+            return
+        area = change.after
+        blob = gpkg_blob.encode(area.geometry)
+        if self.conn.execute("UPDATE area SET geom = ?, name = ? WHERE uuid = ?",
+                             (blob, area.name, area.uuid)).rowcount == 0:
+            self.conn.execute("INSERT INTO area (uuid, name, geom) VALUES (?, ?, ?)", (area.uuid, area.name, blob))
+        self._set_extent("area", area.geometry.bounds)
+
+    def _set_extent(self, table, bounds) -> None:
+        self.conn.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
+                          "WHERE table_name = ?", (*bounds, table))
+
+    def _write_intervention(self, change) -> None:
+        uuid = change.uuid
+        if change.after is None:
+            self.conn.execute("DELETE FROM interventions WHERE uuid = ?", (uuid,))
+            return
+        item = change.after
+        values = [getattr(item, c) for c in INTERVENTION_COLUMNS] + [gpkg_blob.encode(item.geometry)]
+        columns = INTERVENTION_COLUMNS + ("geom",)
+        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "uuid")
+        self.conn.execute(
+            f"INSERT INTO interventions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
+            f"ON CONFLICT(uuid) DO UPDATE SET {updates}", values)
+        before = change.before
+        if before is None or before.theme_uuids != item.theme_uuids:
+            self._replace_links("intervention_themes", "theme_uuid", uuid, item.theme_uuids)
+        if before is None or before.goal_uuids != item.goal_uuids:
+            self._replace_links("intervention_goals", "goal_uuid", uuid, item.goal_uuids)
+        if before is None or before.quantities != item.quantities:
+            self.conn.execute("DELETE FROM intervention_quantities WHERE intervention_uuid = ?", (uuid,))
+            self.conn.executemany(
+                "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) VALUES (?,?,?,?)",
+                [(link_uuid(uuid, key), uuid, key, value) for key, value in item.quantities])
+
+    def _replace_links(self, table, column, owner, targets) -> None:
+        self.conn.execute(f"DELETE FROM {table} WHERE intervention_uuid = ?", (owner,))
+        self.conn.executemany(
+            f"INSERT INTO {table} (uuid, intervention_uuid, {column}) VALUES (?, ?, ?)",
+            [(link_uuid(owner, target), owner, target) for target in targets])
+
+    def _write_reference_layer(self, change) -> None:
+        if change.after is None:
+            row = self.conn.execute("SELECT table_name FROM reference_layers WHERE uuid = ?",
+                                    (change.uuid,)).fetchone()
+            if row:
+                self.conn.execute(f'DROP TABLE IF EXISTS "{row[0]}"')
+                unregister(self.conn, row[0])
+                self.conn.execute("DELETE FROM reference_layers WHERE uuid = ?", (change.uuid,))
+            return
+        layer = change.after
+        table = "ref_" + layer.uuid.replace("-", "")[:12]
+        self.conn.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, '
+                          "uuid TEXT UNIQUE, label TEXT, properties TEXT)")
+        register_features(self.conn, table, layer.name, layer.credit)
+        self.conn.executemany(
+            f'INSERT INTO "{table}" (uuid, label, properties, geom) VALUES (?, ?, ?, ?)',
+            [(f.uuid, f.label, json.dumps(dict(f.properties), ensure_ascii=False), gpkg_blob.encode(f.geometry))
+             for f in layer.features])
+        if layer.features:
+            import shapely
+
+            bounds = shapely.total_bounds([f.geometry for f in layer.features])
+            self._set_extent(table, [float(b) for b in bounds])
+        self.conn.execute("INSERT INTO reference_layers (uuid, table_name, name, credit) VALUES (?, ?, ?, ?)",
+                          (layer.uuid, table, layer.name, layer.credit))
+
+    def close(self) -> None:
+        self.conn.close()
