@@ -163,12 +163,20 @@ def cmd_add(args):
     return 0
 
 
-# Subcommands that later layers implement: name -> "module:function".
+# Subcommands implemented in other layers: name -> "module:function". Imported only
+# when used, so Qt (for png) loads only for the commands that need it.
 DELEGATED = {
-    "export": "workbench.io.cli_export:cmd_export",
+    "export png": "workbench.canvas.export_png:cmd_export_png",
+    "export pdf": "workbench.report.cli:cmd_export_pdf",
+    "export data": "workbench.io.cli_export:cmd_export",
     "import": "workbench.io.cli_import:cmd_import",
     "merge": "workbench.io.cli_merge:cmd_merge",
 }
+
+
+def cmd_export(args):
+    key = {"png": "export png", "pdf": "export pdf"}.get(args.format, "export data")
+    return _delegate(DELEGATED[key])(args)
 
 
 def _delegate(target):
@@ -232,7 +240,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--extent", choices=["area", "all"], default="area")
     p.add_argument("--kind", choices=["handout", "report", "poster"], default="handout")
     p.add_argument("--session")
-    p.set_defaults(run=_delegate(DELEGATED["export"]))
+    p.set_defaults(run=cmd_export)
 
     p = sub.add_parser("import", help=_("importeren (GeoJSON, GeoPackage, shapefile)"))
     p.add_argument("path")

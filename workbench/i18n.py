@@ -1,8 +1,8 @@
 """The one translation mechanism for everything a user reads.
 
 Source strings are Dutch (the first language of the product). ``_()`` returns the
-string in the active language; English comes from ``resources/translations/en.json``,
-a flat mapping of Dutch source text to English. A missing entry falls back to Dutch,
+string in the active language; English comes from ``resources/translations/en/*.json``
+(one file per part of the code, merged), flat mappings of Dutch source text to English. A missing entry falls back to Dutch,
 and ``tests/test_i18n.py`` checks that every ``_()`` literal in the code has one.
 
 Example::
@@ -25,10 +25,10 @@ _listeners = []
 def _catalog(language: str) -> dict:
     if language == "nl":
         return {}
-    path = resource("translations", f"{language}.json")
-    if not path.exists():
-        return {}
-    return json.loads(path.read_text(encoding="utf-8"))
+    catalog = {}
+    for path in sorted(resource("translations", language).glob("*.json")):
+        catalog.update(json.loads(path.read_text(encoding="utf-8")))
+    return catalog
 
 
 def set_language(language: str) -> None:

@@ -1,0 +1,1 @@
+"""Benchmarks: each ``bench_*.py`` has ``run()`` that prints ``BENCH ...`` lines."""
