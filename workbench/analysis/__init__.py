@@ -1,0 +1,1 @@
+"""The visie-toets: rankings, theme coverage, goal progress. No Qt, no SQL."""

@@ -1,0 +1,23 @@
+"""Dot-vote rankings per intervention and per theme."""
+
+
+def by_intervention(project, session_uuid=None) -> list:
+    """[(intervention, votes)], most votes first, then by number; all interventions."""
+    rows = [(item, project.votes(item.uuid, session_uuid)) for item in project.interventions()]
+    return sorted(rows, key=lambda row: (-row[1], row[0].number))
+
+
+def by_theme(project, session_uuid=None, primary_only=True) -> list:
+    """[(theme, votes)] for themes that got votes, most first.
+
+    With ``primary_only`` an intervention's votes count for its primary theme only, so
+    the totals add up to the number of stickers; otherwise for every tagged theme.
+    """
+    totals = {}
+    for item, votes in by_intervention(project, session_uuid):
+        themes = [item.primary_theme_uuid] if primary_only else list(item.theme_uuids)
+        for theme_uuid in themes:
+            if theme_uuid:
+                totals[theme_uuid] = totals.get(theme_uuid, 0) + votes
+    rows = [(project.get("theme", uuid), votes) for uuid, votes in totals.items() if votes > 0]
+    return sorted(rows, key=lambda row: (-row[1], row[0].name))

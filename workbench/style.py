@@ -1,0 +1,48 @@
+"""How the map looks, shared by the Qt canvas and the PDF (no Qt, no reportlab here).
+
+Colours are "#rrggbb"; widths in points at print scale (the canvas uses them as
+cosmetic pixel widths). The canvas and the report read these, so the handout map and
+the screen look alike.
+"""
+
+AREA_LINE = "#1b1b1b"
+AREA_LINE_WIDTH = 2.2
+AREA_FILL = None
+OUTSIDE_DIM = "#ffffff"
+OUTSIDE_DIM_OPACITY = 0.45       # the world outside the area is washed out this much
+
+REFERENCE_LINE = "#8a8a8a"
+REFERENCE_LINE_WIDTH = 0.7
+REFERENCE_FILL = "#f4f1ea"
+REFERENCE_LABEL = "#6b6b6b"
+REFERENCE_LABEL_SIZE = 8
+
+BACKGROUND = "#fbfaf7"
+
+INTERVENTION_LINE_WIDTH = 3.0
+INTERVENTION_POLYGON_OPACITY = 0.45  # polygons are filled translucent, outlined opaque
+INTERVENTION_OUTLINE_WIDTH = 1.6
+POINT_RADIUS = 6.0
+LABEL_SIZE = 9
+LABEL_TEXT = "#ffffff"           # the number is white on a disc in the theme colour
+LABEL_HALO = "#1b1b1b"
+
+SELECTION = "#0a84ff"
+UNTHEMED = "#777777"
+
+
+def hex_to_rgb(color: str) -> tuple:
+    """"#1f77b4" -> (31, 119, 180)."""
+    color = color.lstrip("#")
+    return tuple(int(color[i:i + 2], 16) for i in (0, 2, 4))
+
+
+def readable_text_on(color: str) -> str:
+    """Black or white, whichever reads better on ``color`` (WCAG relative luminance)."""
+    def channel(value):
+        value /= 255
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in hex_to_rgb(color))
+    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
+    return "#000000" if luminance > 0.35 else "#ffffff"
