@@ -261,6 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def _run_app(argv) -> int:
     """``workbench [PATH] [--screenshot OUT]``: open the desktop app."""
+    if argv and not argv[0].startswith("-") and not os.path.exists(argv[0]):
+        raise UsageError(_("Het bestand {path} bestaat niet.").format(path=argv[0]))
     try:
         app = importlib.import_module("workbench.ui.app")
     except ModuleNotFoundError as error:
@@ -283,7 +285,12 @@ def main(argv=None) -> int:
     try:
         parser = build_parser()
         commands = set(parser._subparsers._group_actions[0].choices)
-        if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help", "--version")):
+        first = argv[0] if argv else None
+        if first is None or first.startswith("--screenshot"):
+            return _run_app(argv)
+        if first not in commands and not first.startswith("-"):
+            if not (first.lower().endswith(".gpkg") or os.path.exists(first)):
+                raise UsageError(_("Onbekende opdracht '{name}'. Zie 'workbench --help'.").format(name=first))
             return _run_app(argv)
         args = parser.parse_args(argv)
         return args.run(args) or 0
