@@ -1,0 +1,45 @@
+""""Opslaan als": a complete copy via the backup API, atomic, and work continues there."""
+
+import os
+
+import pytest
+from shapely.geometry import Point
+
+from tests.helpers import reopened_snapshot, snapshot
+from workbench.core.commands import AddIntervention
+from workbench.errors import ProjectFileError
+from workbench.store import open_project, save_as
+
+
+def test_save_as_copies_everything_and_continues_in_the_copy(project, tmp_path):
+    original = project.path
+    target = tmp_path / "kopie" / "avond-2.gpkg"
+    target.parent.mkdir()
+    save_as(project, target)
+    assert project.path == target.resolve()
+    assert reopened_snapshot(target) == snapshot(project)
+    project.execute(AddIntervention("Na opslaan als", Point(195000, 325000)))
+    assert any(i.title == "Na opslaan als" for i in open_project(target, read_only=True).interventions())
+    assert not any(i.title == "Na opslaan als" for i in open_project(original, read_only=True).interventions())
+    # The original is free again; no temporary files are left behind.
+    open_project(original).close()
+    assert sorted(os.listdir(target.parent)) == ["avond-2.gpkg"]
+
+
+def test_interrupted_save_as_leaves_the_target_and_no_half_file(project, tmp_path, monkeypatch):
+    target = tmp_path / "bestaand.gpkg"
+    target.write_bytes(b"het oude bestand")
+
+    def power_cut(*args, **kwargs):
+        raise OSError("stroom uitgevallen")
+
+    monkeypatch.setattr(os, "replace", power_cut)
+    with pytest.raises(OSError):
+        save_as(project, target)
+    assert target.read_bytes() == b"het oude bestand"
+    assert sorted(os.listdir(tmp_path)) == ["bestaand.gpkg", "heerlerheide.gpkg"]
+
+
+def test_save_as_into_a_missing_folder_is_refused(project, tmp_path):
+    with pytest.raises(ProjectFileError, match="bestaat niet"):
+        save_as(project, tmp_path / "nergens" / "x.gpkg")
