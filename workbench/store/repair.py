@@ -57,20 +57,25 @@ def repair_geometries(conn, rows) -> tuple:
 
     warnings, fixed = [], {}
     geometries = [row[2] for row in rows]
-    valid = shapely.is_valid(geometries) if geometries else []
-    for (uuid, number, geometry), ok in zip(rows, valid):
-        if geometry is None or geometry.is_empty:
+    if not geometries:
+        return fixed, warnings
+    # Vectorised checks; the Python loop only visits the (rare) bad rows.
+    missing = shapely.is_missing(geometries) | shapely.is_empty(geometries)
+    invalid = ~shapely.is_valid(geometries) & ~missing
+    for index in (missing | invalid).nonzero()[0]:
+        uuid, number, geometry = rows[index]
+        if missing[index]:
             fixed[uuid] = None
             warnings.append(_("Idee {number} heeft geen of een onleesbare vorm en wordt niet getoond.")
                             .format(number=number))
-        elif not ok:
-            result = repair(geometry)
-            fixed[uuid] = result
-            if result is None:
-                warnings.append(_("Idee {number} heeft een ongeldige vorm die niet te herstellen is.")
-                                .format(number=number))
-            else:
-                warnings.append(_("De vorm van idee {number} was ongeldig en is hersteld.").format(number=number))
+            continue
+        result = repair(geometry)
+        fixed[uuid] = result
+        if result is None:
+            warnings.append(_("Idee {number} heeft een ongeldige vorm die niet te herstellen is.")
+                            .format(number=number))
+        else:
+            warnings.append(_("De vorm van idee {number} was ongeldig en is hersteld.").format(number=number))
     repaired = [(gpkg_blob.encode(g), u) for u, g in fixed.items() if g is not None]
     if repaired and conn is not None:
         with transaction(conn):

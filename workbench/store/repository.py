@@ -74,12 +74,16 @@ class Repository:
         return links
 
     def _load_interventions(self) -> dict:
+        # Columns in the order of the Intervention fields, NULLs (from QGIS) as defaults,
+        # so each row becomes an entity without per-field Python work.
         rows = self.conn.execute(
-            f"SELECT {', '.join(INTERVENTION_COLUMNS)}, geom FROM interventions WHERE uuid IS NOT NULL").fetchall()
+            "SELECT uuid, number, COALESCE(title, ''), COALESCE(description, ''), COALESCE(status, 'idee'), "
+            "COALESCE(horizon, ''), primary_theme_uuid, COALESCE(actor, ''), COALESCE(notes, ''), "
+            "created_session_uuid, changed_session_uuid, COALESCE(created_at, ''), COALESCE(changed_at, ''), geom "
+            "FROM interventions WHERE uuid IS NOT NULL").fetchall()
         geometries = gpkg_blob.decode_many([row[-1] for row in rows])
         fixed, self.warnings = repair_geometries(
             None if self.read_only else self.conn, [(r[0], r[1], g) for r, g in zip(rows, geometries)])
-        geometries = [fixed.get(r[0], g) if r[0] in fixed else g for r, g in zip(rows, geometries)]
         themes = self._links("intervention_themes", "theme_uuid")
         goals = self._links("intervention_goals", "goal_uuid")
         quantities = {}
@@ -88,17 +92,15 @@ class Repository:
             quantities.setdefault(owner, []).append((key, value))
         result = {}
         for row, geometry in zip(rows, geometries):
-            if geometry is None:
-                continue  # unusable; reported in self.warnings
-            values = dict(zip(INTERVENTION_COLUMNS, row))
-            uuid = values["uuid"]
-            for name in ("title", "description", "horizon", "actor", "notes", "created_at", "changed_at"):
-                values[name] = values[name] or ""
-            values["status"] = values["status"] or "idee"
+            uuid = row[0]
+            if uuid in fixed:
+                geometry = fixed[uuid]
+                if geometry is None:
+                    continue  # unusable; reported in self.warnings
             result[uuid] = Intervention(
-                geometry=geometry, theme_uuids=tuple(themes.get(uuid, ())),
-                goal_uuids=tuple(goals.get(uuid, ())), quantities=tuple(sorted(quantities.get(uuid, ()))),
-                **values)
+                uuid, row[1], row[2], geometry, row[3], row[4], row[5], tuple(themes.get(uuid, ())), row[6],
+                tuple(goals.get(uuid, ())), tuple(sorted(quantities.get(uuid, ()))), row[7], row[8],
+                row[9], row[10], row[11], row[12])
         return result
 
     def _load_reference_layers(self) -> list:
