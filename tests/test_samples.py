@@ -1,0 +1,45 @@
+"""The sample projects are real enough to demo: plausible places, themes, votes, quotes."""
+
+from workbench.io import samples
+from workbench.io.reference import WIJKEN_CREDIT
+from workbench.store import open_project
+
+
+def test_heerlerheide_sample(sample_path):
+    project = open_project(sample_path, read_only=True)
+    items = project.interventions()
+    assert len(items) >= 20
+    assert [i.number for i in items] == list(range(1, len(items) + 1))
+    # Every idea lies in (or touches) the area made of the three wijken.
+    area = project.area.geometry.buffer(1)
+    assert all(area.intersects(i.geometry) for i in items)
+    assert {i.geometry.geom_type for i in items} == {"Point", "LineString", "Polygon"}
+    assert all(i.primary_theme_uuid and project.get("theme", i.primary_theme_uuid) for i in items)
+    (session,) = project.sessions()
+    assert session.place and session.participants > 0 and session.date
+    assert sum(project.votes(i.uuid, session.uuid) for i in items) > 50
+    assert all(q.speaker.startswith("Bewoner uit") for q in project.quotes())
+    assert project.info.next_steps and project.info.credits == WIJKEN_CREDIT
+    (wijken,) = project.reference_layers()
+    assert len(wijken.features) == 23 and wijken.credit == WIJKEN_CREDIT
+    assert "Heerlerheide-Passart" in {f.label for f in wijken.features}
+    assert len(project.goals()) >= 3
+    project.close()
+
+
+def test_caumerbeekdal_sample(caumerbeekdal_path):
+    project = open_project(caumerbeekdal_path, read_only=True)
+    assert project.info.name.startswith("Caumerbeekdal")
+    area = project.area.geometry.buffer(1)
+    assert len(project.interventions()) >= 10
+    assert all(area.intersects(i.geometry) for i in project.interventions())
+    assert project.area.geometry.area > 100 * 10_000  # a corridor of well over 100 ha
+    project.close()
+
+
+def test_samples_have_stable_identities(tmp_path):
+    a = samples.build_sample("heerlerheide", tmp_path / "a.gpkg")
+    b = samples.build_sample("heerlerheide", tmp_path / "b.gpkg")
+    assert {i.uuid for i in a.interventions()} == {i.uuid for i in b.interventions()}
+    a.close()
+    b.close()
