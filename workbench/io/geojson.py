@@ -1,6 +1,7 @@
-"""Reading GeoJSON into RD geometries (RFC 7946 WGS84, or a legacy ``crs`` member)."""
+"""Reading GeoJSON (RFC 7946 WGS84, or a legacy ``crs`` member naming WGS84 or RD)."""
 
 import json
+import re
 from pathlib import Path
 
 from shapely.geometry import shape
@@ -15,59 +16,108 @@ _KNOWN_CRS = {
     "urn:ogc:def:crs:EPSG::4326": crs.WGS84, "EPSG:4326": crs.WGS84,
     "urn:ogc:def:crs:EPSG::28992": crs.RD, "EPSG:28992": crs.RD,
 }
+_EPSG_NAME = re.compile(r"^(?:urn:ogc:def:crs:EPSG:[\d.]*:|EPSG:{1,2})(\d+)$", re.IGNORECASE)
+_CRS84_NAME = re.compile(r"^(?:urn:ogc:def:crs:OGC:[\d.]*:CRS84|CRS84|OGC:CRS84)$", re.IGNORECASE)
+_GEOMETRY_TYPES = ("Point", "MultiPoint", "LineString", "MultiLineString", "Polygon", "MultiPolygon",
+                   "GeometryCollection")
 
 
 def load(path) -> dict:
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
+        raw = path.read_bytes()
     except OSError as error:
         raise ValidationError(_("Kan {name} niet lezen: {error}").format(name=path.name, error=error.strerror)) from None
+    try:
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise ValidationError(_("{name} is geen UTF-8-tekst; sla het op als UTF-8.").format(name=path.name)) from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as error:
-        raise ValidationError(_("{name} is geen geldige JSON (regel {line}).").format(name=path.name, line=error.lineno)) from None
-    if not isinstance(data, dict) or "type" not in data:
+        raise ValidationError(_("{name} is geen geldige JSON (regel {line}); is het bestand afgebroken?")
+                              .format(name=path.name, line=error.lineno)) from None
+    except RecursionError:
+        raise ValidationError(_("{name} is te diep genest om te lezen.").format(name=path.name)) from None
+    if not isinstance(data, dict) or not isinstance(data.get("type"), str):
         raise ValidationError(_("{name} is geen GeoJSON.").format(name=path.name))
     return data
 
 
-def source_crs(data: dict) -> int:
+def crs_name(data: dict) -> str:
     member = data.get("crs")
-    if not member:
+    if not isinstance(member, dict):
+        return ""
+    properties = member.get("properties")
+    name = properties.get("name", "") if isinstance(properties, dict) else ""
+    return name.strip() if isinstance(name, str) else ""
+
+
+def source_crs(data: dict) -> int:
+    """The EPSG code a legacy ``crs`` member names (WGS84 when there is none)."""
+    if not data.get("crs"):
         return crs.WGS84
-    name = (member.get("properties") or {}).get("name", "") if isinstance(member, dict) else ""
-    if name not in _KNOWN_CRS:
-        raise ValidationError(_("Onbekend coördinatenstelsel '{name}'; gebruik WGS84 of RD (EPSG:28992).")
-                              .format(name=name or "?"))
-    return _KNOWN_CRS[name]
+    name = crs_name(data)
+    if name in _KNOWN_CRS:
+        return _KNOWN_CRS[name]
+    if _CRS84_NAME.match(name):
+        return crs.WGS84
+    match = _EPSG_NAME.match(name)
+    if match and int(match.group(1)) in (crs.WGS84, crs.RD):
+        return int(match.group(1))
+    raise ValidationError(_("Onbekend coördinatenstelsel '{name}'; gebruik WGS84 of RD (EPSG:28992).")
+                          .format(name=name[:80] or "?"))
 
 
-def features(data: dict) -> list:
-    """(geometry or None, properties) pairs in the file's own CRS."""
+def _items(data: dict, name: str) -> list:
     kind = data.get("type")
     if kind == "FeatureCollection":
-        items = data.get("features") or []
-    elif kind == "Feature":
-        items = [data]
-    else:
-        items = [{"type": "Feature", "geometry": data, "properties": {}}]
-    result = []
-    for item in items:
-        geometry = item.get("geometry") if isinstance(item, dict) else None
-        try:
-            geometry = shape(geometry) if geometry else None
-        except (ValueError, TypeError, AttributeError, KeyError):
-            geometry = None
-        properties = item.get("properties") if isinstance(item, dict) else None
-        result.append((geometry, properties if isinstance(properties, dict) else {}))
-    return result
+        items = data.get("features")
+        if items is None:
+            return []
+        if not isinstance(items, list):
+            raise ValidationError(_("In {name} is 'features' geen lijst.").format(name=name))
+        return items
+    if kind == "Feature":
+        return [data]
+    if kind in _GEOMETRY_TYPES:
+        return [{"type": "Feature", "geometry": data, "properties": {}}]
+    raise ValidationError(_("{name} is geen GeoJSON: onbekend type '{kind}'.").format(name=name, kind=kind[:40]))
+
+
+def parse_geometry(value):
+    """(shapely geometry or None, Dutch reason when None)."""
+    if value is None:
+        return None, _("heeft geen geometrie")
+    if not isinstance(value, dict) or value.get("type") not in _GEOMETRY_TYPES:
+        return None, _("heeft een onbekend geometrietype")
+    try:
+        return shape(value), ""
+    except Exception:  # shapely raises many kinds for malformed coordinate arrays
+        return None, _("heeft onleesbare coördinaten")
+
+
+def features(data: dict, name: str = "GeoJSON"):
+    """(geometries, properties, problems by index) in the file's own CRS."""
+    geometries, properties, problems = [], [], {}
+    for index, item in enumerate(_items(data, name)):
+        if not isinstance(item, dict) or item.get("type") != "Feature":
+            geometries.append(None)
+            properties.append({})
+            problems[index] = _("is geen GeoJSON-Feature")
+            continue
+        geometry, reason = parse_geometry(item.get("geometry"))
+        if reason:
+            problems[index] = reason
+        props = item.get("properties")
+        geometries.append(geometry)
+        properties.append(props if isinstance(props, dict) else {})
+    return geometries, properties, problems
 
 
 def read_rd(path) -> list:
     """(RD geometry or None, properties) for every feature of a GeoJSON file."""
     data = load(path)
     epsg = source_crs(data)
-    return [(crs.transform(g, epsg, crs.RD) if g is not None else None, p) for g, p in features(data)]
+    geometries, properties, _problems = features(data, Path(path).name)
+    return [(crs.transform(g, epsg, crs.RD) if g is not None else None, p) for g, p in zip(geometries, properties)]

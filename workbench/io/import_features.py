@@ -1,0 +1,232 @@
+"""Importing features into a project, as interventions or as a reference layer.
+
+One import is one :class:`~workbench.core.setup_commands.Batch`: one undo step, one
+transaction. Either everything that could be used is in the file, or nothing is.
+
+Example::
+
+    summary = import_file(project, "ideeen.geojson", map_items=["title=naam"])
+    print("\\n".join(summary.lines()))
+"""
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from workbench.core.import_commands import AddInterventions, NewIntervention
+from workbench.core.model import HORIZONS, STATUSES, ReferenceFeature, ReferenceLayer, new_uuid
+from workbench.core.setup_commands import AddReferenceLayer, AddSession, AddTheme, Batch
+from workbench.core.text import clean_text
+from workbench.errors import ValidationError
+from workbench.i18n import _
+from workbench.io import mapping as mapping_mod
+from workbench.io.mapping import normalise, normalise_name, split_names, text_value
+
+# Colours for themes an import creates (Tableau 10, readable on the map).
+PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
+           "#9c755f", "#bab0ac")
+MAX_LISTED = 50  # per-feature lines shown; the rest is counted
+
+
+@dataclass
+class ImportSummary:
+    source: str
+    as_reference: bool = False
+    total: int = 0
+    imported: int = 0
+    repaired: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    notes: list = field(default_factory=list)
+    created_themes: list = field(default_factory=list)
+    created_sessions: list = field(default_factory=list)
+    layer_name: str = ""
+
+    def lines(self) -> list:
+        """The summary a user reads, in Dutch."""
+        if self.as_reference:
+            head = _("{count} van {total} objecten uit {source} geïmporteerd als referentielaag '{layer}'.")
+        else:
+            head = _("{count} van {total} objecten uit {source} geïmporteerd als ideeën.")
+        lines = [head.format(count=self.imported, total=self.total, source=self.source, layer=self.layer_name)]
+        if self.repaired:
+            lines.append(_("Hersteld: {count}.").format(count=len(self.repaired)))
+        if self.skipped:
+            lines.append(_("Overgeslagen: {count}.").format(count=len(self.skipped)))
+        if self.created_themes:
+            lines.append(_("Nieuwe thema's: {names}.").format(names=", ".join(self.created_themes)))
+        if self.created_sessions:
+            lines.append(_("Nieuwe bijeenkomsten: {names}.").format(names=", ".join(self.created_sessions)))
+        details = self.notes + self.repaired + self.skipped
+        lines += ["- " + line for line in details[:MAX_LISTED]]
+        if len(details) > MAX_LISTED:
+            lines.append(_("... en nog {count} meldingen.").format(count=len(details) - MAX_LISTED))
+        return lines
+
+
+class _Names:
+    """Finds themes or sessions by name, creating missing ones when asked."""
+
+    def __init__(self, existing, create, make):
+        self.by_name = {normalise_name(name): uuid for name, uuid in existing}
+        self.create, self.make = create, make
+        self.missing = {}   # display name -> number of features that named it
+        self.created = []   # display names
+        self.commands = []
+
+    def find(self, name):
+        key = normalise_name(name)
+        if not key:
+            return None
+        if key in self.by_name:
+            return self.by_name[key]
+        if self.create:
+            uuid = new_uuid()
+            self.commands.append(self.make(clean_text(name, multiline=False), uuid, len(self.created)))
+            self.created.append(clean_text(name, multiline=False))
+            self.by_name[key] = uuid
+            return uuid
+        self.missing[name] = self.missing.get(name, 0) + 1
+        return None
+
+
+def _number(value):
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, (int, float)):
+        return float(value)
+    return float(str(value).strip().replace(",", "."))
+
+
+def _quantity_fields(project, fields) -> dict:
+    """{source field: quantity key} for fields named like a quantity of the project."""
+    kinds = {}
+    for kind in project.quantity_kinds():
+        kinds[normalise(kind.key)] = kind.key
+        kinds[normalise(kind.label)] = kind.key
+    return {f: kinds[normalise(f)] for f in fields if normalise(f) in kinds}
+
+
+def _interventions(project, source, mapping, create, summary):
+    themes = _Names([(t.name, t.uuid) for t in project.all("theme")], create,
+                    lambda name, uuid, i: AddTheme(name, PALETTE[i % len(PALETTE)], uuid=uuid))
+    sessions = _Names([(s.title, s.uuid) for s in project.all("session")], create,
+                      lambda name, uuid, i: AddSession(name, uuid=uuid))
+    quantity_fields = _quantity_fields(project, source.fields)
+    untitled, bad_values = 0, {}
+    items = []
+    for feature in source.features:
+        props = feature.properties
+
+        def value(key):
+            name = mapping.get(key)
+            return props.get(name) if name else None
+
+        title = clean_text(text_value(value("title")), multiline=False)
+        if not title:
+            untitled += 1
+            title = _("Object {number}").format(number=feature.number)
+        theme_uuids = [u for u in (themes.find(n) for n in split_names(value("theme"))) if u]
+        primary_names = split_names(value("primary_theme"))
+        primary = themes.find(primary_names[0]) if primary_names else None
+        session_names = split_names(value("session"))
+        session = sessions.find(session_names[0]) if session_names else None
+        item = NewIntervention(title, feature.geometry, clean_text(text_value(value("description"))),
+                               tuple(dict.fromkeys(theme_uuids)), primary, session)
+        status = normalise(text_value(value("status")))
+        if status in STATUSES:
+            item.status = status
+        elif status:
+            bad_values[_("status")] = bad_values.get(_("status"), 0) + 1
+        horizon = text_value(value("horizon")).strip().lower()
+        if horizon in HORIZONS:
+            item.horizon = horizon
+        elif horizon:
+            bad_values[_("horizon")] = bad_values.get(_("horizon"), 0) + 1
+        for name, key in quantity_fields.items():
+            try:
+                number = _number(props.get(name))
+            except (TypeError, ValueError):
+                bad_values[name] = bad_values.get(name, 0) + 1
+                continue
+            if number is not None and number == number and abs(number) != float("inf"):
+                item.quantities[key] = number
+        votes = value("votes")
+        if votes not in (None, ""):
+            try:
+                count = _number(votes)
+                if count is None or count < 0 or not float(count).is_integer():
+                    raise ValueError
+                item.votes = int(count)
+            except (TypeError, ValueError, OverflowError):
+                bad_values[_("stemmen")] = bad_values.get(_("stemmen"), 0) + 1
+            if item.votes and item.session_uuid is None:
+                item.session_uuid = project.current_session_uuid
+                if item.session_uuid is None:
+                    item.votes = 0
+                    bad_values[_("stemmen zonder bijeenkomst")] = bad_values.get(_("stemmen zonder bijeenkomst"), 0) + 1
+        items.append(item)
+    if untitled:
+        summary.notes.append(_("{count} objecten hadden geen titel; ze heten nu 'Object <nummer>'.")
+                             .format(count=untitled))
+    for name, count in themes.missing.items():
+        summary.notes.append(_("Thema '{name}' bestaat niet in het project ({count}x); niet gekoppeld. "
+                               "Kies 'thema's aanmaken' om het toe te voegen.").format(name=name, count=count))
+    for name, count in sessions.missing.items():
+        summary.notes.append(_("Bijeenkomst '{name}' bestaat niet in het project ({count}x); niet gekoppeld.")
+                             .format(name=name, count=count))
+    for name, count in bad_values.items():
+        summary.notes.append(_("{count} waarden van '{name}' waren onbruikbaar en zijn weggelaten.")
+                             .format(name=name, count=count))
+    summary.created_themes, summary.created_sessions = themes.created, sessions.created
+    return themes.commands + sessions.commands + [AddInterventions(items)]
+
+
+def _unique_layer_name(project, name) -> str:
+    taken = {r.name.casefold() for r in project.reference_layers()}
+    candidate, number = name, 2
+    while candidate.casefold() in taken:
+        candidate = f"{name} ({number})"
+        number += 1
+    return candidate
+
+
+def _reference(project, source, mapping, layer_name, summary):
+    features = []
+    for feature in source.features:
+        name = mapping.get("title")
+        label = clean_text(text_value(feature.properties.get(name)) if name else "", multiline=False)
+        properties = tuple(sorted((str(k), clean_text(text_value(v))) for k, v in feature.properties.items()))
+        features.append(ReferenceFeature(new_uuid(), label, feature.geometry, properties))
+    summary.layer_name = _unique_layer_name(project, clean_text(layer_name, multiline=False) or source.name)
+    return [AddReferenceLayer(ReferenceLayer(new_uuid(), summary.layer_name, "", tuple(features)))]
+
+
+def apply_source(project, source, as_reference=False, map_items=(), create_missing=False, layer_name=None,
+                 mapping=None) -> ImportSummary:
+    """Import the checked features of ``source`` as one undo step; see the module docstring."""
+    mapping = mapping if mapping is not None else mapping_mod.resolve(source.fields, map_items)
+    summary = ImportSummary(source.name, as_reference, source.total, repaired=list(source.repaired),
+                            skipped=list(source.skipped), notes=list(source.warnings))
+    if not source.features:
+        raise ValidationError("\n".join([_("Niets geïmporteerd: {name} bevat geen bruikbare objecten.")
+                                         .format(name=source.name)] + (source.warnings + source.skipped)[:10]))
+    if as_reference:
+        commands = _reference(project, source, mapping, layer_name, summary)
+        text = _("Referentielaag importeren")
+    else:
+        commands = _interventions(project, source, mapping, create_missing, summary)
+        text = _("Ideeën importeren")
+    project.execute(Batch(text, commands))
+    summary.imported = len(source.features)
+    return summary
+
+
+def import_file(project, path, as_reference=False, layer=None, map_items=(), create_missing=False,
+                progress=None) -> ImportSummary:
+    """Read, check and import ``path``; raises ValidationError (nothing changed) when refused."""
+    from workbench.io.readers import read
+
+    source = read(path, layer, progress)
+    layer_name = Path(path).stem if layer is None else layer
+    return apply_source(project, source, as_reference, map_items, create_missing, layer_name)
