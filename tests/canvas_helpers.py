@@ -1,0 +1,58 @@
+"""Helpers for the canvas tests: a shown MapView and real mouse events at RD points."""
+
+from qtpy.QtCore import QPoint, Qt
+from qtpy.QtTest import QTest
+
+
+def make_view(qtbot, project, width=900, height=700):
+    from workbench.canvas.view import MapView
+
+    view = MapView(project)
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(view.is_painted)
+    view.zoom_to_area()
+    return view
+
+
+def pos(view, x, y) -> QPoint:
+    """The viewport pixel of RD (x, y)."""
+    from workbench.canvas.geometry import to_scene
+
+    return view.mapFromScene(to_scene(x, y))
+
+
+def click(view, x, y, modifier=Qt.NoModifier, button=Qt.LeftButton):
+    QTest.mouseClick(view.viewport(), button, modifier, pos(view, x, y))
+
+
+def move(view, x, y, buttons=None):
+    QTest.mouseMove(view.viewport(), pos(view, x, y))
+
+
+def drag(view, points, button=Qt.LeftButton, modifier=Qt.NoModifier):
+    """Press at the first RD point, move through the others, release at the last."""
+    viewport = view.viewport()
+    QTest.mousePress(viewport, button, modifier, pos(view, *points[0]))
+    for point in points[1:]:
+        _move_with_button(view, pos(view, *point), button)
+    QTest.mouseRelease(viewport, button, modifier, pos(view, *points[-1]))
+
+
+def _move_with_button(view, at, button):
+    # QTest.mouseMove does not carry the pressed button on all platforms; send the
+    # event the way Qt delivers a drag.
+    from qtpy.QtCore import QEvent, QPointF
+    from qtpy.QtGui import QMouseEvent
+    from qtpy.QtWidgets import QApplication
+
+    viewport = view.viewport()
+    event = QMouseEvent(QEvent.MouseMove, QPointF(at), QPointF(viewport.mapToGlobal(at)), Qt.NoButton,
+                        button, Qt.NoModifier)
+    QApplication.sendEvent(viewport, event)
+
+
+def key(view, key, modifier=Qt.NoModifier):
+    QTest.keyClick(view.viewport(), key, modifier)

@@ -1,0 +1,277 @@
+"""The map scene: a mirror of the project, kept in step through project events.
+
+Commands change the project; the project emits events after the file has committed;
+this scene updates its items from those events. Nothing here changes the model.
+"""
+
+import shapely
+from qtpy.QtCore import QPointF, QRectF
+from qtpy.QtGui import QColor
+from qtpy.QtWidgets import QGraphicsScene
+
+from workbench import style
+from workbench.canvas.geometry import to_scene
+from workbench.canvas.items import AreaItem, InterventionItem, LabelItem, LayerGroup, ReferenceItem
+from workbench.canvas.labels import thin
+from workbench.i18n import _
+
+# (key, z) bottom to top; names are translated when asked for (see layer_names)
+LAYER_KEYS = (("underlay", 0), ("reference", 10), ("area", 20), ("interventions", 30), ("labels", 40))
+EDIT_Z = 50
+
+
+def layer_names() -> dict:
+    return {"underlay": _("Ondergrond"), "reference": _("Wijken"), "area": _("Gebied"),
+            "interventions": _("Ideeën"), "labels": _("Nummers")}
+
+
+def label_anchor(geometry) -> tuple:
+    """Where the number of an intervention goes: inside a polygon, halfway a line."""
+    kind = geometry.geom_type
+    if "Polygon" in kind:
+        biggest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.area)
+        from shapely.ops import polylabel
+
+        try:
+            point = polylabel(biggest, tolerance=max(biggest.length / 400, 0.5))
+        except Exception:  # degenerate shapes; representative_point always works
+            point = biggest.representative_point()
+    elif "LineString" in kind:
+        longest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.length)
+        point = longest.interpolate(0.5, normalized=True)
+    else:
+        point = getattr(geometry, "geoms", [geometry])[0]
+    return point.x, point.y
+
+
+class MapScene(QGraphicsScene):
+    def __init__(self, project=None, parent=None):
+        super().__init__(parent)
+        self.setBackgroundBrush(QColor(style.BACKGROUND))
+        self.groups = {key: LayerGroup(key, z) for key, z in LAYER_KEYS}
+        for group in self.groups.values():
+            self.addItem(group)
+        self.edit_group = LayerGroup("edit", EDIT_Z)
+        self.addItem(self.edit_group)
+        self.items_by_uuid = {}
+        self.labels_by_uuid = {}
+        self.reference_labels = []
+        self.area_item = None
+        self.underlay_items = {}
+        self.label_scale = 1.0
+        self.session_filter = None
+        self.on_model_changed = None  # the view re-thins labels and re-emits selection
+        self.project = None
+        self._unsubscribe = None
+        self._hit_cache = None
+        if project is not None:
+            self.set_project(project)
+
+    # -- mirroring the project -------------------------------------------------------
+
+    def set_project(self, project) -> None:
+        if self._unsubscribe:
+            self._unsubscribe()
+            self._unsubscribe = None
+        self.project = project
+        self.rebuild()
+        if project is not None:
+            self._unsubscribe = project.events.subscribe(self._on_event)
+
+    def detach(self) -> None:
+        if self._unsubscribe:
+            self._unsubscribe()
+            self._unsubscribe = None
+
+    def rebuild(self) -> None:
+        for uuid in list(self.items_by_uuid):
+            self._remove_intervention(uuid)
+        self._rebuild_reference()
+        self._rebuild_area()
+        self._rebuild_underlays()
+        if self.project is not None:
+            for intervention in self.project.interventions():
+                self._put_intervention(intervention)
+        self._model_changed()
+
+    def _on_event(self, event) -> None:
+        kind = event.kind
+        if kind == "intervention":
+            if event.action == "removed":
+                self._remove_intervention(event.uuid)
+            else:
+                self._put_intervention(event.entity)
+        elif kind == "theme":
+            for item in self.items_by_uuid.values():
+                if event.uuid in (item.intervention.primary_theme_uuid,):
+                    self._put_intervention(item.intervention)
+        elif kind == "area":
+            self._rebuild_area()
+        elif kind == "reference_layer":
+            self._rebuild_reference()
+        elif kind == "underlay":
+            self._rebuild_underlays()
+        elif kind == "reset":
+            self.rebuild()
+            return
+        else:
+            return
+        self._model_changed()
+
+    def _model_changed(self) -> None:
+        self._hit_cache = None
+        if self.on_model_changed:
+            self.on_model_changed()
+
+    def _put_intervention(self, intervention) -> None:
+        colour = self.project.primary_color(intervention)
+        item = self.items_by_uuid.get(intervention.uuid)
+        if item is None:
+            item = InterventionItem(intervention, colour, self.groups["interventions"])
+            self.items_by_uuid[intervention.uuid] = item
+        else:
+            item.update_from(intervention, colour)
+        old_label = self.labels_by_uuid.pop(intervention.uuid, None)
+        if old_label is not None:
+            self.removeItem(old_label)
+        x, y = label_anchor(intervention.geometry)
+        offset = QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6)) if item.kind == 0 else QPointF(0, 0)
+        label = LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
+                          style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour),
+                          self.groups["labels"], offset)
+        self.labels_by_uuid[intervention.uuid] = label
+        self._apply_filter(intervention.uuid)
+
+    def _remove_intervention(self, uuid) -> None:
+        item = self.items_by_uuid.pop(uuid, None)
+        if item is not None:
+            self.removeItem(item)
+        label = self.labels_by_uuid.pop(uuid, None)
+        if label is not None:
+            self.removeItem(label)
+
+    def _rebuild_reference(self) -> None:
+        for child in self.groups["reference"].childItems():
+            self.removeItem(child)
+        self.reference_labels = []
+        if self.project is None:
+            return
+        for layer in self.project.reference_layers():
+            ReferenceItem(layer, self.groups["reference"])
+            areas = [f.geometry.area for f in layer.features]
+            largest = max(areas, default=1.0) or 1.0
+            for feature, area in zip(layer.features, areas):
+                if not feature.label or feature.geometry.is_empty:
+                    continue
+                point = feature.geometry.representative_point()
+                # bigger wijken keep their name longest; always after the idea numbers
+                label = LabelItem(feature.label, to_scene(point.x, point.y), None, 1e6 + largest / (area or 1e-9),
+                                  style.REFERENCE_LABEL_SIZE * self.label_scale, style.REFERENCE_LABEL,
+                                  self.groups["reference"])
+                self.reference_labels.append(label)
+
+    def _rebuild_area(self) -> None:
+        if self.area_item is not None:
+            self.removeItem(self.area_item)
+            self.area_item = None
+        area = self.project.area if self.project is not None else None
+        if area is not None and not area.geometry.is_empty:
+            self.area_item = AreaItem(area, self.groups["area"])
+
+    def _rebuild_underlays(self) -> None:
+        from workbench.canvas.underlay import UnderlayItem
+
+        for item in self.underlay_items.values():
+            self.removeItem(item)
+        self.underlay_items = {}
+        if self.project is None or "underlay" not in self.project.state.entities:
+            return
+        for underlay in self.project.all("underlay"):
+            item = UnderlayItem.from_entity(underlay, self.groups["underlay"])
+            if item is not None:
+                self.underlay_items[underlay.uuid] = item
+
+    # -- presentation --------------------------------------------------------------
+
+    def set_label_scale(self, scale: float) -> None:
+        self.label_scale = scale
+        for label in self.labels_by_uuid.values():
+            label.set_size(style.LABEL_SIZE * scale)
+        for label in self.reference_labels:
+            label.set_size(style.REFERENCE_LABEL_SIZE * scale)
+
+    def set_session_filter(self, session_uuid) -> None:
+        self.session_filter = session_uuid
+        for uuid in self.items_by_uuid:
+            self._apply_filter(uuid)
+        self._hit_cache = None
+
+    def _apply_filter(self, uuid) -> None:
+        item = self.items_by_uuid[uuid]
+        shown = self.session_filter is None or item.intervention.created_session_uuid == self.session_filter
+        item.setVisible(shown)
+        if not shown:
+            item.setSelected(False)
+        label = self.labels_by_uuid[uuid]
+        label.filtered = not shown
+        label.setVisible(shown and not label.thinned)
+
+    def thin_labels(self, transform) -> None:
+        thin(list(self.labels_by_uuid.values()) + self.reference_labels, transform)
+
+    # -- queries (in RD metres, for tools) ---------------------------------------------
+
+    def visible_interventions(self) -> list:
+        return [item.intervention for item in self.items_by_uuid.values() if item.isVisible()]
+
+    def _hit_index(self):
+        if self._hit_cache is None:
+            items = self.visible_interventions()
+            geometries = [i.geometry for i in items]
+            self._hit_cache = (items, shapely.STRtree(geometries) if geometries else None)
+        return self._hit_cache
+
+    def intervention_at(self, x: float, y: float, tolerance: float):
+        """The uuid of the intervention under (x, y) within ``tolerance`` metres: points
+        before lines before polygons, the smallest polygon first; None if none."""
+        items, tree = self._hit_index()
+        if tree is None:
+            return None
+        point = shapely.Point(x, y)
+        candidates = tree.query(point.buffer(tolerance))
+        hits = []
+        for index in candidates:
+            intervention = items[index]
+            geometry = intervention.geometry
+            if geometry.distance(point) <= tolerance:
+                kind = int(shapely.get_dimensions(geometry))
+                hits.append((kind, geometry.area if kind == 2 else geometry.distance(point), -intervention.number,
+                             intervention.uuid))
+        return min(hits)[3] if hits else None
+
+    def interventions_in(self, rect_geometry) -> list:
+        """Uuids of visible interventions that intersect the given shapely rectangle."""
+        items, tree = self._hit_index()
+        if tree is None:
+            return []
+        return [items[i].uuid for i in tree.query(rect_geometry, predicate="intersects")]
+
+    # -- extents (scene coordinates) ------------------------------------------------------
+
+    def area_rect(self) -> QRectF:
+        return self.area_item.outline_rect() if self.area_item is not None else QRectF()
+
+    def data_rect(self) -> QRectF:
+        """Everything there is: the area, reference layers, visible ideas, underlays."""
+        rect = self.area_rect()
+        for child in self.groups["reference"].childItems():
+            if hasattr(child, "layer_uuid"):
+                rect = rect.united(child.boundingRect())
+        for item in self.items_by_uuid.values():
+            if item.isVisible():
+                rect = rect.united(item.world_rect())
+        for item in self.underlay_items.values():
+            rect = rect.united(item.sceneBoundingRect())
+        if rect.isNull():
+            return QRectF(194000, -327000, 2000, 2000)  # Heerlen, rather than nowhere
+        return rect.adjusted(-50, -50, 50, 50) if rect.width() < 100 or rect.height() < 100 else rect

@@ -1,0 +1,15 @@
+"""Pan: drag with the left button to move the map (the middle button pans in every tool)."""
+
+from qtpy.QtCore import Qt
+
+from workbench.canvas.tools.base import Tool
+
+
+class PanTool(Tool):
+    cursor = Qt.OpenHandCursor
+
+    def press(self, event, world) -> bool:
+        if event.button() == Qt.LeftButton:
+            self.view.begin_pan(event.position().toPoint())
+            return True
+        return False
