@@ -1,0 +1,33 @@
+"""``workbench export geojson|csv|gpkg PATH OUT``"""
+
+from workbench.i18n import _
+
+EXPORTERS = {
+    "geojson": ("workbench.io.export_geojson", "export_geojson"),
+    "csv": ("workbench.io.export_csv", "export_csv"),
+    "gpkg": ("workbench.io.export_gpkg", "export_gpkg"),
+}
+
+
+def export(project, file_format, out) -> int:
+    import importlib
+
+    module, function = EXPORTERS[file_format]
+    return getattr(importlib.import_module(module), function)(project, out)
+
+
+def cmd_export(args):
+    from pathlib import Path
+
+    from workbench.errors import WorkbenchError
+    from workbench.store import open_project
+
+    if Path(args.out).resolve() == Path(args.path).resolve():
+        raise WorkbenchError(_("Kies een ander bestand om naar te exporteren dan het project zelf."))
+    project = open_project(args.path, read_only=True)
+    try:
+        count = export(project, args.format, args.out)
+    finally:
+        project.close()
+    print(_("{count} ideeën geëxporteerd naar {out}.").format(count=count, out=args.out))
+    return 0

@@ -1,0 +1,32 @@
+"""Writing export files so that an interrupted export leaves no half file."""
+
+import os
+import tempfile
+from pathlib import Path
+
+from workbench.errors import WorkbenchError
+from workbench.i18n import _
+
+
+def check_folder(path: Path) -> None:
+    if not path.parent.is_dir():
+        raise WorkbenchError(_("De map {path} bestaat niet.").format(path=path.parent))
+    if path.is_dir():
+        raise WorkbenchError(_("{path} is een map, geen bestand.").format(path=path))
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write to a temporary file beside ``path``, then rename it over ``path``."""
+    check_folder(path)
+    fd, temp = tempfile.mkstemp(prefix=".export-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp, 0o644)  # mkstemp makes it private; an export is for sharing
+        os.replace(temp, path)
+    except OSError as error:
+        if os.path.exists(temp):
+            os.unlink(temp)
+        raise WorkbenchError(_("Kan {path} niet schrijven: {error}").format(path=path, error=error.strerror)) from None
