@@ -1,0 +1,94 @@
+"""The handout for residents (A4 portrait): what the meeting produced, in plain Dutch."""
+
+from reportlab.lib.pagesizes import A4
+from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
+
+from workbench.i18n import _
+from workbench.report import dates, text
+from workbench.report.document import Document
+from workbench.report.flowables import Band, Legend, MapFlowable
+from workbench.report.map_drawing import MapStyle
+from workbench.report.sections import (chart_section, heading, ideas_section, next_steps_section,
+                                       quotes_section)
+from workbench.report.styles import ACCENT, make_styles, table_commands
+
+QUOTES_ON_HANDOUT = 5
+
+
+def pick_session(project, session_uuid):
+    """The session the handout is about: the one asked for, else the most recent one."""
+    if session_uuid:
+        return project.get("session", session_uuid)
+    sessions = project.sessions()
+    return sessions[-1] if sessions else None
+
+
+def area_name(project) -> str:
+    name = project.area.name if project.area else ""
+    return text.plain(name, multiline=False) or text.plain(project.info.name, multiline=False)
+
+
+def footer_text(project) -> list:
+    """Footer lines: who to contact, and which version of the project this shows."""
+    contact = text.plain(project.info.contact, multiline=False)
+    version = _("Versie van {date}").format(date=dates.long_date(dates.project_date(project)))
+    return [contact, version] if contact else [version]
+
+
+def cover(project, session, styles, width):
+    """Title band and the facts of the meeting: what, when, where, how many people."""
+    title = text.shorten(text.plain(project.info.name, multiline=False) or area_name(project),
+                         (width - 28) * 2.5, styles.title.fontSize, bold=True)
+    subtitle = _("Wat we samen bedachten voor {area}").format(area=area_name(project))
+    story = [Band([Paragraph(text.markup(title), styles.title), Paragraph(text.markup(subtitle), styles.subtitle)],
+                  width, ACCENT), Spacer(1, 10)]
+    if session is not None:
+        facts = [(_("Bijeenkomst"), text.plain(session.title, multiline=False)),
+                 (_("Datum"), dates.long_date(session.date, weekday=True)),
+                 (_("Plaats"), text.plain(session.place, multiline=False)),
+                 (_("Aantal deelnemers"), str(session.participants) if session.participants else "")]
+        facts.insert(1, (_("Gebied"), area_name(project)))
+        rows = [[Paragraph(f"<b>{label}</b>", styles.body), Paragraph(text.markup(value), styles.body)]
+                for label, value in facts if value]
+        table = Table(rows, colWidths=[width * 0.32, width * 0.68])
+        table.setStyle(TableStyle(table_commands()))
+        story.append(table)
+    description = text.markup(project.info.description)
+    if description:
+        story.append(Paragraph(description, styles.body))
+    return story
+
+
+def map_section(project, styles, width):
+    return [heading(_("Alle ideeën op de kaart"), styles.h1),
+            Paragraph(_("Elk idee heeft een nummer. De kleur laat zien bij welk thema het idee hoort."), styles.body),
+            MapFlowable(project, width, None, MapStyle(label_size=10, wijk_label_size=9),
+                        legend=Legend(project, width, size=11, columns=2))]
+
+
+def build(project, out, session_uuid=None, progress=None):
+    styles = make_styles(body_size=12)
+    session = pick_session(project, session_uuid)
+    session_uuid = session.uuid if session else None
+    name = text.plain(project.info.name, multiline=False) or area_name(project)
+    doc = Document(out, A4, title=_("Handout: {name}").format(name=name),
+                   subject=_("Samenvatting van de bijeenkomst voor bewoners"),
+                   author=municipality_name(project),
+                   footer_left=footer_text(project), pdf_date=dates.project_date(project))
+    width = doc.width
+    story = cover(project, session, styles, width)
+    story += map_section(project, styles, width)
+    story.append(CondPageBreak(doc.height))
+    story += ideas_section(project, styles, session_uuid)
+    story += chart_section(project, styles, session_uuid, width)
+    story += quotes_section(project, styles, session_uuid, limit=QUOTES_ON_HANDOUT)
+    story += next_steps_section(project, styles)
+    doc.build(story)
+
+
+def municipality_name(project) -> str:
+    """"Heerlen" -> "Gemeente Heerlen", for the PDF author field."""
+    name = text.plain(project.info.municipality, multiline=False)
+    if not name:
+        return _("Gemeente")
+    return name if name.casefold().startswith("gemeente") else _("Gemeente {name}").format(name=name)

@@ -1,0 +1,120 @@
+"""Story sections shared by the handout and the report."""
+
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from workbench.analysis import ranking
+from workbench.i18n import _
+from workbench.report import text
+from workbench.report.document import Heading
+from workbench.report.flowables import Numbered, VoteChart
+
+CHART_ROWS = 10
+
+
+def heading(label, style, level=0):
+    return Heading(text.markup(label, multiline=False), style, text.plain(label, multiline=False), level)
+
+
+def votes_label(count: int) -> str:
+    return _("1 stem") if count == 1 else _("{count} stemmen").format(count=count)
+
+
+def ideas_by_primary_theme(project) -> list:
+    """[(theme or None, [interventions])] in theme order; ideas without a theme last."""
+    groups = []
+    items = project.interventions()
+    for theme in project.themes():
+        members = [item for item in items if item.primary_theme_uuid == theme.uuid]
+        if members:
+            groups.append((theme, members))
+    known = {theme.uuid for theme in project.themes()}
+    loose = [item for item in items if item.primary_theme_uuid not in known]
+    if loose:
+        groups.append((None, loose))
+    return groups
+
+
+def theme_heading(theme, styles, level=1):
+    """Theme name with a swatch in the theme colour (the same colour as on the map)."""
+    name = text.plain(theme.name, multiline=False) if theme else _("Zonder thema")
+    color = theme.color if theme else "#777777"
+    markup = f'<font color="{color}">\u25a0</font> {text.markup(name, multiline=False)}'
+    return Heading(markup, styles.h2, name, level)
+
+
+def idea_paragraph(project, item, styles, votes, extra_lines=()):
+    """Number disc, bold title (in full), description, votes; ``extra_lines`` is markup."""
+    parts = [f"<b>{text.markup(item.title, multiline=False) or _('(zonder titel)')}</b>"]
+    description = text.markup(item.description)
+    if description:
+        parts.append(description)
+    parts.extend(extra_lines)
+    parts.append(f'<font color="#555555">{votes_label(votes)}</font>')
+    paragraph = Paragraph("<br/>".join(parts), styles.body)
+    return Numbered(item.number, project.primary_color(item), paragraph, styles.size)
+
+
+def ideas_section(project, styles, session_uuid, details=None):
+    """"De ideeën": every idea, grouped by its main theme."""
+    story = [heading(_("De ideeën"), styles.h1),
+             Paragraph(_("Hier staan alle ideeën, per thema. Het nummer is hetzelfde als op de kaart. "
+                         "U ziet ook hoeveel stemmen elk idee kreeg."), styles.body)]
+    for theme, members in ideas_by_primary_theme(project):
+        first = True
+        for item in members:
+            extra = details(item) if details else ()
+            block = idea_paragraph(project, item, styles, project.votes(item.uuid, session_uuid), extra)
+            # The theme heading stays with its first idea.
+            story.append(KeepTogether([theme_heading(theme, styles), block]) if first else block)
+            first = False
+    return story
+
+
+def chart_rows(project, session_uuid, limit=CHART_ROWS):
+    rows = [(item.number, text.plain(item.title, multiline=False) or _("(zonder titel)"),
+             project.primary_color(item), votes)
+            for item, votes in ranking.by_intervention(project, session_uuid) if votes > 0]
+    return rows[:limit]
+
+
+def chart_section(project, styles, session_uuid, width):
+    """"Wat vonden de bewoners het belangrijkst?": the most voted ideas as bars."""
+    rows = chart_rows(project, session_uuid)
+    title = heading(_("Wat vonden de bewoners het belangrijkst?"), styles.h1)
+    if not rows:
+        return [title, Paragraph(_("Er is nog niet gestemd."), styles.body)]
+    intro = Paragraph(_("Iedereen kon stemmen op de ideeën die hij of zij het belangrijkst vond. "
+                        "Dit zijn de ideeën met de meeste stemmen."), styles.body)
+    return [KeepTogether([title, intro, Spacer(1, 4), VoteChart(rows, width, styles.size - 1)])]
+
+
+def quote_flowables(quote, styles):
+    speaker = text.plain(quote.speaker, multiline=False) or _("Bewoner")
+    return [Paragraph(f"\u201c{text.markup(quote.text)}\u201d", styles.quote),
+            Paragraph(f"- {text.markup(speaker, multiline=False)}", styles.speaker)]
+
+
+def quotes_section(project, styles, session_uuid, limit=None):
+    """"Wat zeiden de bewoners?": quotes as the visie reports them."""
+    quotes = [q for q in project.quotes()
+              if text.plain(q.text) and (session_uuid is None or q.session_uuid in (None, session_uuid))]
+    if limit is not None:
+        quotes = quotes[:limit]
+    if not quotes:
+        return []
+    story = [heading(_("Wat zeiden de bewoners?"), styles.h1)]
+    for quote in quotes:
+        # KeepTogether lets go by itself when a quote is longer than a page.
+        story.append(KeepTogether(quote_flowables(quote, styles)))
+    return story
+
+
+def next_steps_section(project, styles):
+    """"Wat gebeurt er nu?" and who to contact."""
+    steps = text.markup(project.info.next_steps) or text.markup(
+        _("De gemeente verwerkt alle ideeën. Daarna hoort u van ons hoe het verder gaat."))
+    story = [heading(_("Wat gebeurt er nu?"), styles.h1), Paragraph(steps, styles.body)]
+    contact = text.markup(project.info.contact)
+    if contact:
+        story.append(Paragraph(f"<b>{_('Vragen?')}</b> {_('Neem contact op met:')} {contact}", styles.body))
+    return [KeepTogether(story)]

@@ -1,0 +1,62 @@
+"""Making user text safe for the PDF: clean, drop what the font cannot draw, escape, shorten.
+
+Every string a user typed passes through :func:`plain` (for canvas drawing) or
+:func:`markup` (for Paragraphs, which parse XML-like markup: an unescaped ``<b>`` or
+``&`` would change the layout or raise).
+"""
+
+import unicodedata
+from xml.sax.saxutils import escape
+
+from workbench.core.text import clean_text
+from workbench.report import fonts
+
+ELLIPSIS = "\u2026"
+# Marks that only modify a neighbouring emoji (skin tones, joiners, variation
+# selectors); when the emoji goes, they go too instead of leaving a box behind.
+_EMOJI_MODIFIERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"} | {chr(c) for c in range(0x1F3FB, 0x1F400)}
+
+
+def _replacement(char: str) -> str:
+    """What to print for a character the font lacks: nothing for symbols, '?' otherwise."""
+    if char in _EMOJI_MODIFIERS:
+        return ""
+    category = unicodedata.category(char)
+    if category in ("So", "Sk", "Cs", "Co", "Cn", "Cf", "Mn"):
+        return ""
+    return "?"
+
+
+def plain(value, multiline: bool = True) -> str:
+    """User text reduced to characters the embedded font can draw.
+
+    >>> plain("Mooi plein \\U0001F333\\x07 ", multiline=False)
+    'Mooi plein'
+    """
+    text = clean_text(value, multiline=multiline)
+    covered = fonts.covered_characters()
+    if all(c in covered or c == "\n" for c in text):
+        return text
+    kept = "".join(c if c in covered or c == "\n" else _replacement(c) for c in text)
+    # Dropping a symbol can leave double spaces or a trailing space.
+    lines = [" ".join(line.split()) for line in kept.split("\n")]
+    return "\n".join(lines).strip()
+
+
+def markup(value, multiline: bool = True) -> str:
+    """User text escaped for a reportlab Paragraph; newlines become line breaks."""
+    return escape(plain(value, multiline)).replace("\n", "<br/>")
+
+
+def shorten(text: str, width: float, size: float, bold: bool = False) -> str:
+    """``text`` (already plain) cut with an ellipsis so that it fits in ``width`` points."""
+    if fonts.string_width(text, size, bold) <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that still fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if fonts.string_width(text[:middle].rstrip() + ELLIPSIS, size, bold) <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS if low else (ELLIPSIS if fonts.string_width(ELLIPSIS, size, bold) <= width else "")
