@@ -56,3 +56,29 @@ def _move_with_button(view, at, button):
 
 def key(view, key, modifier=Qt.NoModifier):
     QTest.keyClick(view.viewport(), key, modifier)
+
+
+def empty_spot(project, radius=150.0):
+    """An RD point inside the area with no idea within ``radius`` metres."""
+    import shapely
+
+    area = project.area.geometry
+    taken = shapely.union_all([i.geometry for i in project.interventions()]).buffer(radius)
+    free = area.buffer(-radius).difference(taken)
+    point = free.representative_point()
+    return point.x, point.y
+
+
+def view_at_spot(qtbot, project, width=800, height=600, span=400.0):
+    """A view zoomed on an empty spot (about half a metre per pixel), snapping off."""
+    from qtpy.QtCore import QRectF
+
+    view = make_view(qtbot, project, width, height)
+    x, y = empty_spot(project)
+    view.zoom_to_rect(QRectF(x - span / 2, -y - span / 2, span, span), 0)
+    view.set_snapping(False)
+    return view, (x, y)
+
+
+def near(a, b, view, pixels=1.5) -> bool:
+    return abs(a[0] - b[0]) <= pixels * view.metres_per_pixel() and abs(a[1] - b[1]) <= pixels * view.metres_per_pixel()

@@ -240,6 +240,7 @@ class LabelItem(QGraphicsItem):
         self.filtered = False  # hidden by the session filter
         self.set_size(size)
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
+        self.anchor = QPointF(anchor)
         self.setPos(anchor)
         self.setParentItem(parent)
 

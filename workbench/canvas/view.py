@@ -91,6 +91,8 @@ class MapView(QGraphicsView):
 
     def _on_model_changed(self) -> None:
         self.snapper.invalidate()
+        if self._mode in self._tools:
+            self._tools[self._mode].model_changed()
         self._thin_timer.start()
         self._on_scene_selection()
 
@@ -400,7 +402,7 @@ class MapView(QGraphicsView):
             self.zoom_by(1 / 1.5)
         elif key == Qt.Key_Escape:
             self._tool().cancel()
-        elif key == Qt.Key_Delete or key == Qt.Key_Backspace:
+        elif key == Qt.Key_Delete or (key == Qt.Key_Backspace and self._mode == Mode.SELECT):
             self.delete_selected()
         else:
             super().keyPressEvent(event)

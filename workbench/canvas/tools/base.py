@@ -42,3 +42,6 @@ class Tool:
 
     def key(self, event) -> bool:
         return False
+
+    def model_changed(self) -> None:
+        """The project changed (an edit, undo, redo); refresh what the tool shows."""
