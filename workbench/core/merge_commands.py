@@ -1,0 +1,73 @@
+"""Commands a merge of project files is made of.
+
+A merge brings in entities as they are in another file, with their own UUIDs and
+timestamps, so that merging the same file again finds them equal and changes nothing.
+The ordinary commands would give new UUIDs and fresh timestamps; these keep them.
+"""
+
+from dataclasses import replace
+
+from workbench.core import validate
+from workbench.core.model import ENTITY_KINDS
+from workbench.core.project import Change
+from workbench.core.undo import Command
+from workbench.errors import ValidationError
+from workbench.i18n import _
+
+
+class PutEntity(Command):
+    """Add ``entity`` or replace the entity with its UUID, exactly as given."""
+
+    def __init__(self, kind, entity):
+        super().__init__()
+        if kind not in ENTITY_KINDS or kind in ("reference_layer",):
+            raise ValidationError(_("Onbekend veld: {name}.").format(name=kind))
+        self.kind, self.entity = kind, entity
+        self.text = _("Samenvoegen")
+
+    def build(self, project):
+        entity = self.entity
+        if self.kind == "intervention":
+            validate.intervention_geometry(entity.geometry)
+            missing = [t for t in entity.theme_uuids if project.get("theme", t) is None]
+            if missing:
+                raise ValidationError(_("Dit thema bestaat niet (meer)."))
+            for session in (entity.created_session_uuid, entity.changed_session_uuid):
+                if session is not None and project.get("session", session) is None:
+                    entity = replace(entity, **{
+                        name: None for name in ("created_session_uuid", "changed_session_uuid")
+                        if getattr(entity, name) == session})
+        before = project.get(self.kind, entity.uuid)
+        if before == entity:
+            return []
+        changes = [Change(self.kind, entity.uuid, before, entity)]
+        tombstone = project.get("tombstone", entity.uuid)
+        if tombstone is not None and self.kind != "tombstone":
+            # Brought back from the dead: an edit elsewhere outweighs a deletion here.
+            changes.append(Change("tombstone", entity.uuid, tombstone, None))
+        return changes
+
+
+class RemoveEntity(Command):
+    """Delete an intervention or quote as another file deleted it, keeping that file's
+    tombstone; an intervention's votes go and its quotes stay, unlinked."""
+
+    def __init__(self, kind, uuid, tombstone):
+        super().__init__()
+        self.kind, self.uuid, self.tombstone = kind, uuid, tombstone
+        self.text = _("Samenvoegen")
+
+    def build(self, project):
+        old = project.get(self.kind, self.uuid)
+        changes = []
+        if old is not None:
+            if self.kind == "intervention":
+                changes += [Change("vote", v.uuid, v, None) for v in project.all("vote")
+                            if v.intervention_uuid == self.uuid]
+                changes += [Change("quote", q.uuid, q, replace(q, intervention_uuid=None))
+                            for q in project.all("quote") if q.intervention_uuid == self.uuid]
+            changes.append(Change(self.kind, self.uuid, old, None))
+        before = project.get("tombstone", self.uuid)
+        if before != self.tombstone:
+            changes.append(Change("tombstone", self.uuid, before, self.tombstone))
+        return changes

@@ -1,0 +1,420 @@
+"""Merging the project files of several bijeenkomsten into one ("Bijeenkomsten samenvoegen").
+
+Rows are matched by UUID. What only a source has is added; what changed on both sides
+is a conflict, listed and resolved by an explicit rule: keep both versions (default) or
+the newest wins. Nothing is silently overwritten, and merging the same file again
+changes nothing.
+
+How "changed on both sides" is told without a stored common ancestor: the copies of one
+project share their history up to the moment they were copied. Every intervention or
+tombstone that is identical in both files (same content, same ``changed_at``) is part of
+that shared history, so the newest such timestamp, the *divergence point*, bounds it.
+A version changed at or before that point is the shared original: that side did not
+touch it. A version changed after it was edited on that laptop. So:
+
+- target untouched, source edited -> take the source's version (an update);
+- target edited, source untouched -> keep the target's;
+- both edited (or deleted on one side, edited on the other) -> a conflict.
+
+The merge is idempotent because it brings versions in as they are (same UUID, same
+timestamps), so a second merge finds them identical; a conflict's second version gets
+a UUID derived from the source version, so it is not added twice.
+"""
+
+import uuid as uuid_mod
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from workbench.core.merge_commands import PutEntity, RemoveEntity
+from workbench.core.setup_commands import AddReferenceLayer, Batch
+from workbench.errors import ValidationError
+from workbench.i18n import _
+from workbench.io.mapping import normalise_name
+
+KEEP_BOTH, NEWEST_WINS = "keep_both", "newest_wins"
+
+
+@dataclass
+class Conflict:
+    kind: str
+    title: str
+    source: str
+    what: str        # what happened, in Dutch
+    resolution: str  # what the merge did about it, in Dutch
+
+    def line(self) -> str:
+        return _("{title} ({source}): {what} {resolution}").format(
+            title=self.title, source=self.source, what=self.what, resolution=self.resolution)
+
+
+@dataclass
+class MergeSummary:
+    sources: list = field(default_factory=list)
+    added: dict = field(default_factory=dict)     # kind -> count
+    updated: list = field(default_factory=list)   # Dutch lines
+    deleted: list = field(default_factory=list)   # Dutch lines
+    conflicts: list = field(default_factory=list)
+    changes: int = 0                              # rows written
+
+    def count_added(self, kind):
+        self.added[kind] = self.added.get(kind, 0) + 1
+
+    def lines(self) -> list:
+        labels = {"intervention": _("ideeën"), "session": _("bijeenkomsten"), "theme": _("thema's"),
+                  "goal": _("doelen"), "vote": _("stemmen"), "quote": _("citaten"),
+                  "quantity_kind": _("soorten hoeveelheden"), "reference_layer": _("referentielagen"),
+                  "area": _("gebied"), "tombstone": _("verwijderingen")}
+        lines = [_("Samengevoegd: {files}.").format(files=", ".join(self.sources))]
+        if not self.changes:
+            lines.append(_("Er was niets nieuws; het project is niet gewijzigd."))
+        added = [f"{count} {labels.get(kind, kind)}" for kind, count in self.added.items() if count]
+        lines.append(_("Toegevoegd: {items}.").format(items=", ".join(added) if added else _("niets")))
+        lines.append(_("Bijgewerkt: {count} ideeën.").format(count=len(self.updated)))
+        lines.append(_("Verwijderd: {count} ideeën.").format(count=len(self.deleted)))
+        lines.append(_("Conflicten: {count}.").format(count=len(self.conflicts)))
+        lines += ["- " + line for line in self.updated + self.deleted]
+        lines += ["! " + conflict.line() for conflict in self.conflicts]
+        return lines
+
+
+def content(item) -> tuple:
+    """What a user sees of an intervention, to tell equal versions from different ones."""
+    return (item.title, item.description, item.status, item.horizon, tuple(sorted(item.theme_uuids)),
+            item.primary_theme_uuid, tuple(sorted(item.goal_uuids)), item.quantities, item.actor, item.notes,
+            item.geometry.wkb)
+
+
+def divergence_point(target, source, as_target) -> str:
+    """The newest timestamp of the history both files share ("" when none).
+
+    ``as_target(item)`` is the source's intervention with its links in target terms.
+    """
+    stamps = [""]
+    for item in source.all("intervention"):
+        mine = target.get("intervention", item.uuid)
+        if mine is not None and mine.changed_at == item.changed_at and content(mine) == content(as_target(item)):
+            stamps.append(item.changed_at)
+    for stone in source.all("tombstone"):
+        mine = target.get("tombstone", stone.uuid)
+        if mine is not None and mine.deleted_at == stone.deleted_at:
+            stamps.append(stone.deleted_at)
+    return max(stamps)
+
+
+def _copy_uuid(item) -> str:
+    return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{item.uuid}/{item.changed_at}"))
+
+
+class _Plan:
+    """The commands that merge one source into (a scratch copy of) the target."""
+
+    def __init__(self, target, source, label, rule, summary):
+        self.target, self.source, self.label, self.rule, self.summary = target, source, label, rule, summary
+        self.commands = []
+        self.provenance = {}
+
+    def run(self, command):
+        # Applied to the scratch target at once, so later steps see earlier ones.
+        self.target.execute(command)
+        self.summary.changes += len(command.changes)
+        self.commands.append(command)
+
+    # -- what sets the frame ---------------------------------------------------------
+
+    def sessions(self):
+        for session in self.source.all("session"):
+            mine = self.target.get("session", session.uuid)
+            if mine is None and self.target.get("tombstone", session.uuid) is None:
+                self.run(PutEntity("session", session))
+                self.summary.count_added("session")
+            elif mine is not None and mine != session:
+                self._fill_blanks("session", mine, session, mine.title)
+
+    def _fill_blanks(self, kind, mine, theirs, title):
+        """Take the source's values where the target has none; list real differences."""
+        values, differing = {}, []
+        for name in mine.__dataclass_fields__:
+            ours, other = getattr(mine, name), getattr(theirs, name)
+            if ours == other or other in ("", None, 0):
+                continue
+            if ours in ("", None, 0):
+                values[name] = other
+            else:
+                differing.append(name)
+        if values:
+            self.run(PutEntity(kind, replace(mine, **values)))
+        if differing:
+            self.summary.conflicts.append(Conflict(kind, title, self.label,
+                                                   _("verschilt ({fields}).").format(fields=", ".join(differing)),
+                                                   _("De waarden van het doelproject zijn behouden.")))
+
+    def themes(self) -> dict:
+        """{source theme uuid: target theme uuid}; missing themes are added, parents first."""
+        mapping = {}
+        by_name = {normalise_name(t.name): t.uuid for t in self.target.all("theme")}
+        pending = sorted(self.source.all("theme"), key=lambda t: t.parent_uuid is not None)
+        for _round in range(len(pending) + 1):
+            later = []
+            for theme in pending:
+                if theme.uuid in {t.uuid for t in self.target.all("theme")}:
+                    mapping[theme.uuid] = theme.uuid
+                elif normalise_name(theme.name) in by_name:
+                    mapping[theme.uuid] = by_name[normalise_name(theme.name)]
+                elif self.target.get("tombstone", theme.uuid) is not None:
+                    continue  # deleted in the target: stays deleted, links are dropped
+                elif theme.parent_uuid and theme.parent_uuid not in mapping:
+                    later.append(theme)
+                else:
+                    parent = mapping.get(theme.parent_uuid) if theme.parent_uuid else None
+                    self.run(PutEntity("theme", replace(theme, parent_uuid=parent)))
+                    mapping[theme.uuid] = theme.uuid
+                    by_name[normalise_name(theme.name)] = theme.uuid
+                    self.summary.count_added("theme")
+            if not later or len(later) == len(pending):
+                for theme in later:  # a parent that is gone: the theme moves to the top level
+                    self.run(PutEntity("theme", replace(theme, parent_uuid=None)))
+                    mapping[theme.uuid] = theme.uuid
+                    self.summary.count_added("theme")
+                break
+            pending = later
+        return mapping
+
+    def quantity_kinds(self):
+        keys = {q.key for q in self.target.all("quantity_kind")}
+        for kind in self.source.all("quantity_kind"):
+            if kind.key not in keys and self.target.get("quantity_kind", kind.uuid) is None:
+                self.run(PutEntity("quantity_kind", kind))
+                keys.add(kind.key)
+                self.summary.count_added("quantity_kind")
+
+    def goals(self, theme_map):
+        for goal in self.source.all("goal"):
+            if self.target.get("goal", goal.uuid) is None and self.target.get("tombstone", goal.uuid) is None:
+                self.run(PutEntity("goal", replace(goal, theme_uuid=theme_map.get(goal.theme_uuid))))
+                self.summary.count_added("goal")
+
+    def area_and_layers(self):
+        if self.target.area is None and self.source.area is not None:
+            self.run(PutEntity("area", self.source.area))
+            self.summary.count_added("area")
+        names = {r.name.casefold() for r in self.target.reference_layers()}
+        for layer in self.source.reference_layers():
+            if self.target.get("reference_layer", layer.uuid) is None and layer.name.casefold() not in names:
+                self.run(AddReferenceLayer(layer))
+                names.add(layer.name.casefold())
+                self.summary.count_added("reference_layer")
+
+    # -- interventions ---------------------------------------------------------------
+
+    def _mapped(self, item, theme_map, number=None):
+        themes = tuple(dict.fromkeys(theme_map[t] for t in item.theme_uuids if t in theme_map))
+        primary = theme_map.get(item.primary_theme_uuid)
+        if primary not in themes:
+            primary = themes[0] if themes else None
+        goals = tuple(g for g in item.goal_uuids if self.target.get("goal", g) is not None)
+        if number is None:
+            taken = self.target.intervention_by_number(item.number)
+            number = item.number if taken is None or taken.uuid == item.uuid else self.target.next_number()
+        return replace(item, theme_uuids=themes, primary_theme_uuid=primary, goal_uuids=goals, number=number)
+
+    def _conflict(self, item, what, resolution):
+        self.summary.conflicts.append(Conflict("intervention", _("Idee '{title}'").format(title=item.title),
+                                               self.label, what, resolution))
+
+    def _session_title(self, item):
+        session = self.source.get("session", item.created_session_uuid) if item.created_session_uuid else None
+        return session.title if session else ""
+
+    def interventions(self, theme_map, point):
+        newest = self.rule == NEWEST_WINS
+        for item in sorted(self.source.all("intervention"), key=lambda i: i.number):
+            mine = self.target.get("intervention", item.uuid)
+            stone = self.target.get("tombstone", item.uuid)
+            if mine is None and stone is None:
+                copy = self.target.get("intervention", _copy_uuid(item))
+                if copy is None and self.target.get("tombstone", _copy_uuid(item)) is None:
+                    self.run(PutEntity("intervention", self._mapped(item, theme_map)))
+                    self.provenance[item.uuid] = [self.label, self._session_title(item)]
+                    self.summary.count_added("intervention")
+                continue
+            if mine is None:  # deleted in the target
+                if item.changed_at <= point:
+                    continue  # untouched in the source: stays deleted
+                what = _("is in het doelproject verwijderd en in de bron gewijzigd.")
+                if newest and stone.deleted_at >= item.changed_at:
+                    self._conflict(item, what, _("De verwijdering is het nieuwst en blijft."))
+                else:
+                    self.run(PutEntity("intervention", self._mapped(item, theme_map)))
+                    self._conflict(item, what, _("Het gewijzigde idee is teruggezet."))
+                continue
+            if content(mine) == content(self._mapped(item, theme_map, number=mine.number)):
+                continue
+            source_edited, target_edited = item.changed_at > point, mine.changed_at > point
+            if not source_edited:
+                continue  # the target's own edit stands
+            if not target_edited:
+                self.run(PutEntity("intervention", self._mapped(item, theme_map, number=mine.number)))
+                self.summary.updated.append(_("Idee {number} '{title}' bijgewerkt uit {source}.")
+                                            .format(number=mine.number, title=item.title, source=self.label))
+                continue
+            what = _("is in beide bestanden gewijzigd.")
+            if newest:
+                if item.changed_at > mine.changed_at:
+                    self.run(PutEntity("intervention", self._mapped(item, theme_map, number=mine.number)))
+                    self._conflict(item, what, _("De nieuwste versie (uit de bron) is gebruikt."))
+                else:
+                    self._conflict(item, what, _("De nieuwste versie (uit het doelproject) is behouden."))
+                continue
+            copy_uuid = _copy_uuid(item)
+            if self.target.get("intervention", copy_uuid) is None and self.target.get("tombstone", copy_uuid) is None:
+                copy = self._mapped(replace(item, uuid=copy_uuid), theme_map, number=self.target.next_number())
+                self.run(PutEntity("intervention", copy))
+                self.provenance[copy_uuid] = [self.label, self._session_title(item)]
+                self._conflict(item, what, _("Beide versies zijn bewaard; die uit de bron als idee {number}.")
+                               .format(number=copy.number))
+
+    def deletions(self, point):
+        newest = self.rule == NEWEST_WINS
+        for stone in self.source.all("tombstone"):
+            mine_stone = self.target.get("tombstone", stone.uuid)
+            if mine_stone == stone:
+                continue
+            kind = stone.kind
+            if kind not in ("intervention", "quote"):
+                if mine_stone is None and self.target.get(kind, stone.uuid) is None:
+                    self.run(PutEntity("tombstone", stone))  # let the deletion travel on
+                continue
+            mine = self.target.get(kind, stone.uuid)
+            if mine is None:
+                if mine_stone is None:
+                    self.run(PutEntity("tombstone", stone))
+                continue
+            if kind == "quote":
+                self.run(RemoveEntity("quote", stone.uuid, stone))
+                continue
+            if mine.changed_at <= point:
+                self.run(RemoveEntity("intervention", stone.uuid, stone))
+                self.summary.deleted.append(_("Idee {number} '{title}' verwijderd, zoals in {source}.")
+                                            .format(number=mine.number, title=mine.title, source=self.label))
+                continue
+            what = _("is in de bron verwijderd en in het doelproject gewijzigd.")
+            if newest and stone.deleted_at > mine.changed_at:
+                self.run(RemoveEntity("intervention", stone.uuid, stone))
+                self._conflict(mine, what, _("De verwijdering is het nieuwst; het idee is verwijderd."))
+            else:
+                self._conflict(mine, what, _("Het gewijzigde idee is behouden."))
+
+    # -- votes and quotes ----------------------------------------------------------------
+
+    def votes(self):
+        for vote in self.source.all("vote"):
+            if self.target.get("intervention", vote.intervention_uuid) is None or \
+                    self.target.get("session", vote.session_uuid) is None:
+                continue  # its idea or session is deleted here
+            mine = self.target.vote_for(vote.intervention_uuid, vote.session_uuid)
+            if mine is None:
+                if self.target.get("vote", vote.uuid) is None:
+                    self.run(PutEntity("vote", vote))
+                    self.summary.count_added("vote")
+                continue
+            if mine.count != vote.count:
+                item = self.target.get("intervention", vote.intervention_uuid)
+                session = self.target.get("session", vote.session_uuid)
+                best = max(mine.count, vote.count)
+                if best != mine.count:
+                    self.run(PutEntity("vote", replace(mine, count=best)))
+                self.summary.conflicts.append(Conflict(
+                    "vote", _("Stemmen voor '{title}' in '{session}'").format(title=item.title, session=session.title),
+                    self.label, _("verschillen: {ours} hier, {theirs} in de bron.").format(ours=mine.count,
+                                                                                       theirs=vote.count),
+                    _("Het hoogste aantal ({count}) is gebruikt; stemmen worden nooit dubbel geteld.")
+                    .format(count=best)))
+
+    def quotes(self):
+        for quote in self.source.all("quote"):
+            mine = self.target.get("quote", quote.uuid)
+            if self.target.get("tombstone", quote.uuid) is not None:
+                continue
+            linked = quote.intervention_uuid if self.target.get("intervention", quote.intervention_uuid or "") else None
+            session = quote.session_uuid if self.target.get("session", quote.session_uuid or "") else None
+            theirs = replace(quote, intervention_uuid=linked, session_uuid=session)
+            if mine is None:
+                self.run(PutEntity("quote", theirs))
+                self.summary.count_added("quote")
+            elif (mine.text, mine.speaker) != (quote.text, quote.speaker):
+                copy_uuid = str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{quote.uuid}/{quote.text}"))
+                if self.target.get("quote", copy_uuid) is None:
+                    self.run(PutEntity("quote", replace(theirs, uuid=copy_uuid)))
+                    self.summary.conflicts.append(Conflict("quote", _("Citaat '{text}'").format(text=mine.text[:40]),
+                                                           self.label, _("is in beide bestanden anders."),
+                                                           _("Beide versies zijn bewaard.")))
+
+    def all(self):
+        self.sessions()
+        theme_map = self.themes()
+        self.quantity_kinds()
+        self.goals(theme_map)
+        self.area_and_layers()
+        point = divergence_point(self.target, self.source,
+                                 lambda item: self._mapped(item, theme_map, number=item.number))
+        self.interventions(theme_map, point)
+        self.deletions(point)
+        self.votes()
+        self.quotes()
+
+
+def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary:
+    """Merge open ``sources`` into the open ``target`` as one undo step (one transaction)."""
+    summary = MergeSummary()
+    scratch = target.scratch_copy()
+    commands, provenance = [], {}
+    for index, source in enumerate(sources):
+        label = labels[index] if labels else _("bron {number}").format(number=index + 1)
+        summary.sources.append(label)
+        plan = _Plan(scratch, source, label, rule, summary)
+        plan.all()
+        commands += plan.commands
+        provenance.update(plan.provenance)
+    if commands:
+        target.execute(Batch(_("Bijeenkomsten samenvoegen"), commands))
+        _remember_provenance(target, provenance)
+    return summary
+
+
+def provenance(project) -> dict:
+    """{intervention uuid: [file name, session title]} of what merges brought in."""
+    import json
+
+    reader = getattr(project.repository, "setting", None)
+    text = reader("merge_provenance") if reader else None
+    try:
+        return json.loads(text) if text else {}
+    except ValueError:
+        return {}
+
+
+def _remember_provenance(project, added) -> None:
+    import json
+
+    if added:
+        known = provenance(project)
+        known.update(added)
+        project.repository.set_setting("merge_provenance", json.dumps(known, ensure_ascii=False))
+
+
+def merge_files(target, paths, rule=KEEP_BOTH) -> MergeSummary:
+    """Open each source read-only and merge them all into ``target``."""
+    from workbench.store import open_project
+
+    target_path = Path(target.path).resolve() if target.path else None
+    sources = []
+    try:
+        for path in paths:
+            if target_path is not None and Path(path).resolve() == target_path:
+                raise ValidationError(_("{name} is het doelproject zelf; kies andere bestanden om samen te voegen.")
+                                      .format(name=Path(path).name))
+            sources.append(open_project(path, read_only=True))
+        return merge_projects(target, sources, rule, [Path(p).name for p in paths])
+    finally:
+        for source in sources:
+            source.close()
