@@ -20,7 +20,10 @@ FOOTER_COLOR = "#4a4a4a"
 
 
 class Heading(Paragraph):
-    """A Paragraph that also becomes a bookmark (outline entry) in the PDF."""
+    """A Paragraph that also becomes a bookmark (outline entry) in the PDF.
+
+    Any flowable with an ``outline_text`` attribute becomes a bookmark the same way.
+    """
 
     def __init__(self, markup, style, outline_text, level=0):
         super().__init__(markup, style)
@@ -93,15 +96,16 @@ class Document(BaseDocTemplate):
         canvas.restoreState()
 
     def afterFlowable(self, flowable):
-        if not isinstance(flowable, Heading):
+        outline_text = getattr(flowable, "outline_text", None)
+        if not outline_text:
             return
         # Outline levels may not skip a level (reportlab refuses 0 -> 2).
-        level = min(flowable.outline_level, self._outline_level + 1)
+        level = min(getattr(flowable, "outline_level", 0), self._outline_level + 1)
         self._outline_level = level
         self._bookmarks += 1
         key = f"section-{self._bookmarks}"
         self.canv.bookmarkPage(key)
-        self.canv.addOutlineEntry(flowable.outline_text, key, level=level, closed=False)
+        self.canv.addOutlineEntry(outline_text, key, level=level, closed=False)
 
     def build(self, story):
         super().build(story, canvasmaker=_PageCountingCanvas)

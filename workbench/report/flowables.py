@@ -200,9 +200,10 @@ class VoteChart(Flowable):
 class Band(Flowable):
     """A full-width coloured band holding the title and subtitle paragraphs."""
 
-    def __init__(self, paragraphs, width, color, padding=14):
+    def __init__(self, paragraphs, width, color, padding=14, outline_text=""):
         super().__init__()
         self.paragraphs, self.band_width, self.color, self.padding = paragraphs, width, color, padding
+        self.outline_text, self.outline_level = outline_text, 0
 
     def wrap(self, available_width, available_height):
         inner = self.band_width - 2 * self.padding

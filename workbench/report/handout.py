@@ -41,7 +41,7 @@ def cover(project, session, styles, width):
                          (width - 28) * 2.5, styles.title.fontSize, bold=True)
     subtitle = _("Wat we samen bedachten voor {area}").format(area=area_name(project))
     story = [Band([Paragraph(text.markup(title), styles.title), Paragraph(text.markup(subtitle), styles.subtitle)],
-                  width, ACCENT), Spacer(1, 10)]
+                  width, ACCENT, outline_text=title), Spacer(1, 10)]
     if session is not None:
         facts = [(_("Bijeenkomst"), text.plain(session.title, multiline=False)),
                  (_("Datum"), dates.long_date(session.date, weekday=True)),

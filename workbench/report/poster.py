@@ -1,0 +1,104 @@
+"""The poster (A3 landscape): one large map, the legend and the numbered list beside it,
+for the wall of the next meeting."""
+
+from reportlab.lib.colors import HexColor
+from reportlab.lib.pagesizes import A3, landscape
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from workbench.i18n import _
+from workbench.report import dates, fonts, text
+from workbench.report.document import Document
+from workbench.report.flowables import Band, Legend, number_disc
+from workbench.report.handout import area_name, footer_text, municipality_name
+from workbench.report.map_drawing import MapStyle, credit_line, draw_map
+from workbench.report.styles import ACCENT, make_styles
+
+LIST_SIZES = (12, 11, 10, 9, 8, 7)   # the list shrinks to fit, but not below 7 pt
+SIDE_SHARE = 0.36                     # share of the width for the legend and list
+
+
+class PosterBody(Flowable):
+    """Map on the left; legend and the list of ideas (number, title, votes) on the right."""
+
+    def __init__(self, project, session_uuid, width, height):
+        super().__init__()
+        self.project, self.session_uuid = project, session_uuid
+        self.body_width, self.body_height = width, height
+        self.credit = credit_line(project)
+
+    def wrap(self, available_width, available_height):
+        self.body_height = min(self.body_height, available_height)
+        return self.body_width, self.body_height
+
+    def draw(self):
+        canvas = self.canv
+        side = self.body_width * SIDE_SHARE
+        map_width = self.body_width - side - 14
+        credit = 12 if self.credit else 0
+        draw_map(canvas, self.project, 0, credit, map_width, self.body_height - credit,
+                 MapStyle(label_size=11, wijk_label_size=10, scale_size=10, credit_size=8, line_scale=1.2))
+        if self.credit:
+            canvas.setFont(fonts.REGULAR, 8)
+            canvas.setFillColor(HexColor("#555555"))
+            canvas.drawRightString(map_width, 1, text.shorten(self.credit, map_width, 8))
+        legend = Legend(self.project, side, size=11, columns=1, title=_("Thema's"))
+        legend_height = legend.wrap(side, self.body_height)[1]
+        legend.drawOn(canvas, map_width + 14, self.body_height - legend_height)
+        self._draw_list(map_width + 14, side, self.body_height - legend_height - 14)
+
+    def _draw_list(self, x, width, height):
+        canvas, project = self.canv, self.project
+        items = project.interventions()
+        rows_fitting = 0
+        for size in LIST_SIZES:
+            row = size * 1.75
+            columns = 1 if size >= 10 else 2
+            rows_fitting = int((height - size * 2.2) // row) * columns
+            if rows_fitting >= len(items):
+                break
+        shown = items if rows_fitting >= len(items) else items[:max(rows_fitting - 1, 0)]
+        canvas.setFont(fonts.BOLD, size + 1)
+        canvas.setFillColor(HexColor("#1b1b1b"))
+        top = height - size * 1.2
+        canvas.drawString(x, top, _("De ideeën"))
+        canvas.setFont(fonts.REGULAR, size)
+        canvas.setFillColor(HexColor("#555555"))
+        for column in range(columns):
+            canvas.drawRightString(x + (column + 1) * width / columns - 8, top, _("stemmen"))
+        top -= size * 2.2
+        column_width = width / columns
+        per_column = max(int((height - size * 2.2) // row), 1)
+        votes_width = fonts.string_width("999", size, bold=True)
+        for index, item in enumerate(shown):
+            column, line = divmod(index, per_column)
+            left, y = x + column * column_width, top - line * row
+            number_disc(canvas, left + size * 1.1, y + size * 0.3, item.number, project.primary_color(item), size * 0.9)
+            title = text.plain(item.title, multiline=False) or _("(zonder titel)")
+            space = column_width - size * 2.6 - votes_width - 10
+            canvas.setFont(fonts.REGULAR, size)
+            canvas.setFillColor(HexColor("#1b1b1b"))
+            canvas.drawString(left + size * 2.6, y, text.shorten(title, space, size))
+            canvas.setFont(fonts.BOLD, size)
+            canvas.drawRightString(left + column_width - 8, y, str(project.votes(item.uuid, self.session_uuid)))
+        if len(shown) < len(items):
+            column, line = divmod(len(shown), per_column)
+            canvas.setFont(fonts.REGULAR, size)
+            canvas.drawString(x + column * column_width + size * 2.6, top - line * row,
+                              _("en nog {count} ideeën (zie het rapport)").format(count=len(items) - len(shown)))
+
+
+def build(project, out, session_uuid=None, progress=None):
+    styles = make_styles(body_size=14)
+    name = text.plain(project.info.name, multiline=False) or area_name(project)
+    doc = Document(out, landscape(A3), title=_("Poster: {name}").format(name=name),
+                   subject=_("Kaart met alle ideeën voor de volgende bijeenkomst"), author=municipality_name(project),
+                   footer_left=footer_text(project), pdf_date=dates.project_date(project), margin=14 * mm)
+    width = doc.width
+    title = text.shorten(name, (width - 28) * 1.5, styles.title.fontSize, bold=True)
+    subtitle = _("Alle ideeën op de kaart. Het getal achter elk idee is het aantal stemmen.")
+    band = Band([Paragraph(text.markup(title), styles.title), Paragraph(subtitle, styles.subtitle)], width, ACCENT,
+                outline_text=title)
+    band_height = band.wrap(width, doc.height)[1]
+    story = [band, Spacer(1, 10), PosterBody(project, session_uuid, width, doc.height - band_height - 12)]
+    doc.build(story)
