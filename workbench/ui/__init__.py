@@ -1,0 +1,1 @@
+"""The desktop app (Qt): main window, docks, dialogs; entry point ``app.main``."""

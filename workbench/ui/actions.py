@@ -1,0 +1,150 @@
+"""The window's actions, menus and toolbars, with standard shortcuts. Texts are set in
+``retranslate`` so a language switch relabels everything in place."""
+
+import importlib.util
+
+from qtpy.QtGui import QAction, QActionGroup, QKeySequence
+from qtpy.QtWidgets import QMenu, QToolBar
+
+from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
+from workbench.i18n import _
+
+DRAW_MODES = (Mode.POINT, Mode.LINE, Mode.POLYGON, Mode.FREEHAND)
+
+
+def tool_available(mode) -> bool:
+    """The canvas adds tools one file at a time; offer only the ones present."""
+    from workbench.canvas.tools import _MODULES
+
+    module = _MODULES[mode].split(":")[0]
+    return importlib.util.find_spec(f"workbench.canvas.tools.{module}") is not None
+
+
+class WindowActions:
+    def __init__(self, window):
+        self.window = window
+        w = window
+        self.a = {}
+
+        def act(key, slot, shortcut=None, checkable=False):
+            action = QAction(w)
+            if shortcut is not None:
+                shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
+                action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setCheckable(checkable)
+            action.triggered.connect(slot)
+            self.a[key] = action
+            w.addAction(action)  # shortcuts work while menus are hidden (presentation mode)
+            return action
+
+        act("new", w.new_project, QKeySequence.StandardKey.New)
+        act("open", w.open_dialog, QKeySequence.StandardKey.Open)
+        act("save_as", w.save_as, "Ctrl+Shift+S")
+        act("import", w.import_dialog)
+        act("merge", w.merge_dialog)
+        act("export", w.export_dialog, "Ctrl+P")
+        act("settings", w.settings_dialog)
+        act("quit", w.close, QKeySequence.StandardKey.Quit)
+        act("undo", w.context.undo, QKeySequence.StandardKey.Undo)
+        act("redo", w.context.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
+        act("delete", w.delete_selected, QKeySequence.StandardKey.Delete)
+        act("presentation", w.presentation.toggle, "F11", checkable=True)
+        act("zoom_area", lambda: w.map_view.zoom_to_area(), "Ctrl+0")
+        act("zoom_all", lambda: w.map_view.zoom_to_all())
+        act("zoom_selection", lambda: w.map_view.zoom_to_selection(), "Ctrl+Shift+0")
+        act("snapping", lambda on: w.map_view.set_snapping(on), checkable=True).setChecked(True)
+        act("new_session", w.new_session)
+        act("add_quote", w.add_quote, "Ctrl+Shift+Q")
+        act("about", w.about)
+
+        self.mode_group = QActionGroup(w)
+        self.modes = {}
+        for mode in Mode:
+            if not tool_available(mode):
+                continue
+            action = act(f"mode_{mode.value}", lambda _c=False, m=mode: w.set_mode(m),
+                         MODE_SHORTCUTS.get(mode), checkable=True)
+            self.mode_group.addAction(action)
+            self.modes[mode] = action
+        if Mode.SELECT in self.modes:
+            self.modes[Mode.SELECT].setChecked(True)
+        self.draw_actions = [self.modes[m] for m in DRAW_MODES if m in self.modes]
+
+        bar = w.menuBar()
+        self.menus = {key: QMenu(w) for key in ("file", "recent", "edit", "view", "map", "session", "help")}
+        m = self.menus
+        for key in ("new", "open"):
+            m["file"].addAction(self.a[key])
+        m["file"].addMenu(m["recent"])
+        m["recent"].aboutToShow.connect(w.fill_recent_menu)
+        m["file"].addAction(self.a["save_as"])
+        m["file"].addSeparator()
+        for key in ("import", "merge", "export"):
+            m["file"].addAction(self.a[key])
+        m["file"].addSeparator()
+        m["file"].addAction(self.a["settings"])
+        m["file"].addAction(self.a["quit"])
+        for key in ("undo", "redo"):
+            m["edit"].addAction(self.a[key])
+        m["edit"].addSeparator()
+        m["edit"].addAction(self.a["delete"])
+        m["edit"].addAction(self.a["add_quote"])
+        m["view"].addAction(self.a["presentation"])
+        m["view"].addSeparator()
+        self.dock_separator = m["view"].addSeparator()
+        for action in self.modes.values():
+            m["map"].addAction(action)
+        m["map"].addSeparator()
+        for key in ("zoom_area", "zoom_all", "zoom_selection", "snapping"):
+            m["map"].addAction(self.a[key])
+        m["session"].addAction(self.a["new_session"])
+        m["help"].addAction(self.a["about"])
+        for key in ("file", "edit", "view", "map", "session", "help"):
+            bar.addMenu(m[key])
+
+        self.map_toolbar = QToolBar(w)
+        self.map_toolbar.setObjectName("toolbar_map")
+        for mode in (Mode.PAN, Mode.SELECT, Mode.EDIT_VERTICES, Mode.MOVE, Mode.MEASURE):
+            if mode in self.modes:
+                self.map_toolbar.addAction(self.modes[mode])
+        self.map_toolbar.addSeparator()
+        for key in ("zoom_area", "zoom_selection", "snapping"):
+            self.map_toolbar.addAction(self.a[key])
+        self.map_toolbar.addSeparator()
+        for key in ("undo", "redo"):
+            self.map_toolbar.addAction(self.a[key])
+        self.map_toolbar.addAction(self.a["presentation"])
+
+    def retranslate(self) -> None:
+        texts = {
+            "new": _("&Nieuw project…"), "open": _("&Openen…"), "save_as": _("Opslaan &als…"),
+            "import": _("&Importeren…"), "merge": _("Bijeenkomsten &samenvoegen…"),
+            "export": _("Exporteer &handout…"), "settings": _("&Instellingen…"), "quit": _("&Afsluiten"),
+            "undo": _("&Ongedaan maken"), "redo": _("&Opnieuw"), "delete": _("Idee &verwijderen"),
+            "presentation": _("&Presentatiemodus"), "zoom_area": _("Zoom naar &gebied"),
+            "zoom_all": _("Zoom naar &alles"), "zoom_selection": _("Zoom naar &selectie"),
+            "snapping": _("&Kleven aan hoekpunten"), "new_session": _("&Nieuwe bijeenkomst…"),
+            "add_quote": _("&Citaat toevoegen"), "about": _("&Over Gebiedsvisie Werkbank"),
+        }
+        for key, text in texts.items():
+            self.a[key].setText(text)
+        for mode, action in self.modes.items():
+            action.setText(MODE_LABELS[mode])
+            shortcut = MODE_SHORTCUTS.get(mode)
+            action.setToolTip(f"{MODE_LABELS[mode]} ({shortcut})" if shortcut else MODE_LABELS[mode])
+        titles = {"file": _("&Bestand"), "recent": _("&Recente bestanden"), "edit": _("Be&werken"),
+                  "view": _("Beel&d"), "map": _("&Kaart"), "session": _("B&ijeenkomst"), "help": _("&Help")}
+        for key, title in titles.items():
+            self.menus[key].setTitle(title)
+        self.map_toolbar.setWindowTitle(_("Kaart"))
+        self.update_undo()
+
+    def update_undo(self) -> None:
+        project = self.window.context.project
+        stack = project.undo_stack if project else None
+        undo, redo = self.a["undo"], self.a["redo"]
+        undo.setEnabled(bool(stack and stack.can_undo()))
+        redo.setEnabled(bool(stack and stack.can_redo()))
+        undo.setText(_("&Ongedaan maken: {what}").format(what=stack.undo_text()) if undo.isEnabled()
+                     else _("&Ongedaan maken"))
+        redo.setText(_("&Opnieuw: {what}").format(what=stack.redo_text()) if redo.isEnabled() else _("&Opnieuw"))

@@ -1,0 +1,125 @@
+"""``workbench [PATH] [--screenshot OUT.png] [--taal en]``: the desktop app.
+
+Without PATH it opens the last project, or on the very first start the bundled
+Heerlerheide sample, built into the user's data folder.
+"""
+
+import sys
+from pathlib import Path
+
+from workbench.i18n import _
+
+SCREENSHOT_TIMEOUT_MS = 20000
+
+
+def parse_args(argv):
+    from workbench.cli import DutchArgumentParser
+
+    parser = DutchArgumentParser(prog="workbench", description=_("Gebiedsvisie Werkbank"))
+    parser.add_argument("path", nargs="?")
+    parser.add_argument("--screenshot", metavar="OUT.png")
+    parser.add_argument("--taal", "--language", dest="language", choices=["nl", "en"])
+    return parser.parse_args(list(argv))
+
+
+def application():
+    from qtpy.QtWidgets import QApplication
+
+    from workbench.ui.settings import APPLICATION, ORGANISATION
+
+    app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "workbench"])
+    app.setOrganizationName(ORGANISATION)
+    app.setApplicationName(APPLICATION)
+    app.setApplicationDisplayName(_("Gebiedsvisie Werkbank"))
+    return app
+
+
+def sample_path() -> Path:
+    """Where the first-start sample lives: the per-user data folder."""
+    from qtpy.QtCore import QStandardPaths
+
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
+    return folder / "heerlerheide.gpkg"
+
+
+def ensure_sample() -> Path:
+    from workbench.io.samples import build_sample
+
+    path = sample_path()
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        build_sample("heerlerheide", path).close()
+    return path
+
+
+def startup_path(requested):
+    from workbench.ui import settings
+
+    if requested:
+        return Path(requested)
+    return Path(settings.last_project() or ensure_sample())
+
+
+def take_screenshot(window, out, done) -> None:
+    """Save the whole window once the map has painted, then call ``done(ok)``."""
+    from qtpy.QtCore import QTimer
+
+    state = {"taken": False}
+
+    def shoot():
+        if state["taken"]:
+            return
+        state["taken"] = True
+        window.repaint()
+        ok = window.grab().save(str(out))
+        done(ok)
+
+    def painted():
+        # one more turn of the event loop so labels thinned after the first paint show
+        QTimer.singleShot(400, shoot)
+
+    if window.map_view.is_painted():
+        painted()
+    else:
+        window.map_view.painted.connect(painted)
+    QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, shoot)
+
+
+def main(argv=None) -> int:
+    from workbench import i18n
+    from workbench.errors import WorkbenchError
+    from workbench.ui import settings
+    from workbench.ui.messages import install_excepthook, show_error
+
+    args = parse_args(sys.argv[1:] if argv is None else argv)
+    app = application()
+    install_excepthook()
+    i18n.set_language(args.language or settings.saved_language())
+
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow()
+    try:
+        path = startup_path(args.path)
+    except (WorkbenchError, OSError) as error:
+        show_error(window, _("Het voorbeeldproject kan niet worden gemaakt: {error}").format(error=error))
+        path = None
+    if path is not None:
+        window.open_path(path)
+    window.show()
+    if args.screenshot:
+        result = {"ok": False}
+
+        def done(ok):
+            result["ok"] = ok
+            window.close()
+            app.quit()
+
+        take_screenshot(window, Path(args.screenshot), done)
+        app.exec()
+        if not result["ok"]:
+            print(_("workbench: schermafbeelding kon niet worden bewaard in {path}.").format(path=args.screenshot),
+                  file=sys.stderr)
+            return 2
+        return 0
+    return app.exec()

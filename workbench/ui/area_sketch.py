@@ -1,0 +1,105 @@
+"""A small map for the new-project wizard: the Heerlen wijken as background, click the
+corners of the area, double-click (or Enter) to close it. Self-contained on purpose: the
+wizard runs before a project (and the main map) exists."""
+
+from qtpy.QtCore import QPointF, Qt, Signal
+from qtpy.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from qtpy.QtWidgets import QGraphicsScene, QGraphicsView
+
+from workbench.i18n import _
+
+
+def _to_scene(x, y) -> QPointF:
+    # RD y grows northwards, scene y grows downwards.
+    return QPointF(x, -y)
+
+
+class AreaSketch(QGraphicsView):
+    changed = Signal()
+
+    def __init__(self, features=(), parent=None):
+        super().__init__(parent)
+        self.setScene(QGraphicsScene(self))
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumSize(320, 240)
+        self.setBackgroundBrush(QColor("#fbfaf7"))
+        self.points = []
+        self.closed = False
+        self._outline = None
+        pen = QPen(QColor("#8a8a8a"), 0)
+        for label, geometry in features:
+            for polygon in getattr(geometry, "geoms", [geometry]):
+                path = QPainterPath()
+                path.addPolygon(QPolygonF([_to_scene(x, y) for x, y in polygon.exterior.coords]))
+                item = self.scene().addPath(path, pen, QBrush(QColor("#f4f1ea")))
+                item.setToolTip(label)
+        self.setToolTip(_("Klik de hoeken van het gebied aan; dubbelklik of Enter om het vlak te sluiten."))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    def add_point(self, x: float, y: float) -> None:
+        """Add a corner in RD metres (what a click does)."""
+        if self.closed:
+            self.clear_points()
+        self.points.append((x, y))
+        self._redraw()
+
+    def close_polygon(self) -> None:
+        if len(self.points) >= 3:
+            self.closed = True
+            self._redraw()
+
+    def clear_points(self) -> None:
+        self.points, self.closed = [], False
+        self._redraw()
+
+    def geometry(self):
+        """The drawn polygon (shapely) or None while it has fewer than three corners."""
+        from shapely.geometry import Polygon
+
+        if len(self.points) < 3:
+            return None
+        return Polygon(self.points)
+
+    def _redraw(self) -> None:
+        if self._outline is not None:
+            self.scene().removeItem(self._outline)
+            self._outline = None
+        if self.points:
+            path = QPainterPath()
+            path.addPolygon(QPolygonF([_to_scene(x, y) for x, y in self.points]))
+            if self.closed:
+                path.closeSubpath()
+            pen = QPen(QColor("#0a84ff"), 2)
+            pen.setCosmetic(True)
+            brush = QBrush(QColor(10, 132, 255, 60)) if self.closed else QBrush()
+            self._outline = self.scene().addPath(path, pen, brush)
+        self.changed.emit()
+
+    def mousePressEvent(self, event) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            point = self.mapToScene(event.position().toPoint())
+            self.add_point(point.x(), -point.y())
+        else:
+            super().mousePressEvent(event)
+
+    def mouseDoubleClickEvent(self, event) -> None:
+        # The first click of the double-click already added the last corner.
+        self.close_polygon()
+
+    def keyPressEvent(self, event) -> None:
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.close_polygon()
+        elif event.key() == Qt.Key.Key_Escape:
+            self.clear_points()
+        elif event.key() == Qt.Key.Key_Backspace and self.points and not self.closed:
+            self.points.pop()
+            self._redraw()
+        else:
+            super().keyPressEvent(event)

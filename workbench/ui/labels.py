@@ -1,0 +1,35 @@
+"""Display names of stored codes (status, horizon, PDF kinds), in the active language.
+
+The codes stay Dutch in the file; only what the user reads is translated.
+"""
+
+from workbench.i18n import _
+
+
+def status_label(code: str) -> str:
+    return {"idee": _("Idee"), "voorstel": _("Voorstel"), "uitgewerkt": _("Uitgewerkt"),
+            "besloten": _("Besloten")}.get(code, code)
+
+
+def horizon_label(code: str) -> str:
+    return {"": _("(geen)"), "kort": _("Kort"), "2030": "2030", "2040": "2040", "2050": "2050"}.get(code, code)
+
+
+def quantity_label(kind) -> str:
+    """Standard quantities are translated; ones users add keep their own name."""
+    standard = {"homes": _("Woningen"), "green_m2": _("Groen"), "cycle_path_m": _("Fietspad"),
+                "trees": _("Bomen")}
+    return standard.get(kind.key, kind.label)
+
+
+def quantity_unit(kind) -> str:
+    standard = {"homes": _("woningen"), "trees": _("bomen")}
+    return standard.get(kind.key, kind.unit)
+
+
+def report_kind_label(kind: str) -> str:
+    return {"handout": _("Handout voor bewoners"), "report": _("Rapport"), "poster": _("Poster")}.get(kind, kind)
+
+
+def intervention_label(item) -> str:
+    return f"{item.number}. {item.title}"

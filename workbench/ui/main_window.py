@@ -1,0 +1,396 @@
+"""The main window: the map in the centre, movable docks around it, menus, toolbars and
+a status bar. It wires widgets to the :class:`ProjectContext`; the widgets themselves
+mirror the model and change it only through commands."""
+
+import importlib
+from pathlib import Path
+
+from qtpy.QtCore import QByteArray, QEvent, QObject, Qt
+from qtpy.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QToolBar
+
+from workbench.canvas.tools import Mode
+from workbench.canvas.view import MapView
+from workbench.core.commands import DeleteInterventions
+from workbench.geo.measure import format_number
+from workbench.i18n import _
+from workbench.ui import settings
+from workbench.ui.actions import WindowActions
+from workbench.ui.context import ProjectContext
+from workbench.ui.editor import InterventionEditor
+from workbench.ui.i18n_qt import connect_retranslate
+from workbench.ui.interventions_dock import InterventionsPanel
+from workbench.ui.messages import show_error, show_info
+from workbench.ui.opening import open_interactive, show_warnings
+from workbench.ui.presentation import PresentationMode
+from workbench.ui.project_panel import ProjectPanel
+from workbench.ui.quick_capture import QuickCaptureBar
+from workbench.ui.quotes import QuotesPanel
+from workbench.ui.ranking import RankingPanel
+from workbench.ui.sessions import SessionsPanel
+from workbench.ui.themes import ThemesPanel
+from workbench.ui.votes import VotesPanel
+
+DROP_SUFFIXES = (".geojson", ".json", ".gpkg")
+
+
+def dock_titles() -> dict:
+    return {"interventions": _("Ideeën"), "editor": _("Idee bewerken"), "sessions": _("Bijeenkomsten"),
+            "votes": _("Stemmen"), "ranking": _("Ranglijst"), "quotes": _("Citaten"), "themes": _("Thema's"),
+            "project": _("Project en doelen"), "layers": _("Lagen")}
+
+
+class _DropFilter(QObject):
+    """Lets files dropped on the map reach the window's import."""
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
+            if self.window.dropped_paths(event.mimeData()):
+                event.acceptProposedAction()
+                return True
+        elif event.type() == QEvent.Type.Drop:
+            paths = self.window.dropped_paths(event.mimeData())
+            if paths:
+                event.acceptProposedAction()
+                self.window.import_paths(paths)
+                return True
+        return False
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.context = ProjectContext(self)
+        self.map_view = MapView(None)
+        self.setCentralWidget(self.map_view)
+        self.presentation = PresentationMode(self)
+        self.actions_ = WindowActions(self)
+        self.panels, self.docks, self.toolbars = {}, {}, {}
+        self.open_dialogs = []  # non-modal dialogs kept alive while shown
+        self._build_docks()
+        self._build_toolbars()
+        self._build_status_bar()
+        self._connect()
+        self.setAcceptDrops(True)
+        self._drop_filter = _DropFilter(self)
+        self.map_view.viewport().installEventFilter(self._drop_filter)
+        self.resize(1400, 900)
+        connect_retranslate(self)
+        self.restore_layout()
+
+    # -- building ----------------------------------------------------------------------
+
+    def _build_docks(self) -> None:
+        c = self.context
+        self.panels = {"interventions": InterventionsPanel(c), "sessions": SessionsPanel(c),
+                       "themes": ThemesPanel(c), "editor": InterventionEditor(c), "votes": VotesPanel(c),
+                       "ranking": RankingPanel(c), "quotes": QuotesPanel(c), "project": ProjectPanel(c)}
+        try:
+            layer_list = importlib.import_module("workbench.canvas.layer_list").LayerList(self.map_view)
+            self.panels["layers"] = layer_list
+        except (ImportError, AttributeError):
+            pass  # the canvas's layer list is optional
+        for key, panel in self.panels.items():
+            dock = QDockWidget(self)
+            dock.setObjectName(f"dock_{key}")
+            dock.setWidget(panel)
+            self.docks[key] = dock
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        right = Qt.DockWidgetArea.RightDockWidgetArea
+        self.addDockWidget(left, self.docks["interventions"])
+        for key in ("sessions", "themes", "project", "layers"):
+            if key in self.docks:
+                self.addDockWidget(left, self.docks[key])
+                self.tabifyDockWidget(self.docks["interventions"], self.docks[key])
+        self.addDockWidget(right, self.docks["editor"])
+        for key in ("votes", "ranking", "quotes"):
+            self.addDockWidget(right, self.docks[key])
+            self.tabifyDockWidget(self.docks["editor"], self.docks[key])
+        self.docks["interventions"].raise_()
+        self.docks["editor"].raise_()
+        self.resizeDocks([self.docks["interventions"], self.docks["editor"]], [330, 400], Qt.Orientation.Horizontal)
+        view_menu = self.actions_.menus["view"]
+        for dock in self.docks.values():
+            view_menu.addAction(dock.toggleViewAction())
+
+    def _build_toolbars(self) -> None:
+        self.toolbars["map"] = self.actions_.map_toolbar
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbars["map"])
+        self.quick_capture = QuickCaptureBar(self.context, self.map_view, self.actions_.draw_actions)
+        capture = QToolBar(self)
+        capture.setObjectName("toolbar_capture")
+        capture.addWidget(self.quick_capture)
+        self.toolbars["capture"] = capture
+        self.addToolBarBreak()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, capture)
+        for toolbar in self.toolbars.values():
+            self.actions_.menus["view"].insertAction(self.actions_.dock_separator, toolbar.toggleViewAction())
+
+    def _build_status_bar(self) -> None:
+        self.session_label, self.coords_label, self.scale_label = QLabel(), QLabel(), QLabel()
+        for label in (self.session_label, self.coords_label, self.scale_label):
+            self.statusBar().addPermanentWidget(label)
+
+    def _connect(self) -> None:
+        c, view = self.context, self.map_view
+        view.selectionChanged.connect(c.select)
+        c.selectionChanged.connect(self._select_on_map)
+        c.sessionFilterChanged.connect(view.set_session_filter)
+        view.message.connect(self.show_message)
+        c.message.connect(self.show_message)
+        c.error.connect(lambda text: show_error(self, text))
+        view.cursorMoved.connect(self._show_coords)
+        view.scaleChanged.connect(lambda n: self.scale_label.setText(_("Schaal 1:{n}").format(n=format_number(n))))
+        c.changed.connect(self._on_changed)
+
+    # -- texts -------------------------------------------------------------------------
+
+    def retranslate(self) -> None:
+        self.actions_.retranslate()
+        for key, title in dock_titles().items():
+            if key in self.docks:
+                self.docks[key].setWindowTitle(title)
+        self.toolbars["capture"].setWindowTitle(_("Snel vastleggen"))
+        self.update_title()
+        self._show_session()
+
+    def update_title(self) -> None:
+        project = self.context.project
+        if project is None:
+            self.setWindowTitle(_("Gebiedsvisie Werkbank"))
+            return
+        name = project.info.name or Path(project.path).stem
+        suffix = " " + _("(alleen lezen)") if project.read_only else ""
+        self.setWindowTitle(f"{name}{suffix} — {_('Gebiedsvisie Werkbank')}")
+
+    def _show_session(self) -> None:
+        project = self.context.project
+        session = project.get("session", project.current_session_uuid) if project and project.current_session_uuid else None
+        self.session_label.setText(_("Bijeenkomst: {title}").format(title=session.title) if session
+                                   else _("Geen bijeenkomst gekozen"))
+
+    def _show_coords(self, x: float, y: float) -> None:
+        self.coords_label.setText(_("RD x {x}  y {y}").format(x=format_number(x), y=format_number(y)))
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 8000)
+
+    # -- the project --------------------------------------------------------------------
+
+    def set_project(self, project) -> None:
+        """Show ``project``; the previous one is closed (its edits are already in its file)."""
+        old = self.context.project
+        self.map_view.set_project(project)
+        self.context.set_project(project)
+        if old is not None and old is not project:
+            old.close()
+        if project is not None and project.path:
+            settings.add_recent_file(project.path)
+        self.set_mode(Mode.SELECT)
+        self.actions_.update_undo()
+        self.update_title()
+        self._show_session()
+        writable = project is not None and not project.read_only
+        for key in ("import", "merge", "delete", "new_session", "add_quote", "save_as", "export"):
+            self.actions_.a[key].setEnabled(project is not None and (writable or key in ("save_as", "export")))
+        for action in self.actions_.draw_actions:
+            action.setEnabled(writable)
+        if self.isVisible():
+            self.map_view.zoom_to_area()
+
+    def open_path(self, path) -> bool:
+        project = open_interactive(self, path)
+        if project is None:
+            if not Path(path).exists():
+                settings.remove_recent_file(path)
+            return False
+        self.set_project(project)
+        show_warnings(self, project)
+        return True
+
+    def _on_changed(self, event) -> None:
+        if event.kind == "undo_stack":
+            self.actions_.update_undo()
+        elif event.kind == "info":
+            self.update_title()
+        elif event.kind in ("session", "session_current"):
+            self._show_session()
+
+    def _select_on_map(self, uuids) -> None:
+        if self.map_view.selected() != list(uuids):
+            self.map_view.select(uuids)
+
+    def set_mode(self, mode) -> None:
+        self.map_view.set_mode(mode)
+        action = self.actions_.modes.get(Mode(mode))
+        if action is not None:
+            action.setChecked(True)
+        self.map_view.setFocus()
+
+    # -- actions -------------------------------------------------------------------------
+
+    def _keep(self, dialog):
+        """Show a dialog without blocking; keep a reference while it is open."""
+        self.open_dialogs.append(dialog)
+        dialog.finished.connect(lambda _r, d=dialog: d in self.open_dialogs and self.open_dialogs.remove(d))
+        dialog.open()
+        return dialog
+
+    def new_project(self):
+        from workbench.ui.wizard import NewProjectWizard
+
+        wizard = NewProjectWizard(self)
+        wizard.accepted.connect(lambda: wizard.project is not None and self.set_project(wizard.project))
+        return self._keep(wizard)
+
+    def open_dialog(self) -> None:
+        start = str(Path(self.context.project.path).parent) if self.context.project else ""
+        path, _filter = QFileDialog.getOpenFileName(self, _("Project openen"), start, _("Projectbestand (*.gpkg)"))
+        if path:
+            self.open_path(path)
+
+    def fill_recent_menu(self) -> None:
+        menu = self.actions_.menus["recent"]
+        menu.clear()
+        files = settings.recent_files()
+        for number, path in enumerate(files, 1):
+            action = menu.addAction(f"&{number} {Path(path).name}")
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if not files:
+            menu.addAction(_("(nog geen)")).setEnabled(False)
+
+    def save_as(self) -> None:
+        from workbench.errors import WorkbenchError
+        from workbench.store import save_as
+
+        project = self.context.project
+        if project is None:
+            return
+        path, _filter = QFileDialog.getSaveFileName(self, _("Opslaan als"), str(project.path),
+                                                    _("Projectbestand (*.gpkg)"))
+        if not path:
+            return
+        path = path if path.endswith(".gpkg") else path + ".gpkg"
+        try:
+            save_as(project, path)
+        except WorkbenchError as error:
+            show_error(self, str(error))
+            return
+        except OSError as error:
+            show_error(self, _("Opslaan mislukt: {error}").format(error=error.strerror or error))
+            return
+        self.open_path(path)
+
+    def delete_selected(self) -> None:
+        uuids = self.context.selection()
+        if uuids and self.context.run(DeleteInterventions(uuids)):
+            self.show_message(_("{count} idee(ën) verwijderd; Ctrl+Z maakt dit ongedaan.").format(count=len(uuids)))
+
+    def new_session(self):
+        if self.context.project is not None:
+            return self.panels["sessions"].add_session()
+        return None
+
+    def add_quote(self) -> None:
+        self.docks["quotes"].show()
+        self.docks["quotes"].raise_()
+        self.panels["quotes"].new_quote()
+        self.panels["quotes"].text.setFocus()
+
+    def settings_dialog(self):
+        from workbench.ui.settings import SettingsDialog
+
+        return self._keep(SettingsDialog(self))
+
+    def export_dialog(self):
+        from workbench.ui.export_dialog import ExportDialog
+
+        if self.context.project is None:
+            return None
+        return self._keep(ExportDialog(self.context, self))
+
+    def _data_dialog(self, module_name, class_name, *args):
+        try:
+            module = importlib.import_module(f"workbench.ui.{module_name}")
+            dialog_class = getattr(module, class_name)
+        except (ImportError, AttributeError):
+            show_info(self, _("Deze functie is in deze versie nog niet beschikbaar."))
+            return None
+        return self._keep(dialog_class(self.context.project, *args, parent=self))
+
+    def import_dialog(self):
+        if self.context.project is None:
+            return None
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Importeren"), str(Path(self.context.project.path).parent),
+            _("Geodata (*.geojson *.json *.gpkg *.shp *.zip *.csv);;Alle bestanden (*)"))
+        return self.import_paths([path]) if path else None
+
+    def import_paths(self, paths):
+        if self.context.project is None or self.context.project.read_only:
+            show_error(self, _("Open eerst een project dat u mag wijzigen."))
+            return None
+        return self._data_dialog("import_dialog", "ImportDialog", paths[0])
+
+    def merge_dialog(self):
+        if self.context.project is None:
+            return None
+        return self._data_dialog("merge_dialog", "MergeDialog")
+
+    def about(self) -> None:
+        from workbench import __version__
+
+        show_info(self, _("Gebiedsvisie Werkbank {version}\n\nIdeeën van bewoners op de kaart, gelabeld met de "
+                          "thema's van de omgevingsvisie.").format(version=__version__))
+
+    # -- drag and drop --------------------------------------------------------------------
+
+    @staticmethod
+    def dropped_paths(mime) -> list:
+        if not mime.hasUrls():
+            return []
+        return [u.toLocalFile() for u in mime.urls() if u.isLocalFile() and u.toLocalFile().lower().endswith(DROP_SUFFIXES)]
+
+    def dragEnterEvent(self, event) -> None:
+        if self.dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = self.dropped_paths(event.mimeData())
+        if paths:
+            event.acceptProposedAction()
+            self.import_paths(paths)
+
+    # -- layout between runs -----------------------------------------------------------------
+
+    def restore_layout(self) -> None:
+        store = settings.qsettings()
+        geometry, state = store.value("window/geometry"), store.value("window/state")
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
+
+    def save_layout(self) -> None:
+        if self.presentation.active:
+            self.presentation.leave()
+        store = settings.qsettings()
+        store.setValue("window/geometry", self.saveGeometry())
+        store.setValue("window/state", self.saveState())
+        store.sync()
+
+    def closeEvent(self, event) -> None:
+        self.quick_capture.commit_title(refocus=False)
+        self.save_layout()
+        project = self.context.project
+        self.context.set_project(None)
+        self.map_view.set_project(None)
+        if project is not None:
+            project.close()
+        super().closeEvent(event)

@@ -1,0 +1,52 @@
+"""Presentation mode (F11): the map fills the screen with large labels; a slim bar keeps
+the theme colours, the quick-capture tools and the vote counter."""
+
+from workbench.i18n import _
+
+LABEL_SCALE = 2.2
+
+
+class PresentationMode:
+    def __init__(self, window):
+        self.window = window
+        self.active = False
+        self._state = None
+        self._was_maximized = False
+
+    def toggle(self) -> None:
+        self.leave() if self.active else self.enter()
+
+    def enter(self) -> None:
+        window = self.window
+        if self.active:
+            return
+        self.active = True
+        self._state = window.saveState()
+        self._was_maximized = window.isMaximized()
+        for dock in window.docks.values():
+            dock.hide()
+        for toolbar in window.toolbars.values():
+            toolbar.setVisible(toolbar is window.toolbars["capture"])
+        window.menuBar().hide()
+        window.statusBar().hide()
+        window.quick_capture.set_large(True)
+        window.map_view.set_label_scale(LABEL_SCALE)
+        window.showFullScreen()
+        window.map_view.setFocus()
+        window.map_view.message.emit(_("Presentatiemodus: F11 om terug te gaan."))
+
+    def leave(self) -> None:
+        window = self.window
+        if not self.active:
+            return
+        self.active = False
+        window.menuBar().show()
+        window.statusBar().show()
+        window.quick_capture.set_large(False)
+        window.map_view.set_label_scale(1.0)
+        if self._was_maximized:
+            window.showMaximized()
+        else:
+            window.showNormal()
+        if self._state is not None:
+            window.restoreState(self._state)

@@ -1,0 +1,187 @@
+"""Project details for the handout (name, description, "wat gebeurt er nu?") and the
+goals of the vision (theme, indicator, unit, target)."""
+
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                            QPushButton, QVBoxLayout, QWidget)
+
+from workbench.core.setup_commands import AddGoal, DeleteGoal, EditGoal, EditInfo
+from workbench.errors import WorkbenchError
+from workbench.i18n import _
+from workbench.ui.combos import EntityCombo
+from workbench.ui.fields import CommitTextEdit, ErrorLabel, format_plain_number
+from workbench.ui.i18n_qt import connect_retranslate
+from workbench.ui.messages import confirm
+
+INFO_FIELDS = ("name", "municipality", "description", "next_steps", "contact")
+
+
+class ProjectPanel(QWidget):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.info_box, self.goals_box = QGroupBox(), QGroupBox()
+        self.info_edits = {"name": QLineEdit(), "municipality": QLineEdit(), "description": CommitTextEdit(),
+                           "next_steps": CommitTextEdit(), "contact": CommitTextEdit()}
+        self.info_labels = {key: QLabel() for key in INFO_FIELDS}
+        info_form = QFormLayout(self.info_box)
+        for key in INFO_FIELDS:
+            edit = self.info_edits[key]
+            if isinstance(edit, CommitTextEdit):
+                edit.setMaximumHeight(70)
+            edit.editingFinished.connect(lambda k=key: self._commit_info(k))
+            info_form.addRow(self.info_labels[key], edit)
+        self.info_error = ErrorLabel()
+        info_form.addRow(self.info_error)
+
+        self.goals = QListWidget()
+        self.goals.setMaximumHeight(140)
+        self.goal_title, self.goal_indicator, self.goal_unit, self.goal_target = (
+            QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit())
+        self.goal_theme = EntityCombo(context, "theme", lambda: _("(geen thema)"))
+        self.goal_labels = [QLabel() for _i in range(5)]
+        self.goal_error = ErrorLabel()
+        self.add_goal_button, self.save_goal_button, self.delete_goal_button = (
+            QPushButton(), QPushButton(), QPushButton())
+        goal_form = QFormLayout()
+        for label, widget in zip(self.goal_labels, (self.goal_title, self.goal_theme, self.goal_indicator,
+                                                     self.goal_unit, self.goal_target)):
+            goal_form.addRow(label, widget)
+        goal_buttons = QHBoxLayout()
+        for button in (self.add_goal_button, self.save_goal_button, self.delete_goal_button):
+            goal_buttons.addWidget(button)
+        goals_layout = QVBoxLayout(self.goals_box)
+        goals_layout.addWidget(self.goals)
+        goals_layout.addLayout(goal_form)
+        goals_layout.addWidget(self.goal_error)
+        goals_layout.addLayout(goal_buttons)
+        self.goals.currentRowChanged.connect(lambda _row: self._load_goal())
+        self.add_goal_button.clicked.connect(self.new_goal)
+        self.save_goal_button.clicked.connect(self.save_goal)
+        self.delete_goal_button.clicked.connect(self.delete_goal)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.info_box)
+        layout.addWidget(self.goals_box)
+        layout.addStretch(1)
+        self.goal_uuid = None
+        context.projectReplaced.connect(self.refresh)
+        context.changed.connect(lambda e: e.kind in ("info", "goal", "theme") and self.refresh())
+        connect_retranslate(self)
+
+    def retranslate(self) -> None:
+        self.info_box.setTitle(_("Project"))
+        self.goals_box.setTitle(_("Doelen"))
+        texts = {"name": _("Naam"), "municipality": _("Gemeente"), "description": _("Beschrijving"),
+                 "next_steps": _("Wat gebeurt er nu?"), "contact": _("Contact")}
+        for key, label in self.info_labels.items():
+            label.setText(texts[key])
+        self.info_edits["next_steps"].setPlaceholderText(
+            _("Wat er met de ideeën gebeurt, voor de handout. Korte zinnen, eenvoudige woorden."))
+        for label, text in zip(self.goal_labels, (_("Doel"), _("Thema"), _("Indicator"), _("Eenheid"),
+                                                  _("Streefwaarde"))):
+            label.setText(text)
+        self.add_goal_button.setText(_("Nieuw doel"))
+        self.delete_goal_button.setText(_("Verwijderen"))
+        self.goal_theme.retranslate()
+        self._update_goal_buttons()
+
+    # -- project info ------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        project = self.context.project
+        if project is None:
+            return
+        for key, edit in self.info_edits.items():
+            value = getattr(project.info, key)
+            if isinstance(edit, CommitTextEdit):
+                edit.set_committed_text(value)
+            else:
+                edit.setText(value)
+            edit.setReadOnly(project.read_only)
+        self.goals.blockSignals(True)
+        self.goals.clear()
+        for goal in project.goals():
+            target = f" — {format_plain_number(goal.target)} {goal.unit}".rstrip() if goal.target is not None else ""
+            row = QListWidgetItem(goal.title + target)
+            row.setData(Qt.ItemDataRole.UserRole, goal.uuid)
+            self.goals.addItem(row)
+            if goal.uuid == self.goal_uuid:
+                self.goals.setCurrentItem(row)
+        self.goals.blockSignals(False)
+        if self.goal_uuid and project.get("goal", self.goal_uuid) is None:
+            self.new_goal()
+        self._update_goal_buttons()
+
+    def _commit_info(self, key: str) -> None:
+        project = self.context.project
+        edit = self.info_edits[key]
+        value = edit.toPlainText() if isinstance(edit, CommitTextEdit) else edit.text()
+        if project is None or value == getattr(project.info, key):
+            return
+        try:
+            project.execute(EditInfo(**{key: value}))
+        except WorkbenchError as error:
+            self.info_error.show_error(str(error))
+            return
+        self.info_error.clear_error()
+
+    # -- goals -----------------------------------------------------------------------------
+
+    def _update_goal_buttons(self) -> None:
+        self.save_goal_button.setText(_("Toevoegen") if self.goal_uuid is None else _("Opslaan"))
+        self.delete_goal_button.setEnabled(self.goal_uuid is not None)
+
+    def _load_goal(self) -> None:
+        row = self.goals.currentItem()
+        goal = self.context.project.get("goal", row.data(Qt.ItemDataRole.UserRole)) if row else None
+        if goal is None:
+            return
+        self.goal_uuid = goal.uuid
+        self.goal_title.setText(goal.title)
+        self.goal_theme.set_uuid(goal.theme_uuid)
+        self.goal_indicator.setText(goal.indicator)
+        self.goal_unit.setText(goal.unit)
+        self.goal_target.setText(format_plain_number(goal.target))
+        self.goal_error.clear_error()
+        self._update_goal_buttons()
+
+    def new_goal(self) -> None:
+        self.goal_uuid = None
+        self.goals.blockSignals(True)
+        self.goals.setCurrentRow(-1)
+        self.goals.blockSignals(False)
+        for edit in (self.goal_title, self.goal_indicator, self.goal_unit, self.goal_target):
+            edit.clear()
+        self.goal_theme.set_uuid(None)
+        self.goal_error.clear_error()
+        self._update_goal_buttons()
+        self.goal_title.setFocus()
+
+    def save_goal(self) -> None:
+        # Dutch decimal comma is accepted by the command ("12,5").
+        values = dict(theme_uuid=self.goal_theme.currentData(), indicator=self.goal_indicator.text(),
+                      unit=self.goal_unit.text(), target=self.goal_target.text().strip().replace(".", "")
+                      if "," in self.goal_target.text() else self.goal_target.text().strip())
+        try:
+            if self.goal_uuid is None:
+                command = self.context.project.execute(AddGoal(self.goal_title.text(), **values))
+                self.goal_uuid = command.uuid
+            else:
+                self.context.project.execute(EditGoal(self.goal_uuid, title=self.goal_title.text(), **values))
+        except WorkbenchError as error:
+            self.goal_error.show_error(str(error))
+            return
+        self.goal_error.clear_error()
+        self.refresh()
+
+    def delete_goal(self) -> None:
+        goal = self.context.project.get("goal", self.goal_uuid or "")
+        if goal is None:
+            return
+        linked = sum(1 for i in self.context.project.all("intervention") if goal.uuid in i.goal_uuids)
+        text = _("Doel '{title}' verwijderen? {count} ideeën verliezen de koppeling. U kunt dit ongedaan "
+                 "maken.").format(title=goal.title, count=linked)
+        if confirm(self, text) and self.context.run(DeleteGoal(goal.uuid)):
+            self.new_goal()

@@ -1,0 +1,120 @@
+"""Qt item models that mirror the project (read-only views; edits go through commands)."""
+
+from qtpy.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from qtpy.QtGui import QColor
+
+from workbench.i18n import _
+
+UUID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class InterventionTableModel(QAbstractTableModel):
+    """Rows: interventions by number. Columns: number (theme colour), title, votes."""
+
+    NUMBER, TITLE, VOTES = range(3)
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self._rows = []
+        context.projectReplaced.connect(self.reload)
+        context.changed.connect(self._on_changed)
+        context.sessionFilterChanged.connect(lambda _uuid: self._votes_changed())
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        project = self.context.project
+        self._rows = [i.uuid for i in project.interventions()] if project else []
+        self.endResetModel()
+
+    def _on_changed(self, event) -> None:
+        if event.kind == "intervention" and event.action == "changed" and event.uuid in self._rows:
+            row = self._rows.index(event.uuid)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        elif event.kind == "intervention" or (event.kind == "theme" and event.action != "added"):
+            self.reload()
+        elif event.kind in ("vote", "session_current"):
+            self._votes_changed()
+
+    def _votes_changed(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, self.VOTES), self.index(len(self._rows) - 1, self.VOTES))
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 3
+
+    def uuid_at(self, row: int):
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_of(self, uuid: str) -> int:
+        return self._rows.index(uuid) if uuid in self._rows else -1
+
+    def intervention(self, row: int):
+        uuid = self.uuid_at(row)
+        return self.context.project.get("intervention", uuid) if uuid else None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        item = self.intervention(index.row()) if index.isValid() else None
+        if item is None:
+            return None
+        column = index.column()
+        if role == UUID_ROLE:
+            return item.uuid
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == self.NUMBER:
+                return str(item.number)
+            if column == self.TITLE:
+                return item.title
+            return str(self.context.project.votes(item.uuid, self.context.session_filter()))
+        if role == Qt.ItemDataRole.DecorationRole and column == self.NUMBER:
+            return QColor(self.context.project.primary_color(item))
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
+            theme = self.context.project.get("theme", item.primary_theme_uuid) if item.primary_theme_uuid else None
+            return f"{item.title}\n{theme.name if theme else _('(geen thema)')}"
+        if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return [_("Nr"), _("Titel"), _("Stemmen")][section]
+        return None
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
+
+
+class InterventionFilter(QSortFilterProxyModel):
+    """Filters by theme (any tagged theme), by the context's session filter and by text."""
+
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.theme_uuid = None
+        self.text = ""
+        context.sessionFilterChanged.connect(lambda _uuid: self.invalidateFilter())
+
+    def set_theme(self, theme_uuid) -> None:
+        self.theme_uuid = theme_uuid or None
+        self.invalidateFilter()
+
+    def set_text(self, text: str) -> None:
+        self.text = text.strip().casefold()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, row, parent) -> bool:
+        item = self.sourceModel().intervention(row)
+        if item is None:
+            return False
+        if self.theme_uuid and self.theme_uuid not in item.theme_uuids:
+            return False
+        if not self.context.in_session_filter(item):
+            return False
+        if self.text:
+            haystack = " ".join((str(item.number), item.title, item.description, item.actor, item.notes)).casefold()
+            return self.text in haystack
+        return True

@@ -1,0 +1,195 @@
+"""Quick capture for the room: pick a theme colour, draw, type a title, Enter, done.
+
+The map creates the idea ("Idee N", in the active theme, in the current session) the
+moment a drawing is finished; this bar then asks for the title and gives focus back to
+the map, still in the same drawing mode, for the next idea.
+"""
+
+from qtpy.QtCore import QSize, Qt
+from qtpy.QtGui import QColor, QIcon, QPainter, QPixmap
+from qtpy.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+
+from workbench.core.commands import EditIntervention
+from workbench.i18n import _
+from workbench.ui.i18n_qt import connect_retranslate
+from workbench.ui.votes import VoteCounter
+
+
+def swatch_icon(color: str, size: int) -> QIcon:
+    pixmap = QPixmap(size, size)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setBrush(QColor(color))
+    painter.setPen(QColor("#1b1b1b"))
+    painter.drawEllipse(1, 1, size - 2, size - 2)
+    painter.end()
+    return QIcon(pixmap)
+
+
+class QuickCaptureBar(QWidget):
+    """Theme swatches, the drawing tools, the title field and the vote counter.
+
+    ``draw_actions`` are the map's drawing-mode actions (point, line, polygon, ...),
+    shared with the toolbar so that both show the same checked tool.
+    """
+
+    def __init__(self, context, map_view, draw_actions, parent=None):
+        super().__init__(parent)
+        self.context, self.map_view = context, map_view
+        self.pending_uuid = None
+        self.large = False
+        self.swatches = QButtonGroup(self)
+        self.swatches.setExclusive(True)
+        self.swatches.idClicked.connect(self._swatch_clicked)
+        self.swatch_box = QHBoxLayout()
+        self.swatch_box.setSpacing(2)
+        self.theme_name = QLabel()
+        self.tool_buttons = []
+        tools = QHBoxLayout()
+        tools.setSpacing(2)
+        for action in draw_actions:
+            button = QToolButton()
+            button.setDefaultAction(action)
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.tool_buttons.append(button)
+            tools.addWidget(button)
+        self.title = QLineEdit()
+        self.title.setMinimumWidth(220)
+        self.title.setEnabled(False)
+        self.title.returnPressed.connect(self.commit_title)
+        self.title.installEventFilter(self)
+        self.votes = VoteCounter(context)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.addLayout(self.swatch_box)
+        layout.addWidget(self.theme_name)
+        layout.addSpacing(8)
+        layout.addLayout(tools)
+        layout.addSpacing(8)
+        layout.addWidget(self.title, 1)
+        layout.addSpacing(8)
+        layout.addWidget(self.votes)
+        self._theme_uuids = []
+        map_view.interventionCreated.connect(self.on_created)
+        context.projectReplaced.connect(self.rebuild_swatches)
+        context.changed.connect(lambda e: e.kind == "theme" and self.rebuild_swatches())
+        context.changed.connect(self._forget_removed)
+        connect_retranslate(self)
+        self.rebuild_swatches()
+
+    def retranslate(self) -> None:
+        self.title.setPlaceholderText(_("Teken een idee; typ dan hier de titel en druk op Enter"))
+        self._show_theme_name()
+
+    # -- themes ----------------------------------------------------------------------
+
+    def rebuild_swatches(self) -> None:
+        project = self.context.project
+        active = self.active_theme()
+        for button in self.swatches.buttons():
+            self.swatches.removeButton(button)
+            button.deleteLater()
+        self._theme_uuids = [t.uuid for t in project.themes()] if project else []
+        size = 30 if self.large else 18
+        for index, theme in enumerate(project.themes() if project else []):
+            button = QToolButton()
+            button.setCheckable(True)
+            button.setIcon(swatch_icon(theme.color, size))
+            button.setIconSize(QSize(size, size))
+            button.setToolTip(theme.name)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setAutoRaise(True)
+            button.setStyleSheet("QToolButton:checked { border: 3px solid #0a84ff; border-radius: 4px; }")
+            self.swatches.addButton(button, index)
+            self.swatch_box.addWidget(button)
+        if active in self._theme_uuids:
+            self.set_active_theme(active)
+        elif self._theme_uuids:
+            self.set_active_theme(self._theme_uuids[0])
+        else:
+            self.set_active_theme(None)
+
+    def active_theme(self):
+        index = self.swatches.checkedId()
+        return self._theme_uuids[index] if 0 <= index < len(self._theme_uuids) else None
+
+    def set_active_theme(self, theme_uuid) -> None:
+        if theme_uuid in self._theme_uuids:
+            self.swatches.button(self._theme_uuids.index(theme_uuid)).setChecked(True)
+        self.map_view.set_active_theme(theme_uuid)
+        self._show_theme_name()
+
+    def _swatch_clicked(self, index: int) -> None:
+        self.set_active_theme(self._theme_uuids[index])
+        # Choosing a colour means "I am about to draw": make sure a drawing tool is on.
+        drawing = [b.defaultAction() for b in self.tool_buttons]
+        if drawing and not any(a.isChecked() for a in drawing):
+            drawing[0].trigger()
+        self.map_view.setFocus()
+
+    def _show_theme_name(self) -> None:
+        theme_uuid = self.active_theme()
+        theme = self.context.project.get("theme", theme_uuid) if theme_uuid and self.context.project else None
+        self.theme_name.setText(theme.name if theme else _("(geen thema)"))
+
+    # -- the title of the idea just drawn ------------------------------------------------
+
+    def on_created(self, uuid: str) -> None:
+        item = self.context.project.get("intervention", uuid) if self.context.project else None
+        if item is None:
+            return
+        if self.pending_uuid and self.pending_uuid != uuid:
+            self.commit_title(refocus=False)
+        self.pending_uuid = uuid
+        self.title.setEnabled(True)
+        self.title.setText(item.title)
+        self.title.selectAll()
+        self.title.setFocus()
+
+    def commit_title(self, refocus=True) -> bool:
+        uuid = self.pending_uuid
+        if uuid is None:
+            return False
+        item = self.context.project.get("intervention", uuid)
+        text = self.title.text()
+        if item is not None and text.strip() != item.title:
+            if not text.strip():
+                self.context.message.emit(_("Geef het idee een titel."))
+                return False
+            if not self.context.run(EditIntervention(uuid, title=text)):
+                return False
+        self._done(refocus)
+        return True
+
+    def cancel_title(self) -> None:
+        """Esc: keep the title the map gave ("Idee N") and go on drawing."""
+        self._done(True)
+
+    def _done(self, refocus) -> None:
+        self.pending_uuid = None
+        self.title.clear()
+        self.title.setEnabled(False)
+        if refocus:
+            self.map_view.setFocus()
+
+    def _forget_removed(self, event) -> None:
+        if event.kind == "intervention" and event.action == "removed" and event.uuid == self.pending_uuid:
+            self._done(False)
+
+    def eventFilter(self, watched, event) -> bool:
+        from qtpy.QtCore import QEvent
+
+        if watched is self.title and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
+            self.cancel_title()
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- presentation ------------------------------------------------------------------
+
+    def set_large(self, large: bool) -> None:
+        """Bigger swatches and text, readable from the back of the room."""
+        self.large = large
+        self.setStyleSheet("QWidget { font-size: 20px; } QLineEdit { min-height: 36px; }" if large else "")
+        self.rebuild_swatches()

@@ -1,0 +1,135 @@
+"""What residents said: "..." - Bewoner uit Heerlerheide, optionally about one idea."""
+
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+                            QPushButton, QVBoxLayout, QWidget)
+
+from workbench.core.commands import AddQuote, DeleteQuote, EditQuote
+from workbench.errors import WorkbenchError
+from workbench.i18n import _
+from workbench.ui.combos import EntityCombo
+from workbench.ui.fields import CommitTextEdit, ErrorLabel
+from workbench.ui.i18n_qt import connect_retranslate
+
+
+def default_speaker(project) -> str:
+    area = project.area.name if project and project.area and project.area.name else ""
+    return _("Bewoner uit {place}").format(place=area) if area else _("Bewoner")
+
+
+class QuotesPanel(QWidget):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.list = QListWidget()
+        self.list.setWordWrap(True)
+        self.text = CommitTextEdit()
+        self.text.setMaximumHeight(80)
+        self.speaker = QLineEdit()
+        self.intervention = EntityCombo(context, "intervention", lambda: _("(geen idee)"))
+        self.error = ErrorLabel()
+        self.new_button, self.save_button, self.delete_button = QPushButton(), QPushButton(), QPushButton()
+        self.labels = [QLabel(), QLabel(), QLabel()]
+        form = QFormLayout()
+        for label, widget in zip(self.labels, (self.text, self.speaker, self.intervention)):
+            form.addRow(label, widget)
+        buttons = QHBoxLayout()
+        for button in (self.new_button, self.save_button, self.delete_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(form)
+        layout.addWidget(self.error)
+        layout.addLayout(buttons)
+        self.new_button.clicked.connect(self.new_quote)
+        self.save_button.clicked.connect(self.save)
+        self.delete_button.clicked.connect(self.delete)
+        self.list.currentRowChanged.connect(lambda _row: self._load_selected())
+        context.projectReplaced.connect(self._reset)
+        context.changed.connect(lambda e: e.kind in ("quote", "intervention", "session") and self.refresh())
+        self.editing_uuid = None
+        connect_retranslate(self)
+        self._reset()
+
+    def retranslate(self) -> None:
+        for label, text in zip(self.labels, (_("Citaat"), _("Wie zei het"), _("Over idee"))):
+            label.setText(text)
+        self.text.setPlaceholderText(_("Wat zei de bewoner? Schrijf het zo letterlijk mogelijk op."))
+        self.new_button.setText(_("Nieuw"))
+        self.delete_button.setText(_("Verwijderen"))
+        self.intervention.retranslate()
+        self._update_buttons()
+        self.refresh()
+
+    def _reset(self) -> None:
+        self.new_quote()
+        self.refresh()
+
+    def refresh(self) -> None:
+        project = self.context.project
+        self.list.blockSignals(True)
+        self.list.clear()
+        for quote in (project.quotes() if project else []):
+            about = project.get("intervention", quote.intervention_uuid) if quote.intervention_uuid else None
+            text = f"“{quote.text}” — {quote.speaker}" if quote.speaker else f"“{quote.text}”"
+            if about:
+                text += f"  [{about.number}]"
+            row = QListWidgetItem(text)
+            row.setData(Qt.ItemDataRole.UserRole, quote.uuid)
+            self.list.addItem(row)
+            if quote.uuid == self.editing_uuid:
+                self.list.setCurrentItem(row)
+        self.list.blockSignals(False)
+        if self.editing_uuid and project and project.get("quote", self.editing_uuid) is None:
+            self.new_quote()
+
+    def _update_buttons(self) -> None:
+        self.save_button.setText(_("Toevoegen") if self.editing_uuid is None else _("Opslaan"))
+        self.delete_button.setEnabled(self.editing_uuid is not None)
+
+    def new_quote(self) -> None:
+        """An empty form, about the selected idea if there is one."""
+        self.editing_uuid = None
+        self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentRow(-1)
+        self.list.blockSignals(False)
+        self.text.set_committed_text("")
+        self.speaker.setText(default_speaker(self.context.project))
+        selected = self.context.selected_intervention()
+        self.intervention.set_uuid(selected.uuid if selected else None)
+        self.error.clear_error()
+        self._update_buttons()
+
+    def _load_selected(self) -> None:
+        row = self.list.currentItem()
+        quote = self.context.project.get("quote", row.data(Qt.ItemDataRole.UserRole)) if row else None
+        if quote is None:
+            return
+        self.editing_uuid = quote.uuid
+        self.text.set_committed_text(quote.text)
+        self.speaker.setText(quote.speaker)
+        self.intervention.set_uuid(quote.intervention_uuid)
+        self.error.clear_error()
+        self._update_buttons()
+
+    def save(self) -> None:
+        project = self.context.project
+        values = dict(text=self.text.toPlainText(), speaker=self.speaker.text(),
+                      intervention_uuid=self.intervention.currentData())
+        try:
+            if self.editing_uuid is None:
+                command = project.execute(AddQuote(**values))
+                self.editing_uuid = command.uuid
+            else:
+                project.execute(EditQuote(self.editing_uuid, **values))
+        except WorkbenchError as error:
+            self.error.show_error(str(error))
+            return
+        self.error.clear_error()
+        self.new_quote()
+
+    def delete(self) -> None:
+        if self.editing_uuid is not None and self.context.run(DeleteQuote(self.editing_uuid)):
+            self.new_quote()

@@ -1,0 +1,154 @@
+"""The ranking of dot votes: bars per idea and per theme, for one session or overall."""
+
+from qtpy.QtCore import QRectF, QSize, Qt
+from qtpy.QtGui import QColor, QFont, QFontMetrics, QPainter
+from qtpy.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+from workbench.analysis import ranking
+from workbench.i18n import _
+from workbench.style import UNTHEMED
+from workbench.ui.i18n_qt import connect_retranslate
+
+ROW_HEIGHT = 26
+
+
+class BarChart(QWidget):
+    """Horizontal bars: label on the left, a bar in the theme colour, the count after it.
+
+    ``rows`` are (label, count, colour). Painted directly: a few dozen rows, no need for
+    a chart library, and it reads well on a projector.
+    """
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows = []
+        self.empty_text = ""
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_rows(self, rows, empty_text="") -> None:
+        self.rows = list(rows)
+        self.empty_text = empty_text
+        self.setFixedHeight(max(1, len(self.rows)) * ROW_HEIGHT + 8)
+        self.update()
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, self.height())
+
+    def paintEvent(self, _event) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        font = QFont(self.font())
+        metrics = QFontMetrics(font)
+        if not self.rows:
+            painter.setPen(self.palette().placeholderText().color())
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
+            return
+        width = self.width()
+        label_width = min(int(width * 0.45), max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 8)
+        count_width = metrics.horizontalAdvance("0000") + 8
+        bar_space = max(10, width - label_width - count_width - 8)
+        top = max(r[1] for r in self.rows) or 1
+        for index, (label, count, color) in enumerate(self.rows):
+            y = 4 + index * ROW_HEIGHT
+            painter.setPen(self.palette().text().color())
+            text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 8)
+            painter.drawText(QRectF(0, y, label_width - 8, ROW_HEIGHT - 4),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
+            bar = bar_space * count / top
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(color))
+            painter.drawRoundedRect(QRectF(label_width, y + 3, max(bar, 2), ROW_HEIGHT - 10), 3, 3)
+            painter.setPen(self.palette().text().color())
+            painter.drawText(QRectF(label_width + bar + 6, y, count_width, ROW_HEIGHT - 4),
+                             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, str(count))
+
+
+class RankingPanel(QWidget):
+    def __init__(self, context, parent=None):
+        super().__init__(parent)
+        self.context = context
+        self.scope = QComboBox()
+        self.scope_label = QLabel()
+        self.items_title, self.themes_title = QLabel(), QLabel()
+        for label in (self.items_title, self.themes_title):
+            label.setStyleSheet("font-weight: bold;")
+        self.items_chart, self.themes_chart = BarChart(), BarChart()
+        self.total = QLabel()
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.addWidget(self.total)
+        inner.addWidget(self.items_title)
+        inner.addWidget(self.items_chart)
+        inner.addWidget(self.themes_title)
+        inner.addWidget(self.themes_chart)
+        inner.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(content)
+        top = QHBoxLayout()
+        top.addWidget(self.scope_label)
+        top.addWidget(self.scope, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(scroll, 1)
+        self.scope.activated.connect(lambda _i: self.refresh())
+        context.projectReplaced.connect(self.retranslate)
+        context.changed.connect(self._on_changed)
+        connect_retranslate(self)
+
+    def _on_changed(self, event) -> None:
+        if event.kind in ("session", "session_current"):
+            self._fill_scope()
+        if event.kind in ("vote", "intervention", "theme", "session", "session_current"):
+            self.refresh()
+
+    def retranslate(self) -> None:
+        self.scope_label.setText(_("Stemmen van:"))
+        self.items_title.setText(_("Per idee"))
+        self.themes_title.setText(_("Per thema (hoofdthema)"))
+        self._fill_scope()
+        self.refresh()
+
+    def _fill_scope(self) -> None:
+        """"Huidige bijeenkomst", "Alle bijeenkomsten", then each session by name."""
+        current = self.scope.currentData()
+        self.scope.clear()
+        self.scope.addItem(_("Huidige bijeenkomst"), "current")
+        self.scope.addItem(_("Alle bijeenkomsten"), "all")
+        for session in (self.context.project.sessions() if self.context.project else []):
+            self.scope.addItem(session.title, session.uuid)
+        self.scope.setCurrentIndex(max(0, self.scope.findData(current)))
+
+    def set_scope(self, scope) -> None:
+        """"current", "all" or a session uuid."""
+        self.scope.setCurrentIndex(max(0, self.scope.findData(scope)))
+        self.refresh()
+
+    def session_uuid(self):
+        scope = self.scope.currentData()
+        if scope == "current":
+            return self.context.project.current_session_uuid if self.context.project else None
+        return None if scope == "all" else scope
+
+    def refresh(self) -> None:
+        project = self.context.project
+        if project is None:
+            return
+        scope = self.scope.currentData()
+        session = self.session_uuid()
+        if scope == "current" and session is None:
+            self.total.setText(_("Er is geen huidige bijeenkomst; kies er een of bekijk alle bijeenkomsten."))
+            self.items_chart.set_rows([], _("Nog geen stemmen"))
+            self.themes_chart.set_rows([], _("Nog geen stemmen"))
+            return
+        items = [(f"{item.number}. {item.title}", votes, project.primary_color(item))
+                 for item, votes in ranking.by_intervention(project, session) if votes > 0]
+        themes = [(theme.name, votes, theme.color) for theme, votes in ranking.by_theme(project, session)]
+        unthemed = sum(v for item, v in ranking.by_intervention(project, session) if not item.primary_theme_uuid)
+        if unthemed:
+            themes.append((_("(geen thema)"), unthemed, UNTHEMED))
+        total = sum(row[1] for row in items)
+        self.total.setText(_("{total} stemmen op {count} ideeën").format(total=total, count=len(items)))
+        self.items_chart.set_rows(items, _("Nog geen stemmen"))
+        self.themes_chart.set_rows(themes, _("Nog geen stemmen"))
