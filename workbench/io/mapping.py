@@ -5,6 +5,7 @@ Defaults are guessed from common Dutch and English names; the user can override 
 """
 
 import unicodedata
+from functools import lru_cache
 
 from workbench.errors import ValidationError
 from workbench.i18n import _
@@ -31,6 +32,7 @@ def normalise(text) -> str:
     return "".join(c for c in decomposed if c.isalnum() and not unicodedata.combining(c)).casefold()
 
 
+@lru_cache(maxsize=4096)  # imports repeat the same few theme names many times
 def normalise_name(text) -> str:
     """For matching names of themes and sessions: case, accents and spacing ignored."""
     decomposed = unicodedata.normalize("NFKD", str(text))

@@ -37,8 +37,8 @@ def _open(path):
         raise ValidationError(_("{name} is geen GeoPackage (geen SQLite-database).").format(name=path.name))
     try:
         return connect(path, read_only=True)
-    except sqlite3.Error as error:
-        raise ValidationError(_("{name} kan niet worden gelezen: {error}").format(name=path.name, error=error)) from None
+    except sqlite3.Error:
+        raise ValidationError(_("{name} is beschadigd of geen GeoPackage.").format(name=path.name)) from None
 
 
 def feature_tables(path) -> list:
@@ -57,9 +57,8 @@ def feature_tables(path) -> list:
             count = conn.execute(f'SELECT COUNT(*) FROM "{_quoted(row[0])}"').fetchone()[0]
             tables.append(FeatureTable(*row, count))
         return tables
-    except sqlite3.Error as error:
-        raise ValidationError(_("{name} is geen leesbare GeoPackage: {error}")
-                              .format(name=Path(path).name, error=error)) from None
+    except sqlite3.Error:
+        raise ValidationError(_("{name} is beschadigd of geen GeoPackage.").format(name=Path(path).name)) from None
     finally:
         conn.close()
 
@@ -78,8 +77,7 @@ def read_table(path, table: FeatureTable):
         selected = ", ".join(f'"{_quoted(c)}"' for c in attributes + [table.geometry_column])
         rows = conn.execute(f'SELECT {selected} FROM "{_quoted(table.name)}"').fetchall()
         return attributes, rows
-    except sqlite3.Error as error:
-        raise ValidationError(_("{name} is geen leesbare GeoPackage: {error}")
-                              .format(name=Path(path).name, error=error)) from None
+    except sqlite3.Error:
+        raise ValidationError(_("{name} is beschadigd of geen GeoPackage.").format(name=Path(path).name)) from None
     finally:
         conn.close()
