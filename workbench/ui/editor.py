@@ -245,11 +245,20 @@ class InterventionEditor(QWidget):
         return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
                 if widget.item(i).checkState() == Qt.CheckState.Checked]
 
+    def _in_tick_order(self, widget, current) -> list:
+        """Ticked uuids, keeping the order they were tagged in; new ticks go last."""
+        ticked = self._ticked(widget)
+        return [u for u in current if u in ticked] + [u for u in ticked if u not in current]
+
     def _themes_ticked(self, _row) -> None:
-        self._commit(theme_uuids=self._ticked(self.themes))
+        item = self.context.project.get("intervention", self.uuid) if self.uuid else None
+        if item is not None:
+            self._commit(theme_uuids=self._in_tick_order(self.themes, item.theme_uuids))
 
     def _goals_ticked(self, _row) -> None:
-        self._commit(goal_uuids=self._ticked(self.goals))
+        item = self.context.project.get("intervention", self.uuid) if self.uuid else None
+        if item is not None:
+            self._commit(goal_uuids=self._in_tick_order(self.goals, item.goal_uuids))
 
     def _commit_quantity(self, key: str) -> None:
         item = self.context.project.get("intervention", self.uuid) if self.uuid else None
