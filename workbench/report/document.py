@@ -58,7 +58,8 @@ class Document(BaseDocTemplate):
     ``pdf_date`` is "yyyy-mm-dd", used for the PDF creation date.
     """
 
-    def __init__(self, out, pagesize, title, subject, author, footer_left, pdf_date, margin=MARGIN):
+    def __init__(self, out, pagesize, title, subject, author, footer_left, pdf_date, margin=MARGIN,
+                 progress=None):
         fonts.register()
         super().__init__(out, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                          bottomMargin=margin + 10 * mm, title=title, subject=subject, author=author,
@@ -66,6 +67,7 @@ class Document(BaseDocTemplate):
                          invariant=1, lang="nl-NL", keywords=[], initialFontName=fonts.REGULAR)
         self.footer_left = footer_left
         self.pdf_date = pdf_date
+        self.progress = progress
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate("page", [frame], onPage=self._decorate)])
@@ -94,6 +96,12 @@ class Document(BaseDocTemplate):
         canvas.translate(page_x + fonts.string_width(page_label, FOOTER_SIZE), y)
         canvas.doForm(TOTAL_FORM)
         canvas.restoreState()
+
+    def afterPage(self):
+        # The page count is unknown until the end: approach 0.95 page by page.
+        if self.progress is not None:
+            pages = self.canv.getPageNumber()
+            self.progress(0.1 + 0.85 * pages / (pages + 2))
 
     def afterFlowable(self, flowable):
         outline_text = getattr(flowable, "outline_text", None)

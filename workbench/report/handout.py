@@ -74,7 +74,7 @@ def build(project, out, session_uuid=None, progress=None):
     doc = Document(out, A4, title=_("Handout: {name}").format(name=name),
                    subject=_("Samenvatting van de bijeenkomst voor bewoners"),
                    author=municipality_name(project),
-                   footer_left=footer_text(project), pdf_date=dates.project_date(project))
+                   footer_left=footer_text(project), pdf_date=dates.project_date(project), progress=progress)
     width = doc.width
     story = cover(project, session, styles, width)
     story += map_section(project, styles, width)

@@ -183,7 +183,7 @@ def build(project, out, session_uuid=None, progress=None):
     name = text.plain(project.info.name, multiline=False) or area_name(project)
     doc = Document(out, A4, title=_("Rapport: {name}").format(name=name),
                    subject=_("Resultaten van de bijeenkomsten voor planners"), author=municipality_name(project),
-                   footer_left=footer_text(project), pdf_date=dates.project_date(project))
+                   footer_left=footer_text(project), pdf_date=dates.project_date(project), progress=progress)
     width = doc.width
     placements = place_interventions(project)
     if progress:

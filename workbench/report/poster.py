@@ -10,11 +10,13 @@ from workbench.i18n import _
 from workbench.report import dates, fonts, text
 from workbench.report.document import Document
 from workbench.report.flowables import Band, Legend, number_disc
-from workbench.report.handout import area_name, footer_text, municipality_name
+from workbench.report.handout import area_name, footer_text, municipality_name, pick_session
 from workbench.report.map_drawing import MapStyle, credit_line, draw_map
 from workbench.report.styles import ACCENT, make_styles
 
-LIST_SIZES = (12, 11, 10, 9, 8, 7)   # the list shrinks to fit, but not below 7 pt
+# (type size, columns) from most to least readable: the list takes the first that fits.
+# One column keeps titles whole; more columns only when one column at 8 pt is too long.
+LIST_LAYOUTS = ((12, 1), (11, 1), (10, 1), (9, 1), (8, 1), (8, 2), (7, 2), (7, 3))
 SIDE_SHARE = 0.36                     # share of the width for the legend and list
 
 
@@ -42,7 +44,7 @@ class PosterBody(Flowable):
             canvas.setFont(fonts.REGULAR, 8)
             canvas.setFillColor(HexColor("#555555"))
             canvas.drawRightString(map_width, 1, text.shorten(self.credit, map_width, 8))
-        legend = Legend(self.project, side, size=11, columns=1, title=_("Thema's"))
+        legend = Legend(self.project, side, size=10, columns=2, title=_("Thema's"))
         legend_height = legend.wrap(side, self.body_height)[1]
         legend.drawOn(canvas, map_width + 14, self.body_height - legend_height)
         self._draw_list(map_width + 14, side, self.body_height - legend_height - 14)
@@ -51,9 +53,8 @@ class PosterBody(Flowable):
         canvas, project = self.canv, self.project
         items = project.interventions()
         rows_fitting = 0
-        for size in LIST_SIZES:
-            row = size * 1.75
-            columns = 1 if size >= 10 else 2
+        for size, columns in LIST_LAYOUTS:
+            row = size * 1.7
             rows_fitting = int((height - size * 2.2) // row) * columns
             if rows_fitting >= len(items):
                 break
@@ -88,17 +89,35 @@ class PosterBody(Flowable):
                               _("en nog {count} ideeën (zie het rapport)").format(count=len(items) - len(shown)))
 
 
+def session_line(session) -> str:
+    """"Stadsdeelbijeenkomst Heerlerheide, 1 juni 2023, Gemeenschapshuis (14 deelnemers)"."""
+    parts = [text.plain(session.title, multiline=False), dates.long_date(session.date),
+             text.plain(session.place, multiline=False)]
+    line = ", ".join(part for part in parts if part)
+    if session.participants:
+        line += " " + _("({count} deelnemers)").format(count=session.participants)
+    return line
+
+
 def build(project, out, session_uuid=None, progress=None):
     styles = make_styles(body_size=14)
     name = text.plain(project.info.name, multiline=False) or area_name(project)
     doc = Document(out, landscape(A3), title=_("Poster: {name}").format(name=name),
                    subject=_("Kaart met alle ideeën voor de volgende bijeenkomst"), author=municipality_name(project),
-                   footer_left=footer_text(project), pdf_date=dates.project_date(project), margin=14 * mm)
+                   footer_left=footer_text(project), pdf_date=dates.project_date(project), margin=14 * mm,
+                   progress=progress)
     width = doc.width
     title = text.shorten(name, (width - 28) * 1.5, styles.title.fontSize, bold=True)
-    subtitle = _("Alle ideeën op de kaart. Het getal achter elk idee is het aantal stemmen.")
-    band = Band([Paragraph(text.markup(title), styles.title), Paragraph(subtitle, styles.subtitle)], width, ACCENT,
-                outline_text=title)
+    paragraphs = [Paragraph(text.markup(title), styles.title)]
+    session = pick_session(project, session_uuid) if session_uuid else None
+    sessions = [session] if session else project.sessions()
+    meetings = "; ".join(session_line(s) for s in sessions[-3:])
+    if meetings:
+        paragraphs.append(Paragraph(text.markup(text.shorten(meetings, (width - 28) * 2, styles.subtitle.fontSize)),
+                                    styles.subtitle))
+    paragraphs.append(Paragraph(_("Alle ideeën op de kaart. Het getal achter elk idee is het aantal stemmen."),
+                                styles.subtitle))
+    band = Band(paragraphs, width, ACCENT, outline_text=title)
     band_height = band.wrap(width, doc.height)[1]
     story = [band, Spacer(1, 10), PosterBody(project, session_uuid, width, doc.height - band_height - 12)]
     doc.build(story)
