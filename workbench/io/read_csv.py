@@ -33,6 +33,11 @@ def _number(text):
     return float(text) if text else None
 
 
+def _unguarded(value: str) -> str:
+    """Undo the quote our CSV export puts before text Excel would run as a formula."""
+    return value[1:] if value[:1] == "'" and value[1:2] in ("=", "+", "-", "@") else value
+
+
 def read_csv(path) -> RawSource:
     path = Path(path)
     try:
@@ -65,6 +70,7 @@ def read_csv(path) -> RawSource:
         except Exception:  # shapely's WKT reader raises several kinds
             problems[index] = _("heeft onleesbare coördinaten")
         geometries.append(geometry)
-        properties.append({k: v for k, v in row.items() if k is not None and k not in (wkt_field,) and v not in ("", None)})
+        properties.append({k: _unguarded(v) for k, v in row.items()
+                           if k is not None and k != wkt_field and isinstance(v, str) and v})
     # CSV does not say its CRS: the numbers tell RD (our own WKT column) from WGS84.
     return RawSource(path.name, fields, geometries, properties, None, problems=problems, warnings=warnings)
