@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._drop_filter = _DropFilter(self)
         self.map_view.viewport().installEventFilter(self._drop_filter)
         self.resize(1400, 900)
+        self._update_actions()
         connect_retranslate(self)
         self.restore_layout()
 
@@ -194,13 +195,23 @@ class MainWindow(QMainWindow):
         self.actions_.update_undo()
         self.update_title()
         self._show_session()
-        writable = project is not None and not project.read_only
-        for key in ("import", "merge", "delete", "new_session", "add_quote", "save_as", "export"):
-            self.actions_.a[key].setEnabled(project is not None and (writable or key in ("save_as", "export")))
-        for action in self.actions_.draw_actions:
-            action.setEnabled(writable)
+        self._update_actions()
         if self.isVisible():
             self.map_view.zoom_to_area()
+
+    def _update_actions(self) -> None:
+        """What needs a project, or a project that may be changed, is greyed out without."""
+        project = self.context.project
+        writable = project is not None and not project.read_only
+        for key in ("import", "merge", "delete", "new_session", "add_quote"):
+            self.actions_.a[key].setEnabled(writable)
+        for key in ("save_as", "export", "zoom_area", "zoom_all", "zoom_selection"):
+            self.actions_.a[key].setEnabled(project is not None)
+        for action in self.actions_.draw_actions:
+            action.setEnabled(writable)
+        for panel in self.panels.values():
+            panel.setEnabled(project is not None)
+        self.quick_capture.setEnabled(project is not None)
 
     def open_path(self, path) -> bool:
         project = open_interactive(self, path)
