@@ -9,7 +9,7 @@ from workbench.core.setup_commands import AddGoal, DeleteGoal, EditGoal, EditInf
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
-from workbench.ui.fields import CommitTextEdit, ErrorLabel, format_plain_number
+from workbench.ui.fields import CommitTextEdit, ErrorLabel, format_plain_number, parse_number
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
 
@@ -160,10 +160,13 @@ class ProjectPanel(QWidget):
         self.goal_title.setFocus()
 
     def save_goal(self) -> None:
-        # Dutch decimal comma is accepted by the command ("12,5").
+        try:
+            target = parse_number(self.goal_target.text(), _("De streefwaarde"))
+        except ValueError as error:
+            self.goal_error.show_error(str(error))
+            return
         values = dict(theme_uuid=self.goal_theme.currentData(), indicator=self.goal_indicator.text(),
-                      unit=self.goal_unit.text(), target=self.goal_target.text().strip().replace(".", "")
-                      if "," in self.goal_target.text() else self.goal_target.text().strip())
+                      unit=self.goal_unit.text(), target=target)
         try:
             if self.goal_uuid is None:
                 command = self.context.project.execute(AddGoal(self.goal_title.text(), **values))

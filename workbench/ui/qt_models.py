@@ -96,15 +96,15 @@ class InterventionFilter(QSortFilterProxyModel):
         self.context = context
         self.theme_uuid = None
         self.text = ""
-        context.sessionFilterChanged.connect(lambda _uuid: self.invalidateFilter())
+        context.sessionFilterChanged.connect(lambda _uuid: self.invalidate())  # invalidateFilter is deprecated in Qt 6.10
 
     def set_theme(self, theme_uuid) -> None:
         self.theme_uuid = theme_uuid or None
-        self.invalidateFilter()
+        self.invalidate()
 
     def set_text(self, text: str) -> None:
         self.text = text.strip().casefold()
-        self.invalidateFilter()
+        self.invalidate()
 
     def filterAcceptsRow(self, row, parent) -> bool:
         item = self.sourceModel().intervention(row)
