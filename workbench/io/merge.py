@@ -41,6 +41,7 @@ class Conflict:
     source: str
     what: str        # what happened, in Dutch
     resolution: str  # what the merge did about it, in Dutch
+    key: str = ""    # the versions involved, so a later merge does not list it again
 
     def line(self) -> str:
         return _("{title} ({source}): {what} {resolution}").format(
@@ -54,6 +55,7 @@ class MergeSummary:
     updated: list = field(default_factory=list)   # Dutch lines
     deleted: list = field(default_factory=list)   # Dutch lines
     conflicts: list = field(default_factory=list)
+    repeated: int = 0                             # conflicts listed by an earlier merge
     changes: int = 0                              # rows written
 
     def count_added(self, kind):
@@ -72,6 +74,9 @@ class MergeSummary:
         lines.append(_("Bijgewerkt: {count} ideeën.").format(count=len(self.updated)))
         lines.append(_("Verwijderd: {count} ideeën.").format(count=len(self.deleted)))
         lines.append(_("Conflicten: {count}.").format(count=len(self.conflicts)))
+        if self.repeated:
+            lines.append(_("{count} conflicten waren al bij een eerdere samenvoeging gemeld en opgelost.")
+                         .format(count=self.repeated))
         lines += ["- " + line for line in self.updated + self.deleted]
         lines += ["! " + conflict.line() for conflict in self.conflicts]
         return lines
@@ -108,10 +113,23 @@ def _copy_uuid(item) -> str:
 class _Plan:
     """The commands that merge one source into (a scratch copy of) the target."""
 
-    def __init__(self, target, source, label, rule, summary):
+    def __init__(self, target, source, label, rule, summary, resolved=frozenset()):
         self.target, self.source, self.label, self.rule, self.summary = target, source, label, rule, summary
         self.commands = []
         self.provenance = {}
+        self.resolved, self.new_resolved = resolved, set()
+
+    def report(self, conflict, *versions):
+        """List a conflict, unless an earlier merge listed it for the very same versions."""
+        import hashlib
+
+        key = hashlib.sha1("|".join(map(str, (conflict.kind, *versions))).encode()).hexdigest()[:20]
+        conflict.key = key
+        if key in self.resolved or key in self.new_resolved:
+            self.summary.repeated += 1
+            return
+        self.new_resolved.add(key)
+        self.summary.conflicts.append(conflict)
 
     def run(self, command):
         # Applied to the scratch target at once, so later steps see earlier ones.
@@ -144,9 +162,8 @@ class _Plan:
         if values:
             self.run(PutEntity(kind, replace(mine, **values)))
         if differing:
-            self.summary.conflicts.append(Conflict(kind, title, self.label,
-                                                   _("verschilt ({fields}).").format(fields=", ".join(differing)),
-                                                   _("De waarden van het doelproject zijn behouden.")))
+            self.report(Conflict(kind, title, self.label, _("verschilt ({fields}).").format(fields=", ".join(differing)),
+                                 _("De waarden van het doelproject zijn behouden.")), mine.uuid, repr(mine), repr(theirs))
 
     def themes(self) -> dict:
         """{source theme uuid: target theme uuid}; missing themes are added, parents first."""
@@ -217,9 +234,9 @@ class _Plan:
             number = item.number if taken is None or taken.uuid == item.uuid else self.target.next_number()
         return replace(item, theme_uuids=themes, primary_theme_uuid=primary, goal_uuids=goals, number=number)
 
-    def _conflict(self, item, what, resolution):
-        self.summary.conflicts.append(Conflict("intervention", _("Idee '{title}'").format(title=item.title),
-                                               self.label, what, resolution))
+    def _conflict(self, item, what, resolution, *versions):
+        self.report(Conflict("intervention", _("Idee '{title}'").format(title=item.title), self.label, what,
+                             resolution), item.uuid, *versions)
 
     def _session_title(self, item):
         session = self.source.get("session", item.created_session_uuid) if item.created_session_uuid else None
@@ -242,10 +259,12 @@ class _Plan:
                     continue  # untouched in the source: stays deleted
                 what = _("is in het doelproject verwijderd en in de bron gewijzigd.")
                 if newest and stone.deleted_at >= item.changed_at:
-                    self._conflict(item, what, _("De verwijdering is het nieuwst en blijft."))
+                    self._conflict(item, what, _("De verwijdering is het nieuwst en blijft."), stone.deleted_at,
+                                   item.changed_at)
                 else:
                     self.run(PutEntity("intervention", self._mapped(item, theme_map)))
-                    self._conflict(item, what, _("Het gewijzigde idee is teruggezet."))
+                    # (deletion, edit) in this order in both directions: one conflict, one key
+                    self._conflict(item, what, _("Het gewijzigde idee is teruggezet."), stone.deleted_at, item.changed_at)
                 continue
             if content(mine) == content(self._mapped(item, theme_map, number=mine.number)):
                 continue
@@ -261,9 +280,11 @@ class _Plan:
             if newest:
                 if item.changed_at > mine.changed_at:
                     self.run(PutEntity("intervention", self._mapped(item, theme_map, number=mine.number)))
-                    self._conflict(item, what, _("De nieuwste versie (uit de bron) is gebruikt."))
+                    self._conflict(item, what, _("De nieuwste versie (uit de bron) is gebruikt."), item.changed_at,
+                                   mine.changed_at)
                 else:
-                    self._conflict(item, what, _("De nieuwste versie (uit het doelproject) is behouden."))
+                    self._conflict(item, what, _("De nieuwste versie (uit het doelproject) is behouden."),
+                                   item.changed_at, mine.changed_at)
                 continue
             copy_uuid = _copy_uuid(item)
             if self.target.get("intervention", copy_uuid) is None and self.target.get("tombstone", copy_uuid) is None:
@@ -271,7 +292,7 @@ class _Plan:
                 self.run(PutEntity("intervention", copy))
                 self.provenance[copy_uuid] = [self.label, self._session_title(item)]
                 self._conflict(item, what, _("Beide versies zijn bewaard; die uit de bron als idee {number}.")
-                               .format(number=copy.number))
+                               .format(number=copy.number), item.changed_at, mine.changed_at)
 
     def deletions(self, point):
         newest = self.rule == NEWEST_WINS
@@ -300,9 +321,10 @@ class _Plan:
             what = _("is in de bron verwijderd en in het doelproject gewijzigd.")
             if newest and stone.deleted_at > mine.changed_at:
                 self.run(RemoveEntity("intervention", stone.uuid, stone))
-                self._conflict(mine, what, _("De verwijdering is het nieuwst; het idee is verwijderd."))
+                self._conflict(mine, what, _("De verwijdering is het nieuwst; het idee is verwijderd."),
+                               stone.deleted_at, mine.changed_at)
             else:
-                self._conflict(mine, what, _("Het gewijzigde idee is behouden."))
+                self._conflict(mine, what, _("Het gewijzigde idee is behouden."), stone.deleted_at, mine.changed_at)
 
     # -- votes and quotes ----------------------------------------------------------------
 
@@ -323,12 +345,12 @@ class _Plan:
                 best = max(mine.count, vote.count)
                 if best != mine.count:
                     self.run(PutEntity("vote", replace(mine, count=best)))
-                self.summary.conflicts.append(Conflict(
+                self.report(Conflict(
                     "vote", _("Stemmen voor '{title}' in '{session}'").format(title=item.title, session=session.title),
                     self.label, _("verschillen: {ours} hier, {theirs} in de bron.").format(ours=mine.count,
                                                                                        theirs=vote.count),
                     _("Het hoogste aantal ({count}) is gebruikt; stemmen worden nooit dubbel geteld.")
-                    .format(count=best)))
+                    .format(count=best)), vote.intervention_uuid, vote.session_uuid, mine.count, vote.count)
 
     def quotes(self):
         for quote in self.source.all("quote"):
@@ -345,9 +367,9 @@ class _Plan:
                 copy_uuid = str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{quote.uuid}/{quote.text}"))
                 if self.target.get("quote", copy_uuid) is None:
                     self.run(PutEntity("quote", replace(theirs, uuid=copy_uuid)))
-                    self.summary.conflicts.append(Conflict("quote", _("Citaat '{text}'").format(text=mine.text[:40]),
-                                                           self.label, _("is in beide bestanden anders."),
-                                                           _("Beide versies zijn bewaard.")))
+                    self.report(Conflict("quote", _("Citaat '{text}'").format(text=mine.text[:40]), self.label,
+                                         _("is in beide bestanden anders."), _("Beide versies zijn bewaard.")),
+                                copy_uuid)
 
     def all(self):
         self.sessions()
@@ -367,39 +389,47 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary
     """Merge open ``sources`` into the open ``target`` as one undo step (one transaction)."""
     summary = MergeSummary()
     scratch = target.scratch_copy()
-    commands, provenance = [], {}
+    commands, added, resolved = [], {}, set(_setting(target, "merge_resolved", []))
+    new_resolved = set()
     for index, source in enumerate(sources):
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)
         summary.sources.append(label)
-        plan = _Plan(scratch, source, label, rule, summary)
+        plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved))
         plan.all()
         commands += plan.commands
-        provenance.update(plan.provenance)
+        added.update(plan.provenance)
+        new_resolved |= plan.new_resolved
     if commands:
         target.execute(Batch(_("Bijeenkomsten samenvoegen"), commands))
-        _remember_provenance(target, provenance)
+    # Bookkeeping in the file's settings, written once the merge itself has committed;
+    # it only names things and decides nothing, so an undone merge cannot be misled by it.
+    if added:
+        _store_setting(target, "merge_provenance", {**provenance(target), **added})
+    if new_resolved:
+        _store_setting(target, "merge_resolved", sorted(resolved | new_resolved))
     return summary
+
+
+def _setting(project, key, default):
+    import json
+
+    reader = getattr(project.repository, "setting", None)
+    text = reader(key) if reader else None
+    try:
+        return json.loads(text) if text else default
+    except ValueError:
+        return default
+
+
+def _store_setting(project, key, value) -> None:
+    import json
+
+    project.repository.set_setting(key, json.dumps(value, ensure_ascii=False))
 
 
 def provenance(project) -> dict:
     """{intervention uuid: [file name, session title]} of what merges brought in."""
-    import json
-
-    reader = getattr(project.repository, "setting", None)
-    text = reader("merge_provenance") if reader else None
-    try:
-        return json.loads(text) if text else {}
-    except ValueError:
-        return {}
-
-
-def _remember_provenance(project, added) -> None:
-    import json
-
-    if added:
-        known = provenance(project)
-        known.update(added)
-        project.repository.set_setting("merge_provenance", json.dumps(known, ensure_ascii=False))
+    return _setting(project, "merge_provenance", {})
 
 
 def merge_files(target, paths, rule=KEEP_BOTH) -> MergeSummary:
