@@ -224,7 +224,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
         _fill_polygons(canvas, [outside], view, style.OUTSIDE_DIM, None, 0, style.OUTSIDE_DIM_OPACITY)
     # Names also keep off the ideas and the area's outline, where they can.
     keep_off = [shown for _item, shown in items] + ([area.boundary] if area is not None else [])
-    draw_wijk_labels(canvas, wijken, view, map_style, placed, obstacles, keep_off)
+    draw_wijk_labels(canvas, wijken, view, map_style, placed, obstacles, keep_off, area)
     if area is not None:
         _fill_polygons(canvas, [shapely.simplify(area, view.tolerance)], view, None, style.AREA_LINE,
                        style.AREA_LINE_WIDTH * scale_lines)
@@ -278,21 +278,22 @@ def _box_free(box, placed_discs, boxes):
     return all(bx + bw < ox or ox + ow < bx or by + bh < oy or oy + oh < by for ox, oy, ow, oh in boxes)
 
 
-def draw_wijk_labels(canvas, wijken, view, map_style, placed_discs, obstacles, ideas=()):
-    """Wijk names for orientation, where they cover no number, no other name and
-    preferably no idea (else the first spot clear of numbers)."""
+def draw_wijk_labels(canvas, wijken, view, map_style, placed_discs, obstacles, ideas=(), area=None):
+    """Wijk names for orientation, where they cover no number, no other name, no idea
+    and not the area's outline. A wijk around the area without such a spot stays
+    unnamed (a name across the ideas would hide more than it explains)."""
     size = map_style.wijk_label_size
     x, y, width, height = view.box
     taken = list(obstacles)
     ideas_tree = shapely.STRtree(list(ideas)) if ideas else None
 
-    def clear_of_ideas(box):
+    def ideas_covered(box):
         if ideas_tree is None:
-            return True
+            return 0
         bx, by, bw, bh = box
         corner_x, corner_y = (bx - view.origin_x) / view.scale, (by - view.origin_y) / view.scale
         world_box = shapely_box(corner_x, corner_y, corner_x + bw / view.scale, corner_y + bh / view.scale)
-        return len(ideas_tree.query(world_box, predicate="intersects")) == 0
+        return len(ideas_tree.query(world_box, predicate="intersects"))
 
     canvas.saveState()
     canvas.setFont(fonts.REGULAR, size)
@@ -305,19 +306,26 @@ def draw_wijk_labels(canvas, wijken, view, map_style, placed_discs, obstacles, i
             continue  # too little of this wijk on the map to name it
         label = text.shorten(text.plain(feature.label, multiline=False), width * 0.3, size)
         label_width = fonts.string_width(label, size)
-        fallback = None
+        # The wijken of the area itself matter most for orientation: they get a name
+        # even when no spot is clear of the ideas, on the spot that covers the fewest
+        # (but always clear of the numbers).
+        own = area is not None and inside.intersection(area).area > 0.5 * inside.area
+        best = None
         for point in _label_spots(inside):
             px, py = view.point(point.x, point.y)
             box = (px - label_width / 2 - 2, py - size * 0.45, label_width + 4, size * 1.1)
             if box[0] < x + 2 or box[0] + box[2] > x + width - 2 or box[1] < y + 2 or box[1] + box[3] > y + height - 2:
                 continue
-            if _box_free(box, placed_discs, taken):
-                if clear_of_ideas(box):
-                    fallback = (px, py, box)
-                    break
-                fallback = fallback or (px, py, box)
-        if fallback is not None:
-            px, py, box = fallback
+            if not _box_free(box, placed_discs, taken):
+                continue
+            covered = ideas_covered(box)
+            if covered == 0:
+                best = (0, px, py, box)
+                break
+            if own and (best is None or covered < best[0]):
+                best = (covered, px, py, box)
+        if best is not None:
+            _covered, px, py, box = best
             taken.append(box)
             canvas.drawCentredString(px, py - size * 0.3, label)
     canvas.restoreState()

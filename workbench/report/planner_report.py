@@ -138,7 +138,10 @@ def coverage_table(table, styles, width, corner):
         labels = table.column_labels[start:start + TABLE_COLUMNS]
         first = width * 0.34
         column = (width - first) / max(len(labels), 1)
-        header = [cell(corner, styles.cell_bold, first)] + [cell(label, styles.cell_bold, column) for label in labels]
+        # Names like "Heerlerheide-Passart" may break after the hyphen, not mid-word.
+        header = [cell(corner, styles.cell_bold, first)] + [
+            cell(text.plain(label, multiline=False).replace("-", "- "), styles.cell_bold, column, lines=3)
+            for label in labels]
         rows = [header] + [[cell(name, styles.cell, first)] + [cell(str(count), styles.cell, column)
                                                              for count in counts[start:start + TABLE_COLUMNS]]
                            for name, counts in zip(table.row_labels, table.cells)]
@@ -162,7 +165,7 @@ def coverage_section(project, styles, width, placements):
 
 
 def appendix(project, styles, width, placements, session_uuid):
-    widths = [width * f for f in (0.05, 0.25, 0.17, 0.09, 0.09, 0.1, 0.09)]
+    widths = [width * f for f in (0.045, 0.23, 0.16, 0.085, 0.09, 0.09, 0.1)]
     widths.append(width - sum(widths))
     labels = (_("Nr."), _("Titel"), _("Hoofdthema"), _("Status"), _("Termijn"), _("Omvang"), _("Stemmen"), _("Wijk"))
     rows = [[cell(label, styles.cell_bold, w) for label, w in zip(labels, widths)]]

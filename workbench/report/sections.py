@@ -102,10 +102,12 @@ def quotes_section(project, styles, session_uuid, limit=None):
         quotes = quotes[:limit]
     if not quotes:
         return []
-    story = [heading(_("Wat zeiden de bewoners?"), styles.h1)]
-    for quote in quotes:
+    title = heading(_("Wat zeiden de bewoners?"), styles.h1)
+    story = []
+    for index, quote in enumerate(quotes):
+        # The heading travels with the first quote, never alone at the bottom of a page;
         # KeepTogether lets go by itself when a quote is longer than a page.
-        story.append(KeepTogether(quote_flowables(quote, styles)))
+        story.append(KeepTogether(([title] if index == 0 else []) + quote_flowables(quote, styles)))
     return story
 
 
