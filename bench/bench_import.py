@@ -1,0 +1,68 @@
+"""``BENCH import_geojson``: importing 10,000 GeoJSON features into a project (read,
+check, transform to RD, repair, one committed transaction) against GDAL reading the same
+file with pyogrio in the same run. ``import_geojson_read`` is our reading and checking
+alone, the like-for-like part."""
+
+import json
+import random
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import report
+
+COUNT = 10_000
+
+
+def make_file(path: Path) -> None:
+    rng = random.Random(6)
+    features = []
+    for index in range(COUNT):
+        x, y = 5.90 + rng.random() * 0.1, 50.86 + rng.random() * 0.08
+        kind = index % 3
+        if kind == 0:
+            geometry = {"type": "Point", "coordinates": [x, y]}
+        elif kind == 1:
+            geometry = {"type": "LineString", "coordinates": [[x, y], [x + 0.001, y + 0.0005], [x + 0.002, y]]}
+        else:
+            d = 0.0005
+            geometry = {"type": "Polygon", "coordinates": [[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]}
+        features.append({"type": "Feature", "geometry": geometry, "properties": {
+            "naam": f"Idee {index}", "omschrijving": "Een voorstel van een bewoner.", "thema": "Groen verbindt",
+            "stemmen": index % 7}})
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+
+
+def best(function, repeat=3) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def run() -> None:
+    import pyogrio
+
+    from workbench.io.import_features import import_file
+    from workbench.io.projects import new_project
+    from workbench.io.readers import read
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        source = folder / "ideeen.geojson"
+        make_file(source)
+        floor = best(lambda: pyogrio.raw.read(str(source)))
+        times = []
+        for number in range(3):  # a fresh project each time, made outside the timing
+            project = new_project(folder / f"p{number}.gpkg", "Bench", "heerlen-2050", with_wijken=False)
+            try:
+                start = time.perf_counter()
+                summary = import_file(project, source)
+                times.append(time.perf_counter() - start)
+                assert summary.imported == COUNT
+            finally:
+                project.close()
+        report("import_geojson", min(times), floor, "report ratio (includes the committed transaction)")
+        report("import_geojson_read", best(lambda: read(source)), floor, "report ratio")
