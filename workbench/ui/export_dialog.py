@@ -4,7 +4,7 @@ dialog, then open it in the PDF viewer."""
 import importlib
 from pathlib import Path
 
-from qtpy.QtCore import QUrl
+from qtpy.QtCore import Qt, QUrl
 from qtpy.QtGui import QDesktopServices
 from qtpy.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                             QHBoxLayout, QLineEdit, QProgressDialog, QPushButton, QVBoxLayout)
@@ -85,6 +85,7 @@ class ExportDialog(QDialog):
             return False
         progress = QProgressDialog(_("PDF maken…"), _("Annuleren"), 0, 100, self)
         progress.setWindowTitle(_("Exporteer handout"))
+        progress.setWindowModality(Qt.WindowModality.WindowModal)  # no edits while the PDF is drawn
         progress.setMinimumDuration(300)
         progress.setValue(0)
 
@@ -93,21 +94,23 @@ class ExportDialog(QDialog):
             QApplication.processEvents()  # keep the window alive while the PDF is drawn
             return not progress.wasCanceled()
 
+        def finish_progress():
+            # close() on a QProgressDialog counts as "cancel"; hide it instead
+            progress.hide()
+            progress.deleteLater()
+
         try:
-            result = export_pdf(self.context.project, out, kind=self.kind.currentData(),
-                                session_uuid=self.session.currentData(), progress=report)
-        except WorkbenchError as error:
-            progress.close()
+            export_pdf(self.context.project, out, kind=self.kind.currentData(),
+                       session_uuid=self.session.currentData(), progress=report)
+        except WorkbenchError as error:  # includes the report's ExportCancelled
+            finish_progress()
             self.error.show_error(str(error))
             return False
         except OSError as error:
-            progress.close()
+            finish_progress()
             self.error.show_error(_("De PDF kan niet worden geschreven: {error}").format(error=error.strerror or error))
             return False
-        progress.close()
-        if result is False or progress.wasCanceled():
-            self.error.show_error(_("Exporteren afgebroken."))
-            return False
+        finish_progress()
         self.written = out
         self.context.message.emit(_("PDF bewaard: {path}").format(path=out))
         if open_after:

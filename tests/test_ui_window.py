@@ -1,0 +1,197 @@
+"""The main window as a whole: selection both ways, Delete and undo, quick capture with
+Esc, presentation mode, switching language without losing work, the handout export,
+drag and drop, and the wizard's other ways to set the area."""
+
+import json
+
+from qtpy.QtCore import QMimeData, QPointF, Qt, QUrl
+from qtpy.QtGui import QDragEnterEvent, QDropEvent
+from qtpy.QtTest import QTest
+from qtpy.QtWidgets import QApplication
+
+from tests.canvas_helpers import empty_spot, pos
+from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: F401 (fixtures)
+from workbench import i18n
+from workbench.canvas.tools import Mode
+
+
+def click_map(window, x, y):
+    QTest.mouseClick(window.map_view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     pos(window.map_view, x, y))
+
+
+def test_selection_follows_between_map_list_and_editor(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.intervention_by_number(7)  # a polygon: click its inside
+    point = item.geometry.representative_point()
+    click_map(window, point.x, point.y)
+    assert window.context.selection() == [item.uuid]
+    table = window.panels["interventions"].table
+    assert [i.row() for i in table.selectionModel().selectedRows()] == [6]
+    assert window.panels["editor"].title.text() == item.title
+    # and back: pick idea 12 in the list
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(table.model().index(11, 1)).center())
+    assert window.map_view.selected() == [project.intervention_by_number(12).uuid]
+    # the text filter narrows the list
+    qtbot.keyClicks(window.panels["interventions"].search, "fietspad")
+    visible = window.panels["interventions"].visible_uuids()
+    assert visible and all("fietspad" in (project.get("intervention", u).title + project.get(
+        "intervention", u).description).lower() for u in visible)
+
+
+def test_delete_key_and_undo(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.intervention_by_number(3)
+    window.context.select([item.uuid])
+    window.map_view.setFocus()
+    QTest.keyClick(window.map_view, Qt.Key.Key_Delete)
+    assert project.get("intervention", item.uuid) is None
+    assert item.uuid not in window.panels["interventions"].visible_uuids()
+    assert window.actions_.a["undo"].text() == "&Ongedaan maken: Idee verwijderen"
+    QTest.keyClick(window.map_view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert project.get("intervention", item.uuid) == item
+
+
+def test_quick_capture_esc_keeps_the_default_title(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    window.set_mode(Mode.POINT)
+    x, y = empty_spot(project)
+    with qtbot.waitSignal(window.map_view.interventionCreated) as created:
+        click_map(window, x, y)
+    bar = window.quick_capture
+    assert QApplication.focusWidget() is bar.title
+    QTest.keyClick(bar.title, Qt.Key.Key_Escape)
+    new = project.get("intervention", created.args[0])
+    assert new.title == f"Idee {new.number}" and not bar.title.isEnabled()
+    assert QApplication.focusWidget() is window.map_view and window.map_view.mode() == Mode.POINT
+    assert new.created_session_uuid == project.current_session_uuid
+
+
+def test_presentation_mode_fills_the_screen_and_comes_back(qtbot, window, sample_path):
+    open_in_window(qtbot, window, sample_path)
+    window.map_view.setFocus()
+    QTest.keyClick(window.map_view, Qt.Key.Key_F11)
+    assert window.presentation.active and window.isFullScreen()
+    assert all(not dock.isVisible() for dock in window.docks.values())
+    assert not window.menuBar().isVisible() and not window.toolbars["map"].isVisible()
+    assert window.toolbars["capture"].isVisible() and window.quick_capture.large
+    assert window.map_view.scene().label_scale > 1 if hasattr(window.map_view.scene(), "label_scale") else True
+    QTest.keyClick(window.map_view, Qt.Key.Key_F11)
+    assert not window.presentation.active and not window.isFullScreen()
+    assert window.docks["interventions"].isVisible() and window.menuBar().isVisible()
+    assert not window.quick_capture.large
+
+
+def test_english_takes_effect_at_once_and_nothing_is_lost(qtbot, window, sample_path):
+    from workbench.ui import settings
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.intervention_by_number(5)
+    window.context.select([item.uuid])
+    dialog = window.settings_dialog()
+    dialog.language.setCurrentIndex(dialog.language.findData("en"))
+    dialog.buttons.accepted.emit()
+    try:
+        assert i18n.language() == "en" and settings.saved_language() == "en"
+        assert window.actions_.menus["file"].title() == "&File"
+        assert window.docks["interventions"].windowTitle() == "Ideas"
+        assert window.panels["editor"].labels["title"].text() == "Title"
+        assert window.panels["editor"].status.currentText() == "Idea"
+        assert window.actions_.modes[Mode.POINT].text() == "Draw point"
+        # the same project, the same selection, the undo history intact
+        assert window.context.project is project and window.context.selection() == [item.uuid]
+        assert window.panels["editor"].title.text() == item.title
+    finally:
+        i18n.set_language("nl")
+    assert window.actions_.menus["file"].title() == "&Bestand"
+
+
+def test_export_handout_writes_the_pdf(qtbot, window, sample_path, tmp_path, monkeypatch):
+    from qtpy.QtGui import QDesktopServices
+
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: opened.append(url) or True))
+    open_in_window(qtbot, window, sample_path)
+    dialog = window.export_dialog()
+    assert dialog.path.text().endswith("heerlerheide-handout.pdf")
+    dialog.path.setText(str(tmp_path / "handout.pdf"))
+    dialog.buttons.accepted.emit()
+    assert (tmp_path / "handout.pdf").read_bytes().startswith(b"%PDF")
+    assert opened == [QUrl.fromLocalFile(str(tmp_path / "handout.pdf"))]
+    # a folder that does not exist: a Dutch message in the dialog, no file, no traceback
+    dialog = window.export_dialog()
+    dialog.path.setText(str(tmp_path / "nergens" / "handout.pdf"))
+    dialog.buttons.accepted.emit()
+    assert dialog.isVisible() and "bestaat niet" in dialog.error.text()
+
+
+def test_dropping_a_geojson_opens_the_import(qtbot, window, dialogs, sample_path, tmp_path):
+    open_in_window(qtbot, window, sample_path)
+    path = tmp_path / "ideeen.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": []}))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    viewport = window.map_view.viewport()
+    enter = QDragEnterEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, enter)  # as a real drag does, before the drop
+    assert enter.isAccepted()
+    event = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, event)
+    assert event.isAccepted()
+    try:
+        import workbench.ui.import_dialog  # noqa: F401
+    except ImportError:
+        assert "nog niet beschikbaar" in dialogs.texts()
+    else:
+        assert window.open_dialogs and type(window.open_dialogs[-1]).__name__ == "ImportDialog"
+        window.open_dialogs[-1].reject()
+
+
+def test_wizard_area_drawn_or_read_from_geojson(qtbot, window, tmp_path):
+    from shapely.geometry import mapping, box
+
+    from workbench.geo.crs import to_wgs84
+
+    wizard = window.new_project()
+    wizard.project_page.name.setText("Schetsgebied")
+    wizard.project_page.path.setText(str(tmp_path / "schets.gpkg"))
+    wizard.next()
+    area = wizard.area_page
+    area.set_mode("draw")
+    assert not area.isComplete()
+    sketch = area.sketch
+    for x, y in ((194000, 325000), (195000, 325000), (195000, 326000)):
+        sketch.add_point(x, y)
+    QTest.keyClick(sketch, Qt.Key.Key_Return)
+    assert area.isComplete() and area.area()[0].area == 500_000
+    # from a GeoJSON file in WGS84
+    shape = to_wgs84(box(194000, 325000, 194500, 325400))
+    geojson = tmp_path / "gebied.geojson"
+    geojson.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {}, "geometry": mapping(shape)}]}))
+    area.set_mode("file")
+    area.file_path.setText(str(geojson))
+    assert area.isComplete() and "Gelezen" in area.file_status.text()
+    assert abs(area.area()[0].area - 200_000) < 2_000
+    area.file_path.setText(str(tmp_path / "bestaat-niet.geojson"))
+    assert not area.isComplete() and area.file_status.text()
+    area.set_mode("draw")
+    wizard.next()
+    wizard.next()
+    wizard.session_page.start.setChecked(False)
+    wizard.accept()
+    project = window.context.project
+    assert project.area.geometry.area == 500_000 and project.sessions() == []
+    assert not project.undo_stack.can_undo()
+
+
+def test_wizard_refuses_an_existing_file(qtbot, window, sample_path):
+    wizard = window.new_project()
+    wizard.project_page.name.setText("Dubbel")
+    wizard.project_page.path.setText(str(sample_path))
+    wizard.next()
+    assert wizard.currentPage() is wizard.project_page
+    assert "bestaat al" in wizard.project_page.subTitle()
