@@ -5,9 +5,11 @@ Widths come from ``workbench.style`` and are cosmetic (pixels), so lines stay eq
 thick at every zoom. Points and labels ignore the view transform for the same reason.
 """
 
+import math
+
 from qtpy.QtCore import QPointF, QRectF, Qt
-from qtpy.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainterPath, QPainterPathStroker, QPen
-from qtpy.QtWidgets import QGraphicsItem
+from qtpy.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPixmap
+from qtpy.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem
 
 from workbench import style
 from workbench.canvas.geometry import dimension, path_for, to_scene
@@ -124,21 +126,26 @@ class AreaItem(QGraphicsItem):
         painter.drawPath(self._outline)
 
 
-class InterventionItem(QGraphicsItem):
+class InterventionItem(QGraphicsPathItem):
     """One intervention: polygon filled translucent in its theme colour, a line
-    stroked in it, or a point as a disc of a fixed size in pixels."""
+    stroked in it, or points as discs of a fixed size in pixels.
+
+    Built from stock Qt items, so a repaint of a thousand ideas never calls into
+    Python. Selection and hover are a halo child behind the shape; the selection
+    itself lives in the view (``selected``), not in Qt's item selection.
+    """
 
     def __init__(self, intervention, color_hex: str, parent=None):
         super().__init__()
         self.uuid = intervention.uuid
         self.hovered = False
-        self._path = QPainterPath()
-        self.setFlag(QGraphicsItem.ItemIsSelectable, True)
+        self.selected = False
+        self._halo = None
+        self._markers = []
         self.update_from(intervention, color_hex)
         self.setParentItem(parent)
 
     def update_from(self, intervention, color_hex: str) -> None:
-        self.prepareGeometryChange()
         self.intervention = intervention
         self.color_hex = color_hex
         self.kind = dimension(intervention.geometry)
@@ -147,145 +154,208 @@ class InterventionItem(QGraphicsItem):
             child.setParentItem(None)
             if child.scene() is not None:
                 child.scene().removeItem(child)
+        self._halo = None
+        self._markers = []
         if self.kind == 0:
-            self._path = QPainterPath()
+            self.setPath(QPainterPath())
+            self.setPen(QPen(Qt.NoPen))
+            radius = style.POINT_RADIUS
             for point in getattr(intervention.geometry, "geoms", [intervention.geometry]):
-                _PointMarker(to_scene(point.x, point.y), self)
+                marker = QGraphicsEllipseItem(-radius, -radius, 2 * radius, 2 * radius)
+                marker.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
+                marker.setPen(_POINT_OUTLINE)
+                marker.setBrush(QBrush(color(color_hex)))
+                marker.setPos(to_scene(point.x, point.y))
+                marker.setParentItem(self)
+                self._markers.append(marker)
         else:
-            self._path = path_for(intervention.geometry)
-        # points above lines above polygons, so small things stay clickable
+            self.setPath(path_for(intervention.geometry))
+            if self.kind == 2:
+                self.setPen(cosmetic_pen(color_hex, style.INTERVENTION_OUTLINE_WIDTH))
+                self.setBrush(QBrush(color(color_hex, style.INTERVENTION_POLYGON_OPACITY)))
+            else:
+                self.setPen(cosmetic_pen(color_hex, style.INTERVENTION_LINE_WIDTH))
+                self.setBrush(QBrush(Qt.NoBrush))
+        # points above lines above polygons, so small things stay visible and clickable
         self.setZValue(2 - self.kind + intervention.number * 1e-6)
-        self.update()
+        minx, miny, maxx, maxy = intervention.geometry.bounds
+        self._world_rect = QRectF(minx, -maxy, max(maxx - minx, 1.0), max(maxy - miny, 1.0))
+        self._update_halo()
 
     def world_rect(self) -> QRectF:
         """The bounds of the geometry in scene coordinates (a point gets 1 m)."""
-        minx, miny, maxx, maxy = self.intervention.geometry.bounds
-        return QRectF(minx, -maxy, max(maxx - minx, 1.0), max(maxy - miny, 1.0))
+        return QRectF(self._world_rect)
 
     def set_hovered(self, hovered: bool) -> None:
         if hovered != self.hovered:
             self.hovered = hovered
-            self.update()
-            for child in self.childItems():
-                child.update()
+            self._update_halo()
 
-    def boundingRect(self) -> QRectF:
-        return self._path.boundingRect().adjusted(-1, -1, 1, 1)
+    def set_selected(self, selected: bool) -> None:
+        if selected != self.selected:
+            self.selected = selected
+            self._update_halo()
 
-    def shape(self) -> QPainterPath:
-        return self._path
-
-    def itemChange(self, change, value):
-        if change == QGraphicsItem.ItemSelectedHasChanged:
-            for child in self.childItems():
-                child.update()
-        return super().itemChange(change, value)
-
-    def paint(self, painter, option, widget=None):
+    def _update_halo(self) -> None:
+        for halo in self._halos():
+            halo.setParentItem(None)
+            if halo.scene() is not None:
+                halo.scene().removeItem(halo)
+        self._halo = None
+        if not (self.selected or self.hovered):
+            return
+        alpha = 1.0 if self.selected else 0.45
         if self.kind == 0:
-            return  # the markers draw the points
-        selected = self.isSelected()
-        if selected or self.hovered:
-            halo_width = style.INTERVENTION_LINE_WIDTH + (6 if selected else 4)
-            painter.setPen(cosmetic_pen(style.SELECTION, halo_width, 1.0 if selected else 0.45))
-            painter.setBrush(Qt.NoBrush)
-            painter.drawPath(self._path)
-        if self.kind == 2:
-            painter.setBrush(color(self.color_hex, style.INTERVENTION_POLYGON_OPACITY))
-            painter.setPen(cosmetic_pen(self.color_hex, style.INTERVENTION_OUTLINE_WIDTH))
-        else:
-            painter.setBrush(Qt.NoBrush)
-            painter.setPen(cosmetic_pen(self.color_hex, style.INTERVENTION_LINE_WIDTH))
-        painter.drawPath(self._path)
+            r = style.POINT_RADIUS + 4
+            for marker in self._markers:
+                halo = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
+                halo.setPen(QPen(Qt.NoPen))
+                halo.setBrush(color(style.SELECTION, alpha))
+                halo.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
+                halo.setData(0, "halo")
+                halo.setParentItem(marker)
+            return
+        halo = QGraphicsPathItem(self.path())
+        width = style.INTERVENTION_LINE_WIDTH + (6 if self.selected else 4)
+        halo.setPen(cosmetic_pen(style.SELECTION, width, alpha))
+        halo.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
+        halo.setData(0, "halo")
+        halo.setParentItem(self)
+        self._halo = halo
+
+    def _halos(self) -> list:
+        owners = [self] + self._markers
+        return [child for owner in owners for child in owner.childItems() if child.data(0) == "halo"]
 
 
-class _PointMarker(QGraphicsItem):
-    """The disc of a point intervention, a fixed size in pixels at every zoom."""
-
-    def __init__(self, position: QPointF, parent: InterventionItem):
-        super().__init__()
-        r = style.POINT_RADIUS + 5
-        self._bounds = QRectF(-r, -r, 2 * r, 2 * r)
-        self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
-        self.setPos(position)
-        self.setParentItem(parent)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def paint(self, painter, option, widget=None):
-        owner = self.parentItem()
-        radius = style.POINT_RADIUS
-        if owner.isSelected() or owner.hovered:
-            painter.setPen(Qt.NoPen)
-            painter.setBrush(color(style.SELECTION, 1.0 if owner.isSelected() else 0.45))
-            painter.drawEllipse(QPointF(0, 0), radius + 4, radius + 4)
-        painter.setPen(QPen(QColor("#ffffff"), 1.5))
-        painter.setBrush(color(owner.color_hex))
-        painter.drawEllipse(QPointF(0, 0), radius, radius)
+_POINT_OUTLINE = QPen(QColor("#ffffff"), 1.5)
 
 
-class LabelItem(QGraphicsItem):
+class LabelItem(QGraphicsPixmapItem):
     """A label that keeps its size in pixels: an intervention number on a disc in the
-    theme colour, or a reference name in grey with a white halo."""
+    theme colour, or a reference name in grey with a white halo. Drawn once into a
+    pixmap, so repainting a thousand labels is a thousand blits."""
 
     def __init__(self, text: str, anchor: QPointF, fill: str | None, priority: float, size: float,
                  text_color: str, parent=None, offset=QPointF(0, 0)):
         super().__init__()
-        self._rect = QRectF()
         self.text, self.fill, self.priority = text, fill, priority
         self.text_color = text_color
-        self.offset = offset
+        self.offset = QPointF(offset)
         self.thinned = False  # hidden because it would overlap a more important label
         self.filtered = False  # hidden by the session filter
-        self.set_size(size)
+        self.min_extent = 0.0  # metres the feature spans; see labels.thin
+        self.shift = QPointF(0, 0)  # pixels moved aside by labels.thin
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
-        self.anchor = QPointF(anchor)
-        self.setPos(anchor)
+        self.setTransformationMode(Qt.SmoothTransformation)
+        self.set_size(size)
+        self.set_anchor(anchor)
         self.setParentItem(parent)
+        # not drawn yet: the first thinning draws the labels it shows
+        self.thinned = True
+        self.setVisible(False)
+
+    def set_anchor(self, anchor: QPointF) -> None:
+        self.anchor = QPointF(anchor)
+        self.anchor_xy = (anchor.x(), anchor.y())
+        self.setPos(anchor)
 
     def set_size(self, size: float) -> None:
-        self.prepareGeometryChange()
-        self._font = QFont()
-        self._font.setPixelSize(max(6, round(size * 96 / 72)))
-        self._font.setBold(self.fill is not None)
-        metrics = QFontMetricsF(self._font)
+        font, metrics = _font(size, self.fill is not None)
         width = metrics.horizontalAdvance(self.text)
         height = metrics.height()
         if self.fill is not None:  # a disc (or pill for long numbers) around the number
             w = max(height + 2, width + height * 0.6)
-            self._rect = QRectF(-w / 2, -(height + 2) / 2, w, height + 2)
+            rect = QRectF(-w / 2, -(height + 2) / 2, w, height + 2)
         else:
-            self._rect = QRectF(-width / 2 - 2, -height / 2, width + 4, height)
-        self._rect.translate(self.offset)
+            rect = QRectF(-width / 2 - 3, -height / 2 - 2, width + 6, height + 4)
+        rect.translate(self.offset)
+        self._rect = rect
+        self._font = font
+        self.box = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        # where thinning may try the label: numbers may step aside, names may not
+        if self.fill is None:
+            self.shifts = ((0.0, 0.0),)
+        else:
+            w, h = rect.width() * 0.8, rect.height() * 0.9
+            self.shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (w, 0.0), (-w, 0.0), (w, -h), (-w, h))
+        self.shift = QPointF(0, 0)
+        self.setOffset(rect.topLeft() - QPointF(1, 1))
+        self._drawn = False
+        if self.scene() is not None and self.isVisible():
+            self.ensure_drawn()
 
-    def label_rect(self) -> QRectF:
-        return self._rect
+    def ensure_drawn(self) -> None:
+        """Draw the pixmap the first time the label is shown: thousands of names that
+        thinning hides never cost a pixmap."""
+        if not self._drawn:
+            self._drawn = True
+            font, metrics = _font(self._font.pixelSize(), self.fill is not None, pixels=True)
+            self.setPixmap(self._render(font, metrics, self._rect))
 
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-2, -2, 2, 2)
-
-    def paint(self, painter, option, widget=None):
-        painter.setFont(self._font)
+    def _render(self, font, metrics, rect) -> QPixmap:
+        ratio = _pixel_ratio()
+        pixmap = QPixmap(int(math.ceil((rect.width() + 2) * ratio)), int(math.ceil((rect.height() + 2) * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        painter.setFont(font)
+        local = QRectF(1, 1, rect.width(), rect.height())
         if self.fill is not None:
             painter.setPen(QPen(color(style.LABEL_HALO), 1.0))
             painter.setBrush(color(self.fill))
-            radius = self._rect.height() / 2
-            painter.drawRoundedRect(self._rect, radius, radius)
+            radius = local.height() / 2
+            painter.drawRoundedRect(local.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
             painter.setPen(color(self.text_color))
-            painter.drawText(self._rect, Qt.AlignCenter, self.text)
-            return
-        # a halo keeps the name readable on any underlay
-        painter.setPen(QPen(QColor(255, 255, 255, 210), 3))
-        path = QPainterPath()
-        metrics = QFontMetricsF(self._font)
-        baseline = QPointF(self._rect.left() + 2, self._rect.top() + metrics.ascent())
-        path.addText(baseline, self._font, self.text)
-        painter.setBrush(Qt.NoBrush)
-        painter.drawPath(path)
-        painter.setPen(Qt.NoPen)
-        painter.setBrush(color(self.text_color))
-        painter.drawPath(path)
+            painter.drawText(local, Qt.AlignCenter, self.text)
+        else:  # a halo keeps the name readable on any underlay
+            path = QPainterPath()
+            path.addText(QPointF(local.left() + 3, local.top() + 2 + metrics.ascent()), font, self.text)
+            painter.setPen(QPen(QColor(255, 255, 255, 220), 3, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin))
+            painter.setBrush(Qt.NoBrush)
+            painter.drawPath(path)
+            painter.setPen(color(self.text_color))
+            painter.drawText(QPointF(local.left() + 3, local.top() + 2 + metrics.ascent()), self.text)
+        painter.end()
+        return pixmap
+
+    def label_rect(self) -> QRectF:
+        """The label's rectangle in pixels around its anchor, before any shift."""
+        return self._rect
+
+    def set_shift(self, shift: QPointF) -> None:
+        if shift != self.shift:
+            self.shift = QPointF(shift)
+            self.setOffset(self._rect.topLeft() + shift - QPointF(1, 1))
+
+
+_FONTS = {}
+
+
+def _font(size: float, bold: bool, pixels: bool = False):
+    """A cached (QFont, QFontMetricsF) for a label size in points (or pixels)."""
+    pixel_size = int(size) if pixels else max(6, round(size * 96 / 72))
+    key = (pixel_size, bold)
+    if key not in _FONTS:
+        font = QFont()
+        font.setPixelSize(pixel_size)
+        font.setBold(bold)
+        _FONTS[key] = (font, QFontMetricsF(font))
+    return _FONTS[key]
+
+
+_RATIO = []
+
+
+def _pixel_ratio() -> float:
+    """Labels are drawn at the screen's pixel density, so they stay crisp on HiDPI."""
+    if not _RATIO:
+        from qtpy.QtGui import QGuiApplication
+
+        screen = QGuiApplication.primaryScreen() if QGuiApplication.instance() else None
+        _RATIO.append(max(1.0, screen.devicePixelRatio()) if screen is not None else 1.0)
+    return _RATIO[0]
 
 
 def stroke_shape(path: QPainterPath, width: float) -> QPainterPath:

@@ -64,6 +64,9 @@ class MapScene(QGraphicsScene):
         self.project = None
         self._unsubscribe = None
         self._hit_cache = None
+        self._sorted_labels = None
+        self._thinned_at = None
+        self.reference_items = []
         if project is not None:
             self.set_project(project)
 
@@ -120,6 +123,7 @@ class MapScene(QGraphicsScene):
 
     def _model_changed(self) -> None:
         self._hit_cache = None
+        self._sorted_labels = None
         if self.on_model_changed:
             self.on_model_changed()
 
@@ -154,10 +158,11 @@ class MapScene(QGraphicsScene):
         for child in self.groups["reference"].childItems():
             self.removeItem(child)
         self.reference_labels = []
+        self.reference_items = []
         if self.project is None:
             return
         for layer in self.project.reference_layers():
-            ReferenceItem(layer, self.groups["reference"])
+            self.reference_items.append(ReferenceItem(layer, self.groups["reference"]))
             areas = [f.geometry.area for f in layer.features]
             largest = max(areas, default=1.0) or 1.0
             for feature, area in zip(layer.features, areas):
@@ -168,6 +173,8 @@ class MapScene(QGraphicsScene):
                 label = LabelItem(feature.label, to_scene(point.x, point.y), None, 1e6 + largest / (area or 1e-9),
                                   style.REFERENCE_LABEL_SIZE * self.label_scale, style.REFERENCE_LABEL,
                                   self.groups["reference"])
+                minx, miny, maxx, maxy = feature.geometry.bounds
+                label.min_extent = max(maxx - minx, 1.0)
                 self.reference_labels.append(label)
 
     def _rebuild_area(self) -> None:
@@ -195,6 +202,7 @@ class MapScene(QGraphicsScene):
 
     def set_label_scale(self, scale: float) -> None:
         self.label_scale = scale
+        self._sorted_labels = None
         for label in self.labels_by_uuid.values():
             label.set_size(style.LABEL_SIZE * scale)
         for label in self.reference_labels:
@@ -202,6 +210,7 @@ class MapScene(QGraphicsScene):
 
     def set_session_filter(self, session_uuid) -> None:
         self.session_filter = session_uuid
+        self._sorted_labels = None
         for uuid in self.items_by_uuid:
             self._apply_filter(uuid)
         self._hit_cache = None
@@ -211,13 +220,24 @@ class MapScene(QGraphicsScene):
         shown = self.session_filter is None or item.intervention.created_session_uuid == self.session_filter
         item.setVisible(shown)
         if not shown:
-            item.setSelected(False)
+            item.set_selected(False)
         label = self.labels_by_uuid[uuid]
         label.filtered = not shown
         label.setVisible(shown and not label.thinned)
+        if label.isVisible():
+            label.ensure_drawn()
 
     def thin_labels(self, transform) -> None:
-        thin(list(self.labels_by_uuid.values()) + self.reference_labels, transform)
+        """Which labels show depends only on the zoom (overlaps do not change when the
+        map pans), so the result is kept until the zoom or the labels change."""
+        if self._sorted_labels is None:
+            self._sorted_labels = sorted(list(self.labels_by_uuid.values()) + self.reference_labels,
+                                         key=lambda label: label.priority)
+            self._thinned_at = None
+        key = (round(transform.m11(), 12), round(transform.m22(), 12))
+        if key != self._thinned_at:
+            thin(self._sorted_labels, transform)
+            self._thinned_at = key
 
     # -- queries (in RD metres, for tools) ---------------------------------------------
 
@@ -264,9 +284,8 @@ class MapScene(QGraphicsScene):
     def data_rect(self) -> QRectF:
         """Everything there is: the area, reference layers, visible ideas, underlays."""
         rect = self.area_rect()
-        for child in self.groups["reference"].childItems():
-            if hasattr(child, "layer_uuid"):
-                rect = rect.united(child.boundingRect())
+        for item in self.reference_items:
+            rect = rect.united(item.boundingRect())
         for item in self.items_by_uuid.values():
             if item.isVisible():
                 rect = rect.united(item.world_rect())

@@ -67,7 +67,6 @@ class MapView(QGraphicsView):
         self._thin_timer.setSingleShot(True)
         self._thin_timer.setInterval(0)
         self._thin_timer.timeout.connect(self._thin_labels)
-        self._scene.selectionChanged.connect(self._on_scene_selection)
         self.set_project(project)
         self.set_mode(Mode.SELECT)
 
@@ -188,14 +187,14 @@ class MapView(QGraphicsView):
         self._emitting_selection = True
         try:
             for uuid, item in self._scene.items_by_uuid.items():
-                item.setSelected(uuid in wanted and item.isVisible())
+                item.set_selected(uuid in wanted and item.isVisible())
         finally:
             self._emitting_selection = False
         self._on_scene_selection(force=True)
 
     def selected(self) -> list:
         items = self._scene.items_by_uuid.values()
-        return [item.uuid for item in sorted(items, key=lambda i: i.intervention.number) if item.isSelected()]
+        return [item.uuid for item in sorted(items, key=lambda i: i.intervention.number) if item.selected]
 
     def _on_scene_selection(self, force=False) -> None:
         if self._emitting_selection:
@@ -367,7 +366,6 @@ class MapView(QGraphicsView):
             self._pan_from = pos
             self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
             self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
-            self._thin_timer.start()
             event.accept()
             return
         self._tool().move(event, world)

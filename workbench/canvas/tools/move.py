@@ -38,7 +38,7 @@ class MoveTool(Tool):
             scene.items_by_uuid[uuid].setPos(dx, -dy)
             label = scene.labels_by_uuid.get(uuid)
             if label is not None:
-                label.setPos(label.anchor.x() + dx, label.anchor.y() - dy)
+                label.setPos(label.anchor.x() + dx, label.anchor.y() - dy)  # anchor kept
         return True
 
     def release(self, event, world) -> bool:
