@@ -1,0 +1,74 @@
+"""The import and merge dialogs, offscreen: what a user sees and what ends up in the project."""
+
+import json
+import shutil
+
+from workbench.core.commands import AddIntervention
+from workbench.store import open_project
+
+
+def write(path, features):
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    return path
+
+
+def point(props):
+    return {"type": "Feature", "properties": props, "geometry": {"type": "Point", "coordinates": [5.97, 50.91]}}
+
+
+def test_import_dialog_previews_guesses_and_imports(qtbot, project, tmp_path):
+    from workbench.ui.import_dialog import ImportDialog
+
+    path = write(tmp_path / "ideeen.geojson", [point({"kop": "<b>Eerste</b>", "thema": "Groen verbindt"}),
+                                               point({"kop": "Tweede", "thema": "Nergens"}),
+                                               {"type": "Feature", "properties": {"kop": "Leeg"}, "geometry": None}])
+    dialog = ImportDialog(project, path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=10_000)
+    assert dialog.preview.rowCount() == 2
+    assert dialog.preview.item(0, 1).text() == "<b>Eerste</b>"
+    assert dialog.combos["theme"].currentData() == "thema"
+    assert "2 bruikbare objecten van 3; 0 hersteld, 1 overgeslagen." in dialog.file_messages.text()
+    dialog.combos["title"].setCurrentIndex(dialog.combos["title"].findData("kop"))
+    before = len(project.all("intervention"))
+    assert dialog.do_import()
+    assert len(project.all("intervention")) == before + 2
+    assert project.interventions()[-2].title == "<b>Eerste</b>"
+    assert "Thema 'Nergens' bestaat niet in het project" in dialog.result.toPlainText()
+
+
+def test_import_dialog_shows_a_refusal_and_imports_nothing(qtbot, project, tmp_path):
+    from workbench.ui.import_dialog import ImportDialog
+
+    path = tmp_path / "kapot.geojson"
+    path.write_text('{"type": "FeatureCollection", "features": [', encoding="utf-8")
+    dialog = ImportDialog(project, path)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: "geen geldige JSON" in dialog.error.text(), timeout=10_000)
+    assert dialog.source is None
+    assert not dialog.ok_button.isEnabled()
+
+
+def test_merge_dialog_merges_and_summarises(qtbot, sample_path, tmp_path):
+    from shapely.geometry import Point
+
+    from workbench.ui.merge_dialog import MergeDialog
+
+    laptop = tmp_path / "laptop.gpkg"
+    shutil.copy(sample_path, laptop)
+    other = open_project(laptop)
+    other.execute(AddIntervention("Van de laptop", Point(195000, 325500)))
+    other.close()
+    project = open_project(sample_path)
+    try:
+        dialog = MergeDialog(project)
+        qtbot.addWidget(dialog)
+        assert not dialog.do_merge()
+        assert "Kies eerst de bestanden" in dialog.error.text()
+        dialog.add_files([laptop, laptop])
+        assert dialog.paths() == [str(laptop)]
+        assert dialog.do_merge()
+        assert [i.title for i in project.interventions()][-1] == "Van de laptop"
+        assert "Toegevoegd: 1 ideeën." in dialog.result.toPlainText()
+    finally:
+        project.close()

@@ -1,0 +1,112 @@
+""""Bijeenkomsten samenvoegen": choose the project files of other laptops, the rule for
+conflicts, merge them into the open project as one undo step, and read the summary.
+
+Self-contained: the main window creates ``MergeDialog(project, parent)`` and ``exec()``s it.
+"""
+
+from pathlib import Path
+
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
+                            QListWidget, QPlainTextEdit, QProgressDialog, QPushButton, QRadioButton, QVBoxLayout)
+
+from workbench.errors import WorkbenchError
+from workbench.i18n import _
+from workbench.io.merge import KEEP_BOTH, NEWEST_WINS, merge_files
+from workbench.ui.fields import ErrorLabel
+
+
+class MergeDialog(QDialog):
+    def __init__(self, project, parent=None):
+        super().__init__(parent)
+        self.project = project
+        self.summary = None
+        self.setWindowTitle(_("Bijeenkomsten samenvoegen"))
+        intro = QLabel(_("Voeg de projectbestanden van andere laptops samen met dit project. Ideeën, stemmen, "
+                         "citaten en bijeenkomsten komen mee; niets wordt dubbel geteld of stilzwijgend overschreven."))
+        intro.setWordWrap(True)
+        self.files = QListWidget()
+        self.add_button = QPushButton(_("Bestanden toevoegen…"))
+        self.remove_button = QPushButton(_("Verwijderen uit de lijst"))
+        self.add_button.clicked.connect(self._browse)
+        self.remove_button.clicked.connect(self._remove_selected)
+        self.keep_both = QRadioButton(_("Beide versies bewaren als aparte ideeën (aanbevolen)"))
+        self.newest_wins = QRadioButton(_("De nieuwste versie wint"))
+        self.keep_both.setChecked(True)
+        rule = QGroupBox(_("Als een idee op twee laptops is gewijzigd"))
+        rule_layout = QVBoxLayout(rule)
+        rule_layout.addWidget(self.keep_both)
+        rule_layout.addWidget(self.newest_wins)
+        self.error = ErrorLabel()
+        self.result = QPlainTextEdit()
+        self.result.setReadOnly(True)
+        self.result.hide()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("Samenvoegen"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+        self.buttons.accepted.connect(self.do_merge)
+        self.buttons.rejected.connect(self.reject)
+        file_buttons = QHBoxLayout()
+        file_buttons.addWidget(self.add_button)
+        file_buttons.addWidget(self.remove_button)
+        file_buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addWidget(self.files, 1)
+        layout.addLayout(file_buttons)
+        layout.addWidget(rule)
+        layout.addWidget(self.error)
+        layout.addWidget(self.result, 1)
+        layout.addWidget(self.buttons)
+        self.resize(620, 520)
+
+    def add_files(self, paths) -> None:
+        present = set(self.paths())
+        for path in paths:
+            if str(path) not in present:
+                self.files.addItem(str(path))
+                present.add(str(path))
+
+    def paths(self) -> list:
+        return [self.files.item(row).text() for row in range(self.files.count())]
+
+    def _browse(self) -> None:
+        folder = str(Path(self.project.path).parent) if self.project.path else ""
+        paths, _filter = QFileDialog.getOpenFileNames(self, _("Projectbestanden kiezen"), folder,
+                                                      _("Projectbestanden (*.gpkg)"))
+        self.add_files(paths)
+
+    def _remove_selected(self) -> None:
+        for item in self.files.selectedItems():
+            self.files.takeItem(self.files.row(item))
+
+    def do_merge(self) -> bool:
+        if self.summary is not None:  # the summary is showing: OK closes
+            self.accept()
+            return True
+        paths = self.paths()
+        if not paths:
+            self.error.show_error(_("Kies eerst de bestanden die u wilt samenvoegen."))
+            return False
+        busy = QProgressDialog(_("Samenvoegen…"), None, 0, 0, self)
+        busy.setWindowModality(Qt.WindowModality.WindowModal)
+        busy.setMinimumDuration(0)
+        busy.show()
+        QApplication.processEvents()
+        try:
+            self.summary = merge_files(self.project, paths, NEWEST_WINS if self.newest_wins.isChecked() else KEEP_BOTH)
+        except WorkbenchError as error:
+            self.error.show_error(str(error))
+            return False
+        finally:
+            busy.hide()
+            busy.deleteLater()
+        self.error.clear_error()
+        self.result.setPlainText("\n".join(self.summary.lines()))
+        self.result.show()
+        for widget in (self.add_button, self.remove_button, self.keep_both, self.newest_wins):
+            widget.setEnabled(False)
+        self.ok_button.setText(_("Sluiten"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        return True
