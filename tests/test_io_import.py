@@ -179,7 +179,7 @@ def test_geojson_and_csv_written_by_gdal_import(project, tmp_path):
     csv_path = tmp_path / "gdal.csv"
     geometry, field_data, fields = gdal_frame([Point(195000, 325800)], naam=["CSV uit GDAL"])
     pyogrio.raw.write(str(csv_path), geometry, field_data, fields, driver="CSV", geometry_type="Point",
-                      layer_options={"GEOMETRY": "AS_WKT"})
+                      crs="EPSG:28992", layer_options={"GEOMETRY": "AS_WKT"})
     import_file(project, csv_path)
     item = project.interventions()[-1]
     assert item.title == "CSV uit GDAL" and item.geometry.equals_exact(Point(195000, 325800), 1e-6)
@@ -193,3 +193,23 @@ def test_cli_import_with_mapping_and_created_themes(sample_path, tmp_path, capsy
     assert code == 0
     assert "1 van 1 objecten uit a.geojson geïmporteerd als ideeën." in out
     assert "Nieuwe thema's: Splinternieuw." in out
+
+
+def test_shapefile_in_wgs84_is_recognised_from_its_prj(project, tmp_path):
+    path = tmp_path / "wgs.shp"
+    gdal_write(path, [Point(*HEERLEN_WGS84)], 4326, "ESRI Shapefile", NAAM=["Uit een shapefile"])
+    import_file(project, path)
+    assert project.interventions()[-1].geometry.distance(crs.from_wgs84(Point(*HEERLEN_WGS84))) < 0.01
+
+
+def test_a_geopackage_layer_as_reference_layer_keeps_multipolygons(project, tmp_path):
+    from shapely.geometry import MultiPolygon
+
+    path = tmp_path / "buurten.gpkg"
+    shape = MultiPolygon([Polygon([(195000, 325000), (195100, 325000), (195100, 325100)]),
+                          Polygon([(195200, 325000), (195300, 325000), (195300, 325100)])])
+    gdal_write(path, [shape], 28992, "GPKG", buurtnaam=["Twee delen"])
+    summary = import_file(project, path, as_reference=True, map_items=["title=buurtnaam"])
+    layer = next(r for r in project.reference_layers() if r.name == summary.layer_name)
+    assert layer.features[0].label == "Twee delen"
+    assert layer.features[0].geometry.geom_type == "MultiPolygon"

@@ -194,3 +194,24 @@ def test_cli_merge(laptops, capsys):
     assert "Samengevoegd: noord.gpkg, oost.gpkg, zuid.gpkg, west.gpkg." in out
     assert "Conflicten: 2." in out
     assert main(["merge", str(target), str(target.parent / "bestaat-niet.gpkg")]) == 2
+
+
+def test_merging_into_a_laptop_file_loses_nothing_either(laptops):
+    _target, sources, (x1, x2, x3, x4) = laptops
+    noord, others = sources[0], sources[1:]
+    merge(noord, others)
+    project = open_project(noord, read_only=True)
+    try:
+        titles = [i.title for i in project.interventions()]
+        for name in LAPTOPS:
+            assert titles.count(f"Nieuw idee {name}") == 1
+        assert project.get("intervention", x1).title == "Titel uit noord"          # noord's own edit stands
+        assert [i for i in project.interventions() if i.description == "Omschrijving uit oost"]  # oost's kept too
+        assert project.get("intervention", x2).status == "besloten"
+        assert project.get("intervention", x3) is None
+        assert project.get("intervention", x4).title == "X4 bewerkt in oost"
+    finally:
+        project.close()
+    before = reopened_snapshot(noord)
+    assert merge(noord, others).changes == 0
+    assert reopened_snapshot(noord) == before
