@@ -5,6 +5,7 @@ Output is deterministic: reportlab's invariant mode (no random file ID, no wall-
 time) plus a creation date taken from the project itself.
 """
 
+from reportlab import rl_config
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
@@ -116,4 +117,11 @@ class Document(BaseDocTemplate):
         self.canv.addOutlineEntry(outline_text, key, level=level, closed=False)
 
     def build(self, story):
-        super().build(story, canvasmaker=_PageCountingCanvas)
+        # Binary (not ASCII85) compressed streams: a quarter smaller and faster to write;
+        # every PDF reader takes them. reportlab only has a global switch for this.
+        previous = rl_config.useA85
+        rl_config.useA85 = 0
+        try:
+            super().build(story, canvasmaker=_PageCountingCanvas)
+        finally:
+            rl_config.useA85 = previous

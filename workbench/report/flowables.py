@@ -135,6 +135,8 @@ class Numbered(Flowable):
         return self.paragraph.getSpaceBefore()
 
     def split(self, available_width, available_height):
+        if self.first and available_height < self.size * 1.9:
+            return []  # not even the number disc fits: the whole idea moves on
         parts = self.paragraph.split(available_width - self.indent, available_height)
         if not parts:
             return []

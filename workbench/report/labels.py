@@ -4,10 +4,15 @@ Each disc starts on its anchor (the point, the middle of the line, inside the
 polygon). When it would cover another disc or the scale bar / north arrow, it is
 nudged outward on rings of growing radius; a moved disc gets a leader line to its
 anchor. Discs are placed in number order, so the result is the same every time.
+The candidate spots of one disc are tested together against a bitmap (numpy),
+which keeps a crowded map of hundreds of ideas fast.
 """
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass, replace
+
+import numpy as np
 
 from workbench.report import fonts
 
@@ -32,66 +37,73 @@ def disc_radius(label: str, size: float) -> float:
     return max(size * 0.85, fonts.string_width(label, size, bold=True) / 2 + size * 0.35)
 
 
-class _Grid:
-    """Placed discs bucketed by cell, so a test looks only at its neighbours."""
-
-    def __init__(self, cell):
-        self.cell = cell
-        self.buckets = {}
-
-    def add(self, disc):
-        key = (int(disc.x // self.cell), int(disc.y // self.cell))
-        self.buckets.setdefault(key, []).append(disc)
-
-    def near(self, x, y):
-        cx, cy = int(x // self.cell), int(y // self.cell)
-        for i in (cx - 1, cx, cx + 1):
-            for j in (cy - 1, cy, cy + 1):
-                yield from self.buckets.get((i, j), ())
-
-
-def _fits(x, y, radius, frame, placed, obstacles):
-    fx, fy, fw, fh = frame
-    if x - radius < fx + 1 or x + radius > fx + fw - 1 or y - radius < fy + 1 or y + radius > fy + fh - 1:
-        return False
-    for other in placed.near(x, y):
-        if (x - other.x) ** 2 + (y - other.y) ** 2 < (radius + other.radius + GAP) ** 2:
-            return False
-    for ox, oy, ow, oh in obstacles:
-        nearest_x, nearest_y = min(max(x, ox), ox + ow), min(max(y, oy), oy + oh)
-        if (x - nearest_x) ** 2 + (y - nearest_y) ** 2 < radius ** 2:
-            return False
-    return True
-
-
-def _candidates(disc, radius):
-    yield disc.anchor_x, disc.anchor_y
+def _unit_offsets() -> np.ndarray:
+    """Candidate offsets in disc diameters: the anchor, then rings, starting straight
+    up and going round, so that nudges look tidy and predictable."""
+    offsets = [(0.0, 0.0)]
     for ring in range(1, RINGS + 1):
-        distance = ring * (2 * radius + GAP) * 0.75
         count = DIRECTIONS * ring
         for step in range(count):
-            # Start straight up and go round, so that nudges look tidy and predictable.
             angle = math.pi / 2 + 2 * math.pi * step / count
-            yield disc.anchor_x + distance * math.cos(angle), disc.anchor_y + distance * math.sin(angle)
+            offsets.append((ring * 0.75 * math.cos(angle), ring * 0.75 * math.sin(angle)))
+    return np.array(offsets)
+
+
+_OFFSETS = _unit_offsets()
+
+
+@lru_cache(maxsize=None)
+def _disk(radius: int) -> np.ndarray:
+    span = np.arange(-radius, radius + 1)
+    return span[None, :] ** 2 + span[:, None] ** 2 <= radius ** 2
 
 
 def place_discs(discs, frame, size, obstacles=()) -> list:
-    """The discs with positions; ones that find no free spot stay on their anchor."""
+    """The discs with positions; ones that find no free spot stay on their anchor.
+
+    A bitmap at one point resolution marks where no disc centre may go: near the frame
+    edge, over the obstacles, and around every disc placed so far (by its radius plus
+    the largest radius, so any later disc keeps clear). Testing all candidate spots of
+    a disc is then one lookup, whatever the number of discs already placed.
+    """
+    fx, fy, fw, fh = frame
     radii = [disc_radius(disc.label, size) for disc in discs]
-    grid = _Grid(2 * max(radii, default=size) + GAP)
+    largest = max(radii, default=size)
+    width, height = int(math.ceil(fw)) + 1, int(math.ceil(fh)) + 1
+    blocked = np.zeros((height, width), dtype=bool)
+    edge = int(math.ceil(largest + 1))
+    blocked[:edge, :] = blocked[-edge:, :] = True
+    blocked[:, :edge] = blocked[:, -edge:] = True
+    for ox, oy, ow, oh in obstacles:
+        left, right = int(ox - fx - largest), int(math.ceil(ox - fx + ow + largest))
+        bottom, top = int(oy - fy - largest), int(math.ceil(oy - fy + oh + largest))
+        blocked[max(bottom, 0):max(top + 1, 0), max(left, 0):max(right + 1, 0)] = True
     placed = []
-    for disc in discs:
-        radius = disc_radius(disc.label, size)
-        chosen = None
-        for x, y in _candidates(disc, radius):
-            if _fits(x, y, radius, frame, grid, obstacles):
-                chosen = (x, y)
-                break
-        if chosen is None:
-            fx, fy, fw, fh = frame
-            chosen = (min(max(disc.anchor_x, fx + radius), fx + fw - radius),
-                      min(max(disc.anchor_y, fy + radius), fy + fh - radius))
-        moved = math.hypot(chosen[0] - disc.anchor_x, chosen[1] - disc.anchor_y) > 0.5
-        placed.append(replace(disc, x=chosen[0], y=chosen[1], radius=radius, moved=moved))
-        grid.add(placed[-1])
+    for disc, radius in zip(discs, radii):
+        step = 2 * radius + GAP
+        candidates = np.array([disc.anchor_x - fx, disc.anchor_y - fy]) + _OFFSETS * step
+        cols, rows = np.rint(candidates[:, 0]).astype(int), np.rint(candidates[:, 1]).astype(int)
+        inside = (cols >= 0) & (cols < width) & (rows >= 0) & (rows < height)
+        free = np.zeros(len(candidates), dtype=bool)
+        free[inside] = ~blocked[rows[inside], cols[inside]]
+        hits = np.flatnonzero(free)
+        if len(hits):
+            x, y = float(candidates[hits[0], 0]) + fx, float(candidates[hits[0], 1]) + fy
+        else:
+            x = min(max(disc.anchor_x, fx + radius), fx + fw - radius)
+            y = min(max(disc.anchor_y, fy + radius), fy + fh - radius)
+        moved = math.hypot(x - disc.anchor_x, y - disc.anchor_y) > 0.5
+        placed.append(replace(disc, x=x, y=y, radius=radius, moved=moved))
+        _block(blocked, x - fx, y - fy, int(math.ceil(radius + largest + GAP)) + 1)
     return placed
+
+
+def _block(blocked, x, y, reach):
+    """Mark the disk of radius ``reach`` around (x, y) in the bitmap."""
+    mask = _disk(reach)
+    col, row = int(round(x)), int(round(y))
+    top, left = row - reach, col - reach
+    r0, c0 = max(top, 0), max(left, 0)
+    r1, c1 = min(row + reach + 1, blocked.shape[0]), min(col + reach + 1, blocked.shape[1])
+    if r0 < r1 and c0 < c1:
+        blocked[r0:r1, c0:c1] |= mask[r0 - top:r1 - top, c0 - left:c1 - left]

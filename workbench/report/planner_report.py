@@ -77,8 +77,7 @@ class _Details:
                 (_("Hoeveelheden"), quantities_text(project, item) or "-"),
                 (_("Wijk"), wijk),
                 (_("Stemmen per bijeenkomst"), votes)]
-        return [f'<font size="-1" color="#444444"><b>{label}:</b> {text.markup(value, multiline=False)}</font>'
-                for label, value in rows]
+        return [(f"{label}: {text.plain(value, multiline=False)}", "#444444") for label, value in rows]
 
 
 def overview(project, styles, width, session_uuid):

@@ -4,9 +4,11 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from workbench.analysis import ranking
 from workbench.i18n import _
-from workbench.report import text
+from workbench.report import fonts, text
 from workbench.report.document import Heading
 from workbench.report.flowables import Numbered, VoteChart
+from workbench.report.styles import INK, MUTED
+from workbench.report.textblock import TextBlock
 
 CHART_ROWS = 10
 
@@ -43,15 +45,17 @@ def theme_heading(theme, styles, level=1):
 
 
 def idea_paragraph(project, item, styles, votes, extra_lines=()):
-    """Number disc, bold title (in full), description, votes; ``extra_lines`` is markup."""
-    parts = [f"<b>{text.markup(item.title, multiline=False) or _('(zonder titel)')}</b>"]
-    description = text.markup(item.description)
+    """Number disc, bold title (in full), description, votes; ``extra_lines`` are plain
+    (text, colour) runs in a smaller size."""
+    size = styles.body.fontSize
+    title = text.plain(item.title, multiline=False) or _("(zonder titel)")
+    runs = [(title, fonts.BOLD, size, INK)]
+    description = text.plain(item.description)
     if description:
-        parts.append(description)
-    parts.extend(extra_lines)
-    parts.append(f'<font color="#555555">{votes_label(votes)}</font>')
-    paragraph = Paragraph("<br/>".join(parts), styles.body)
-    return Numbered(item.number, project.primary_color(item), paragraph, styles.size)
+        runs.append((description, fonts.REGULAR, size, INK))
+    runs.extend((line, fonts.REGULAR, size - 1.5, color) for line, color in extra_lines)
+    runs.append((votes_label(votes), fonts.REGULAR, size, MUTED))
+    return Numbered(item.number, project.primary_color(item), TextBlock(runs, styles.body), styles.size)
 
 
 def ideas_section(project, styles, session_uuid, details=None):
