@@ -62,11 +62,17 @@ class ReferenceItem(QGraphicsItem):
         for rect in self._rects:
             self._bounds = self._bounds.united(rect)
         self._pen = cosmetic_pen(style.REFERENCE_LINE, style.REFERENCE_LINE_WIDTH)
-        self._brush = QBrush(color(style.REFERENCE_FILL))
+        self._fill = QBrush(color(style.REFERENCE_FILL))
+        self._brush = self._fill
         self.setParentItem(parent)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
+
+    def set_filled(self, filled: bool) -> None:
+        """Outlines only over an underlay, which an opaque fill would hide."""
+        self._brush = self._fill if filled else QBrush(Qt.NoBrush)
+        self.update()
 
     def _coarse_paths(self):
         if self._coarse is None:
@@ -274,8 +280,9 @@ class LabelItem(QGraphicsPixmapItem):
         self._font = font
         self.box = (rect.left(), rect.top(), rect.right(), rect.bottom())
         # where thinning may try the label: numbers may step aside, names may not
-        if self.fill is None:
-            self.shifts = ((0.0, 0.0),)
+        if self.fill is None:  # names may step up or down a line, not sideways off their area
+            h = rect.height()
+            self.shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (0.0, -2 * h), (0.0, 2 * h))
         else:
             w, h = rect.width() * 0.8, rect.height() * 0.9
             self.shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (w, 0.0), (-w, 0.0), (w, -h), (-w, h))

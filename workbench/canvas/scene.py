@@ -92,6 +92,7 @@ class MapScene(QGraphicsScene):
         self._rebuild_reference()
         self._rebuild_area()
         self._rebuild_underlays()
+        self.update_reference_fill()
         if self.project is not None:
             for intervention in self.project.interventions():
                 self._put_intervention(intervention)
@@ -112,6 +113,7 @@ class MapScene(QGraphicsScene):
             self._rebuild_area()
         elif kind == "reference_layer":
             self._rebuild_reference()
+            self.update_reference_fill()
         elif kind == "underlay":
             self._rebuild_underlays()
         elif kind == "reset":
@@ -197,6 +199,12 @@ class MapScene(QGraphicsScene):
             item = UnderlayItem.from_entity(underlay, self.groups["underlay"])
             if item is not None:
                 self.underlay_items[underlay.uuid] = item
+        self.update_reference_fill()
+
+    def update_reference_fill(self) -> None:
+        shown = bool(self.underlay_items) and self.groups["underlay"].isVisible()
+        for item in self.reference_items:
+            item.set_filled(not shown)
 
     # -- presentation --------------------------------------------------------------
 

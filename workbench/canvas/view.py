@@ -55,6 +55,7 @@ class MapView(QGraphicsView):
         self.setFocusPolicy(Qt.StrongFocus)
         self.setDragMode(QGraphicsView.NoDrag)
         self._tools = {}
+        self._transient = None  # a tool outside the modes (placing an underlay)
         self._mode = None
         self._pan_from = None
         self._space = False
@@ -67,12 +68,19 @@ class MapView(QGraphicsView):
         self._thin_timer.setSingleShot(True)
         self._thin_timer.setInterval(0)
         self._thin_timer.timeout.connect(self._thin_labels)
+        self._underlay_opacity = 0.7
+        self._underlay_timer = QTimer(self)
+        self._underlay_timer.setSingleShot(True)
+        self._underlay_timer.setInterval(400)
+        self._underlay_timer.timeout.connect(self._commit_underlay_opacity)
         self.set_project(project)
         self.set_mode(Mode.SELECT)
 
     # -- project -----------------------------------------------------------------------
 
     def set_project(self, project) -> None:
+        if self._transient is not None:
+            self.end_transient_tool(self._mode)
         if self._mode is not None:
             self._tool().cancel()
         self.project = project
@@ -102,6 +110,12 @@ class MapView(QGraphicsView):
 
     def set_mode(self, mode) -> None:
         mode = Mode(mode)
+        if self._transient is not None:
+            self._transient.end()
+            self._transient = None
+            if mode == self._mode:
+                self._tool().start()
+                return
         if mode == self._mode:
             return
         if self._mode is not None:
@@ -113,9 +127,80 @@ class MapView(QGraphicsView):
         tool.start()
 
     def _tool(self):
+        if self._transient is not None:
+            return self._transient
         if self._mode not in self._tools:
             self._tools[self._mode] = tool_class(self._mode)(self)
         return self._tools[self._mode]
+
+    # -- underlays -------------------------------------------------------------------------
+
+    def load_underlay(self, path) -> bool:
+        """Add a PNG/JPEG as underlay: placed by its world file when there is one
+        (returns True), else by two points on the image and two on the map (the
+        placement starts and the user is guided through messages; returns False)."""
+        from pathlib import Path
+
+        from workbench.canvas.tools.place_underlay import PlaceUnderlayTool
+        from workbench.canvas.underlay import image_format_of, read_world_file
+        from workbench.core.underlay_commands import AddUnderlay
+
+        path = Path(path)
+        try:
+            data = path.read_bytes()
+            image_format = image_format_of(data)
+            if image_format is None:
+                raise WorkbenchError(_("Een ondergrond is een PNG- of JPEG-afbeelding."))
+            placement = read_world_file(path)
+        except OSError as error:
+            self.message.emit(_("Kan {name} niet lezen: {reason}.").format(name=path.name, reason=error.strerror))
+            return False
+        except WorkbenchError as error:
+            self.message.emit(str(error))
+            return False
+        if placement is not None:
+            return self.execute(AddUnderlay(path.stem, data, image_format, placement))
+        from qtpy.QtGui import QImage
+
+        image = QImage.fromData(data)
+        if image.isNull():
+            self.message.emit(_("Een ondergrond is een PNG- of JPEG-afbeelding."))
+            return False
+        # provisional: the image over 80% of the current view, so its points can be clicked
+        rect = self.mapToScene(self.viewport().rect()).boundingRect()
+        size = min(rect.width() / image.width(), rect.height() / image.height()) * 0.8
+        left = rect.center().x() - image.width() * size / 2
+        top = -(rect.center().y() - image.height() * size / 2)
+        provisional = (size, 0.0, 0.0, -size, left + size / 2, top - size / 2)
+        self.place_underlay(PlaceUnderlayTool(self, path.stem, data, image_format, provisional, self._mode))
+        return False
+
+    def place_underlay(self, tool) -> None:
+        self._tool().end()
+        self.preview.clear()
+        self._transient = tool
+        self.viewport().setCursor(tool.cursor)
+        tool.start()
+
+    def end_transient_tool(self, mode) -> None:
+        if self._transient is not None:
+            self._transient.end()
+            self._transient = None
+        self.preview.clear()
+        self._tool().start()
+        self.viewport().setCursor(self._tool().cursor)
+
+    def _commit_underlay_opacity(self) -> None:
+        from workbench.core.setup_commands import Batch
+        from workbench.core.underlay_commands import EditUnderlay
+
+        if self.project is None or "underlay" not in self.project.state.entities:
+            return
+        wanted = self._underlay_opacity
+        edits = [EditUnderlay(u.uuid, opacity=wanted) for u in self.project.all("underlay")
+                 if abs(u.opacity - wanted) > 1e-6]
+        if edits:
+            self.execute(Batch(_("Dekking van de ondergrond"), edits))
 
     def tool(self, mode=None):
         """The tool object of ``mode`` (default: the active one)."""
@@ -238,14 +323,28 @@ class MapView(QGraphicsView):
 
     def set_layer_visible(self, key: str, visible: bool) -> None:
         self._scene.groups[key].setVisible(bool(visible))
+        if key == "underlay":
+            self._scene.update_reference_fill()
 
     def set_layer_opacity(self, key: str, opacity: float) -> None:
-        self._scene.groups[key].setOpacity(max(0.0, min(1.0, float(opacity))))
+        opacity = max(0.0, min(1.0, float(opacity)))
+        if key != "underlay":
+            self._scene.groups[key].setOpacity(opacity)
+            return
+        # the underlay's opacity is kept in the project (it opens the same elsewhere):
+        # preview at once, store once the slider rests (one undo step per adjustment)
+        self._underlay_opacity = opacity
+        for item in self._scene.underlay_items.values():
+            item.setOpacity(opacity)
+        self._underlay_timer.start()
 
     def layer_visible(self, key: str) -> bool:
         return self._scene.groups[key].isVisible()
 
     def layer_opacity(self, key: str) -> float:
+        if key == "underlay":
+            items = list(self._scene.underlay_items.values())
+            return items[0].opacity() if items else self._underlay_opacity
         return self._scene.groups[key].opacity()
 
     def is_painted(self) -> bool:

@@ -175,6 +175,26 @@ class ProjectInfo:
     theme_set: str = ""
 
 
+@dataclass(frozen=True)
+class Underlay:
+    """A raster image under the map (a scanned plan, an aerial photo), kept in the
+    project so it opens the same on another laptop. Placed in RD like a world file:
+    the centre of pixel (col, row) lies at x = a*col + b*row + c, y = d*col + e*row + f.
+    """
+
+    uuid: str
+    name: str
+    image: bytes
+    image_format: str = "png"
+    a: float = 1.0
+    d: float = 0.0
+    b: float = 0.0
+    e: float = -1.0
+    c: float = 0.0
+    f: float = 0.0
+    opacity: float = 0.7
+
+
 # The kinds of entity the project keeps in memory, keyed by the name commands use.
 ENTITY_KINDS = {
     "theme": Theme,
@@ -187,6 +207,7 @@ ENTITY_KINDS = {
     "area": Area,
     "reference_layer": ReferenceLayer,
     "tombstone": Tombstone,
+    "underlay": Underlay,
 }
 
 # Standard quantities every project starts with.

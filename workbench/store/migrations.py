@@ -97,7 +97,19 @@ def _v2_actor_notes_contact(conn) -> None:
     """)
 
 
-MIGRATIONS = [_v1_initial, _v2_actor_notes_contact]
+def _v3_underlays(conn) -> None:
+    """Raster underlays: the image bytes and their world-file placement, in the file."""
+    run_script(conn, """
+    CREATE TABLE underlays (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, name TEXT NOT NULL DEFAULT '',
+      image BLOB NOT NULL, image_format TEXT NOT NULL DEFAULT 'png',
+      a REAL NOT NULL, d REAL NOT NULL, b REAL NOT NULL, e REAL NOT NULL,
+      c REAL NOT NULL, f REAL NOT NULL, opacity REAL NOT NULL DEFAULT 0.7);
+    """)
+    register_attributes(conn, "underlays", "Ondergronden")
+
+
+MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -10,7 +10,7 @@ from dataclasses import asdict, fields
 
 from workbench.core.model import (
     Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
-    ReferenceLayer, Session, Theme, Tombstone, Vote)
+    ReferenceLayer, Session, Theme, Tombstone, Underlay, Vote)
 from workbench.store import gpkg_blob
 from workbench.store.connection import transaction
 from workbench.store.repair import repair_geometries
@@ -25,6 +25,7 @@ SIMPLE_TABLES = {
     "vote": ("votes", Vote),
     "quote": ("quotes", Quote),
     "tombstone": ("tombstones", Tombstone),
+    "underlay": ("underlays", Underlay),
 }
 
 INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",

@@ -1,0 +1,34 @@
+"""LayerList: a checkbox (visible) and an opacity slider per map layer of a MapView."""
+
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
+
+from workbench.i18n import _
+
+
+class LayerList(QWidget):
+    def __init__(self, view, parent=None):
+        super().__init__(parent)
+        self.view = view
+        self.checks = {}
+        self.sliders = {}
+        layout = QGridLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(QLabel(_("Laag")), 0, 0)
+        layout.addWidget(QLabel(_("Dekking")), 0, 1)
+        # top of the map first, as in every GIS
+        for row, (key, name) in enumerate(reversed(view.layers()), start=1):
+            check = QCheckBox(name)
+            check.setChecked(view.layer_visible(key))
+            check.toggled.connect(lambda on, key=key: self.view.set_layer_visible(key, on))
+            slider = QSlider(Qt.Horizontal)
+            slider.setRange(0, 100)
+            slider.setValue(round(view.layer_opacity(key) * 100))
+            slider.setAccessibleName(_("Dekking van {layer}").format(layer=name))
+            slider.setToolTip(_("Dekking van {layer}").format(layer=name))
+            slider.valueChanged.connect(lambda value, key=key: self.view.set_layer_opacity(key, value / 100))
+            layout.addWidget(check, row, 0)
+            layout.addWidget(slider, row, 1)
+            self.checks[key] = check
+            self.sliders[key] = slider
+        layout.setRowStretch(len(self.checks) + 1, 1)
