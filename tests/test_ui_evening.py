@@ -54,10 +54,9 @@ def capture(qtbot, window, swatch, mode, points, title):
     """Pick a colour, pick a tool, draw, type the title, Enter: one idea."""
     bar = window.quick_capture
     qtbot.mouseClick(bar.swatches.button(swatch), Qt.MouseButton.LeftButton)
-    button = next(b for b in bar.tool_buttons if b.defaultAction() is window.actions_.modes[mode])
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(bar.tool_buttons[mode], Qt.MouseButton.LeftButton)
     view = window.map_view
-    assert view.mode() == mode
+    assert view.mode() == mode and window.actions_.modes[mode].isChecked() and bar.tool_buttons[mode].isChecked()
     with qtbot.waitSignal(view.interventionCreated) as created:
         for x, y in points:
             QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,

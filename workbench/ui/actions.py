@@ -68,7 +68,8 @@ class WindowActions:
             self.modes[mode] = action
         if Mode.SELECT in self.modes:
             self.modes[Mode.SELECT].setChecked(True)
-        self.draw_actions = [self.modes[m] for m in DRAW_MODES if m in self.modes]
+        self.draw_modes = {m: self.modes[m] for m in DRAW_MODES if m in self.modes}
+        self.draw_actions = list(self.draw_modes.values())
 
         bar = w.menuBar()
         self.menus = {key: QMenu(w) for key in ("file", "recent", "edit", "view", "map", "session", "help")}

@@ -18,9 +18,11 @@ from workbench.ui.labels import horizon_label, quantity_label, quantity_unit, st
 from workbench.ui.votes import VoteCounter
 
 
-def _check_list() -> QListWidget:
+def _check_list(height: int) -> QListWidget:
     widget = QListWidget()
-    widget.setMaximumHeight(130)
+    widget.setMaximumHeight(height)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    widget.setTextElideMode(Qt.TextElideMode.ElideRight)
     return widget
 
 
@@ -38,9 +40,9 @@ class InterventionEditor(QWidget):
         self.title = QLineEdit()
         self.description = CommitTextEdit()
         self.description.setMaximumHeight(90)
-        self.themes = _check_list()
+        self.themes = _check_list(220)
         self.primary = QComboBox()
-        self.goals = _check_list()
+        self.goals = _check_list(110)
         self.status = QComboBox()
         self.horizon = QComboBox()
         self.quantities = QGridLayout()

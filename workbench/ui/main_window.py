@@ -36,7 +36,7 @@ DROP_SUFFIXES = (".geojson", ".json", ".gpkg")
 def dock_titles() -> dict:
     return {"interventions": _("Ideeën"), "editor": _("Idee bewerken"), "sessions": _("Bijeenkomsten"),
             "votes": _("Stemmen"), "ranking": _("Ranglijst"), "quotes": _("Citaten"), "themes": _("Thema's"),
-            "project": _("Project en doelen"), "layers": _("Lagen")}
+            "project": _("Project"), "layers": _("Lagen")}
 
 
 class _DropFilter(QObject):
@@ -103,10 +103,12 @@ class MainWindow(QMainWindow):
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.addDockWidget(left, self.docks["interventions"])
-        for key in ("sessions", "themes", "project", "layers"):
-            if key in self.docks:
-                self.addDockWidget(left, self.docks[key])
-                self.tabifyDockWidget(self.docks["interventions"], self.docks[key])
+        for key in ("sessions", "themes", "project"):
+            self.addDockWidget(left, self.docks[key])
+            self.tabifyDockWidget(self.docks["interventions"], self.docks[key])
+        if "layers" in self.docks:  # short: below the list rather than a fifth tab
+            self.addDockWidget(left, self.docks["layers"])
+            self.resizeDocks([self.docks["interventions"], self.docks["layers"]], [700, 170], Qt.Orientation.Vertical)
         self.addDockWidget(right, self.docks["editor"])
         for key in ("votes", "ranking", "quotes"):
             self.addDockWidget(right, self.docks[key])
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
     def _build_toolbars(self) -> None:
         self.toolbars["map"] = self.actions_.map_toolbar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbars["map"])
-        self.quick_capture = QuickCaptureBar(self.context, self.map_view, self.actions_.draw_actions)
+        self.quick_capture = QuickCaptureBar(self.context, self.map_view, self.actions_.draw_modes)
         capture = QToolBar(self)
         capture.setObjectName("toolbar_capture")
         capture.addWidget(self.quick_capture)

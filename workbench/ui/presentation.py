@@ -12,6 +12,7 @@ class PresentationMode:
         self.active = False
         self._state = None
         self._was_maximized = False
+        self._geometry = None
 
     def toggle(self) -> None:
         self.leave() if self.active else self.enter()
@@ -31,6 +32,10 @@ class PresentationMode:
         window.statusBar().hide()
         window.quick_capture.set_large(True)
         window.map_view.set_label_scale(LABEL_SCALE)
+        self._geometry = window.geometry()
+        screen = window.screen()
+        if screen is not None:  # without a window manager (kiosk, Xvfb) full screen is only a hint
+            window.setGeometry(screen.geometry())
         window.showFullScreen()
         window.map_view.setFocus()
         window.map_view.message.emit(_("Presentatiemodus: F11 om terug te gaan."))
@@ -48,5 +53,6 @@ class PresentationMode:
             window.showMaximized()
         else:
             window.showNormal()
+            window.setGeometry(self._geometry)
         if self._state is not None:
             window.restoreState(self._state)

@@ -9,10 +9,16 @@ from qtpy.QtCore import QSize, Qt
 from qtpy.QtGui import QColor, QIcon, QPainter, QPixmap
 from qtpy.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.core.commands import EditIntervention
 from workbench.i18n import _
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.votes import VoteCounter
+
+
+def short_mode_label(mode) -> str:
+    return {Mode.POINT: _("Punt"), Mode.LINE: _("Lijn"), Mode.POLYGON: _("Vlak"),
+            Mode.FREEHAND: _("Vrije hand")}.get(mode, MODE_LABELS[mode])
 
 
 def swatch_icon(color: str, size: int) -> QIcon:
@@ -30,11 +36,11 @@ def swatch_icon(color: str, size: int) -> QIcon:
 class QuickCaptureBar(QWidget):
     """Theme swatches, the drawing tools, the title field and the vote counter.
 
-    ``draw_actions`` are the map's drawing-mode actions (point, line, polygon, ...),
-    shared with the toolbar so that both show the same checked tool.
+    ``draw_actions`` maps drawing modes (point, line, polygon, ...) to the window's
+    actions, shared with the menu so that both show the same checked tool.
     """
 
-    def __init__(self, context, map_view, draw_actions, parent=None):
+    def __init__(self, context, map_view, draw_actions: dict, parent=None):
         super().__init__(parent)
         self.context, self.map_view = context, map_view
         self.pending_uuid = None
@@ -45,18 +51,26 @@ class QuickCaptureBar(QWidget):
         self.swatch_box = QHBoxLayout()
         self.swatch_box.setSpacing(2)
         self.theme_name = QLabel()
-        self.tool_buttons = []
+        # the name of the active theme may be long; it must not widen the window
+        self.theme_name.setMaximumWidth(180)
+
+        self.tool_buttons = {}
         tools = QHBoxLayout()
         tools.setSpacing(2)
-        for action in draw_actions:
+        for mode, action in draw_actions.items():
+            # own buttons with short labels ("Punt", "Lijn"): the bar must fit a projector
+            # screen in presentation mode; the shared action keeps tool and toolbar in step
             button = QToolButton()
-            button.setDefaultAction(action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            self.tool_buttons.append(button)
+            button.clicked.connect(action.trigger)
+            button.clicked.connect(lambda _c=False, a=action, b=button: b.setChecked(a.isChecked()))
+            action.toggled.connect(button.setChecked)
+            action.changed.connect(lambda a=action, b=button: b.setEnabled(a.isEnabled()))
+            self.tool_buttons[mode] = button
             tools.addWidget(button)
         self.title = QLineEdit()
-        self.title.setMinimumWidth(220)
+        self.title.setMinimumWidth(160)
         self.title.setEnabled(False)
         self.title.returnPressed.connect(self.commit_title)
         self.title.installEventFilter(self)
@@ -81,6 +95,9 @@ class QuickCaptureBar(QWidget):
 
     def retranslate(self) -> None:
         self.title.setPlaceholderText(_("Teken een idee; typ dan hier de titel en druk op Enter"))
+        for mode, button in self.tool_buttons.items():
+            button.setText(short_mode_label(mode))
+            button.setToolTip(f"{MODE_LABELS[mode]} ({MODE_SHORTCUTS[mode]})")
         self._show_theme_name()
 
     # -- themes ----------------------------------------------------------------------
@@ -90,9 +107,12 @@ class QuickCaptureBar(QWidget):
         active = self.active_theme()
         for button in self.swatches.buttons():
             self.swatches.removeButton(button)
+            # out of the layout at once: deleteLater waits for the top-level event loop
+            self.swatch_box.removeWidget(button)
+            button.hide()
             button.deleteLater()
         self._theme_uuids = [t.uuid for t in project.themes()] if project else []
-        size = 30 if self.large else 18
+        size = 28 if self.large else 18
         for index, theme in enumerate(project.themes() if project else []):
             button = QToolButton()
             button.setCheckable(True)
@@ -124,15 +144,17 @@ class QuickCaptureBar(QWidget):
     def _swatch_clicked(self, index: int) -> None:
         self.set_active_theme(self._theme_uuids[index])
         # Choosing a colour means "I am about to draw": make sure a drawing tool is on.
-        drawing = [b.defaultAction() for b in self.tool_buttons]
-        if drawing and not any(a.isChecked() for a in drawing):
-            drawing[0].trigger()
+        if self.tool_buttons and not any(b.isChecked() for b in self.tool_buttons.values()):
+            next(iter(self.tool_buttons.values())).click()
         self.map_view.setFocus()
 
     def _show_theme_name(self) -> None:
         theme_uuid = self.active_theme()
         theme = self.context.project.get("theme", theme_uuid) if theme_uuid and self.context.project else None
-        self.theme_name.setText(theme.name if theme else _("(geen thema)"))
+        name = theme.name if theme else _("(geen thema)")
+        metrics = self.theme_name.fontMetrics()
+        self.theme_name.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.theme_name.maximumWidth()))
+        self.theme_name.setToolTip(name)
 
     # -- the title of the idea just drawn ------------------------------------------------
 
@@ -191,5 +213,7 @@ class QuickCaptureBar(QWidget):
     def set_large(self, large: bool) -> None:
         """Bigger swatches and text, readable from the back of the room."""
         self.large = large
+        self.theme_name.setVisible(not large)  # the ringed swatch shows it; room is short
         self.setStyleSheet("QWidget { font-size: 20px; } QLineEdit { min-height: 36px; }" if large else "")
         self.rebuild_swatches()
+        self._show_theme_name()

@@ -77,7 +77,6 @@ class VoteCounter(QWidget):
             self.refresh()
 
     def retranslate(self) -> None:
-        self.label.setText(_("Stemmen"))
         self.minus.setToolTip(_("Eén stem eraf"))
         self.plus.setToolTip(_("Eén stem erbij"))
         self.refresh()
@@ -91,6 +90,9 @@ class VoteCounter(QWidget):
             widget.setEnabled(enabled)
         self.spin.uuid = uuid
         self.spin.show_count(project.votes(uuid, session) if enabled else 0)
+        item = project.get("intervention", uuid) if project and uuid else None
+        # which idea the count belongs to, readable from the back of the room
+        self.label.setText(_("Stemmen voor {number}").format(number=item.number) if item else _("Stemmen"))
         if not session:
             self.setToolTip(_("Kies eerst een bijeenkomst; stemmen horen bij een bijeenkomst."))
         elif not uuid:
