@@ -2,7 +2,7 @@
 
 from functools import lru_cache
 
-from shapely.ops import transform as _transform
+import shapely
 
 RD = 28992
 WGS84 = 4326
@@ -19,7 +19,8 @@ def transform(geometry, source: int, target: int):
     """The geometry in ``target`` (x = lon/easting, y = lat/northing)."""
     if source == target:
         return geometry
-    return _transform(transformer(source, target).transform, geometry)
+    # Vectorised: pyproj transforms all coordinates of the geometry in one call.
+    return shapely.transform(geometry, transformer(source, target).transform, interleaved=False)
 
 
 def to_wgs84(geometry):
