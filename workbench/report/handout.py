@@ -1,7 +1,7 @@
 """The handout for residents (A4 portrait): what the meeting produced, in plain Dutch."""
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import CondPageBreak, PageBreak, Paragraph, Spacer, Table, TableStyle
 
 from workbench.i18n import _
 from workbench.report import dates, text
@@ -13,6 +13,7 @@ from workbench.report.sections import (chart_section, heading, ideas_section, ne
 from workbench.report.styles import ACCENT, make_styles, table_commands
 
 QUOTES_ON_HANDOUT = 5
+CROWDED = 40   # more ideas than this: the map gets a page of its own
 
 
 def pick_session(project, session_uuid):
@@ -77,6 +78,8 @@ def build(project, out, session_uuid=None, progress=None):
                    footer_left=footer_text(project), pdf_date=dates.project_date(project), progress=progress)
     width = doc.width
     story = cover(project, session, styles, width)
+    if len(project.interventions()) > CROWDED:
+        story.append(PageBreak())  # many numbers need the map on a page of its own
     story += map_section(project, styles, width)
     story.append(CondPageBreak(doc.height))
     story += ideas_section(project, styles, session_uuid)

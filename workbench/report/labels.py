@@ -31,6 +31,7 @@ class Disc:
     y: float = 0.0
     radius: float = 0.0
     moved: bool = False
+    stuck: bool = False   # no free spot: left on its anchor, may overlap
 
 
 def disc_radius(label: str, size: float) -> float:
@@ -87,13 +88,14 @@ def place_discs(discs, frame, size, obstacles=()) -> list:
         free = np.zeros(len(candidates), dtype=bool)
         free[inside] = ~blocked[rows[inside], cols[inside]]
         hits = np.flatnonzero(free)
-        if len(hits):
+        stuck = not len(hits)
+        if not stuck:
             x, y = float(candidates[hits[0], 0]) + fx, float(candidates[hits[0], 1]) + fy
         else:
             x = min(max(disc.anchor_x, fx + radius), fx + fw - radius)
             y = min(max(disc.anchor_y, fy + radius), fy + fh - radius)
         moved = math.hypot(x - disc.anchor_x, y - disc.anchor_y) > 0.5
-        placed.append(replace(disc, x=x, y=y, radius=radius, moved=moved))
+        placed.append(replace(disc, x=x, y=y, radius=radius, moved=moved, stuck=stuck))
         _block(blocked, x - fx, y - fy, int(math.ceil(radius + largest + GAP)) + 1)
     return placed
 

@@ -207,7 +207,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
         anchor = _anchor(shown)
         ax, ay = view.point(anchor.x, anchor.y)
         discs.append(Disc(str(item.number), ax, ay, project.primary_color(item)))
-    placed = place_discs(discs, (x, y, width, height), map_style.label_size, obstacles)
+    placed, label_size = _place_with_shrinking(discs, (x, y, width, height), map_style.label_size, obstacles)
 
     polygons = [g for _f, g in wijken if "Polygon" in g.geom_type]
     if polygons:
@@ -229,7 +229,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
         _fill_polygons(canvas, [shapely.simplify(area, view.tolerance)], view, None, style.AREA_LINE,
                        style.AREA_LINE_WIDTH * scale_lines)
     _draw_interventions(canvas, project, items, view, scale_lines)
-    _draw_discs(canvas, placed, map_style.label_size)
+    _draw_discs(canvas, placed, label_size)
     _north_arrow(canvas, view, map_style)
     _scale_bar(canvas, view, map_style)
     canvas.restoreState()
@@ -255,6 +255,23 @@ def _draw_interventions(canvas, project, items, view, scale_lines):
                 _fill_polygons(canvas, chosen, view, None, fill, style.INTERVENTION_OUTLINE_WIDTH * scale_lines)
             else:
                 _stroke_lines(canvas, chosen, view, fill, style.INTERVENTION_LINE_WIDTH * scale_lines)
+
+
+MIN_LABEL_SIZE = 7
+
+
+def _place_with_shrinking(discs, frame, size, obstacles):
+    """Place the discs; when some find no free spot, try smaller numbers (down to 7 pt)
+    before letting discs overlap. Returns (placed discs, type size used)."""
+    best = None
+    while True:
+        placed = place_discs(discs, frame, size, obstacles)
+        stuck = sum(disc.stuck for disc in placed)
+        if best is None or stuck < best[0]:
+            best = (stuck, placed, size)
+        if stuck == 0 or size <= MIN_LABEL_SIZE:
+            return best[1], best[2]
+        size = max(size - 1.5, MIN_LABEL_SIZE)
 
 
 def _label_spots(polygon, count=6):
