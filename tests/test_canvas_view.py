@@ -155,3 +155,31 @@ def test_labels_thin_out_when_zoomed_out(qtbot, project):
         QTest.keyClick(view.viewport(), Qt.Key_Plus)
     view.zoom_to_area()
     qtbot.waitUntil(lambda: sum(label.isVisible() for label in labels) >= len(labels) - 2)
+
+
+def test_pinch_zooms_around_the_fingers(qtbot, project):
+    from qtpy.QtGui import QNativeGestureEvent, QPointingDevice
+    from qtpy.QtWidgets import QApplication
+
+    view = make_view(qtbot, project)
+    at = QPointF(300, 200)
+    before = view.world_at(at)
+    scale = view.scale_denominator()
+    event = QNativeGestureEvent(Qt.ZoomNativeGesture, QPointingDevice.primaryPointingDevice(), 2, at, at,
+                                QPointF(view.viewport().mapToGlobal(at.toPoint())), 0.5, QPointF(0, 0))
+    QApplication.sendEvent(view.viewport(), event)
+    assert abs(view.scale_denominator() - scale / 1.5) < scale * 0.01
+    after = view.world_at(at)
+    assert abs(after[0] - before[0]) <= 2 * view.metres_per_pixel()
+
+
+def test_hover_highlights_the_idea_under_the_cursor(qtbot, project):
+    view = make_view(qtbot, project)
+    line = project.intervention_by_number(12)              # a long line
+    middle = line.geometry.interpolate(0.5, normalized=True)
+    item = view.scene().items_by_uuid[line.uuid]
+    QTest.mouseMove(view.viewport(), pos(view, middle.x, middle.y))
+    assert item.hovered and item.childItems()             # a halo behind the line
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    QTest.mouseMove(view.viewport(), pos(view, minx + 3, maxy - 3))
+    assert not item.hovered and not item.childItems()

@@ -61,6 +61,9 @@ class MapScene(QGraphicsScene):
         self.label_scale = 1.0
         self.session_filter = None
         self.on_model_changed = None  # the view re-thins labels and re-emits selection
+        # The view caches the static layers (wijken, area) as pixmaps, so hovering and
+        # rubber lines repaint a few items, not 5,000 polygons; an export paints once.
+        self.cache_static = False
         self.project = None
         self._unsubscribe = None
         self._hit_cache = None
@@ -164,7 +167,9 @@ class MapScene(QGraphicsScene):
         if self.project is None:
             return
         for layer in self.project.reference_layers():
-            self.reference_items.append(ReferenceItem(layer, self.groups["reference"]))
+            item = ReferenceItem(layer, self.groups["reference"])
+            self._cache(item)
+            self.reference_items.append(item)
             areas = [f.geometry.area for f in layer.features]
             largest = max(areas, default=1.0) or 1.0
             for feature, area in zip(layer.features, areas):
@@ -186,6 +191,17 @@ class MapScene(QGraphicsScene):
         area = self.project.area if self.project is not None else None
         if area is not None and not area.geometry.is_empty:
             self.area_item = AreaItem(area, self.groups["area"])
+            self._cache(self.area_item)
+
+    def set_cache_static(self, enabled: bool) -> None:
+        self.cache_static = enabled
+        for item in self.reference_items + ([self.area_item] if self.area_item else []):
+            self._cache(item)
+
+    def _cache(self, item) -> None:
+        from qtpy.QtWidgets import QGraphicsItem
+
+        item.setCacheMode(QGraphicsItem.DeviceCoordinateCache if self.cache_static else QGraphicsItem.NoCache)
 
     def _rebuild_underlays(self) -> None:
         from workbench.canvas.underlay import UnderlayItem

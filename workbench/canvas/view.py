@@ -40,6 +40,7 @@ class MapView(QGraphicsView):
         super().__init__(parent)
         self.project = None
         self._scene = MapScene(None, self)
+        self._scene.set_cache_static(True)
         self._scene.on_model_changed = self._on_model_changed
         self.setScene(self._scene)
         self.preview = PreviewItem(self._scene.edit_group)
@@ -68,6 +69,10 @@ class MapView(QGraphicsView):
         self._thin_timer.setSingleShot(True)
         self._thin_timer.setInterval(0)
         self._thin_timer.timeout.connect(self._thin_labels)
+        self._cache_timer = QTimer(self)
+        self._cache_timer.setSingleShot(True)
+        self._cache_timer.setInterval(250)
+        self._cache_timer.timeout.connect(lambda: self._scene.set_cache_static(True))
         self._underlay_opacity = 0.7
         self._underlay_timer = QTimer(self)
         self._underlay_timer.setSingleShot(True)
@@ -404,6 +409,11 @@ class MapView(QGraphicsView):
     def _after_zoom(self) -> None:
         self.scaleChanged.emit(self.scale_denominator())
         self._thin_timer.start()
+        # a cached layer is re-rendered at every zoom step, which costs more than
+        # drawing it; cache again once the zooming rests
+        if self._scene.cache_static:
+            self._scene.set_cache_static(False)
+        self._cache_timer.start()
 
     def _thin_labels(self) -> None:
         self._scene.thin_labels(self.viewportTransform())
