@@ -1,0 +1,68 @@
+"""Cold start to the first painted map of the sample, against a bare PySide6 window.
+
+Both are measured as fresh processes (interpreter start included) that show a window
+and quit as soon as it has painted: the bare window after its first paint, ours when
+the map view reports its first painted map. Target (DESIGN.md): at most 2x.
+"""
+
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import report
+
+BARE = r"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1400, 900)
+window.show()
+QTimer.singleShot(0, app.quit)  # runs after the first paint of the shown window
+app.exec()
+"""
+
+OURS = r"""
+import sys
+from workbench.ui.app import application
+app = application()
+from workbench.ui.main_window import MainWindow
+window = MainWindow()
+window.open_path(sys.argv[1])
+window.show()
+if window.map_view.is_painted():
+    app.quit()
+window.map_view.painted.connect(app.quit)
+app.exec()
+"""
+
+
+def _cold(command, env) -> float:
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        subprocess.run(command, env=env, check=True, capture_output=True, timeout=120)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def run() -> None:
+    from workbench.io.samples import build_sample
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        sample = folder / "heerlerheide.gpkg"
+        build_sample("heerlerheide", sample).close()
+        env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+                   XDG_CONFIG_HOME=str(folder / "config"), XDG_DATA_HOME=str(folder / "data"))
+        floor = _cold([sys.executable, "-c", BARE], env)
+        ours = _cold([sys.executable, "-c", OURS, str(sample)], env)
+        report("cold_start_first_map", ours, floor, "ratio<=2")
+
+
+if __name__ == "__main__":
+    run()
