@@ -213,3 +213,26 @@ def test_a_geopackage_layer_as_reference_layer_keeps_multipolygons(project, tmp_
     layer = next(r for r in project.reference_layers() if r.name == summary.layer_name)
     assert layer.features[0].label == "Twee delen"
     assert layer.features[0].geometry.geom_type == "MultiPolygon"
+
+
+def test_bulk_geojson_parsing_gives_the_same_shapes_as_shapely(tmp_path):
+    from shapely.geometry import shape
+
+    from workbench.io import geojson
+
+    values = [
+        {"type": "Point", "coordinates": [5.97, 50.91, 12.0]},
+        {"type": "LineString", "coordinates": [[5.97, 50.91], [5.98, 50.92], [5.99, 50.9]]},
+        {"type": "Polygon", "coordinates": [[[0, 0], [10, 0], [10, 10], [0, 10], [0, 0]],
+                                            [[2, 2], [4, 2], [4, 4], [2, 2]]]},
+        {"type": "Point", "coordinates": ["5.97", "50.91"]},     # strings: the careful path decides
+        {"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1]]]},  # not closed: careful path
+    ]
+    data = {"type": "FeatureCollection",
+            "features": [{"type": "Feature", "properties": {}, "geometry": v} for v in values]}
+    geometries, _props, problems = geojson.features(data)
+    for value, geometry in zip(values[:3], geometries[:3]):
+        assert geometry.equals_exact(shapely.force_2d(shape(value)), 0)
+    assert geometries[2].interiors[0].coords[1] == (4, 2)
+    assert (geometries[3] is None) == (3 in problems)
+    assert geometries[4].geom_type == "Polygon" and geometries[4].exterior.is_closed

@@ -106,48 +106,75 @@ def _transform(geometries, epsg):
     return list(shapely.transform(np.asarray(geometries, dtype=object), convert))
 
 
+def _objects(items) -> np.ndarray:
+    array = np.empty(len(items), dtype=object)
+    array[:] = items
+    return array
+
+
 def finish(raw: RawSource, progress=None) -> Source:
-    """Check, transform and repair the features of ``raw``; see the module docstring."""
+    """Check, transform and repair the features of ``raw``; see the module docstring.
+
+    The checks run on arrays of geometries at once (shapely's vectorised functions):
+    a file of 100,000 features must not take a Python loop of shapely calls per step.
+    """
     source = Source(raw.name, raw.fields, [], warnings=list(raw.warnings), total=len(raw.geometries))
-    kept = []  # (index, geometry, properties, part label)
-    for index, (geometry, props) in enumerate(zip(raw.geometries, raw.properties)):
+    indices, parts = [], []
+    for index, geometry in enumerate(raw.geometries):
         if geometry is None:
             reason = raw.problems.get(index) or _("heeft geen geometrie")
             source.skipped.append(_("{label} {reason}; overgeslagen.").format(label=_label(index), reason=reason))
-            continue
-        parts = [shapely.force_2d(p) for p in _flatten(geometry)]
-        parts = [p for p in parts if not p.is_empty]
-        if not parts:
-            source.skipped.append(_("{label} heeft een lege geometrie; overgeslagen.").format(label=_label(index)))
-            continue
-        if len(parts) > 1:
-            source.repaired.append(_("{label} was een verzameling van {count} vormen en is gesplitst in {count} objecten.")
-                                   .format(label=_label(index), count=len(parts)))
-        for part in parts:
-            if part.geom_type == "LinearRing":
-                part = shapely.LineString(part.coords)
-            kept.append((index, part, props))
+        else:
+            indices.append(index)
+            parts.append(geometry)
+    if parts:
+        geometries = _objects(parts)
+        collections = np.flatnonzero(shapely.get_type_id(geometries) == 7)
+        if len(collections):  # rare: split them, keeping file order
+            split_indices, split_parts = [], []
+            is_collection = set(collections.tolist())
+            for position, (index, geometry) in enumerate(zip(indices, parts)):
+                pieces = _flatten(geometry) if position in is_collection else [geometry]
+                pieces = [p for p in pieces if not p.is_empty]
+                if len(pieces) > 1:
+                    source.repaired.append(_("{label} was een verzameling van {count} vormen en is gesplitst in "
+                                             "{count} objecten.").format(label=_label(index), count=len(pieces)))
+                split_indices += [index] * len(pieces)
+                split_parts += pieces
+                if not pieces:  # reported below as empty
+                    split_indices.append(index)
+                    split_parts.append(geometry)
+            indices, geometries = split_indices, _objects(split_parts)
+        geometries = shapely.force_2d(geometries)
+        rings = np.flatnonzero(shapely.get_type_id(geometries) == 2)
+        for position in rings:  # a bare LinearRing is a line to us
+            geometries[position] = shapely.LineString(geometries[position].coords)
+        empty = shapely.is_empty(geometries)
+        if int(shapely.get_num_coordinates(geometries).sum()) > MAX_VERTICES:
+            raise ValidationError(_("{name} heeft meer dan {limit} hoekpunten; dat is te groot om te importeren. "
+                                    "Vereenvoudig het eerst, bijvoorbeeld in QGIS.")
+                                  .format(name=raw.name, limit="5.000.000"))
+        coords, owner = shapely.get_coordinates(geometries, return_index=True)
+        not_finite = np.zeros(len(geometries), dtype=bool)
+        not_finite[owner[~np.isfinite(coords).all(axis=1)]] = True
+    else:
+        geometries, empty, not_finite = _objects([]), np.zeros(0, bool), np.zeros(0, bool)
+    kept = []
+    reported_empty = set()
+    for position, index in enumerate(indices):
+        if empty[position]:
+            if index not in reported_empty:
+                source.skipped.append(_("{label} heeft een lege geometrie; overgeslagen.").format(label=_label(index)))
+                reported_empty.add(index)
+        elif not_finite[position]:
+            source.skipped.append(_("{label} heeft coördinaten die geen getal zijn; overgeslagen.")
+                                  .format(label=_label(index)))
+        else:
+            kept.append((index, geometries[position], raw.properties[index]))
     if not kept:
         source.warnings.append(_("Er staan geen bruikbare objecten in {name}.").format(name=raw.name))
         return source
 
-    geometries = [g for _i, g, _p in kept]
-    vertices = shapely.get_num_coordinates(geometries)
-    if int(vertices.sum()) > MAX_VERTICES:
-        raise ValidationError(_("{name} heeft meer dan {limit} hoekpunten; dat is te groot om te importeren. "
-                                "Vereenvoudig het eerst, bijvoorbeeld in QGIS.")
-                              .format(name=raw.name, limit="5.000.000"))
-    finite = [bool(np.isfinite(shapely.get_coordinates(g)).all()) for g in geometries]
-    rest = []
-    for (index, geometry, props), ok in zip(kept, finite):
-        if ok:
-            rest.append((index, geometry, props))
-        else:
-            source.skipped.append(_("{label} heeft coördinaten die geen getal zijn; overgeslagen.")
-                                  .format(label=_label(index)))
-    kept = rest
-    if not kept:
-        return source
     geometries = [g for _i, g, _p in kept]
     bounds = tuple(shapely.total_bounds(geometries))
 
@@ -173,10 +200,13 @@ def finish(raw: RawSource, progress=None) -> Source:
     geometries = _transform(geometries, epsg)
 
     # Per feature: far outside the Netherlands, or invalid (repaired when possible).
-    valid = shapely.is_valid(np.asarray(geometries, dtype=object))
-    for (index, _old, props), geometry, ok in zip(kept, geometries, valid):
-        feature_bounds = geometry.bounds
-        if not np.isfinite(feature_bounds).all() or not _inside(feature_bounds, RD_BOX):
+    geometries = _objects(list(geometries))
+    bounds = shapely.bounds(geometries)
+    inside = (np.isfinite(bounds).all(axis=1) & (bounds[:, 0] >= RD_BOX[0]) & (bounds[:, 1] >= RD_BOX[1])
+              & (bounds[:, 2] <= RD_BOX[2]) & (bounds[:, 3] <= RD_BOX[3]))
+    valid = shapely.is_valid(geometries)
+    for (index, _old, props), geometry, ok, near in zip(kept, geometries, valid, inside):
+        if not near:
             source.skipped.append(_("{label} ligt ver buiten Nederland; overgeslagen.").format(label=_label(index)))
             continue
         if not ok:
