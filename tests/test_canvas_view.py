@@ -138,8 +138,11 @@ def test_session_filter_and_layers(qtbot, project):
     assert visible == [new]
     view.set_session_filter(None)
     assert all(item.isVisible() for item in view.scene().items_by_uuid.values())
+    names = view.scene().reference_labels
+    assert any(label.isVisible() for label in names)
     view.set_layer_visible("reference", False)
     assert not view.layer_visible("reference")
+    assert not any(label.isVisible() for label in names)   # the wijk names go with their layer
     view.set_layer_opacity("interventions", 0.4)
     assert abs(view.layer_opacity("interventions") - 0.4) < 1e-6
 

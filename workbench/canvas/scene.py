@@ -17,6 +17,9 @@ from workbench.i18n import _
 
 # (key, z) bottom to top; names are translated when asked for (see layer_names)
 LAYER_KEYS = (("underlay", 0), ("reference", 10), ("area", 20), ("interventions", 30), ("labels", 40))
+# Wijk names sit above the ideas (a filled idea must not hide its wijk's name) but
+# belong to the reference layer: they follow its visibility and opacity.
+NAMES_Z = 35
 EDIT_Z = 50
 
 
@@ -51,6 +54,8 @@ class MapScene(QGraphicsScene):
         self.groups = {key: LayerGroup(key, z) for key, z in LAYER_KEYS}
         for group in self.groups.values():
             self.addItem(group)
+        self.names_group = LayerGroup("reference_names", NAMES_Z)
+        self.addItem(self.names_group)
         self.edit_group = LayerGroup("edit", EDIT_Z)
         self.addItem(self.edit_group)
         self.items_by_uuid = {}
@@ -160,7 +165,7 @@ class MapScene(QGraphicsScene):
             self.removeItem(label)
 
     def _rebuild_reference(self) -> None:
-        for child in self.groups["reference"].childItems():
+        for child in self.groups["reference"].childItems() + self.names_group.childItems():
             self.removeItem(child)
         self.reference_labels = []
         self.reference_items = []
@@ -179,7 +184,7 @@ class MapScene(QGraphicsScene):
                 # bigger wijken keep their name longest; always after the idea numbers
                 label = LabelItem(feature.label, to_scene(point.x, point.y), None, 1e6 + largest / (area or 1e-9),
                                   style.REFERENCE_LABEL_SIZE * self.label_scale, style.REFERENCE_LABEL,
-                                  self.groups["reference"])
+                                  self.names_group)
                 minx, miny, maxx, maxy = feature.geometry.bounds
                 label.min_extent = max(maxx - minx, 1.0)
                 self.reference_labels.append(label)
@@ -192,6 +197,18 @@ class MapScene(QGraphicsScene):
         if area is not None and not area.geometry.is_empty:
             self.area_item = AreaItem(area, self.groups["area"])
             self._cache(self.area_item)
+
+    def set_layer_visible(self, key: str, visible: bool) -> None:
+        self.groups[key].setVisible(visible)
+        if key == "reference":
+            self.names_group.setVisible(visible)
+        if key == "underlay":
+            self.update_reference_fill()
+
+    def set_layer_opacity(self, key: str, opacity: float) -> None:
+        self.groups[key].setOpacity(opacity)
+        if key == "reference":
+            self.names_group.setOpacity(opacity)
 
     def set_cache_static(self, enabled: bool) -> None:
         self.cache_static = enabled

@@ -327,14 +327,12 @@ class MapView(QGraphicsView):
         return [(key, names[key]) for key in ("underlay", "reference", "area", "interventions", "labels")]
 
     def set_layer_visible(self, key: str, visible: bool) -> None:
-        self._scene.groups[key].setVisible(bool(visible))
-        if key == "underlay":
-            self._scene.update_reference_fill()
+        self._scene.set_layer_visible(key, bool(visible))
 
     def set_layer_opacity(self, key: str, opacity: float) -> None:
         opacity = max(0.0, min(1.0, float(opacity)))
         if key != "underlay":
-            self._scene.groups[key].setOpacity(opacity)
+            self._scene.set_layer_opacity(key, opacity)
             return
         # the underlay's opacity is kept in the project (it opens the same elsewhere):
         # preview at once, store once the slider rests (one undo step per adjustment)
