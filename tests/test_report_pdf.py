@@ -80,7 +80,7 @@ def test_every_kind_shows_the_projects_content(sample, kind, tmp_path):
         for session in project.sessions():
             assert session.title in words
             assert session.place in words
-        if kind != "poster":  # the poster is the map and the list; no room for quotes
+        if kind != "poster":  # the poster shows quotes only where the list leaves room
             for quote in project.quotes():
                 assert quote.text in words
                 assert quote.speaker in words
@@ -104,6 +104,19 @@ def test_handout_has_the_meeting_facts_in_plain_dutch(sample, tmp_path):
         # The most voted idea is the first bar of the chart, with its vote count.
         top = max(project.interventions(), key=lambda item: (project.votes(item.uuid), -item.number))
         assert chart_line(out, top.number, top.title, project.votes(top.uuid))
+    finally:
+        project.close()
+
+
+def test_poster_shows_quotes_where_the_list_leaves_room(_built_samples, tmp_path):
+    out = tmp_path / "poster.pdf"
+    assert export(_built_samples["caumerbeekdal"], out, "poster") == 0
+    words = pdf_text(out)
+    project = open_project(_built_samples["caumerbeekdal"], read_only=True)
+    try:
+        for quote in project.quotes():
+            assert f"\u201c{quote.text}\u201d" in words
+            assert f"- {quote.speaker}" in words
     finally:
         project.close()
 

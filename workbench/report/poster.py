@@ -13,11 +13,13 @@ from workbench.report.flowables import Band, Legend, number_disc
 from workbench.report.handout import area_name, footer_text, municipality_name, pick_session
 from workbench.report.map_drawing import MapStyle, credit_line, draw_map
 from workbench.report.styles import ACCENT, make_styles
+from workbench.report.textblock import wrap_text
 
 # (type size, columns) from most to least readable: the list takes the first that fits.
 # One column keeps titles whole; more columns only when one column at 8 pt is too long.
 LIST_LAYOUTS = ((12, 1), (11, 1), (10, 1), (9, 1), (8, 1), (8, 2), (7, 2), (7, 3))
 SIDE_SHARE = 0.36                     # share of the width for the legend and list
+QUOTE_SIZE = 11
 
 
 class PosterBody(Flowable):
@@ -47,17 +49,52 @@ class PosterBody(Flowable):
         legend = Legend(self.project, side, size=10, columns=2, title=_("Thema's"))
         legend_height = legend.wrap(side, self.body_height)[1]
         legend.drawOn(canvas, map_width + 14, self.body_height - legend_height)
-        self._draw_list(map_width + 14, side, self.body_height - legend_height - 14)
+        height = self.body_height - legend_height - 14
+        quotes, reserve = self._quotes_that_fit(side, height)
+        canvas.saveState()
+        canvas.translate(0, reserve)  # the list on top, the quotes in the space below it
+        self._draw_list(map_width + 14, side, height - reserve)
+        canvas.restoreState()
+        if quotes:
+            self._draw_quotes(map_width + 14, side, reserve - 10, quotes)
+
+    @staticmethod
+    def _list_layout(count, height):
+        """(size, columns, rows that fit) of the first layout that holds ``count`` ideas."""
+        for size, columns in LIST_LAYOUTS:
+            fitting = int((height - size * 2.2) // (size * 1.7)) * columns
+            if fitting >= count:
+                break
+        return size, columns, fitting
+
+    def _quotes_that_fit(self, width, height, size=QUOTE_SIZE):
+        """The quotes to show below the list and the height they take: as many as fit
+        while the list keeps one column of at least 10 pt (the list comes first); otherwise
+        none."""
+        quotes = [q for q in self.project.quotes() if text.plain(q.text)
+                  and (self.session_uuid is None or q.session_uuid in (None, self.session_uuid))]
+        count = len(self.project.interventions())
+        blocks = [self._quote_lines(quote, width, size) for quote in quotes]
+        for shown in range(len(blocks), 0, -1):
+            reserve = size * 2.4 + 10 + sum(len(lines) * size * 1.3 + size * 1.9 for lines, _s in blocks[:shown])
+            list_size, columns, _fitting = self._list_layout(count, height - reserve)
+            if columns == 1 and list_size >= 10 and _fitting >= count:
+                return blocks[:shown], reserve
+        return [], 0
+
+    @staticmethod
+    def _quote_lines(quote, width, size):
+        lines = wrap_text(f"\u201c{text.plain(quote.text, multiline=False)}\u201d", fonts.REGULAR, size, width - 8)
+        if len(lines) > 3:  # fixed space: three lines, then an ellipsis
+            lines = lines[:2] + [text.shorten(" ".join(lines[2:]), width - 8, size)]
+        speaker = "- " + (text.plain(quote.speaker, multiline=False) or _("Bewoner"))
+        return lines, text.shorten(speaker, width - 8, size - 2)
 
     def _draw_list(self, x, width, height):
         canvas, project = self.canv, self.project
         items = project.interventions()
-        rows_fitting = 0
-        for size, columns in LIST_LAYOUTS:
-            row = size * 1.7
-            rows_fitting = int((height - size * 2.2) // row) * columns
-            if rows_fitting >= len(items):
-                break
+        size, columns, rows_fitting = self._list_layout(len(items), height)
+        row = size * 1.7
         shown = items if rows_fitting >= len(items) else items[:max(rows_fitting - 1, 0)]
         canvas.setFont(fonts.BOLD, size + 1)
         canvas.setFillColor(HexColor("#1b1b1b"))
@@ -87,6 +124,26 @@ class PosterBody(Flowable):
             canvas.setFont(fonts.REGULAR, size)
             canvas.drawString(x + column * column_width + size * 2.6, top - line * row,
                               _("en nog {count} ideeën (zie het rapport)").format(count=len(items) - len(shown)))
+
+    def _draw_quotes(self, x, width, height, blocks, size=QUOTE_SIZE):
+        """"Wat zeiden de bewoners?" with the quotes chosen by _quotes_that_fit."""
+        canvas = self.canv
+        canvas.setFont(fonts.BOLD, size + 1)
+        canvas.setFillColor(HexColor("#1b1b1b"))
+        y = height - size * 1.2
+        canvas.drawString(x, y, _("Wat zeiden de bewoners?"))
+        y -= size * 1.2
+        for lines, speaker in blocks:
+            canvas.setFont(fonts.REGULAR, size)
+            canvas.setFillColor(HexColor("#1b1b1b"))
+            for line in lines:
+                y -= size * 1.3
+                canvas.drawString(x, y, line)
+            y -= size * 1.25
+            canvas.setFont(fonts.REGULAR, size - 2)
+            canvas.setFillColor(HexColor("#555555"))
+            canvas.drawString(x, y, speaker)
+            y -= size * 0.65
 
 
 def session_line(session) -> str:
