@@ -23,17 +23,11 @@ def ensure_app():
     return app
 
 
-def render_image(project, width: int, height: int, extent: str = "area", scene=None):
-    """A QImage of the map: area, reference layers, ideas with their numbers."""
-    ensure_app()
-    from qtpy.QtCore import QRectF, Qt
-    from qtpy.QtGui import QColor, QImage, QPainter, QTransform
+def map_frame(scene, width: int, height: int, extent: str = "area"):
+    """(scene rectangle shown, scene->image QTransform) for an image of that size."""
+    from qtpy.QtCore import QRectF
+    from qtpy.QtGui import QTransform
 
-    from workbench import style
-    from workbench.canvas.scale_bar import draw_scale_bar
-    from workbench.canvas.scene import MapScene
-
-    scene = scene or MapScene(project)
     source = scene.area_rect() if extent == "area" and scene.area_item is not None else scene.data_rect()
     margin = 0.04
     source = source.adjusted(-source.width() * margin, -source.height() * margin,
@@ -42,7 +36,22 @@ def render_image(project, width: int, height: int, extent: str = "area", scene=N
     scale = min(width / source.width(), height / source.height())
     centre = source.center()
     source = QRectF(centre.x() - width / scale / 2, centre.y() - height / scale / 2, width / scale, height / scale)
-    transform = QTransform(scale, 0, 0, scale, -source.left() * scale, -source.top() * scale)
+    return source, QTransform(scale, 0, 0, scale, -source.left() * scale, -source.top() * scale)
+
+
+def render_image(project, width: int, height: int, extent: str = "area", scene=None):
+    """A QImage of the map: area, reference layers, ideas with their numbers."""
+    ensure_app()
+    from qtpy.QtCore import QRectF, Qt
+    from qtpy.QtGui import QColor, QImage, QPainter
+
+    from workbench import style
+    from workbench.canvas.scale_bar import draw_scale_bar
+    from workbench.canvas.scene import MapScene
+
+    scene = scene or MapScene(project)
+    source, transform = map_frame(scene, width, height, extent)
+    scale = transform.m11()
     scene.thin_labels(transform)
     image = QImage(width, height, QImage.Format_ARGB32_Premultiplied)
     image.fill(QColor(style.BACKGROUND))

@@ -55,6 +55,12 @@ class SelectTool(Tool):
             self.view.select([])
         return True
 
+    def key(self, event) -> bool:
+        if event.key() == Qt.Key_Escape and self._start is None and self.view.selected():
+            self.view.select([])
+            return True
+        return False
+
     def cancel(self) -> None:
         self._start = None
         self.view.preview.set(rect=None)
