@@ -124,3 +124,30 @@ def test_exported_png_shows_the_underlay(project, tmp_path):
     corner = picture.pixelColor(3, 3)
     assert corner.green() > 150 and corner.red() < 180        # green shows through the dimming
     assert without.pixelColor(3, 3).red() > 200              # no green without the underlay
+
+
+def test_a_file_from_before_underlays_opens_read_only_and_migrates_when_writable(sample_path, tmp_path):
+    import sqlite3
+
+    from workbench.canvas.export_png import render_png
+    from workbench.core.underlay_commands import AddUnderlay
+
+    conn = sqlite3.connect(sample_path)   # turn the sample back into a schema-2 file
+    conn.execute("DROP TABLE underlays")
+    conn.execute("DELETE FROM gpkg_contents WHERE table_name = 'underlays'")
+    conn.execute("UPDATE workbench_meta SET value = '2' WHERE key = 'schema_version'")
+    conn.commit()
+    conn.close()
+    old = open_project(sample_path, read_only=True)
+    try:
+        assert old.all("underlay") == [] and len(old.interventions()) == 22
+        render_png(old, tmp_path / "oud.png", 200, 150, "area")
+    finally:
+        old.close()
+    project = open_project(sample_path)
+    try:
+        image = _image(tmp_path / "plan.png")
+        project.execute(AddUnderlay("plan", image.read_bytes(), "png", (1, 0, 0, -1, 195000, 325000)))
+        assert len(project.all("underlay")) == 1
+    finally:
+        project.close()

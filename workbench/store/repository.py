@@ -56,7 +56,10 @@ class Repository:
         row = self.conn.execute(f"SELECT {', '.join(INFO_COLUMNS)} FROM project_info LIMIT 1").fetchone()
         if row:
             state.info = ProjectInfo(*[value or "" for value in row])
+        existing = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for kind, (table, cls) in SIMPLE_TABLES.items():
+            if table not in existing:
+                continue  # an older file opened read-only, not migrated (e.g. no underlays yet)
             columns = _columns(cls)
             for values in self.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                 entity = cls(*values)
