@@ -2,7 +2,7 @@
 idea, goals against their targets, theme coverage by session and wijk, and an appendix."""
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import PageBreak, Paragraph, Spacer
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
 from workbench.analysis.coverage import themes_by_session, themes_by_wijk
 from workbench.analysis.goals import goal_progress
@@ -41,6 +41,12 @@ def quantities_text(project, item):
         parts.append(f"{text.plain(label, multiline=False)} {format_number(value, 0 if value == int(value) else 1)} "
                      f"{text.plain(unit, multiline=False)}".strip())
     return "; ".join(parts)
+
+
+def breakable(name: str) -> str:
+    """"Heerlerheide-Passart" -> "Heerlerheide- Passart": a narrow cell breaks the name
+    after the hyphen instead of in the middle of a word."""
+    return text.plain(name, multiline=False).replace("-", "- ")
 
 
 def size_text(geometry):
@@ -139,7 +145,7 @@ def coverage_table(table, styles, width, corner):
         column = (width - first) / max(len(labels), 1)
         # Names like "Heerlerheide-Passart" may break after the hyphen, not mid-word.
         header = [cell(corner, styles.cell_bold, first)] + [
-            cell(text.plain(label, multiline=False).replace("-", "- "), styles.cell_bold, column, lines=3)
+            cell(breakable(label), styles.cell_bold, column, lines=3)
             for label in labels]
         rows = [header] + [[cell(name, styles.cell, first)] + [cell(str(count), styles.cell, column)
                                                              for count in counts[start:start + TABLE_COLUMNS]]
@@ -149,11 +155,14 @@ def coverage_table(table, styles, width, corner):
 
 
 def coverage_section(project, styles, width, placements):
-    story = [heading(_("Thema's per bijeenkomst en per wijk"), styles.h1),
-             Paragraph(_("Aantal ideeën per thema. Een idee telt mee bij elk thema waarmee het is gelabeld. "
-                         "De wijk is de wijk waarin het grootste deel van het idee ligt."), styles.body)]
     by_session = themes_by_session(project)
-    story += [heading(_("Per bijeenkomst"), styles.h2, level=1)] + coverage_table(by_session, styles, width, _("Thema"))
+    # The heading and its explanation stay with the first table.
+    story = [KeepTogether([heading(_("Thema's per bijeenkomst en per wijk"), styles.h1),
+                           Paragraph(_("Aantal ideeën per thema. Een idee telt mee bij elk thema waarmee het is "
+                                       "gelabeld. De wijk is de wijk waarin het grootste deel van het idee ligt."),
+                                     styles.body),
+                           heading(_("Per bijeenkomst"), styles.h2, level=1)]
+                          + coverage_table(by_session, styles, width, _("Thema")))]
     by_wijk = themes_by_wijk(project, placements)
     story += [heading(_("Per wijk"), styles.h2, level=1)]
     if by_wijk.column_labels:
@@ -164,7 +173,7 @@ def coverage_section(project, styles, width, placements):
 
 
 def appendix(project, styles, width, placements, session_uuid):
-    widths = [width * f for f in (0.045, 0.23, 0.16, 0.085, 0.09, 0.09, 0.1)]
+    widths = [width * f for f in (0.05, 0.22, 0.16, 0.1, 0.1, 0.1, 0.1)]
     widths.append(width - sum(widths))
     labels = (_("Nr."), _("Titel"), _("Hoofdthema"), _("Status"), _("Termijn"), _("Omvang"), _("Stemmen"), _("Wijk"))
     rows = [[cell(label, styles.cell_bold, w) for label, w in zip(labels, widths)]]
@@ -176,12 +185,12 @@ def appendix(project, styles, width, placements, session_uuid):
                      cell(horizon_label(item.horizon), styles.cell, widths[4]),
                      cell(size_text(item.geometry), styles.cell, widths[5]),
                      cell(str(project.votes(item.uuid, session_uuid)), styles.cell, widths[6]),
-                     cell(placements[item.uuid].main or "-", styles.cell, widths[7])])
+                     cell(breakable(placements[item.uuid].main) or "-", styles.cell, widths[7])])
     return [PageBreak(), heading(_("Bijlage: alle ideeën"), styles.h1), grid(rows, widths)]
 
 
 def build(project, out, session_uuid=None, progress=None):
-    styles = make_styles(body_size=10, cell_size=8.5)
+    styles = make_styles(body_size=10, cell_size=8)
     name = text.plain(project.info.name, multiline=False) or area_name(project)
     doc = Document(out, A4, title=_("Rapport: {name}").format(name=name),
                    subject=_("Resultaten van de bijeenkomsten voor planners"), author=municipality_name(project),
