@@ -5,7 +5,7 @@ import math
 from qtpy.QtCore import QPointF, QRectF, Qt
 from qtpy.QtGui import QColor, QPainterPath, QPen
 
-from workbench.geo.measure import format_length
+from workbench.geo.measure import format_length, format_number
 
 
 def nice_length(metres: float) -> float:
@@ -17,6 +17,14 @@ def nice_length(metres: float) -> float:
         if step * power <= metres:
             return step * power
     return power
+
+
+def bar_text(metres: float) -> str:
+    """"500 m", "1 km", "2,5 km": round lengths read without needless decimals."""
+    if metres >= 1000:
+        km = metres / 1000
+        return f"{format_number(km, 0 if km == int(km) else 1)} km"
+    return format_length(metres)
 
 
 def draw_scale_bar(painter, viewport_rect, metres_per_pixel: float, target_px: float = 120) -> None:
@@ -33,4 +41,4 @@ def draw_scale_bar(painter, viewport_rect, metres_per_pixel: float, target_px: f
     painter.drawLine(QPointF(x0, y0 - 5), QPointF(x0, y0 + 3))
     painter.drawLine(QPointF(x0 + pixels, y0 - 5), QPointF(x0 + pixels, y0 + 3))
     painter.setPen(QColor("#1b1b1b"))
-    painter.drawText(QRectF(x0, y0 - 22, pixels, 16), Qt.AlignCenter, format_length(length))
+    painter.drawText(QRectF(x0, y0 - 22, pixels, 16), Qt.AlignCenter, bar_text(length))
