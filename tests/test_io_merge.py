@@ -215,3 +215,28 @@ def test_merging_into_a_laptop_file_loses_nothing_either(laptops):
     before = reopened_snapshot(noord)
     assert merge(noord, others).changes == 0
     assert reopened_snapshot(noord) == before
+
+
+def test_an_edit_with_a_clock_running_behind_is_not_overwritten(laptops, monkeypatch):
+    target, sources, (_x1, x2, _x3, _x4) = laptops
+    zuid = sources[2]
+    merge(target, [zuid])  # zuid set x2 to "besloten"; the target takes it
+    project = open_project(target)
+    try:
+        session = project.execute(AddSession("Samenvoegavond")).uuid
+        project.set_current_session(session)
+        # This laptop's clock is a day behind: its edit is stamped before zuid's.
+        monkeypatch.setattr("workbench.core.commands.now_iso", lambda: "2000-01-01T00:00:00.000+00:00")
+        project.execute(EditIntervention(x2, title="Hier aangepast"))
+        monkeypatch.undo()
+    finally:
+        project.close()
+    edit_laptop(zuid, "zuid-2", lambda p: p.execute(EditIntervention(x2, horizon="2040")))
+    summary = merge(target, [zuid])
+    project = open_project(target, read_only=True)
+    try:
+        assert project.get("intervention", x2).title == "Hier aangepast"
+        assert [i for i in project.interventions() if i.horizon == "2040" and i.status == "besloten"]
+    finally:
+        project.close()
+    assert any("is in beide bestanden gewijzigd" in c.line() for c in summary.conflicts)

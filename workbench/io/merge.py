@@ -10,7 +10,8 @@ project share their history up to the moment they were copied. Every interventio
 tombstone that is identical in both files (same content, same ``changed_at``) is part of
 that shared history, so the newest such timestamp, the *divergence point*, bounds it.
 A version changed at or before that point is the shared original: that side did not
-touch it. A version changed after it was edited on that laptop. So:
+touch it. A version changed after it was edited on that laptop; so was one made in a
+session the other file does not know, whatever the laptop's clock said. So:
 
 - target untouched, source edited -> take the source's version (an update);
 - target edited, source untouched -> keep the target's;
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.core.merge_commands import PutEntity, RemoveEntity
+from workbench.core.model import ENTITY_KINDS
 from workbench.core.setup_commands import AddReferenceLayer, Batch
 from workbench.errors import ValidationError
 from workbench.i18n import _
@@ -242,6 +244,20 @@ class _Plan:
         session = self.source.get("session", item.created_session_uuid) if item.created_session_uuid else None
         return session.title if session else ""
 
+    def edited_here(self, item, point) -> bool:
+        """Did the target change ``item`` after the copies diverged?
+
+        Besides the timestamp (laptop clocks can disagree), a version made in a session
+        the source has never heard of was made on this side, whatever its clock said.
+        """
+        session = item.changed_session_uuid
+        return item.changed_at > point or (session is not None and self.source.get("session", session) is None)
+
+    def edited_there(self, item, point) -> bool:
+        """Did the source change ``item`` after the copies diverged? (See ``edited_here``.)"""
+        session = item.changed_session_uuid
+        return item.changed_at > point or (session is not None and session not in self.target_sessions)
+
     def interventions(self, theme_map, point):
         newest = self.rule == NEWEST_WINS
         for item in sorted(self.source.all("intervention"), key=lambda i: i.number):
@@ -255,7 +271,7 @@ class _Plan:
                     self.summary.count_added("intervention")
                 continue
             if mine is None:  # deleted in the target
-                if item.changed_at <= point:
+                if not self.edited_there(item, point):
                     continue  # untouched in the source: stays deleted
                 what = _("is in het doelproject verwijderd en in de bron gewijzigd.")
                 if newest and stone.deleted_at >= item.changed_at:
@@ -268,7 +284,7 @@ class _Plan:
                 continue
             if content(mine) == content(self._mapped(item, theme_map, number=mine.number)):
                 continue
-            source_edited, target_edited = item.changed_at > point, mine.changed_at > point
+            source_edited, target_edited = self.edited_there(item, point), self.edited_here(mine, point)
             if not source_edited:
                 continue  # the target's own edit stands
             if not target_edited:
@@ -301,6 +317,8 @@ class _Plan:
             if mine_stone == stone:
                 continue
             kind = stone.kind
+            if kind not in ENTITY_KINDS:
+                continue  # written by a newer version; not ours to judge
             if kind not in ("intervention", "quote"):
                 if mine_stone is None and self.target.get(kind, stone.uuid) is None:
                     self.run(PutEntity("tombstone", stone))  # let the deletion travel on
@@ -313,7 +331,7 @@ class _Plan:
             if kind == "quote":
                 self.run(RemoveEntity("quote", stone.uuid, stone))
                 continue
-            if mine.changed_at <= point:
+            if not self.edited_here(mine, point):
                 self.run(RemoveEntity("intervention", stone.uuid, stone))
                 self.summary.deleted.append(_("Idee {number} '{title}' verwijderd, zoals in {source}.")
                                             .format(number=mine.number, title=mine.title, source=self.label))
@@ -372,6 +390,9 @@ class _Plan:
                                 copy_uuid)
 
     def all(self):
+        # The target's sessions before this source's come in: "made in a session the
+        # target had never heard of" means edited on the source's side.
+        self.target_sessions = set(self.target.state.entities["session"])
         self.sessions()
         theme_map = self.themes()
         self.quantity_kinds()
