@@ -186,3 +186,36 @@ def test_hover_highlights_the_idea_under_the_cursor(qtbot, project):
     minx, miny, maxx, maxy = project.area.geometry.bounds
     QTest.mouseMove(view.viewport(), pos(view, minx + 3, maxy - 3))
     assert not item.hovered and not item.childItems()
+
+
+def test_without_a_project_every_tool_is_harmless(qtbot):
+    from workbench.canvas.tools import Mode
+    from workbench.canvas.view import MapView
+
+    view = MapView(None)
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    qtbot.waitExposed(view)
+    for mode in Mode:
+        view.set_mode(mode)
+        for point in (QPoint(50, 50), QPoint(120, 80), QPoint(50, 50)):
+            QTest.mouseClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, point)
+        QTest.mouseDClick(view.viewport(), Qt.LeftButton, Qt.NoModifier, QPoint(50, 50))
+        QTest.keyClick(view.viewport(), Qt.Key_Return)
+        QTest.keyClick(view.viewport(), Qt.Key_Delete)
+        QTest.keyClick(view.viewport(), Qt.Key_Escape)
+    assert view.selected() == []
+
+
+def test_hidden_ideas_cannot_be_picked(qtbot, project):
+    view = make_view(qtbot, project)
+    point = project.intervention_by_number(3).geometry
+    click(view, point.x, point.y)
+    assert view.selected() == [project.intervention_by_number(3).uuid]
+    view.set_layer_visible("interventions", False)
+    click(view, point.x, point.y)
+    assert view.selected() == []
+    view.set_layer_visible("interventions", True)
+    click(view, point.x, point.y)
+    assert view.selected() == [project.intervention_by_number(3).uuid]

@@ -200,6 +200,7 @@ class MapScene(QGraphicsScene):
 
     def set_layer_visible(self, key: str, visible: bool) -> None:
         self.groups[key].setVisible(visible)
+        self._hit_cache = None  # hidden ideas cannot be picked
         if key == "reference":
             self.names_group.setVisible(visible)
         if key == "underlay":

@@ -328,6 +328,7 @@ class MapView(QGraphicsView):
 
     def set_layer_visible(self, key: str, visible: bool) -> None:
         self._scene.set_layer_visible(key, bool(visible))
+        self.snapper.invalidate()
 
     def set_layer_opacity(self, key: str, opacity: float) -> None:
         opacity = max(0.0, min(1.0, float(opacity)))

@@ -48,11 +48,12 @@ class EditVerticesTool(Tool):
         self._refresh()
 
     def _shape(self):
-        intervention = self.project.get("intervention", self.target) if self.target else None
+        project = self.project
+        intervention = project.get("intervention", self.target) if self.target and project else None
         return vertices.decompose(intervention.geometry) if intervention is not None else None
 
     def model_changed(self) -> None:
-        if self.target is not None and self.project.get("intervention", self.target) is None:
+        if self.target is not None and (self.project is None or self.project.get("intervention", self.target) is None):
             self.target = self.active = None
         if self._drag is None:
             self._refresh()
