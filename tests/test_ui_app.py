@@ -12,17 +12,27 @@ from workbench.store import open_project
 from workbench.ui import app, settings
 
 
-def test_screenshot_of_the_window_once_the_map_is_painted(qtbot, ui_settings, sample_path, tmp_path, monkeypatch):
-    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+def test_screenshot_of_the_window_once_the_map_is_painted(sample_path, tmp_path):
+    """``workbench PATH --screenshot OUT.png`` in its own process, as a user runs it."""
+    import os
+    import subprocess
+
     out = tmp_path / "window.png"
-    assert app.main([str(sample_path), "--screenshot", str(out)]) == 0
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
+    result = subprocess.run([sys.executable, "-m", "workbench", str(sample_path), "--screenshot", str(out)],
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
     image = QImage(str(out))
     assert image.width() >= 800 and image.height() >= 500
     # the map is painted: the centre is not one flat colour
     colours = {image.pixel(x, y) for x in range(image.width() // 3, 2 * image.width() // 3, 7)
                for y in range(image.height() // 3, 2 * image.height() // 3, 7)}
     assert len(colours) > 5
-    assert settings.recent_files() == [str(sample_path.resolve())]
+    # and the project is remembered for the next start
+    recent = (tmp_path / "config" / "Gebiedsvisie Werkbank" / "Werkbank.ini").read_text()
+    assert str(sample_path.resolve()) in recent
 
 
 def test_first_start_builds_the_sample_and_remembers_it(qtbot, ui_settings, tmp_path):

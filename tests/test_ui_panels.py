@@ -16,6 +16,7 @@ def test_themes_rename_recolour_add_and_delete_with_consequences(qtbot, window, 
     tagged = [i for i in project.interventions() if theme.uuid in i.theme_uuids]
     assert tagged
     panel.select_theme(theme.uuid)
+    panel.name.setFocus()  # keys go where the focus is (Enter on the map finishes a drawing)
     panel.name.setText("Groen en water")
     QTest.keyClick(panel.name, Qt.Key.Key_Return)
     assert project.get("theme", theme.uuid).name == "Groen en water"
@@ -115,6 +116,7 @@ def test_editor_refuses_bad_numbers_inline_and_changes_nothing(qtbot, window, sa
     window.context.select([item.uuid])
     editor = window.panels["editor"]
     homes = editor.quantity_edits["homes"]
+    qtbot.waitUntil(homes.isVisible)  # new rows show after one turn of the event loop
     homes.setFocus()
     homes.selectAll()
     qtbot.keyClicks(homes, "veel")
@@ -137,6 +139,7 @@ def test_editor_refuses_bad_numbers_inline_and_changes_nothing(qtbot, window, sa
     qtbot.mouseClick(editor.add_quantity, Qt.MouseButton.LeftButton)
     assert "parkeerplaatsen" in editor.quantity_edits
     parking = editor.quantity_edits["parkeerplaatsen"]
+    qtbot.waitUntil(parking.isVisible)
     parking.setFocus()
     qtbot.keyClicks(parking, "30")
     QTest.keyClick(parking, Qt.Key.Key_Return)

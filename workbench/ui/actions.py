@@ -3,6 +3,7 @@
 
 import importlib.util
 
+from qtpy.QtCore import Qt
 from qtpy.QtGui import QAction, QActionGroup, QKeySequence
 from qtpy.QtWidgets import QMenu, QToolBar
 
@@ -56,6 +57,17 @@ class WindowActions:
         act("new_session", w.new_session)
         act("add_quote", w.add_quote, "Ctrl+Shift+Q")
         act("about", w.about)
+        # Enter and Esc belong to the map while it has focus (finish / cancel a drawing);
+        # a widget shortcut keeps them out of text fields and dialogs.
+        # The menu items only show the key (after a tab); the shortcut itself lives on the
+        # map alone, as a menu would make it window-wide.
+        for key, shortcut in (("finish", Qt.Key.Key_Return), ("cancel", Qt.Key.Key_Escape)):
+            act(key, lambda _c=False, k=shortcut: w.send_key_to_map(k))
+            on_map = QAction(w.map_view)
+            on_map.setShortcut(QKeySequence(shortcut))
+            on_map.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            on_map.triggered.connect(lambda _c=False, k=shortcut: w.send_key_to_map(k))
+            w.map_view.addAction(on_map)
 
         self.mode_group = QActionGroup(w)
         self.modes = {}
@@ -96,6 +108,9 @@ class WindowActions:
         for action in self.modes.values():
             m["map"].addAction(action)
         m["map"].addSeparator()
+        m["map"].addAction(self.a["finish"])
+        m["map"].addAction(self.a["cancel"])
+        m["map"].addSeparator()
         for key in ("zoom_area", "zoom_all", "zoom_selection", "snapping"):
             m["map"].addAction(self.a[key])
         m["session"].addAction(self.a["new_session"])
@@ -126,6 +141,7 @@ class WindowActions:
             "zoom_all": _("Zoom naar &alles"), "zoom_selection": _("Zoom naar &selectie"),
             "snapping": _("&Kleven aan hoekpunten"), "new_session": _("&Nieuwe bijeenkomst…"),
             "add_quote": _("&Citaat toevoegen"), "about": _("&Over Gebiedsvisie Werkbank"),
+            "finish": _("Tekening &afronden") + "\tEnter", "cancel": _("Tekening a&nnuleren") + "\tEsc",
         }
         for key, text in texts.items():
             self.a[key].setText(text)

@@ -226,7 +226,7 @@ class InterventionEditor(QWidget):
     # -- committing ------------------------------------------------------------------
 
     def _commit(self, **fields) -> bool:
-        if self._loading or self.uuid is None:
+        if self._loading or self._current() is None:
             return False
         try:
             self.context.project.execute(EditIntervention(self.uuid, **fields))
@@ -236,8 +236,14 @@ class InterventionEditor(QWidget):
         self.error.clear_error()
         return True
 
+    def _current(self):
+        """The intervention being edited; None once it or the project is gone (a field
+        may lose focus, and so commit, while the window closes)."""
+        project = self.context.project
+        return project.get("intervention", self.uuid) if project is not None and self.uuid else None
+
     def _commit_text(self, field: str, value: str) -> None:
-        item = self.context.project.get("intervention", self.uuid) if self.uuid else None
+        item = self._current()
         if item is None or getattr(item, field) == value:
             return
         if not self._commit(**{field: value}) and field == "title":
@@ -253,17 +259,17 @@ class InterventionEditor(QWidget):
         return [u for u in current if u in ticked] + [u for u in ticked if u not in current]
 
     def _themes_ticked(self, _row) -> None:
-        item = self.context.project.get("intervention", self.uuid) if self.uuid else None
+        item = self._current()
         if item is not None:
             self._commit(theme_uuids=self._in_tick_order(self.themes, item.theme_uuids))
 
     def _goals_ticked(self, _row) -> None:
-        item = self.context.project.get("intervention", self.uuid) if self.uuid else None
+        item = self._current()
         if item is not None:
             self._commit(goal_uuids=self._in_tick_order(self.goals, item.goal_uuids))
 
     def _commit_quantity(self, key: str) -> None:
-        item = self.context.project.get("intervention", self.uuid) if self.uuid else None
+        item = self._current()
         edit = self.quantity_edits.get(key)
         if item is None or edit is None or self._loading:
             return
@@ -290,6 +296,8 @@ class InterventionEditor(QWidget):
         self._commit(quantities=quantities)
 
     def _add_quantity_kind(self) -> None:
+        if self.context.project is None:
+            return
         label = self.new_quantity_label.text()
         unit = self.new_quantity_unit.text()
         if not label.strip():

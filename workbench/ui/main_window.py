@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 
 from qtpy.QtCore import QByteArray, QEvent, QObject, Qt
-from qtpy.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QToolBar
+from qtpy.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QToolBar
 
 from workbench.canvas.tools import Mode
 from workbench.canvas.view import MapView
@@ -237,6 +237,14 @@ class MainWindow(QMainWindow):
         if self.map_view.selected() != list(uuids):
             self.map_view.select(uuids)
 
+    def send_key_to_map(self, key) -> None:
+        """Enter / Esc from the menu or shortcut: what the map does with that key."""
+        from qtpy.QtGui import QKeyEvent
+
+        self.map_view.setFocus()  # first: finishing may hand focus on to the title field
+        # straight to the handler: posting the event would hit the shortcut again
+        self.map_view.keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier))
+
     def set_mode(self, mode) -> None:
         self.map_view.set_mode(mode)
         action = self.actions_.modes.get(Mode(mode))
@@ -399,6 +407,11 @@ class MainWindow(QMainWindow):
         store.sync()
 
     def closeEvent(self, event) -> None:
+        # a field still being typed in commits when it loses focus: do that while the
+        # project is open, so closing the window keeps what was typed
+        focused = QApplication.focusWidget()
+        if focused is not None and self.isAncestorOf(focused):
+            focused.clearFocus()
         self.quick_capture.commit_title(refocus=False)
         self.save_layout()
         project = self.context.project
