@@ -236,3 +236,14 @@ def test_bulk_geojson_parsing_gives_the_same_shapes_as_shapely(tmp_path):
     assert geometries[2].interiors[0].coords[1] == (4, 2)
     assert (geometries[3] is None) == (3 in problems)
     assert geometries[4].geom_type == "Polygon" and geometries[4].exterior.is_closed
+
+
+def test_a_geopackage_in_web_mercator_is_transformed_from_its_srs(project, tmp_path):
+    from workbench.io.readers import is_importable
+
+    mercator = crs.transformer(4326, 3857).transform(*HEERLEN_WGS84)
+    path = tmp_path / "webkaart.gpkg"
+    gdal_write(path, [Point(*mercator)], 3857, "GPKG", name=["Uit een webkaart"])
+    assert is_importable(path) and not is_importable(tmp_path / "kaart.kml")
+    import_file(project, path)
+    assert project.interventions()[-1].geometry.distance(crs.from_wgs84(Point(*HEERLEN_WGS84))) < 0.05

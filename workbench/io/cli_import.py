@@ -1,7 +1,5 @@
 """``workbench import PATH FILE [--as interventions|reference] [--layer NAME] [--map key=FIELD]...``"""
 
-from workbench.i18n import _
-
 
 def cmd_import(args):
     from workbench.io.import_features import import_file

@@ -16,6 +16,11 @@ FORMATS = {".geojson": "geojson", ".json": "geojson", ".gpkg": "gpkg", ".shp": "
            ".csv": "csv"}
 
 
+def is_importable(path) -> bool:
+    """Whether a file (dropped on the map, say) has a format the import reads."""
+    return Path(path).suffix.lower() in FORMATS
+
+
 def file_format(path) -> str:
     path = Path(path)
     kind = FORMATS.get(path.suffix.lower())
