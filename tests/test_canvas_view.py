@@ -219,3 +219,21 @@ def test_hidden_ideas_cannot_be_picked(qtbot, project):
     view.set_layer_visible("interventions", True)
     click(view, point.x, point.y)
     assert view.selected() == [project.intervention_by_number(3).uuid]
+
+
+def test_a_closed_view_does_not_break_the_project(qtbot, project):
+    from workbench.core.commands import AddIntervention
+
+    from shiboken6 import isValid
+
+    from workbench.canvas.view import MapView
+
+    view = MapView(project)   # not handed to qtbot: it is deleted here, on purpose
+    view.show()
+    qtbot.waitExposed(view)
+    view.close()
+    view.deleteLater()
+    qtbot.waitUntil(lambda: not isValid(view))
+    x, y = project.area.geometry.centroid.coords[0]
+    project.execute(AddIntervention("Na het sluiten", shapely.Point(x, y)))
+    assert project.intervention_by_number(23).title == "Na het sluiten"

@@ -107,6 +107,16 @@ class MapScene(QGraphicsScene):
         self._model_changed()
 
     def _on_event(self, event) -> None:
+        try:
+            self._mirror(event)
+        except RuntimeError:
+            # the Qt side was deleted (its view closed) while the project lives on:
+            # stop listening rather than break the project's event loop
+            if self._unsubscribe:
+                self._unsubscribe()
+                self._unsubscribe = None
+
+    def _mirror(self, event) -> None:
         kind = event.kind
         if kind == "intervention":
             if event.action == "removed":

@@ -89,6 +89,8 @@ class MapView(QGraphicsView):
         if self._mode is not None:
             self._tool().cancel()
         self.project = project
+        self._hovered = None
+        self.preview.clear()
         self._scene.set_project(project)
         self._update_scene_rect()
         self._zoomed_once = False
