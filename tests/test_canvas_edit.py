@@ -120,3 +120,23 @@ def test_measure_shows_length_and_area_and_stores_nothing(qtbot, project):
     assert len(project.interventions()) == before and len(project.undo_stack._done) == done
     key(view, Qt.Key_Escape)
     assert view.preview.text == ""
+
+
+def test_move_snaps_the_gripped_vertex_onto_another_idea(qtbot, project):
+    view, uuid, corners = _square(qtbot, project)
+    x, y = corners[0]
+    view.set_mode(Mode.POINT)
+    click(view, x - 60, y - 40)                      # a point to snap onto
+    target = project.get("intervention", view.selected()[0]).geometry
+    view.set_snapping(True)
+    view.set_mode(Mode.MOVE)
+    off = 4 * view.metres_per_pixel()
+    # grab the square by its first corner and drop it 4 px beside the point
+    drag(view, [(x, y), (x - 30, y - 20), (target.x + off, target.y - off)])
+    moved = list(project.get("intervention", uuid).geometry.exterior.coords)[:-1]
+    assert moved[0] == (target.x, target.y)
+    view.set_snapping(False)
+    project.undo_stack.undo()
+    drag(view, [(x, y), (x - 30, y - 20), (target.x + off, target.y - off)])
+    moved = list(project.get("intervention", uuid).geometry.exterior.coords)[:-1]
+    assert moved[0] != (target.x, target.y) and near(moved[0], (target.x + off, target.y - off), view)
