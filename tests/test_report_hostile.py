@@ -5,7 +5,7 @@ where space is fixed and shown in full where it flows, empty text is handled."""
 import dataclasses
 
 import pytest
-from shapely.geometry import LineString, Point, Polygon
+from shapely.geometry import GeometryCollection, LineString, Point, Polygon
 
 from tests.test_report_pdf import pdf_fonts, pdf_info, pdf_text
 from workbench.core.model import Intervention, Quote, Session, Theme
@@ -40,6 +40,11 @@ def hostile_project(path):
         (LONG_WORD, LONG_WORD, Polygon([(194600, 325300), (194650, 325300), (194650, 325350)])),
         ("ëéïöü € \u2018quote\u2019 \u2014 dash \u2026", "Tab\tna tab\r\nnieuwe regel", Point(194805, 325505)),
         ("中文 标题", "Tekens die het lettertype niet kent", Point(194815, 325495)),
+        ("Vlinderdas", "Een vlak dat zichzelf snijdt (uit QGIS)",
+         Polygon([(194700, 325700), (194900, 325900), (194900, 325700), (194700, 325900)])),
+        ("Verzameling", "Punt, lijn en vlak in een", GeometryCollection([
+            Point(194750, 325450), LineString([(194760, 325460), (194860, 325560)]), Point(194900, 325400).buffer(30)])),
+        ("Leeg vlak", "Geen geometrie", Polygon()),
     ]
     number = max(i.number for i in project.interventions())
     for index, (title, description, geometry) in enumerate(rows):
@@ -48,6 +53,11 @@ def hostile_project(path):
         entities["intervention"][uuid] = Intervention(uuid, number, title, geometry, description,
                                                       theme_uuids=(theme_uuid,), primary_theme_uuid=theme_uuid,
                                                       created_session_uuid=session_uuid)
+    goal = next(g for g in project.goals() if g.quantity_key == "green_m2")
+    entities["goal"][goal.uuid] = dataclasses.replace(goal, target=float("inf"), unit="<m²>")
+    entities["intervention"]["hostile-nan"] = Intervention(
+        "hostile-nan", number + 1, "Onmogelijke hoeveelheid", Point(194820, 325520),
+        quantities=(("green_m2", float("nan")), ("onbekend", 3.0)), goal_uuids=(goal.uuid,))
     entities["quote"]["hostile-quote"] = Quote("hostile-quote", MARKUP + " " + EMOJI, "<Bewoner> & co",
                                                session_uuid=session_uuid)
     entities["quote"]["long-quote"] = Quote("long-quote", LONG_TITLE, "", session_uuid=None)
@@ -69,6 +79,7 @@ def test_hostile_text_renders_as_literal_text(hostile, kind, tmp_path):
     assert "Boom en duim erbij" in words        # emoji gone, the words around them kept
     assert all(embedded == "yes" for _name, embedded in pdf_fonts(out))
     assert "\x07" not in words and "\x1b" not in words
+    assert "Vlinderdas" in words and "Verzameling" in words and "Leeg vlak" in words
 
 
 def test_long_text_is_shown_in_full_where_it_flows(hostile, tmp_path):
@@ -94,6 +105,8 @@ def test_long_text_is_shortened_where_space_is_fixed(hostile, tmp_path):
 def test_report_tables_shorten_long_cells(hostile, tmp_path):
     out = export_pdf(hostile, tmp_path / "report.pdf", kind="report")
     words = pdf_text(out)
+    assert "Hoeveelheden: Groen ?; onbekend 3" in words   # NaN from a foreign edit: shown as ?
+    assert "Groene verbindingen tussen wijk en natuur" in words
     assert LONG_TAIL in words                                  # in the flowing idea text
     appendix = words.split("Bijlage: alle ideeën")[-1]
     assert LONG_TAIL not in appendix and "\u2026" in appendix  # in the appendix table cell

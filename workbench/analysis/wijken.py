@@ -8,7 +8,9 @@ all wijken it touches are listed too.
 
 from dataclasses import dataclass
 
-from shapely import STRtree
+from shapely import STRtree, make_valid
+
+from workbench.geo.repair import repair
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,16 @@ def wijken_layer(project):
     return None
 
 
+def _valid(geometry):
+    """A valid version (GEOS cannot intersect a bow tie from a QGIS edit), or None."""
+    if geometry is None or geometry.is_empty:
+        return None
+    return geometry if geometry.is_valid else (repair(geometry) or make_valid(geometry))
+
+
 def _share(geometry, wijk) -> float:
+    if wijk is None:
+        return 0.0
     if geometry.geom_type.endswith("Point"):
         return 1.0 if wijk.intersects(geometry) else 0.0
     part = geometry.intersection(wijk)
@@ -42,15 +53,16 @@ def _share(geometry, wijk) -> float:
 def place_interventions(project, layer=None) -> dict:
     """{intervention uuid: Placement} for every intervention of the project."""
     layer = layer if layer is not None else wijken_layer(project)
-    features = [f for f in (layer.features if layer else ()) if not f.geometry.is_empty]
+    features = [f for f in (layer.features if layer else ()) if f.geometry is not None and not f.geometry.is_empty]
     tree = STRtree([f.geometry for f in features]) if features else None
     result = {}
     for item in project.interventions():
         shares = []
-        if tree is not None and not item.geometry.is_empty:
-            for index in tree.query(item.geometry, predicate="intersects"):
+        geometry = _valid(item.geometry)
+        if tree is not None and geometry is not None:
+            for index in tree.query(geometry, predicate="intersects"):
                 feature = features[int(index)]
-                shares.append((_share(item.geometry, feature.geometry), feature.label))
+                shares.append((_share(geometry, _valid(feature.geometry)), feature.label))
         # Largest share first; the name breaks ties so the result never depends on order.
         shares.sort(key=lambda row: (-row[0], row[1]))
         touched = tuple(label for _share_value, label in shares)

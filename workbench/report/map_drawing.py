@@ -14,6 +14,7 @@ from reportlab.lib.colors import HexColor
 from shapely.geometry import box as shapely_box
 
 from workbench import style
+from workbench.geo.repair import repair
 from workbench.i18n import _
 from workbench.report import fonts, text
 from workbench.report.labels import Disc, place_discs
@@ -125,9 +126,20 @@ def _add(path, coords, view, close):
         path.close()
 
 
+def usable(geometry):
+    """A valid version of ``geometry`` (None when empty): a file edited in QGIS can hold
+    a bow tie, and GEOS refuses to intersect or subtract invalid shapes."""
+    if geometry is None or geometry.is_empty:
+        return None
+    if geometry.is_valid:
+        return geometry
+    return repair(geometry) or shapely.make_valid(geometry)
+
+
 def _visible(geometry, view):
-    """The geometry simplified to the output resolution, or None when off the map."""
-    if geometry is None or geometry.is_empty or not geometry.intersects(view.world):
+    """The geometry, valid and simplified to the output resolution, or None when off the map."""
+    geometry = usable(geometry)
+    if geometry is None or not geometry.intersects(view.world):
         return None
     return shapely.simplify(geometry, view.tolerance, preserve_topology=True)
 
@@ -217,7 +229,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
     if lines:
         _stroke_lines(canvas, lines, view, style.REFERENCE_LINE, style.REFERENCE_LINE_WIDTH * scale_lines)
 
-    area = project.area.geometry if project.area and not project.area.geometry.is_empty else None
+    area = usable(project.area.geometry) if project.area else None
     if area is not None:
         # Wash out the world outside the area: the frame with the area cut out.
         outside = shapely.simplify(view.world.difference(area), view.tolerance)
@@ -244,7 +256,12 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
 def _draw_interventions(canvas, project, items, view, scale_lines):
     by_color = {}
     for item, shown in items:
-        by_color.setdefault(project.primary_color(item), []).append(shown)
+        # A collection (possible after an edit in QGIS) is drawn part by part.
+        parts = list(shapely.get_parts(shown)) if shown.geom_type == "GeometryCollection" else [shown]
+        by_color.setdefault(project.primary_color(item), []).extend(parts)
+        for part in parts:
+            if "Point" in part.geom_type and (len(parts) > 1 or part.geom_type == "MultiPoint"):
+                _mark_points(canvas, part, view, project.primary_color(item))
     for kind in ("Polygon", "LineString"):
         for fill, geometries in sorted(by_color.items()):
             chosen = [g for g in geometries if kind in g.geom_type]
@@ -364,6 +381,15 @@ def _draw_discs(canvas, placed, size):
         canvas.setFillColor(color(style.readable_text_on(disc.color)))
         canvas.setFont(fonts.BOLD, size)
         canvas.drawCentredString(disc.x, disc.y - size * 0.36, disc.label)
+
+
+def _mark_points(canvas, geometry, view, fill):
+    """Small dots for the points of a multi-part idea; its number sits on one of them."""
+    canvas.saveState()
+    canvas.setFillColor(color(fill))
+    for point in getattr(geometry, "geoms", [geometry]):
+        canvas.circle(*view.point(point.x, point.y), 3, stroke=0, fill=1)
+    canvas.restoreState()
 
 
 def nice_length(max_metres: float) -> float:

@@ -1,6 +1,8 @@
 """The report for planners (A4): the handout's content for all sessions, plus details per
 idea, goals against their targets, theme coverage by session and wijk, and an appendix."""
 
+import math
+
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer
 
@@ -31,6 +33,19 @@ def horizon_label(value):
     return {"kort": _("korte termijn"), "": "-"}.get(value, text.plain(value, multiline=False))
 
 
+def amount(value, unit="") -> str:
+    """"1.300 m", "47,5 %"; a value that is not a finite number (an edit outside the app)
+    is shown as "?" rather than breaking the report."""
+    try:
+        value = float(value)
+    except (TypeError, ValueError):
+        return "?"
+    if not math.isfinite(value):
+        return "?"
+    number = format_number(value, 0 if value == int(value) else 1)
+    return f"{number} {text.plain(unit, multiline=False)}".strip()
+
+
 def quantities_text(project, item):
     kinds = {kind.key: kind for kind in project.quantity_kinds()}
     parts = []
@@ -38,8 +53,7 @@ def quantities_text(project, item):
         kind = kinds.get(key)
         label = kind.label if kind else key
         unit = kind.unit if kind else ""
-        parts.append(f"{text.plain(label, multiline=False)} {format_number(value, 0 if value == int(value) else 1)} "
-                     f"{text.plain(unit, multiline=False)}".strip())
+        parts.append(f"{text.plain(label, multiline=False)} {amount(value, unit)}".strip())
     return "; ".join(parts)
 
 
@@ -94,7 +108,7 @@ def overview(project, styles, width, session_uuid):
              (_("Oppervlakte gebied"), format_area(area.geometry.area) if area else "-"),
              (_("Aantal ideeën"), str(len(project.interventions()))),
              (_("Bijeenkomsten"), str(len(sessions))),
-             (_("Deelnemers"), str(sum(s.participants for s in sessions))),
+             (_("Deelnemers"), str(sum(int(s.participants or 0) for s in sessions))),
              (_("Stemmen"), str(votes))]
     rows = [[cell(label, styles.cell_bold, width * 0.3), cell(value, styles.cell, width * 0.7)]
             for label, value in facts]
@@ -124,10 +138,10 @@ def goals_section(project, styles, width):
     for row in progress:
         goal = row.goal
         unit = text.plain(goal.unit, multiline=False)
-        total = f"{format_number(row.total)} {unit}".strip() if row.total is not None else _("niet opgeteld")
-        target = f"{format_number(row.target, 0 if row.target == int(row.target) else 1)} {unit}".strip() \
-            if row.target is not None else "-"
-        share = f"{format_number(row.fraction * 100)}%" if row.fraction is not None else "-"
+        total = amount(row.total, unit) if row.total is not None else _("niet opgeteld")
+        target = amount(row.target, unit) if row.target is not None else "-"
+        share = f"{format_number(row.fraction * 100)}%" if row.fraction is not None and math.isfinite(row.fraction) \
+            else "-"
         numbers = ", ".join(str(item.number) for item in row.interventions) or "-"
         rows.append([cell(goal.title, styles.cell, widths[0], lines=3), cell(goal.indicator, styles.cell, widths[1], lines=3),
                      cell(total, styles.cell, widths[2]), cell(target, styles.cell, widths[3]),
