@@ -8,7 +8,7 @@ thick at every zoom. Points and labels ignore the view transform for the same re
 import math
 
 from qtpy.QtCore import QPointF, QRectF, Qt
-from qtpy.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPainterPathStroker, QPen, QPixmap
+from qtpy.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
 from qtpy.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem
 
 from workbench import style
@@ -363,9 +363,3 @@ def _pixel_ratio() -> float:
         screen = QGuiApplication.primaryScreen() if QGuiApplication.instance() else None
         _RATIO.append(max(1.0, screen.devicePixelRatio()) if screen is not None else 1.0)
     return _RATIO[0]
-
-
-def stroke_shape(path: QPainterPath, width: float) -> QPainterPath:
-    stroker = QPainterPathStroker()
-    stroker.setWidth(width)
-    return stroker.createStroke(path)

@@ -3,7 +3,7 @@
 import math
 
 from qtpy.QtCore import QPointF, QRectF, Qt
-from qtpy.QtGui import QColor, QPainterPath, QPen
+from qtpy.QtGui import QColor, QPen
 
 from workbench.geo.measure import format_length, format_number
 

@@ -8,10 +8,9 @@ Example::
     view.interventionCreated.connect(ask_for_title)
 """
 
-import math
 
 from qtpy.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from qtpy.QtGui import QColor, QPainter, QPen
+from qtpy.QtGui import QPainter
 from qtpy.QtWidgets import QGraphicsView
 
 from workbench.canvas.preview import PreviewItem
