@@ -89,11 +89,12 @@ def main(argv=None) -> int:
     from workbench import i18n
     from workbench.errors import WorkbenchError
     from workbench.ui import settings
-    from workbench.ui.messages import install_excepthook, show_error
+    from workbench.ui.messages import install_excepthook, set_batch_mode, show_error
 
     args = parse_args(sys.argv[1:] if argv is None else argv)
     app = application()
     install_excepthook()
+    set_batch_mode(bool(args.screenshot))
     i18n.set_language(args.language or settings.saved_language())
 
     from workbench.ui.main_window import MainWindow

@@ -147,7 +147,7 @@ class MainWindow(QMainWindow):
         c.message.connect(self.show_message)
         c.error.connect(lambda text: show_error(self, text))
         view.cursorMoved.connect(self._show_coords)
-        view.scaleChanged.connect(lambda n: self.scale_label.setText(_("Schaal 1:{n}").format(n=format_number(n))))
+        view.scaleChanged.connect(self._show_scale)
         c.changed.connect(self._on_changed)
 
     # -- texts -------------------------------------------------------------------------
@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
         self.toolbars["capture"].setWindowTitle(_("Snel vastleggen"))
         self.update_title()
         self._show_session()
+        self._show_scale()
 
     def update_title(self) -> None:
         project = self.context.project
@@ -175,6 +176,12 @@ class MainWindow(QMainWindow):
         session = project.get("session", project.current_session_uuid) if project and project.current_session_uuid else None
         self.session_label.setText(_("Bijeenkomst: {title}").format(title=session.title) if session
                                    else _("Geen bijeenkomst gekozen"))
+
+    def _show_scale(self, denominator=None) -> None:
+        if denominator is not None:
+            self._scale = denominator
+        if getattr(self, "_scale", None):
+            self.scale_label.setText(_("Schaal 1:{n}").format(n=format_number(self._scale)))
 
     def _show_coords(self, x: float, y: float) -> None:
         self.coords_label.setText(_("RD x {x}  y {y}").format(x=format_number(x), y=format_number(y)))

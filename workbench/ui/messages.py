@@ -12,15 +12,33 @@ from qtpy.QtWidgets import QApplication, QMessageBox
 from workbench.i18n import _
 
 
+# In batch runs (``--screenshot``) nobody is there to click a dialog away: messages go
+# to stderr and questions are answered "no".
+_batch = {"on": False}
+
+
+def set_batch_mode(on: bool) -> None:
+    _batch["on"] = bool(on)
+
+
 def show_error(parent, text: str, title: str | None = None) -> None:
+    if _batch["on"]:
+        print(f"workbench: {text}", file=sys.stderr)
+        return
     QMessageBox.warning(parent, title or _("Gebiedsvisie Werkbank"), text)
 
 
 def show_info(parent, text: str, title: str | None = None) -> None:
+    if _batch["on"]:
+        print(f"workbench: {text}", file=sys.stderr)
+        return
     QMessageBox.information(parent, title or _("Gebiedsvisie Werkbank"), text)
 
 
 def confirm(parent, text: str, title: str | None = None) -> bool:
+    if _batch["on"]:
+        print(f"workbench: {text}", file=sys.stderr)
+        return False
     answer = QMessageBox.question(parent, title or _("Gebiedsvisie Werkbank"), text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
