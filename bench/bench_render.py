@@ -94,9 +94,9 @@ def run():
         project.state.entities["reference_layer"][layer.uuid] = layer  # in memory only
 
         holder = {}
-        build = timed(lambda: holder.__setitem__("scene", MapScene(project)), repeat=3)
+        build = timed(lambda: holder.__setitem__("scene", MapScene(project)), repeat=5)
         geometries = [f.geometry for f in layer.features] + [i.geometry for i in project.interventions()]
-        convert = timed(lambda: [path_for(g) for g in geometries], repeat=3)
+        convert = timed(lambda: [path_for(g) for g in geometries], repeat=5)
         report("render_scene_build", build, convert, 3.0)
 
         scene = holder["scene"]

@@ -5,7 +5,7 @@ screen without a view transform that would mirror text and handles.
 """
 
 import shapely
-from qtpy.QtCore import QPointF
+from qtpy.QtCore import QPointF, Qt
 from qtpy.QtGui import QPainterPath, QPolygonF
 
 
@@ -18,19 +18,20 @@ def to_world(point) -> tuple:
 
 
 def _polygon(coords) -> QPolygonF:
-    return QPolygonF([QPointF(x, -y) for x, y in coords])
+    # via numpy's tolist: much quicker than iterating shapely's coordinate sequence
+    return QPolygonF([QPointF(x, -y) for x, y in shapely.get_coordinates(coords).tolist()])
 
 
 def _add(path: QPainterPath, geometry) -> None:
     kind = geometry.geom_type
     if kind == "Polygon":
-        path.addPolygon(_polygon(geometry.exterior.coords))
+        path.addPolygon(_polygon(geometry.exterior))
         path.closeSubpath()
         for ring in geometry.interiors:
-            path.addPolygon(_polygon(ring.coords))
+            path.addPolygon(_polygon(ring))
             path.closeSubpath()
     elif kind in ("LineString", "LinearRing"):
-        path.addPolygon(_polygon(geometry.coords))
+        path.addPolygon(_polygon(geometry))
     elif kind == "Point":
         path.addEllipse(QPointF(geometry.x, -geometry.y), 0.5, 0.5)
     else:  # multi-geometries and collections
@@ -41,16 +42,10 @@ def _add(path: QPainterPath, geometry) -> None:
 def path_for(geometry) -> QPainterPath:
     """A QPainterPath in scene coordinates; polygons use the odd-even rule for holes."""
     path = QPainterPath()
-    path.setFillRule(shapely_fill_rule())
+    path.setFillRule(Qt.OddEvenFill)
     if geometry is not None and not geometry.is_empty:
         _add(path, geometry)
     return path
-
-
-def shapely_fill_rule():
-    from qtpy.QtCore import Qt
-
-    return Qt.OddEvenFill
 
 
 def dimension(geometry) -> int:

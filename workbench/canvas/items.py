@@ -287,7 +287,7 @@ class LabelItem(QGraphicsPixmapItem):
             w, h = rect.width() * 0.8, rect.height() * 0.9
             self.shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (w, 0.0), (-w, 0.0), (w, -h), (-w, h))
         self.shift = QPointF(0, 0)
-        self.setOffset(rect.topLeft() - QPointF(1, 1))
+        self.setOffset(self.box[0] - 1, self.box[1] - 1)
         self._drawn = False
         if self.scene() is not None and self.isVisible():
             self.ensure_drawn()
