@@ -177,6 +177,10 @@ def run():
         out = folder / "handout.pdf"
         export_pdf(project, out)  # warm up: font loading, imports
         bare_drawing(project, io.BytesIO())
-        value = timed(lambda: export_pdf(project, out), repeat=5)
-        floor = timed(lambda: bare_drawing(project, io.BytesIO()), repeat=5)
-        report("pdf_handout", value, floor, "<=1s and <=1.5x")
+        # Alternate the two, best of 9 each, so that load from other processes on this
+        # shared machine hits both alike.
+        values, floors = [], []
+        for _round in range(9):
+            values.append(timed(lambda: export_pdf(project, out), repeat=1))
+            floors.append(timed(lambda: bare_drawing(project, io.BytesIO()), repeat=1))
+        report("pdf_handout", min(values), min(floors), "<=1s and <=1.5x")

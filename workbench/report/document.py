@@ -11,10 +11,11 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate, Paragraph
 
 from workbench import __version__
-from workbench.i18n import _
+from workbench.i18n import _, language
 from workbench.report import fonts, text
 
 TOTAL_FORM = "page-total"
+PDF_LANGUAGES = {"nl": "nl-NL", "en": "en-GB"}  # the document language screen readers use
 MARGIN = 18 * mm
 FOOTER_SIZE = 9
 FOOTER_COLOR = "#4a4a4a"
@@ -65,7 +66,8 @@ class Document(BaseDocTemplate):
         super().__init__(out, pagesize=pagesize, leftMargin=margin, rightMargin=margin, topMargin=margin,
                          bottomMargin=margin + 10 * mm, title=title, subject=subject, author=author,
                          creator=f"Gebiedsvisie Werkbank {__version__}", producer="Gebiedsvisie Werkbank",
-                         invariant=1, lang="nl-NL", keywords=[], initialFontName=fonts.REGULAR)
+                         invariant=1, lang=PDF_LANGUAGES.get(language(), "nl-NL"), keywords=[],
+                         initialFontName=fonts.REGULAR)
         self.footer_left = footer_left
         self.pdf_date = pdf_date
         self.progress = progress

@@ -1,21 +1,21 @@
 """Flowables drawn by hand: the map, its legend, numbered ideas, the vote chart, the cover band."""
 
-from reportlab.lib.colors import HexColor
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
 from workbench import style
 from workbench.report import fonts, text
 from workbench.report.map_drawing import MapStyle, credit_line, draw_map, legend_entries, map_extent
+from workbench.report.map_drawing import color as pdf_color
 
 
 def number_disc(canvas, x, y, number, color, size):
     """A theme-coloured disc with the idea's number, centred on (x, y)."""
     label = str(number)
     radius = max(size * 0.85, fonts.string_width(label, size, bold=True) / 2 + size * 0.35)
-    canvas.setFillColor(HexColor(color))
+    canvas.setFillColor(pdf_color(color))
     canvas.circle(x, y, radius, stroke=0, fill=1)
-    canvas.setFillColor(HexColor(style.readable_text_on(color)))
+    canvas.setFillColor(pdf_color(style.readable_text_on(color)))
     canvas.setFont(fonts.BOLD, size)
     canvas.drawCentredString(x, y - size * 0.36, label)
     return radius
@@ -58,7 +58,7 @@ class MapFlowable(Flowable):
         if self.credit:
             size = self.map_style.credit_size
             self.canv.setFont(fonts.REGULAR, size)
-            self.canv.setFillColor(HexColor("#555555"))
+            self.canv.setFillColor(pdf_color("#555555"))
             self.canv.drawRightString(self.map_width, base + 1, text.shorten(self.credit, self.map_width, size))
 
 
@@ -94,7 +94,7 @@ class Legend(Flowable):
         top = self.wrap(0, 0)[1]
         if self.title:
             canvas.setFont(fonts.BOLD, size)
-            canvas.setFillColor(HexColor("#1b1b1b"))
+            canvas.setFillColor(pdf_color("#1b1b1b"))
             canvas.drawString(0, top - size, self.title)
             top -= self.line * 1.3
         column_width = self.legend_width / self.columns
@@ -105,9 +105,9 @@ class Legend(Flowable):
                     break
                 _label, color = self.entries[index]
                 x, y = column * column_width, top - size
-                canvas.setFillColor(HexColor(color))
+                canvas.setFillColor(pdf_color(color))
                 canvas.roundRect(x, y - size * 0.15, size * 1.6, size * 0.95, size * 0.2, stroke=0, fill=1)
-                canvas.setFillColor(HexColor("#1b1b1b"))
+                canvas.setFillColor(pdf_color("#1b1b1b"))
                 canvas.setFont(fonts.REGULAR, size)
                 for number, line in enumerate(self.lines[index]):
                     canvas.drawString(x + size * 2.1, y - number * self.line, line)
@@ -186,15 +186,15 @@ class VoteChart(Flowable):
             y = top - height / 2
             top -= height
             number_disc(canvas, size * 1.1, y, number, color, size * 0.9)
-            canvas.setFillColor(HexColor("#1b1b1b"))
+            canvas.setFillColor(pdf_color("#1b1b1b"))
             canvas.setFont(fonts.REGULAR, size)
             first = y + (len(lines) - 1) * size * 0.625 - size * 0.35
             for index, line in enumerate(lines):
                 canvas.drawString(self.label_x, first - index * size * 1.25, line)
             length = max(bar_space * votes / most, 2)
-            canvas.setFillColor(HexColor(color))
+            canvas.setFillColor(pdf_color(color))
             canvas.rect(bar_x, y - size * 0.65, length, size * 1.3, stroke=0, fill=1)
-            canvas.setFillColor(HexColor("#1b1b1b"))
+            canvas.setFillColor(pdf_color("#1b1b1b"))
             canvas.setFont(fonts.BOLD, size)
             canvas.drawString(bar_x + length + 5, y - size * 0.35, str(votes))
 
@@ -214,7 +214,7 @@ class Band(Flowable):
         return self.band_width, self.height
 
     def draw(self):
-        self.canv.setFillColor(HexColor(self.color))
+        self.canv.setFillColor(pdf_color(self.color))
         self.canv.roundRect(0, 0, self.band_width, self.height, 6, stroke=0, fill=1)
         y = self.height - self.padding
         for paragraph, height in zip(self.paragraphs, self.heights):

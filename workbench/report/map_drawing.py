@@ -7,6 +7,7 @@ paths, so the map stays sharp at any zoom. Geometry is simplified to a quarter p
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 import shapely
@@ -22,6 +23,7 @@ from workbench.report.labels import Disc, place_discs
 SIMPLIFY_POINTS = 0.25  # simplification tolerance, in points on paper
 
 
+@lru_cache(maxsize=256)
 def color(value: str):
     return HexColor(value)
 
@@ -303,11 +305,13 @@ def _label_spots(polygon, count=6):
             yield point
 
 
-def _box_free(box, placed_discs, boxes):
+def _box_free(box, discs, boxes):
+    """Whether ``box`` keeps clear of the discs (an array of x, y, radius) and the boxes."""
     bx, by, bw, bh = box
-    for disc in placed_discs:
-        nearest_x, nearest_y = min(max(disc.x, bx), bx + bw), min(max(disc.y, by), by + bh)
-        if (disc.x - nearest_x) ** 2 + (disc.y - nearest_y) ** 2 < (disc.radius + 1) ** 2:
+    if len(discs):
+        nearest_x = np.clip(discs[:, 0], bx, bx + bw)
+        nearest_y = np.clip(discs[:, 1], by, by + bh)
+        if ((discs[:, 0] - nearest_x) ** 2 + (discs[:, 1] - nearest_y) ** 2 < (discs[:, 2] + 1) ** 2).any():
             return False
     return all(bx + bw < ox or ox + ow < bx or by + bh < oy or oy + oh < by for ox, oy, ow, oh in boxes)
 
@@ -319,6 +323,7 @@ def draw_wijk_labels(canvas, wijken, view, map_style, placed_discs, obstacles, i
     size = map_style.wijk_label_size
     x, y, width, height = view.box
     taken = list(obstacles)
+    discs = np.array([(d.x, d.y, d.radius) for d in placed_discs]).reshape(-1, 3)
     ideas_tree = shapely.STRtree(list(ideas)) if ideas else None
 
     def ideas_covered(box):
@@ -350,7 +355,7 @@ def draw_wijk_labels(canvas, wijken, view, map_style, placed_discs, obstacles, i
             box = (px - label_width / 2 - 2, py - size * 0.45, label_width + 4, size * 1.1)
             if box[0] < x + 2 or box[0] + box[2] > x + width - 2 or box[1] < y + 2 or box[1] + box[3] > y + height - 2:
                 continue
-            if not _box_free(box, placed_discs, taken):
+            if not _box_free(box, discs, taken):
                 continue
             covered = ideas_covered(box)
             if covered == 0:

@@ -7,7 +7,7 @@ so this block wraps them with ``simpleSplit`` and draws them with ``drawString``
 plain text, nothing in it is ever parsed as markup.
 """
 
-from reportlab.lib.colors import HexColor
+from workbench.report.map_drawing import color as pdf_color
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
@@ -18,7 +18,8 @@ def wrap_text(text, font, size, width) -> list:
     """Lines of ``text`` no wider than ``width``; words longer than a line are cut."""
     lines = []
     for line in simpleSplit(text, font, size, width) or [""]:
-        while fonts.string_width(line, size, font == fonts.BOLD) > width and len(line) > 1:
+        # simpleSplit breaks at spaces, so only a line without one can be too wide.
+        while " " not in line and len(line) > 1 and fonts.string_width(line, size, font == fonts.BOLD) > width:
             low, high = 1, len(line) - 1
             while low < high:  # the longest prefix that fits
                 middle = (low + high + 1) // 2
@@ -91,7 +92,7 @@ class TextBlock(Flowable):
                 lines.setFont(font, size)
                 font_now = (font, size)
             if color != color_now:
-                lines.setFillColor(HexColor(color))
+                lines.setFillColor(pdf_color(color))
                 color_now = color
             # Baseline as a Paragraph would put it: a fifth of the line above the bottom.
             lines.setTextOrigin(0, y + height * 0.22)
