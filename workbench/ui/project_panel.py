@@ -36,6 +36,9 @@ class ProjectPanel(QWidget):
 
         self.goals = QListWidget()
         self.goals.setMaximumHeight(140)
+        self.goals.setWordWrap(True)
+        self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.goals.setAlternatingRowColors(True)
         self.goal_title, self.goal_indicator, self.goal_unit, self.goal_target = (
             QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit())
         self.goal_theme = EntityCombo(context, "theme", lambda: _("(geen thema)"))

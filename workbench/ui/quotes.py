@@ -23,6 +23,9 @@ class QuotesPanel(QWidget):
         self.context = context
         self.list = QListWidget()
         self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSpacing(2)
         self.text = CommitTextEdit()
         self.text.setMaximumHeight(80)
         self.speaker = QLineEdit()
@@ -47,6 +50,7 @@ class QuotesPanel(QWidget):
         self.delete_button.clicked.connect(self.delete)
         self.list.currentRowChanged.connect(lambda _row: self._load_selected())
         context.projectReplaced.connect(self._reset)
+        context.selectionChanged.connect(self._follow_selection)
         context.changed.connect(lambda e: e.kind in ("quote", "intervention", "session") and self.refresh())
         self.editing_uuid = None
         connect_retranslate(self)
@@ -101,6 +105,12 @@ class QuotesPanel(QWidget):
         self.intervention.set_uuid(selected.uuid if selected else None)
         self.error.clear_error()
         self._update_buttons()
+
+    def _follow_selection(self, uuids) -> None:
+        """A new, untouched quote is about the idea selected on the map."""
+        if self.editing_uuid is None and not self.text.toPlainText().strip():
+            selected = self.context.selected_intervention()
+            self.intervention.set_uuid(selected.uuid if selected else None)
 
     def _load_selected(self) -> None:
         row = self.list.currentItem()

@@ -40,6 +40,8 @@ class ThemesPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.list = QListWidget()
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.name = QLineEdit()
         self.error = ErrorLabel()
         self.add_button, self.rename_button, self.color_button, self.delete_button = (
