@@ -206,3 +206,28 @@ def test_session_choice_changes_the_votes(_built_samples, tmp_path):
     assert export(path, tmp_path / "first.pdf", "handout", session="Stadsdeelbijeenkomst Heerlerheide") == 0
     assert not chart_line(tmp_path / "first.pdf", 22, "Groene verbinding Heksenberg - De Hei", 40)
     assert chart_line(tmp_path / "first.pdf", 1, "Groene boulevard Heerlerheide", 11)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_the_map_is_vector_not_an_image(_built_samples, kind, tmp_path):
+    out = tmp_path / f"{kind}.pdf"
+    assert export(_built_samples["caumerbeekdal"], out, kind) == 0
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True).stdout
+    assert len(listing.strip().splitlines()) == 2   # the header only: no raster images
+
+
+def test_detailed_geometry_is_simplified_to_paper_resolution(project, tmp_path):
+    from shapely.geometry import Point
+
+    from workbench.core.commands import AddIntervention
+
+    plain = tmp_path / "plain.pdf"
+    assert export(project.path, plain, "handout") == 0
+    # A circle of 200,000 vertices looks the same on paper as one of a few hundred.
+    centre = project.area.geometry.representative_point()
+    detailed = Point(centre.x, centre.y).buffer(300, quad_segs=50_000)
+    project.execute(AddIntervention("Heel gedetailleerd vlak", detailed))
+    busy = tmp_path / "busy.pdf"
+    assert export(project.path, busy, "handout") == 0
+    assert "Heel gedetailleerd vlak" in pdf_text(busy)
+    assert busy.stat().st_size < plain.stat().st_size + 20_000
