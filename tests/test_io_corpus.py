@@ -40,6 +40,7 @@ IMPORTED = {
     "null_geometry.geojson": (1, "Object 1 heeft geen geometrie; overgeslagen"),
     "self_intersection.geojson": (1, "ongeldige vorm (bijvoorbeeld een zelfdoorsnijding) en is hersteld"),
     "huge_coordinates.geojson": (1, "Object 1 ligt ver buiten Nederland; overgeslagen"),
+    "hole_beyond_the_pole.geojson": (1, "Object 1 ligt ver buiten Nederland; overgeslagen"),  # found by fuzzing
     "latitude_longitude_swapped.geojson": (1, "breedte en lengte omgewisseld; ze zijn teruggezet"),
     "wrong_coordinate_types.geojson": (1, "Object 1 heeft onleesbare coördinaten; overgeslagen"),
     "features_of_wrong_type.geojson": (1, "Object 2 is geen GeoJSON-Feature; overgeslagen"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
+import shapely.errors
 
 from workbench.errors import ValidationError
 from workbench.geo import crs
@@ -204,13 +205,20 @@ def finish(raw: RawSource, progress=None) -> Source:
     bounds = shapely.bounds(geometries)
     inside = (np.isfinite(bounds).all(axis=1) & (bounds[:, 0] >= RD_BOX[0]) & (bounds[:, 1] >= RD_BOX[1])
               & (bounds[:, 2] <= RD_BOX[2]) & (bounds[:, 3] <= RD_BOX[3]))
+    # The bounds of a polygon are those of its shell: a hole can still hold a point the
+    # transform could not place (latitude 91), which GEOS cannot work with.
+    coords, owner = shapely.get_coordinates(geometries, return_index=True)
+    inside[owner[~np.isfinite(coords).all(axis=1)]] = False
     valid = shapely.is_valid(geometries)
     for (index, _old, props), geometry, ok, near in zip(kept, geometries, valid, inside):
         if not near:
             source.skipped.append(_("{label} ligt ver buiten Nederland; overgeslagen.").format(label=_label(index)))
             continue
         if not ok:
-            fixed = repair(geometry)
+            try:
+                fixed = repair(geometry)
+            except shapely.errors.GEOSException:  # degenerate beyond what make_valid takes
+                fixed = None
             if fixed is None or fixed.is_empty:
                 source.skipped.append(_("{label} heeft een ongeldige vorm die niet te herstellen is; overgeslagen.")
                                       .format(label=_label(index)))
