@@ -13,7 +13,8 @@ def test_view_mirrors_all_layers_of_the_sample(qtbot, project):
     scene = view.scene()
     assert set(scene.items_by_uuid) == {i.uuid for i in project.interventions()}
     assert scene.area_item is not None
-    assert len(scene.reference_labels) == len(project.reference_layers()[0].features)
+    named = len(project.reference_layers()[0].features)
+    assert scene.reference_labels and len(scene.reference_labels) + len(scene.pending_names) == named
     item = scene.items_by_uuid[project.intervention_by_number(2).uuid]
     assert item.color_hex == project.primary_color(project.intervention_by_number(2))
     assert [key for key, _ in view.layers()] == ["underlay", "reference", "area", "interventions", "labels"]
@@ -237,3 +238,22 @@ def test_a_closed_view_does_not_break_the_project(qtbot, project):
     x, y = project.area.geometry.centroid.coords[0]
     project.execute(AddIntervention("Na het sluiten", shapely.Point(x, y)))
     assert project.intervention_by_number(23).title == "Na het sluiten"
+
+
+def test_small_features_get_their_name_only_when_zoomed_in(qtbot, project):
+    from qtpy.QtCore import QRectF
+
+    from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid
+    from workbench.core.setup_commands import AddReferenceLayer
+
+    x, y = project.area.geometry.centroid.coords[0]
+    squares = tuple(ReferenceFeature(new_uuid(), f"Blok {n}", shapely.box(x + n * 30, y, x + n * 30 + 20, y + 20))
+                    for n in range(20))
+    project.execute(AddReferenceLayer(ReferenceLayer(new_uuid(), "Blokken", "", squares)))
+    view = make_view(qtbot, project)
+    qtbot.wait(10)
+    made = {label.text for label in view.scene().reference_labels}
+    assert not any(name.startswith("Blok") for name in made)      # too small at the area zoom
+    view.zoom_to_rect(QRectF(x - 10, -(y + 30), 60, 40), 0)
+    qtbot.waitUntil(lambda: any(label.text == "Blok 0" and label.isVisible()
+                                for label in view.scene().reference_labels))

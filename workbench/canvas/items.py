@@ -340,6 +340,12 @@ class LabelItem(QGraphicsPixmapItem):
 _FONTS = {}
 
 
+def label_width(text: str, size: float, bold: bool = False) -> float:
+    """The width in pixels of a name label of ``size`` points (as LabelItem draws it)."""
+    _font_, metrics = _font(size, bold)
+    return metrics.horizontalAdvance(text) + 6
+
+
 def _font(size: float, bold: bool, pixels: bool = False):
     """A cached (QFont, QFontMetricsF) for a label size in points (or pixels)."""
     pixel_size = int(size) if pixels else max(6, round(size * 96 / 72))

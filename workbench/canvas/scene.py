@@ -61,6 +61,8 @@ class MapScene(QGraphicsScene):
         self.items_by_uuid = {}
         self.labels_by_uuid = {}
         self.reference_labels = []
+        self.pending_names = []
+        self._names_scale = 0.0
         self.area_item = None
         self.underlay_items = {}
         self.label_scale = 1.0
@@ -178,26 +180,46 @@ class MapScene(QGraphicsScene):
         for child in self.groups["reference"].childItems() + self.names_group.childItems():
             self.removeItem(child)
         self.reference_labels = []
+        self.pending_names = []  # (width m, priority, feature) of names not made yet
+        self._names_scale = 0.0  # the largest zoom (pixels per metre) names were made for
         self.reference_items = []
+        self._sorted_labels = None
         if self.project is None:
             return
         for layer in self.project.reference_layers():
             item = ReferenceItem(layer, self.groups["reference"])
             self._cache(item)
             self.reference_items.append(item)
-            areas = [f.geometry.area for f in layer.features]
+            features = [f for f in layer.features if f.label and not f.geometry.is_empty]
+            geometries = [f.geometry for f in features]
+            areas = shapely.area(geometries).tolist() if geometries else []
+            widths = (shapely.bounds(geometries)[:, 2] - shapely.bounds(geometries)[:, 0]).tolist() if geometries else []
             largest = max(areas, default=1.0) or 1.0
-            for feature, area in zip(layer.features, areas):
-                if not feature.label or feature.geometry.is_empty:
-                    continue
-                point = feature.geometry.representative_point()
+            for feature, area, width in zip(features, areas, widths):
                 # bigger wijken keep their name longest; always after the idea numbers
-                label = LabelItem(feature.label, to_scene(point.x, point.y), None, 1e6 + largest / (area or 1e-9),
-                                  style.REFERENCE_LABEL_SIZE * self.label_scale, style.REFERENCE_LABEL,
-                                  self.names_group)
-                minx, miny, maxx, maxy = feature.geometry.bounds
-                label.min_extent = max(maxx - minx, 1.0)
-                self.reference_labels.append(label)
+                self.pending_names.append((max(width, 1.0), 1e6 + largest / (area or 1e-9), feature))
+
+    def _materialise_names(self, scale: float) -> None:
+        """Make the name labels that can show at ``scale`` (pixels per metre): a layer of
+        5,000 buurten costs no label items until one is zoomed in far enough."""
+        from workbench.canvas.items import label_width
+
+        if scale <= self._names_scale:
+            return  # nothing that did not fit then fits now, when zoomed out further
+        self._names_scale = scale
+        size = style.REFERENCE_LABEL_SIZE * self.label_scale
+        still = []
+        for width, priority, feature in self.pending_names:
+            if width * scale < label_width(feature.label, size) * 0.8:
+                still.append((width, priority, feature))
+                continue
+            point = feature.geometry.representative_point()
+            label = LabelItem(feature.label, to_scene(point.x, point.y), None, priority, size,
+                              style.REFERENCE_LABEL, self.names_group)
+            label.min_extent = width
+            self.reference_labels.append(label)
+            self._sorted_labels = None
+        self.pending_names = still
 
     def _rebuild_area(self) -> None:
         if self.area_item is not None:
@@ -254,6 +276,7 @@ class MapScene(QGraphicsScene):
 
     def set_label_scale(self, scale: float) -> None:
         self.label_scale = scale
+        self._names_scale = 0.0  # bigger names need more room: decide again
         self._sorted_labels = None
         for label in self.labels_by_uuid.values():
             label.set_size(style.LABEL_SIZE * scale)
@@ -282,6 +305,7 @@ class MapScene(QGraphicsScene):
     def thin_labels(self, transform) -> None:
         """Which labels show depends only on the zoom (overlaps do not change when the
         map pans), so the result is kept until the zoom or the labels change."""
+        self._materialise_names(abs(transform.m11()))
         if self._sorted_labels is None:
             self._sorted_labels = sorted(list(self.labels_by_uuid.values()) + self.reference_labels,
                                          key=lambda label: label.priority)
