@@ -72,3 +72,22 @@ def test_any_json_gets_a_summary_or_a_dutch_refusal(features, crs_member):
     event("imported" if summary.imported else "nothing")
     assert len(project.all("intervention")) == summary.imported
     assert all(item.geometry.is_valid for item in project.all("intervention"))
+
+
+csv_text = st.text(alphabet=st.sampled_from(list('naam;wkt,lat,lon\n"POINT()LINESTRING 0123456789.,-\x00é')),
+                   max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(body=csv_text, header=st.sampled_from(["naam;wkt\n", "naam,lat,lon\n", "wkt\n", "naam;lat;lon\n", ""]))
+def test_any_csv_gets_a_summary_or_a_dutch_refusal(body, header):
+    project = Project()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "fuzz.csv"
+        path.write_text(header + body, encoding="utf-8")
+        try:
+            summary = import_file(project, path)
+        except WorkbenchError as error:
+            assert str(error) and not project.all("intervention")
+            return
+    assert len(project.all("intervention")) == summary.imported
