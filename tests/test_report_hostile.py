@@ -27,6 +27,7 @@ def hostile_project(path):
     entities = project.state.entities
     theme_uuid = "hostile-theme"
     entities["theme"][theme_uuid] = Theme(theme_uuid, '<i>Thema</i> & "co" \x07', "#ffeb3b", sort_order=0)
+    entities["theme"]["bad-colour"] = Theme("bad-colour", "Kleur uit QGIS", '"><b>rood', sort_order=1)
     session_uuid = "hostile-session"
     entities["session"][session_uuid] = Session(session_uuid, "Avond <b>3</b> & meer \x00", "2024-13-45",
                                                 "Zaal \u201cDe Kroon\u201d \u2013 \u20ac 5", "", 0)
@@ -46,12 +47,14 @@ def hostile_project(path):
             Point(194750, 325450), LineString([(194760, 325460), (194860, 325560)]), Point(194900, 325400).buffer(30)])),
         ("Leeg vlak", "Geen geometrie", Polygon()),
     ]
+    themes_of = {len(rows) - 1: "bad-colour"}   # the last idea gets the theme with a broken colour
     number = max(i.number for i in project.interventions())
     for index, (title, description, geometry) in enumerate(rows):
         number += 1
         uuid = f"hostile-{index}"
+        theme = themes_of.get(index, theme_uuid)
         entities["intervention"][uuid] = Intervention(uuid, number, title, geometry, description,
-                                                      theme_uuids=(theme_uuid,), primary_theme_uuid=theme_uuid,
+                                                      theme_uuids=(theme,), primary_theme_uuid=theme,
                                                       created_session_uuid=session_uuid)
     goal = next(g for g in project.goals() if g.quantity_key == "green_m2")
     entities["goal"][goal.uuid] = dataclasses.replace(goal, target=float("inf"), unit="<m²>")
@@ -80,6 +83,8 @@ def test_hostile_text_renders_as_literal_text(hostile, kind, tmp_path):
     assert all(embedded == "yes" for _name, embedded in pdf_fonts(out))
     assert "\x07" not in words and "\x1b" not in words
     assert "Vlinderdas" in words and "Verzameling" in words and "Leeg vlak" in words
+    if kind != "poster":
+        assert "Kleur uit QGIS" in words   # a theme whose colour is not a colour
 
 
 def test_long_text_is_shown_in_full_where_it_flows(hostile, tmp_path):

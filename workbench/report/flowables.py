@@ -7,6 +7,7 @@ from workbench import style
 from workbench.report import fonts, text
 from workbench.report.map_drawing import MapStyle, credit_line, draw_map, legend_entries, map_extent
 from workbench.report.map_drawing import color as pdf_color
+from workbench.report.map_drawing import safe_color
 
 
 def number_disc(canvas, x, y, number, color, size):
@@ -15,7 +16,7 @@ def number_disc(canvas, x, y, number, color, size):
     radius = max(size * 0.85, fonts.string_width(label, size, bold=True) / 2 + size * 0.35)
     canvas.setFillColor(pdf_color(color))
     canvas.circle(x, y, radius, stroke=0, fill=1)
-    canvas.setFillColor(pdf_color(style.readable_text_on(color)))
+    canvas.setFillColor(pdf_color(style.readable_text_on(safe_color(color))))
     canvas.setFont(fonts.BOLD, size)
     canvas.drawCentredString(x, y - size * 0.36, label)
     return radius

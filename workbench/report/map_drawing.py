@@ -6,6 +6,7 @@ paths, so the map stays sharp at any zoom. Geometry is simplified to a quarter p
 """
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -21,11 +22,26 @@ from workbench.report import fonts, text
 from workbench.report.labels import Disc, place_discs
 
 SIMPLIFY_POINTS = 0.25  # simplification tolerance, in points on paper
+_HEX = re.compile(r"#[0-9a-fA-F]{6}")
 
 
 @lru_cache(maxsize=256)
 def color(value: str):
-    return HexColor(value)
+    return HexColor(safe_color(value))
+
+
+def safe_color(value) -> str:
+    """``value`` when it is a "#rrggbb" colour, else the colour for ideas without a theme.
+
+    Theme colours are checked when typed in the app, but a file edited elsewhere may
+    hold anything, and a colour also ends up inside Paragraph markup.
+    """
+    return value if isinstance(value, str) and _HEX.fullmatch(value) else style.UNTHEMED
+
+
+def idea_color(project, item) -> str:
+    """The colour of an idea on paper: its primary theme's colour, made safe."""
+    return safe_color(project.primary_color(item))
 
 
 @dataclass(frozen=True)
@@ -92,7 +108,7 @@ def credit_line(project) -> str:
 def legend_entries(project) -> list:
     """[(label, colour)] for the colours the map uses, in theme order."""
     primaries = {item.primary_theme_uuid for item in project.interventions()}
-    entries = [(text.plain(t.name, multiline=False), t.color) for t in project.themes() if t.uuid in primaries]
+    entries = [(text.plain(t.name, multiline=False), safe_color(t.color)) for t in project.themes() if t.uuid in primaries]
     if any(not item.primary_theme_uuid or not project.get("theme", item.primary_theme_uuid)
            for item in project.interventions()):
         entries.append((_("Zonder thema"), style.UNTHEMED))
@@ -220,7 +236,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
     for item, shown in items:
         anchor = _anchor(shown)
         ax, ay = view.point(anchor.x, anchor.y)
-        discs.append(Disc(str(item.number), ax, ay, project.primary_color(item)))
+        discs.append(Disc(str(item.number), ax, ay, idea_color(project, item)))
     placed, label_size = _place_with_shrinking(discs, (x, y, width, height), map_style.label_size, obstacles)
 
     polygons = [g for _f, g in wijken if "Polygon" in g.geom_type]
@@ -260,10 +276,10 @@ def _draw_interventions(canvas, project, items, view, scale_lines):
     for item, shown in items:
         # A collection (possible after an edit in QGIS) is drawn part by part.
         parts = list(shapely.get_parts(shown)) if shown.geom_type == "GeometryCollection" else [shown]
-        by_color.setdefault(project.primary_color(item), []).extend(parts)
+        by_color.setdefault(idea_color(project, item), []).extend(parts)
         for part in parts:
             if "Point" in part.geom_type and (len(parts) > 1 or part.geom_type == "MultiPoint"):
-                _mark_points(canvas, part, view, project.primary_color(item))
+                _mark_points(canvas, part, view, idea_color(project, item))
     for kind in ("Polygon", "LineString"):
         for fill, geometries in sorted(by_color.items()):
             chosen = [g for g in geometries if kind in g.geom_type]
@@ -383,7 +399,7 @@ def _draw_discs(canvas, placed, size):
         canvas.setStrokeColor(color("#ffffff"))
         canvas.setLineWidth(1.2)
         canvas.circle(disc.x, disc.y, disc.radius, stroke=1, fill=1)
-        canvas.setFillColor(color(style.readable_text_on(disc.color)))
+        canvas.setFillColor(color(style.readable_text_on(safe_color(disc.color))))
         canvas.setFont(fonts.BOLD, size)
         canvas.drawCentredString(disc.x, disc.y - size * 0.36, disc.label)
 

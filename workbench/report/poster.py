@@ -11,7 +11,7 @@ from workbench.report import dates, fonts, text
 from workbench.report.document import Document
 from workbench.report.flowables import Band, Legend, number_disc
 from workbench.report.handout import area_name, footer_text, municipality_name, pick_session
-from workbench.report.map_drawing import MapStyle, credit_line, draw_map
+from workbench.report.map_drawing import MapStyle, credit_line, draw_map, idea_color
 from workbench.report.styles import ACCENT, make_styles
 from workbench.report.textblock import wrap_text
 
@@ -111,7 +111,7 @@ class PosterBody(Flowable):
         for index, item in enumerate(shown):
             column, line = divmod(index, per_column)
             left, y = x + column * column_width, top - line * row
-            number_disc(canvas, left + size * 1.1, y + size * 0.3, item.number, project.primary_color(item), size * 0.9)
+            number_disc(canvas, left + size * 1.1, y + size * 0.3, item.number, idea_color(project, item), size * 0.9)
             title = text.plain(item.title, multiline=False) or _("(zonder titel)")
             space = column_width - size * 2.6 - votes_width - 10
             canvas.setFont(fonts.REGULAR, size)

@@ -7,6 +7,7 @@ from workbench.i18n import _
 from workbench.report import fonts, text
 from workbench.report.document import Heading
 from workbench.report.flowables import Numbered, VoteChart
+from workbench.report.map_drawing import idea_color, safe_color
 from workbench.report.styles import INK, MUTED
 from workbench.report.textblock import TextBlock
 
@@ -39,7 +40,7 @@ def ideas_by_primary_theme(project) -> list:
 def theme_heading(theme, styles, level=1):
     """Theme name with a swatch in the theme colour (the same colour as on the map)."""
     name = text.plain(theme.name, multiline=False) if theme else _("Zonder thema")
-    color = theme.color if theme else "#777777"
+    color = safe_color(theme.color if theme else None)
     markup = f'<font color="{color}">\u25a0</font> {text.markup(name, multiline=False)}'
     return Heading(markup, styles.h2, name, level)
 
@@ -55,7 +56,7 @@ def idea_paragraph(project, item, styles, votes, extra_lines=()):
         runs.append((description, fonts.REGULAR, size, INK))
     runs.extend((line, fonts.REGULAR, size - 1.5, color) for line, color in extra_lines)
     runs.append((votes_label(votes), fonts.REGULAR, size, MUTED))
-    return Numbered(item.number, project.primary_color(item), TextBlock(runs, styles.body), styles.size)
+    return Numbered(item.number, idea_color(project, item), TextBlock(runs, styles.body), styles.size)
 
 
 def ideas_section(project, styles, session_uuid, details=None):
@@ -76,7 +77,7 @@ def ideas_section(project, styles, session_uuid, details=None):
 
 def chart_rows(project, session_uuid, limit=CHART_ROWS):
     rows = [(item.number, text.plain(item.title, multiline=False) or _("(zonder titel)"),
-             project.primary_color(item), votes)
+             idea_color(project, item), votes)
             for item, votes in ranking.by_intervention(project, session_uuid) if votes > 0]
     return rows[:limit]
 
