@@ -140,3 +140,19 @@ def test_move_snaps_the_gripped_vertex_onto_another_idea(qtbot, project):
     drag(view, [(x, y), (x - 30, y - 20), (target.x + off, target.y - off)])
     moved = list(project.get("intervention", uuid).geometry.exterior.coords)[:-1]
     assert moved[0] != (target.x, target.y) and near(moved[0], (target.x + off, target.y - off), view)
+
+
+def test_a_shape_with_too_many_vertices_is_not_edited_vertex_by_vertex(qtbot, project):
+    import math
+
+    from shapely.geometry import LineString
+
+    from workbench.core.commands import AddIntervention
+
+    view, (x, y) = view_at_spot(qtbot, project)
+    wiggle = LineString([(x + i * 0.01, y + math.sin(i / 50)) for i in range(20000)])
+    uuid = project.execute(AddIntervention("Meetlijn", wiggle)).uuid
+    view.select([uuid])
+    with qtbot.waitSignal(view.message) as message:
+        view.set_mode(Mode.EDIT_VERTICES)
+    assert "te veel hoekpunten" in message.args[0] and view.preview.handles == []

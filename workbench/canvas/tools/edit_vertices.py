@@ -2,6 +2,7 @@
 vertex and press Delete (or right-click it) to remove it. A result that crosses itself
 is refused with a message; the stored shape stays as it was."""
 
+import shapely
 from qtpy.QtCore import Qt
 
 from workbench.canvas import vertices
@@ -12,6 +13,7 @@ from workbench.i18n import _
 
 HANDLE_PIXELS = 8
 EDGE_PIXELS = 6
+MAX_HANDLES = 5000  # beyond this (an imported survey line) handles would drown the map
 
 
 class EditVerticesTool(Tool):
@@ -30,6 +32,7 @@ class EditVerticesTool(Tool):
         self.target = selected[0] if selected else None
         self.active = None
         self.view.selectionChanged.connect(self._on_selection)
+        self._tell_if_too_many()
         self._refresh()
 
     def end(self) -> None:
@@ -45,12 +48,20 @@ class EditVerticesTool(Tool):
         if self.target not in uuids:
             self.target = uuids[0] if uuids else None
             self.active = None
+            self._tell_if_too_many()
         self._refresh()
 
     def _shape(self):
         project = self.project
         intervention = project.get("intervention", self.target) if self.target and project else None
-        return vertices.decompose(intervention.geometry) if intervention is not None else None
+        if intervention is None or shapely.get_num_coordinates(intervention.geometry) > MAX_HANDLES:
+            return None
+        return vertices.decompose(intervention.geometry)
+
+    def _tell_if_too_many(self) -> None:
+        intervention = self.project.get("intervention", self.target) if self.target and self.project else None
+        if intervention is not None and shapely.get_num_coordinates(intervention.geometry) > MAX_HANDLES:
+            self.view.message.emit(_("Deze vorm heeft te veel hoekpunten om ze hier te bewerken."))
 
     def model_changed(self) -> None:
         if self.target is not None and (self.project is None or self.project.get("intervention", self.target) is None):
