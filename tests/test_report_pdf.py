@@ -206,6 +206,11 @@ def test_session_choice_changes_the_votes(_built_samples, tmp_path):
     assert export(path, tmp_path / "first.pdf", "handout", session="Stadsdeelbijeenkomst Heerlerheide") == 0
     assert not chart_line(tmp_path / "first.pdf", 22, "Groene verbinding Heksenberg - De Hei", 40)
     assert chart_line(tmp_path / "first.pdf", 1, "Groene boulevard Heerlerheide", 11)
+    # The report shows both sessions: votes per session, and the sessions as table columns.
+    assert export(path, tmp_path / "report.pdf", "report") == 0
+    words = pdf_text(tmp_path / "report.pdf")
+    assert "Stadsdeelbijeenkomst Heerlerheide: 4; Tweede avond: 40" in words
+    assert "Bijeenkomsten 2" in words and "Deelnemers 35" in words
 
 
 @pytest.mark.parametrize("kind", KINDS)
