@@ -128,6 +128,7 @@ def test_empty_project_renders_every_kind(empty_project, tmp_path):
 def test_plain_drops_what_the_font_cannot_draw():
     assert report_text.plain("Mooi \U0001F333\U0001F3FD plein\x07 ", multiline=False) == "Mooi plein"
     assert report_text.plain("中") == "?"
+    assert report_text.plain("Tab\tna tab") == "Tab na tab"
     assert report_text.plain("ë € \u201c\u201d \u2013") == "ë € \u201c\u201d \u2013"
 
 

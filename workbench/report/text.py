@@ -18,7 +18,10 @@ _EMOJI_MODIFIERS = {"\u200d", "\ufe0e", "\ufe0f", "\u20e3"} | {chr(c) for c in r
 
 
 def _replacement(char: str) -> str:
-    """What to print for a character the font lacks: nothing for symbols, '?' otherwise."""
+    """What to print for a character the font lacks: a space for white space, nothing for
+    symbols, '?' otherwise."""
+    if char.isspace():
+        return " "    # a tab or an exotic space: a plain space reads the same
     if char in _EMOJI_MODIFIERS:
         return ""
     category = unicodedata.category(char)
