@@ -143,6 +143,7 @@ def test_a_workshop_evening(qtbot, window, dialogs, tmp_path):
     for _click in range(3):
         qtbot.mouseClick(counter.plus, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(counter.minus, Qt.MouseButton.LeftButton)
+    window.docks["votes"].raise_()
     spin = window.panels["votes"].spin_for(captured[1])
     spin.lineEdit().selectAll()
     qtbot.keyClicks(spin, "7")

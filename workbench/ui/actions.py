@@ -165,3 +165,7 @@ class WindowActions:
         undo.setText(_("&Ongedaan maken: {what}").format(what=stack.undo_text()) if undo.isEnabled()
                      else _("&Ongedaan maken"))
         redo.setText(_("&Opnieuw: {what}").format(what=stack.redo_text()) if redo.isEnabled() else _("&Opnieuw"))
+        # the toolbar keeps a short label (its width must not jump); the tooltip says what
+        for action, short in ((undo, _("Ongedaan maken")), (redo, _("Opnieuw"))):
+            action.setIconText(short)
+            action.setToolTip(action.text().replace("&", ""))

@@ -1,6 +1,6 @@
 """The list of interventions with filters; selecting here selects on the map and back."""
 
-from qtpy.QtCore import QItemSelectionModel, Qt
+from qtpy.QtCore import QItemSelectionModel, Qt, Signal
 from qtpy.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from workbench.i18n import _
@@ -10,6 +10,9 @@ from workbench.ui.qt_models import InterventionFilter, InterventionTableModel
 
 
 class InterventionsPanel(QWidget):
+    #: a double-click on a row: show the selection on the map
+    zoomRequested = Signal()
+
     def __init__(self, context, parent=None):
         super().__init__(parent)
         self.context = context
@@ -40,6 +43,7 @@ class InterventionsPanel(QWidget):
         header.setSectionResizeMode(InterventionTableModel.NUMBER, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(InterventionTableModel.VOTES, QHeaderView.ResizeMode.ResizeToContents)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection)
+        self.table.doubleClicked.connect(lambda _index: self.zoomRequested.emit())
         context.selectionChanged.connect(self._show_selection)
         self.model.modelReset.connect(lambda: self._show_selection(context.selection()))
         self.proxy.layoutChanged.connect(lambda: self._show_selection(context.selection()))

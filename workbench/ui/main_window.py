@@ -149,6 +149,7 @@ class MainWindow(QMainWindow):
         view.cursorMoved.connect(self._show_coords)
         view.scaleChanged.connect(self._show_scale)
         c.changed.connect(self._on_changed)
+        self.panels["interventions"].zoomRequested.connect(view.zoom_to_selection)
 
     # -- texts -------------------------------------------------------------------------
 

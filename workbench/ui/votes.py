@@ -123,6 +123,7 @@ class VotesPanel(QWidget):
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
         self._spins = {}
+        self._dirty = True
         context.projectReplaced.connect(self.rebuild)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
@@ -140,6 +141,12 @@ class VotesPanel(QWidget):
         self.rebuild()
 
     def rebuild(self) -> None:
+        # Three widgets per idea: build them only while the panel is on screen, so a
+        # project with a thousand ideas opens as fast as one with ten.
+        if not self.isVisible():
+            self._dirty = True
+            return
+        self._dirty = False
         project = self.context.project
         items = project.interventions() if project else []
         session = project.current_session_uuid if project else None
@@ -163,6 +170,11 @@ class VotesPanel(QWidget):
             self.header.setText(_("Stemmen voor: {session}").format(session=project.get("session", session).title))
         else:
             self.header.setText(_("Kies eerst een bijeenkomst; stemmen horen bij een bijeenkomst."))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._dirty:
+            self.rebuild()
 
     def _update_labels(self) -> None:
         project = self.context.project
