@@ -10,7 +10,7 @@ from workbench.analysis.goals import goal_progress
 from workbench.analysis.wijken import place_interventions, wijken_layer
 from workbench.core.commands import AddIntervention
 from workbench.report.labels import Disc, place_discs
-from workbench.report.map_drawing import nice_length
+from workbench.report.map_furniture import nice_length
 
 
 def _wijk(project, name):

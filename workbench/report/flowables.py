@@ -5,9 +5,9 @@ from reportlab.platypus import Flowable
 
 from workbench import style
 from workbench.report import fonts, text
+from workbench.report.colors import color as pdf_color
+from workbench.report.colors import safe_color
 from workbench.report.map_drawing import MapStyle, credit_line, draw_map, legend_entries, map_extent
-from workbench.report.map_drawing import color as pdf_color
-from workbench.report.map_drawing import safe_color
 
 
 def number_disc(canvas, x, y, number, color, size):

@@ -5,43 +5,22 @@ paths, so the map stays sharp at any zoom. Geometry is simplified to a quarter p
 (invisible on paper) before drawing, so big projects stay small and fast.
 """
 
-import math
-import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 import shapely
-from reportlab.lib.colors import HexColor
 from shapely.geometry import box as shapely_box
 
 from workbench import style
 from workbench.geo.repair import repair
 from workbench.i18n import _
 from workbench.report import fonts, text
+from workbench.report.colors import color, idea_color, safe_color
 from workbench.report.labels import Disc, place_discs
+from workbench.report.map_furniture import north_arrow, north_arrow_box, scale_bar, scale_bar_box
+from workbench.report.wijk_labels import draw_wijk_labels
 
 SIMPLIFY_POINTS = 0.25  # simplification tolerance, in points on paper
-_HEX = re.compile(r"#[0-9a-fA-F]{6}")
-
-
-@lru_cache(maxsize=256)
-def color(value: str):
-    return HexColor(safe_color(value))
-
-
-def safe_color(value) -> str:
-    """``value`` when it is a "#rrggbb" colour, else the colour for ideas without a theme.
-
-    Theme colours are checked when typed in the app, but a file edited elsewhere may
-    hold anything, and a colour also ends up inside Paragraph markup.
-    """
-    return value if isinstance(value, str) and _HEX.fullmatch(value) else style.UNTHEMED
-
-
-def idea_color(project, item) -> str:
-    """The colour of an idea on paper: its primary theme's colour, made safe."""
-    return safe_color(project.primary_color(item))
 
 
 @dataclass(frozen=True)
@@ -231,7 +210,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
     items = [(item, _visible(item.geometry, view)) for item in project.interventions()]
     items = [(item, shown) for item, shown in items if shown is not None]
     # Place the numbers first, so that the wijk names can keep clear of them.
-    obstacles = [_north_arrow_box(view), _scale_bar_box(view, map_style)]
+    obstacles = [north_arrow_box(view), scale_bar_box(view, map_style)]
     discs = []
     for item, shown in items:
         anchor = _anchor(shown)
@@ -260,8 +239,8 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
                        style.AREA_LINE_WIDTH * scale_lines)
     _draw_interventions(canvas, project, items, view, scale_lines)
     _draw_discs(canvas, placed, label_size)
-    _north_arrow(canvas, view, map_style)
-    _scale_bar(canvas, view, map_style)
+    north_arrow(canvas, view, map_style)
+    scale_bar(canvas, view, map_style)
     canvas.restoreState()
     canvas.saveState()
     canvas.setStrokeColor(color(style.REFERENCE_LINE))
@@ -309,83 +288,6 @@ def _place_with_shrinking(discs, frame, size, obstacles):
         size = max(size - 1.5, MIN_LABEL_SIZE)
 
 
-def _label_spots(polygon, count=6):
-    """Candidate label points inside ``polygon``: its representative point, then a grid."""
-    yield polygon.representative_point()
-    minx, miny, maxx, maxy = polygon.bounds
-    grid = [shapely.Point(minx + (maxx - minx) * (i + 0.5) / count, miny + (maxy - miny) * (j + 0.5) / count)
-            for j in range(count) for i in range(count)]
-    centre = polygon.centroid
-    for point in sorted(grid, key=lambda p: (p.distance(centre), p.x, p.y)):
-        if polygon.contains(point):
-            yield point
-
-
-def _box_free(box, discs, boxes):
-    """Whether ``box`` keeps clear of the discs (an array of x, y, radius) and the boxes."""
-    bx, by, bw, bh = box
-    if len(discs):
-        nearest_x = np.clip(discs[:, 0], bx, bx + bw)
-        nearest_y = np.clip(discs[:, 1], by, by + bh)
-        if ((discs[:, 0] - nearest_x) ** 2 + (discs[:, 1] - nearest_y) ** 2 < (discs[:, 2] + 1) ** 2).any():
-            return False
-    return all(bx + bw < ox or ox + ow < bx or by + bh < oy or oy + oh < by for ox, oy, ow, oh in boxes)
-
-
-def draw_wijk_labels(canvas, wijken, view, map_style, placed_discs, obstacles, ideas=(), area=None):
-    """Wijk names for orientation, where they cover no number, no other name, no idea
-    and not the area's outline. A wijk around the area without such a spot stays
-    unnamed (a name across the ideas would hide more than it explains)."""
-    size = map_style.wijk_label_size
-    x, y, width, height = view.box
-    taken = list(obstacles)
-    discs = np.array([(d.x, d.y, d.radius) for d in placed_discs]).reshape(-1, 3)
-    ideas_tree = shapely.STRtree(list(ideas)) if ideas else None
-
-    def ideas_covered(box):
-        if ideas_tree is None:
-            return 0
-        bx, by, bw, bh = box
-        corner_x, corner_y = (bx - view.origin_x) / view.scale, (by - view.origin_y) / view.scale
-        world_box = shapely_box(corner_x, corner_y, corner_x + bw / view.scale, corner_y + bh / view.scale)
-        return len(ideas_tree.query(world_box, predicate="intersects"))
-
-    canvas.saveState()
-    canvas.setFont(fonts.REGULAR, size)
-    canvas.setFillColor(color(style.REFERENCE_LABEL))
-    for feature, shown in wijken:
-        if not feature.label or "Polygon" not in shown.geom_type:
-            continue
-        inside = shown.intersection(view.world)
-        if inside.is_empty or inside.area * view.scale ** 2 < (size * 6) ** 2:
-            continue  # too little of this wijk on the map to name it
-        label = text.shorten(text.plain(feature.label, multiline=False), width * 0.3, size)
-        label_width = fonts.string_width(label, size)
-        # The wijken of the area itself matter most for orientation: they get a name
-        # even when no spot is clear of the ideas, on the spot that covers the fewest
-        # (but always clear of the numbers).
-        own = area is not None and inside.intersection(area).area > 0.5 * inside.area
-        best = None
-        for point in _label_spots(inside):
-            px, py = view.point(point.x, point.y)
-            box = (px - label_width / 2 - 2, py - size * 0.45, label_width + 4, size * 1.1)
-            if box[0] < x + 2 or box[0] + box[2] > x + width - 2 or box[1] < y + 2 or box[1] + box[3] > y + height - 2:
-                continue
-            if not _box_free(box, discs, taken):
-                continue
-            covered = ideas_covered(box)
-            if covered == 0:
-                best = (0, px, py, box)
-                break
-            if own and (best is None or covered < best[0]):
-                best = (covered, px, py, box)
-        if best is not None:
-            _covered, px, py, box = best
-            taken.append(box)
-            canvas.drawCentredString(px, py - size * 0.3, label)
-    canvas.restoreState()
-
-
 def _draw_discs(canvas, placed, size):
     for disc in placed:
         if disc.moved:
@@ -413,75 +315,3 @@ def _mark_points(canvas, geometry, view, fill):
     canvas.restoreState()
 
 
-def nice_length(max_metres: float) -> float:
-    """The largest 1, 2 or 5 x 10^n metres not above ``max_metres``."""
-    exponent = math.floor(math.log10(max(max_metres, 1e-9)))
-    for step in (5, 2, 1):
-        if step * 10 ** exponent <= max_metres:
-            return step * 10 ** exponent
-    return 10 ** exponent
-
-
-def _scale_bar_spec(view, map_style):
-    x, y, width, _height = view.box
-    size = map_style.scale_size
-    metres = nice_length(width * 0.25 / view.scale)
-    label = f"{metres / 1000:g} km" if metres >= 1000 else f"{metres:g} m"
-    length = metres * view.scale
-    plate = (x + 6, y + 6, length + fonts.string_width(label, size) / 2 + 20, size * 2 + 14)
-    return plate, length, label
-
-
-def _scale_bar_box(view, map_style):
-    return _scale_bar_spec(view, map_style)[0]
-
-
-def _scale_bar(canvas, view, map_style):
-    """Scale bar in the lower left corner on a white plate."""
-    x, y, _width, _height = view.box
-    size = map_style.scale_size
-    plate, length, label = _scale_bar_spec(view, map_style)
-    canvas.saveState()
-    canvas.setFillColor(color("#ffffff"))
-    canvas.setFillAlpha(0.85)
-    canvas.rect(*plate, stroke=0, fill=1)
-    canvas.setFillAlpha(1)
-    bar_x, bar_y = x + 14, y + 12
-    canvas.setStrokeColor(color(style.AREA_LINE))
-    canvas.setLineWidth(0.6)
-    for index in range(4):
-        canvas.setFillColor(color(style.AREA_LINE if index % 2 == 0 else "#ffffff"))
-        canvas.rect(bar_x + index * length / 4, bar_y, length / 4, 4, stroke=1, fill=1)
-    canvas.setFillColor(color(style.AREA_LINE))
-    canvas.setFont(fonts.REGULAR, size)
-    canvas.drawCentredString(bar_x, bar_y + 8, "0")
-    canvas.drawCentredString(bar_x + length, bar_y + 8, label.replace(".", ","))
-    canvas.restoreState()
-
-
-def _north_arrow_box(view):
-    x, y, width, height = view.box
-    return (x + width - 32, y + height - 46, 26, 40)
-
-
-def _north_arrow(canvas, view, map_style):
-    """North arrow in the upper right corner (RD grid north; within a degree of true north)."""
-    size = map_style.scale_size + 2
-    plate = _north_arrow_box(view)
-    cx, top = plate[0] + 13, plate[1] + 36
-    canvas.saveState()
-    canvas.setFillColor(color("#ffffff"))
-    canvas.setFillAlpha(0.85)
-    canvas.rect(*plate, stroke=0, fill=1)
-    canvas.setFillAlpha(1)
-    canvas.setFillColor(color(style.AREA_LINE))
-    arrow = canvas.beginPath()
-    arrow.moveTo(cx, top)
-    arrow.lineTo(cx + 7, top - 18)
-    arrow.lineTo(cx, top - 13)
-    arrow.lineTo(cx - 7, top - 18)
-    arrow.close()
-    canvas.drawPath(arrow, stroke=0, fill=1)
-    canvas.setFont(fonts.BOLD, size)
-    canvas.drawCentredString(cx, plate[1] + 5, "N")
-    canvas.restoreState()

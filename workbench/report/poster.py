@@ -11,7 +11,8 @@ from workbench.report import dates, fonts, text
 from workbench.report.document import Document
 from workbench.report.flowables import Band, Legend, number_disc
 from workbench.report.handout import area_name, footer_text, municipality_name, pick_session
-from workbench.report.map_drawing import MapStyle, credit_line, draw_map, idea_color
+from workbench.report.colors import idea_color
+from workbench.report.map_drawing import MapStyle, credit_line, draw_map
 from workbench.report.styles import ACCENT, make_styles
 from workbench.report.textblock import wrap_text
 

@@ -7,7 +7,7 @@ from workbench.i18n import _
 from workbench.report import fonts, text
 from workbench.report.document import Heading
 from workbench.report.flowables import Numbered, VoteChart
-from workbench.report.map_drawing import idea_color, safe_color
+from workbench.report.colors import idea_color, safe_color
 from workbench.report.styles import INK, MUTED
 from workbench.report.textblock import TextBlock
 

@@ -7,7 +7,7 @@ so this block wraps them with ``simpleSplit`` and draws them with ``drawString``
 plain text, nothing in it is ever parsed as markup.
 """
 
-from workbench.report.map_drawing import color as pdf_color
+from workbench.report.colors import color as pdf_color
 from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
