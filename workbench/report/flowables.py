@@ -9,6 +9,8 @@ from workbench.report.colors import color as pdf_color
 from workbench.report.colors import safe_color
 from workbench.report.map_drawing import MapStyle, credit_line, draw_map, legend_entries, map_extent
 
+KEEP_WHOLE = 260   # points; ideas up to this height move to the next page whole
+
 
 def number_disc(canvas, x, y, number, color, size):
     """A theme-coloured disc with the idea's number, centred on (x, y)."""
@@ -138,6 +140,9 @@ class Numbered(Flowable):
     def split(self, available_width, available_height):
         if self.first and available_height < self.size * 1.9:
             return []  # not even the number disc fits: the whole idea moves on
+        _w, whole = self.paragraph.wrap(available_width - self.indent, available_height)
+        if whole <= KEEP_WHOLE:
+            return []  # an idea of normal length is never torn across two pages
         parts = self.paragraph.split(available_width - self.indent, available_height)
         if not parts:
             return []
