@@ -89,6 +89,11 @@ def test_english_takes_effect_at_once_and_nothing_is_lost(qtbot, window, sample_
     project = open_in_window(qtbot, window, sample_path)
     item = project.intervention_by_number(5)
     window.context.select([item.uuid])
+    from qtpy.QtWidgets import QDialogButtonBox
+
+    session_dialog = window.new_session()  # open while the language changes
+    cancel = session_dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+    assert cancel.text() == "Annuleren"  # Qt's own texts follow the language too
     dialog = window.settings_dialog()
     dialog.language.setCurrentIndex(dialog.language.findData("en"))
     dialog.buttons.accepted.emit()
@@ -102,6 +107,8 @@ def test_english_takes_effect_at_once_and_nothing_is_lost(qtbot, window, sample_
         # the same project, the same selection, the undo history intact
         assert window.context.project is project and window.context.selection() == [item.uuid]
         assert window.panels["editor"].title.text() == item.title
+        qtbot.waitUntil(lambda: cancel.text() == "Cancel")
+        session_dialog.reject()
     finally:
         i18n.set_language("nl")
     assert window.actions_.menus["file"].title() == "&Bestand"

@@ -29,3 +29,32 @@ def connect_retranslate(widget) -> None:
     """
     language_signal().changed.connect(widget.retranslate)
     widget.retranslate()
+
+
+_qt_translator = {"current": None, "following": False}
+
+
+def install_qt_translator() -> None:
+    """Qt's own texts (OK/Annuleren on standard buttons, context menus of text fields)
+    in the active language, from the translations PySide6 ships."""
+    from qtpy.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+    app = QCoreApplication.instance()
+    if app is None:
+        return
+    if _qt_translator["current"] is not None:
+        app.removeTranslator(_qt_translator["current"])
+        _qt_translator["current"] = None
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if translator.load(f"qtbase_{i18n.language()}", folder):
+        app.installTranslator(translator)
+        _qt_translator["current"] = translator
+
+
+def follow_language_with_qt() -> None:
+    """Install Qt's translator now and after every language switch."""
+    install_qt_translator()
+    if not _qt_translator["following"]:
+        _qt_translator["following"] = True
+        language_signal().changed.connect(install_qt_translator)

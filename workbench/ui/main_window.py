@@ -63,6 +63,9 @@ class _DropFilter(QObject):
 class MainWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
+        from workbench.ui.i18n_qt import follow_language_with_qt
+
+        follow_language_with_qt()
         self.setObjectName("main_window")
         self.context = ProjectContext(self)
         self.map_view = MapView(None)
