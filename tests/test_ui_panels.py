@@ -75,14 +75,25 @@ def test_sessions_create_make_current_and_filter(qtbot, window, dialogs, sample_
     ideas.session_filter.setCurrentIndex(ideas.session_filter.findData(first))
     assert len(ideas.visible_uuids()) == len(project.interventions())
 
-    # choose the first session as current again through the combo
-    panel.current.setCurrentIndex(panel.current.findData(first))
-    panel.current.activated.emit(panel.current.currentIndex())
-    assert project.current_session_uuid == first
+    # choose the first session as current again, from the menu
+    window.fill_current_session_menu()
+    items = window.actions_.menus["current"].actions()
+    assert [a.text() for a in items if a.isChecked()] == ["Tweede avond"]
+    next(a for a in items if a.text() == project.get("session", first).title).trigger()
+    assert project.current_session_uuid == first and panel.current.currentData() == first
+    # edit the session through the dialog
+    panel.list.setCurrentRow([panel.list.item(r).data(Qt.ItemDataRole.UserRole)
+                              for r in range(panel.list.count())].index(new.uuid))
+    dialog = panel.edit_session()
+    assert dialog.form.title.text() == "Tweede avond"
+    dialog.form.participants.setValue(14)
+    dialog.buttons.accepted.emit()
+    assert project.get("session", new.uuid).participants == 14 and not dialog.isVisible()
     project.close()
     window.context.set_project(None)
     reopened = open_project(sample_path, read_only=True)
-    assert reopened.current_session_uuid == first and reopened.session_by_title("Tweede avond")
+    assert reopened.current_session_uuid == first
+    assert reopened.session_by_title("Tweede avond").participants == 14
     reopened.close()
 
 

@@ -84,7 +84,8 @@ class WindowActions:
         self.draw_actions = list(self.draw_modes.values())
 
         bar = w.menuBar()
-        self.menus = {key: QMenu(w) for key in ("file", "recent", "edit", "view", "map", "session", "help")}
+        self.menus = {key: QMenu(w) for key in ("file", "recent", "edit", "view", "map", "session", "current",
+                                                "help")}
         m = self.menus
         for key in ("new", "open"):
             m["file"].addAction(self.a[key])
@@ -114,6 +115,8 @@ class WindowActions:
         for key in ("zoom_area", "zoom_all", "zoom_selection", "snapping"):
             m["map"].addAction(self.a[key])
         m["session"].addAction(self.a["new_session"])
+        m["session"].addMenu(m["current"])
+        m["current"].aboutToShow.connect(w.fill_current_session_menu)
         m["help"].addAction(self.a["about"])
         for key in ("file", "edit", "view", "map", "session", "help"):
             bar.addMenu(m[key])
@@ -150,7 +153,8 @@ class WindowActions:
             shortcut = MODE_SHORTCUTS.get(mode)
             action.setToolTip(f"{MODE_LABELS[mode]} ({shortcut})" if shortcut else MODE_LABELS[mode])
         titles = {"file": _("&Bestand"), "recent": _("&Recente bestanden"), "edit": _("Be&werken"),
-                  "view": _("Beel&d"), "map": _("&Kaart"), "session": _("B&ijeenkomst"), "help": _("&Help")}
+                  "view": _("Beel&d"), "map": _("&Kaart"), "session": _("B&ijeenkomst"),
+                  "current": _("&Huidige bijeenkomst"), "help": _("&Help")}
         for key, title in titles.items():
             self.menus[key].setTitle(title)
         self.map_toolbar.setWindowTitle(_("Kaart"))

@@ -297,6 +297,23 @@ class MainWindow(QMainWindow):
         if not files:
             menu.addAction(_("(nog geen)")).setEnabled(False)
 
+    def fill_current_session_menu(self) -> None:
+        """One checkable item per session; choosing one makes it current."""
+        from qtpy.QtGui import QActionGroup
+
+        menu = self.actions_.menus["current"]
+        menu.clear()
+        project = self.context.project
+        group = QActionGroup(menu)
+        for session in (project.sessions() if project else []):
+            action = menu.addAction(session.title)
+            action.setCheckable(True)
+            action.setChecked(session.uuid == project.current_session_uuid)
+            action.setActionGroup(group)
+            action.triggered.connect(lambda _c=False, u=session.uuid: self.context.project.set_current_session(u))
+        if not menu.actions():
+            menu.addAction(_("(nog geen)")).setEnabled(False)
+
     def save_as(self) -> None:
         from workbench.errors import WorkbenchError
         from workbench.store import save_as
