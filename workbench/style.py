@@ -37,12 +37,27 @@ def hex_to_rgb(color: str) -> tuple:
     return tuple(int(color[i:i + 2], 16) for i in (0, 2, 4))
 
 
-def readable_text_on(color: str) -> str:
-    """Black or white, whichever reads better on ``color`` (WCAG relative luminance)."""
+def relative_luminance(color: str) -> float:
+    """WCAG 2 relative luminance of an sRGB colour, 0 (black) to 1 (white)."""
     def channel(value):
         value /= 255
         return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
 
     r, g, b = (channel(c) for c in hex_to_rgb(color))
-    luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
-    return "#000000" if luminance > 0.35 else "#ffffff"
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio, 1 (none) to 21 (black on white)."""
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def readable_text_on(color: str) -> str:
+    """Black or white, whichever has the higher contrast on ``color``.
+
+    >>> readable_text_on("#59a14f"), readable_text_on("#1f77b4")
+    ('#000000', '#ffffff')
+    """
+    black, white = "#000000", "#ffffff"
+    return black if contrast_ratio(black, color) >= contrast_ratio(white, color) else white

@@ -12,6 +12,7 @@ from typing import Any
 from workbench.core.events import ADDED, CHANGED, REMOVED, Event, EventEmitter
 from workbench.core.model import ProjectState
 from workbench.core.undo import CommandStack
+from workbench.style import UNTHEMED
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ class Project:
 
     def primary_color(self, intervention) -> str:
         theme = self.get("theme", intervention.primary_theme_uuid) if intervention.primary_theme_uuid else None
-        return theme.color if theme else "#777777"
+        return theme.color if theme else UNTHEMED
 
     def next_number(self) -> int:
         return max((i.number for i in self.all("intervention")), default=0) + 1
