@@ -122,12 +122,14 @@ def test_a_workshop_evening(qtbot, window, dialogs, tmp_path):
     qtbot.keyClicks(editor.title, "Speeltuin in het Passartpark")
     QTest.keyClick(editor.title, Qt.Key.Key_Return)
     assert not editor.error.isVisible()
-    second_theme = editor.themes.item(0)
-    second_theme.setCheckState(Qt.CheckState.Checked)
-    editor.status.setCurrentIndex(editor.status.findData("voorstel"))
-    editor.status.activated.emit(editor.status.currentIndex())
-    editor.horizon.setCurrentIndex(editor.horizon.findData("2030"))
-    editor.horizon.activated.emit(editor.horizon.currentIndex())
+    editor.themes.setFocus()
+    editor.themes.setCurrentRow(0)
+    QTest.keyClick(editor.themes, Qt.Key.Key_Space)  # tick a second theme
+    editor.status.setFocus()
+    QTest.keyClick(editor.status, Qt.Key.Key_Down)  # idee -> voorstel
+    editor.horizon.setFocus()
+    for _step in range(2):  # (geen) -> kort -> 2030
+        QTest.keyClick(editor.horizon, Qt.Key.Key_Down)
     trees = editor.quantity_edits["trees"]
     trees.setFocus()
     qtbot.keyClicks(trees, "12")

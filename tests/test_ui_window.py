@@ -4,7 +4,7 @@ drag and drop, and the wizard's other ways to set the area."""
 
 import json
 
-from qtpy.QtCore import QMimeData, QPointF, Qt, QUrl
+from qtpy.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from qtpy.QtGui import QDragEnterEvent, QDropEvent
 from qtpy.QtTest import QTest
 from qtpy.QtWidgets import QApplication
@@ -33,6 +33,13 @@ def test_selection_follows_between_map_list_and_editor(qtbot, window, sample_pat
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
                      pos=table.visualRect(table.model().index(11, 1)).center())
     assert window.map_view.selected() == [project.intervention_by_number(12).uuid]
+    # the theme filter: only ideas tagged with it
+    ideas = window.panels["interventions"]
+    theme = project.theme_by_name("Groen verbindt")
+    ideas.theme_filter.setCurrentIndex(ideas.theme_filter.findData(theme.uuid))
+    tagged = [i.uuid for i in project.interventions() if theme.uuid in i.theme_uuids]
+    assert ideas.visible_uuids() == tagged and 0 < len(tagged) < len(project.interventions())
+    ideas.theme_filter.setCurrentIndex(0)
     # the text filter narrows the list
     qtbot.keyClicks(window.panels["interventions"].search, "fietspad")
     visible = window.panels["interventions"].visible_uuids()
@@ -167,13 +174,22 @@ def test_wizard_area_drawn_or_read_from_geojson(qtbot, window, tmp_path):
     wizard.project_page.path.setText(str(tmp_path / "schets.gpkg"))
     wizard.next()
     area = wizard.area_page
-    area.set_mode("draw")
-    assert not area.isComplete()
+    radio = area.radios["draw"]
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(6, radio.height() // 2))  # on the dot
+    assert area.mode() == "draw" and not area.isComplete()
     sketch = area.sketch
-    for x, y in ((194000, 325000), (195000, 325000), (195000, 326000)):
-        sketch.add_point(x, y)
-    QTest.keyClick(sketch, Qt.Key.Key_Return)
-    assert area.isComplete() and area.area()[0].area == 500_000
+    qtbot.waitExposed(sketch)
+    wanted = ((194000, 325000), (195000, 325000), (195000, 326000))
+    corners = [sketch.mapFromScene(QPointF(x, -y)) for x, y in wanted]
+    for corner in corners:
+        QTest.mouseClick(sketch.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corner)
+    assert len(sketch.points) == 3 and not sketch.closed
+    QTest.mouseDClick(sketch.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, corners[-1])
+    drawn = area.area()[0]
+    assert sketch.closed and area.isComplete() and len(sketch.points) == 3
+    pixel = 1 / sketch.transform().m11()  # metres; a click lands on a whole pixel
+    got = list(drawn.exterior.coords)[:3]
+    assert all(abs(gx - wx) <= 1.5 * pixel and abs(gy - wy) <= 1.5 * pixel for (gx, gy), (wx, wy) in zip(got, wanted))
     # from a GeoJSON file in WGS84
     shape = to_wgs84(box(194000, 325000, 194500, 325400))
     geojson = tmp_path / "gebied.geojson"
@@ -191,7 +207,7 @@ def test_wizard_area_drawn_or_read_from_geojson(qtbot, window, tmp_path):
     wizard.session_page.start.setChecked(False)
     wizard.accept()
     project = window.context.project
-    assert project.area.geometry.area == 500_000 and project.sessions() == []
+    assert project.area.geometry.equals(drawn) and project.sessions() == []
     assert not project.undo_stack.can_undo()
 
 

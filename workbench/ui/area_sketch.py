@@ -84,14 +84,28 @@ class AreaSketch(QGraphicsView):
 
     def mousePressEvent(self, event) -> None:
         if event.button() == Qt.MouseButton.LeftButton:
-            point = self.mapToScene(event.position().toPoint())
+            here = event.position().toPoint()
+            if self.points and not self.closed and \
+                    (self.mapFromScene(_to_scene(*self.points[-1])) - here).manhattanLength() <= 2:
+                return  # the same corner again (the start of a double-click)
+            point = self.mapToScene(here)
             self.add_point(point.x(), -point.y())
         else:
             super().mousePressEvent(event)
 
     def mouseDoubleClickEvent(self, event) -> None:
-        # The first click of the double-click already added the last corner.
-        self.close_polygon()
+        # The first click of a double-click already added the last corner, so a
+        # double-click on that spot closes the shape. Two quick clicks on different
+        # spots also arrive as a double-click: then the second is just another corner.
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        here = event.position().toPoint()
+        if self.points and not self.closed:
+            last = self.mapFromScene(_to_scene(*self.points[-1]))
+            if (last - here).manhattanLength() <= 4:
+                self.close_polygon()
+                return
+        self.mousePressEvent(event)
 
     def keyPressEvent(self, event) -> None:
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
