@@ -57,6 +57,7 @@ class InterventionEditor(QWidget):
         self.measure = QLabel()
         self.measure.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.votes = VoteCounter(context)
+        self.votes.label.hide()  # the form's own label says "Deze bijeenkomst"
         self.error = ErrorLabel()
 
         self.form = QFormLayout()
