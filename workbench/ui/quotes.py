@@ -51,6 +51,7 @@ class QuotesPanel(QWidget):
         self.list.currentRowChanged.connect(lambda _row: self._load_selected())
         context.projectReplaced.connect(self._reset)
         context.selectionChanged.connect(self._follow_selection)
+        context.sessionFilterChanged.connect(lambda _uuid: self.refresh())
         context.changed.connect(lambda e: e.kind in ("quote", "intervention", "session") and self.refresh())
         self.editing_uuid = None
         connect_retranslate(self)
@@ -74,7 +75,10 @@ class QuotesPanel(QWidget):
         project = self.context.project
         self.list.blockSignals(True)
         self.list.clear()
+        wanted = self.context.session_filter()
         for quote in (project.quotes() if project else []):
+            if wanted is not None and quote.session_uuid != wanted:
+                continue  # the lists follow the session filter, like the map
             about = project.get("intervention", quote.intervention_uuid) if quote.intervention_uuid else None
             text = f"“{quote.text}” — {quote.speaker}" if quote.speaker else f"“{quote.text}”"
             if about:
