@@ -84,3 +84,32 @@ def test_every_action_on_a_read_only_project(qtbot, window, dialogs, no_pickers,
     finally:
         window.close()
         holder.close()
+
+
+def test_markup_users_type_is_shown_as_typed(qtbot, window, dialogs, sample_path):
+    """Names with "<b>" or "<img>" are text, not Qt rich text, wherever they appear."""
+    from qtpy.QtCore import Qt
+
+    from workbench.core.setup_commands import AddQuantityKind, AddTheme
+
+    project = open_in_window(qtbot, window, sample_path)
+    window.context.run(AddTheme("<b>Vet</b> & <img src=x>", "#123456"))
+    window.context.run(AddQuantityKind("<i>Bankjes</i>", "<u>st</u>"))
+    theme = project.theme_by_name("<b>Vet</b> & <img src=x>")
+    swatch = window.quick_capture.swatches.buttons()[-1]
+    assert swatch.toolTip() == "<p>&lt;b&gt;Vet&lt;/b&gt; &amp; &lt;img src=x&gt;</p>"
+    window.context.select([project.interventions()[0].uuid])
+    editor = window.panels["editor"]
+    label = editor.quantities.itemAtPosition(len(editor.quantity_edits) - 1, 0).widget()
+    assert label.text() == "<i>Bankjes</i>" and label.textFormat() == Qt.TextFormat.PlainText
+    # a refused name is quoted in the inline error as typed
+    themes = window.panels["themes"]
+    themes.select_theme(project.theme_by_name("Groen verbindt").uuid)
+    themes.name.setText(theme.name)
+    themes.rename_theme()
+    assert theme.name in themes.error.text() and themes.error.textFormat() == Qt.TextFormat.PlainText
+    # and in a confirmation dialog
+    themes.select_theme(theme.uuid)
+    dialogs.answer = dialogs.answer.No
+    themes.delete_theme()
+    assert "&lt;b&gt;Vet&lt;/b&gt;" in dialogs.shown[-1][1]

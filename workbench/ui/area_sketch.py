@@ -7,6 +7,7 @@ from qtpy.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from qtpy.QtWidgets import QGraphicsScene, QGraphicsView
 
 from workbench.i18n import _
+from workbench.ui.labels import escaped
 
 
 def _to_scene(x, y) -> QPointF:
@@ -32,7 +33,7 @@ class AreaSketch(QGraphicsView):
                 path = QPainterPath()
                 path.addPolygon(QPolygonF([_to_scene(x, y) for x, y in polygon.exterior.coords]))
                 item = self.scene().addPath(path, pen, QBrush(QColor("#f4f1ea")))
-                item.setToolTip(label)
+                item.setToolTip(escaped(label))
         self.setToolTip(_("Klik de hoeken van het gebied aan; dubbelklik of Enter om het vlak te sluiten."))
 
     def showEvent(self, event) -> None:

@@ -214,9 +214,12 @@ class InterventionEditor(QWidget):
                 edit = QLineEdit()
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight)
                 edit.editingFinished.connect(lambda k=kind.key: self._commit_quantity(k))
-                self.quantities.addWidget(QLabel(quantity_label(kind)), row, 0)
+                name, unit = QLabel(quantity_label(kind)), QLabel(quantity_unit(kind))
+                for label in (name, unit):  # users name their own quantities
+                    label.setTextFormat(Qt.TextFormat.PlainText)
+                self.quantities.addWidget(name, row, 0)
                 self.quantities.addWidget(edit, row, 1)
-                self.quantities.addWidget(QLabel(quantity_unit(kind)), row, 2)
+                self.quantities.addWidget(unit, row, 2)
                 self.quantity_edits[kind.key] = edit
         for kind in kinds:
             edit = self.quantity_edits[kind.key]

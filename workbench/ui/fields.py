@@ -1,7 +1,7 @@
 """Small input widgets shared by the editors: text that commits when focus leaves,
 numbers typed the Dutch way, and the inline error line."""
 
-from qtpy.QtCore import Signal
+from qtpy.QtCore import Qt, Signal
 from qtpy.QtWidgets import QLabel, QPlainTextEdit
 
 from workbench.i18n import _
@@ -35,6 +35,7 @@ class ErrorLabel(QLabel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWordWrap(True)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what users typed
         self.setStyleSheet("color: #b00020; font-weight: bold;")
         self.hide()
 

@@ -3,7 +3,15 @@
 The codes stay Dutch in the file; only what the user reads is translated.
 """
 
+import html
+
 from workbench.i18n import _
+
+
+def escaped(text: str) -> str:
+    """Text users typed, made safe for the places Qt reads as rich text (tooltips,
+    message boxes): ``<b>`` shows as ``<b>``, and long lines wrap."""
+    return "<p>" + html.escape(str(text), quote=False).replace("\n", "<br>") + "</p>"
 
 
 def status_label(code: str) -> str:

@@ -19,6 +19,7 @@ from workbench.ui.context import ProjectContext
 from workbench.ui.editor import InterventionEditor
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.interventions_dock import InterventionsPanel
+from workbench.ui.labels import escaped
 from workbench.ui.messages import show_error, show_info
 from workbench.ui.opening import open_interactive, show_warnings
 from workbench.ui.presentation import PresentationMode
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
     def _build_status_bar(self) -> None:
         self.session_label, self.coords_label, self.scale_label = QLabel(), QLabel(), QLabel()
         for label in (self.session_label, self.coords_label, self.scale_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)  # the session title is typed by users
             self.statusBar().addPermanentWidget(label)
 
     def _connect(self) -> None:
@@ -291,7 +293,7 @@ class MainWindow(QMainWindow):
         files = settings.recent_files()
         for number, path in enumerate(files, 1):
             action = menu.addAction(f"&{number} {Path(path).name}")
-            action.setToolTip(path)
+            action.setToolTip(escaped(path))
             action.setStatusTip(path)
             action.triggered.connect(lambda _c=False, p=path: self.open_path(p))
         if not files:

@@ -21,25 +21,34 @@ def set_batch_mode(on: bool) -> None:
     _batch["on"] = bool(on)
 
 
+def _safe(text: str) -> str:
+    """Messages carry names users typed; Qt would render "<b>" in them as markup."""
+    from qtpy.QtCore import Qt
+
+    from workbench.ui.labels import escaped
+
+    return escaped(text) if Qt.mightBeRichText(text) else text
+
+
 def show_error(parent, text: str, title: str | None = None) -> None:
     if _batch["on"]:
         print(f"workbench: {text}", file=sys.stderr)
         return
-    QMessageBox.warning(parent, title or _("Gebiedsvisie Werkbank"), text)
+    QMessageBox.warning(parent, title or _("Gebiedsvisie Werkbank"), _safe(text))
 
 
 def show_info(parent, text: str, title: str | None = None) -> None:
     if _batch["on"]:
         print(f"workbench: {text}", file=sys.stderr)
         return
-    QMessageBox.information(parent, title or _("Gebiedsvisie Werkbank"), text)
+    QMessageBox.information(parent, title or _("Gebiedsvisie Werkbank"), _safe(text))
 
 
 def confirm(parent, text: str, title: str | None = None) -> bool:
     if _batch["on"]:
         print(f"workbench: {text}", file=sys.stderr)
         return False
-    answer = QMessageBox.question(parent, title or _("Gebiedsvisie Werkbank"), text,
+    answer = QMessageBox.question(parent, title or _("Gebiedsvisie Werkbank"), _safe(text),
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes

@@ -4,6 +4,7 @@ from qtpy.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel,
 from qtpy.QtGui import QColor
 
 from workbench.i18n import _
+from workbench.ui.labels import escaped
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -74,7 +75,7 @@ class InterventionTableModel(QAbstractTableModel):
             return QColor(self.context.project.primary_color(item))
         if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
             theme = self.context.project.get("theme", item.primary_theme_uuid) if item.primary_theme_uuid else None
-            return f"{item.title}\n{theme.name if theme else _('(geen thema)')}"
+            return escaped(f"{item.title}\n{theme.name if theme else _('(geen thema)')}")
         if role == Qt.ItemDataRole.TextAlignmentRole and column != self.TITLE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None

@@ -13,6 +13,7 @@ from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.core.commands import EditIntervention
 from workbench.i18n import _
 from workbench.ui.i18n_qt import connect_retranslate
+from workbench.ui.labels import escaped
 from workbench.ui.votes import VoteCounter
 
 
@@ -51,6 +52,7 @@ class QuickCaptureBar(QWidget):
         self.swatch_box = QHBoxLayout()
         self.swatch_box.setSpacing(2)
         self.theme_name = QLabel()
+        self.theme_name.setTextFormat(Qt.TextFormat.PlainText)
         # the name of the active theme may be long; it must not widen the window
         self.theme_name.setMaximumWidth(180)
 
@@ -118,7 +120,7 @@ class QuickCaptureBar(QWidget):
             button.setCheckable(True)
             button.setIcon(swatch_icon(theme.color, size))
             button.setIconSize(QSize(size, size))
-            button.setToolTip(theme.name)
+            button.setToolTip(escaped(theme.name))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(True)
             button.setStyleSheet("QToolButton:checked { border: 3px solid #0a84ff; border-radius: 4px; }")
@@ -154,7 +156,7 @@ class QuickCaptureBar(QWidget):
         name = theme.name if theme else _("(geen thema)")
         metrics = self.theme_name.fontMetrics()
         self.theme_name.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.theme_name.maximumWidth()))
-        self.theme_name.setToolTip(name)
+        self.theme_name.setToolTip(escaped(name))
 
     # -- the title of the idea just drawn ------------------------------------------------
 

@@ -11,6 +11,7 @@ from workbench.i18n import _
 from workbench.ui.combos import color_icon
 from workbench.ui.fields import ErrorLabel
 from workbench.ui.i18n_qt import connect_retranslate
+from workbench.ui.labels import escaped
 from workbench.ui.messages import confirm
 
 # A palette for new themes that stays apart from the bundled theme colours.
@@ -90,7 +91,7 @@ class ThemesPanel(QWidget):
             count = len(interventions_tagged(project, theme.uuid))
             row = QListWidgetItem(color_icon(theme.color, 16), "    " * depth + f"{theme.name}  ({count})")
             row.setData(Qt.ItemDataRole.UserRole, theme.uuid)
-            row.setToolTip(theme.description)
+            row.setToolTip(escaped(theme.description) if theme.description else "")
             self.list.addItem(row)
             if theme.uuid == selected:
                 self.list.setCurrentItem(row)

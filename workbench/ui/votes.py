@@ -111,6 +111,7 @@ class VotesPanel(QWidget):
         self.context = context
         self.header = QLabel()
         self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.table = QTableWidget(0, self.COLUMNS)
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)

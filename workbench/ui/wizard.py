@@ -17,6 +17,7 @@ from workbench.i18n import _
 from workbench.ui.area_sketch import AreaSketch
 from workbench.ui.combos import color_icon
 from workbench.ui.fields import ErrorLabel
+from workbench.ui.labels import escaped
 from workbench.ui.sessions import SessionForm
 
 AREA_WIJKEN, AREA_DRAW, AREA_FILE, AREA_NONE = "wijken", "draw", "file", "none"
@@ -124,6 +125,7 @@ class AreaPage(QWizardPage):
         self.file_browse.clicked.connect(self._browse)
         self.file_status = QLabel()
         self.file_status.setWordWrap(True)
+        self.file_status.setTextFormat(Qt.TextFormat.PlainText)
         file_page = QWidget()
         file_layout = QVBoxLayout(file_page)
         row = QHBoxLayout()
@@ -309,7 +311,7 @@ class NewProjectWizard(QWizard):
         if page is not None:
             page.retranslate()
             if text:
-                page.setSubTitle(text)
+                page.setSubTitle(escaped(text))  # may quote a path the user typed
 
     def accept(self) -> None:
         try:
