@@ -113,3 +113,20 @@ def test_markup_users_type_is_shown_as_typed(qtbot, window, dialogs, sample_path
     dialogs.answer = dialogs.answer.No
     themes.delete_theme()
     assert "&lt;b&gt;Vet&lt;/b&gt;" in dialogs.shown[-1][1]
+
+
+def test_a_very_long_title_stays_whole_in_the_file_but_short_in_lists(qtbot, window, sample_path):
+    from workbench.core.commands import EditIntervention, SetVotes
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.intervention_by_number(2)
+    title = "Speelplek " * 1000  # 10,000 characters
+    window.context.run(EditIntervention(item.uuid, title=title))
+    window.context.run(SetVotes(item.uuid, 30))
+    assert project.get("intervention", item.uuid).title == title.strip()
+    model = window.panels["interventions"].model
+    shown = model.data(model.index(model.row_of(item.uuid), model.TITLE))
+    assert len(shown) <= 120 and shown.endswith("…")
+    assert len(window.panels["ranking"].items_chart.rows[0][0]) <= 120
+    window.context.select([item.uuid])
+    assert window.panels["editor"].title.text() == title.strip()  # the editor shows it all

@@ -3,7 +3,7 @@
 from qtpy.QtGui import QColor, QIcon, QPixmap
 from qtpy.QtWidgets import QComboBox
 
-from workbench.ui.labels import intervention_label
+from workbench.ui.labels import intervention_label, short
 
 
 def color_icon(color: str, size: int = 14) -> QIcon:
@@ -41,10 +41,10 @@ class EntityCombo(QComboBox):
 
     def _text(self, entity) -> str:
         if self.kind == "intervention":
-            return intervention_label(entity)
+            return intervention_label(entity, 80)
         if self.kind == "session":
-            return f"{entity.title} ({entity.date})" if entity.date else entity.title
-        return getattr(entity, "name", None) or entity.title
+            return short(f"{entity.title} ({entity.date})" if entity.date else entity.title, 80)
+        return short(getattr(entity, "name", None) or entity.title, 80)
 
     def refill(self) -> None:
         current = self.currentData()

@@ -39,5 +39,11 @@ def report_kind_label(kind: str) -> str:
     return {"handout": _("Handout voor bewoners"), "report": _("Rapport"), "poster": _("Poster")}.get(kind, kind)
 
 
-def intervention_label(item) -> str:
-    return f"{item.number}. {item.title}"
+def short(text: str, limit: int = 120) -> str:
+    """At most ``limit`` characters; a 10,000-character title must not blow up a list row."""
+    text = str(text)
+    return text if len(text) <= limit else text[:limit - 1].rstrip() + "…"
+
+
+def intervention_label(item, limit: int = 120) -> str:
+    return short(f"{item.number}. {item.title}", limit)

@@ -4,7 +4,7 @@ from qtpy.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel,
 from qtpy.QtGui import QColor
 
 from workbench.i18n import _
-from workbench.ui.labels import escaped
+from workbench.ui.labels import escaped, short
 
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -69,7 +69,7 @@ class InterventionTableModel(QAbstractTableModel):
             if column == self.NUMBER:
                 return str(item.number)
             if column == self.TITLE:
-                return item.title
+                return short(item.title)
             return str(self.context.project.votes(item.uuid, self.context.session_filter()))
         if role == Qt.ItemDataRole.DecorationRole and column == self.NUMBER:
             return QColor(self.context.project.primary_color(item))

@@ -8,6 +8,7 @@ from workbench.analysis import ranking
 from workbench.i18n import _
 from workbench.style import UNTHEMED
 from workbench.ui.i18n_qt import connect_retranslate
+from workbench.ui.labels import intervention_label
 
 ROW_HEIGHT = 26
 
@@ -142,7 +143,7 @@ class RankingPanel(QWidget):
             self.items_chart.set_rows([], _("Nog geen stemmen"))
             self.themes_chart.set_rows([], _("Nog geen stemmen"))
             return
-        items = [(f"{item.number}. {item.title}", votes, project.primary_color(item))
+        items = [(intervention_label(item), votes, project.primary_color(item))
                  for item, votes in ranking.by_intervention(project, session) if votes > 0]
         themes = [(theme.name, votes, theme.color) for theme, votes in ranking.by_theme(project, session)]
         unthemed = sum(v for item, v in ranking.by_intervention(project, session) if not item.primary_theme_uuid)

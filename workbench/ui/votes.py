@@ -9,6 +9,7 @@ from workbench.core.commands import AddVotes, SetVotes
 from workbench.i18n import _
 from workbench.ui.combos import color_icon
 from workbench.ui.i18n_qt import connect_retranslate
+from workbench.ui.labels import intervention_label
 
 MAX_VOTES = 9999
 
@@ -183,7 +184,7 @@ class VotesPanel(QWidget):
             cell = self.table.item(row, 0)
             item = project.get("intervention", cell.data(Qt.ItemDataRole.UserRole))
             if item is not None:
-                cell.setText(f"{item.number}. {item.title}")
+                cell.setText(intervention_label(item))
                 cell.setIcon(color_icon(project.primary_color(item)))
 
     def _update_counts(self) -> None:
