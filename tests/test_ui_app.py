@@ -110,3 +110,35 @@ def test_layout_and_recent_files_are_remembered(qtbot, ui_settings, dialogs, sam
     recent[1].trigger()
     assert second.context.project.path.resolve() == sample_path.resolve()
     second.close()
+
+
+def test_what_opening_repaired_is_shown_once(qtbot, window, dialogs, sample_path):
+    """A polygon drawn in QGIS is adopted on open; the window says so, once."""
+    import sqlite3
+
+    from shapely.geometry import Polygon
+
+    from workbench.store import gpkg_blob
+
+    conn = sqlite3.connect(sample_path)  # as QGIS would write it
+    shape = Polygon([(195000, 325000), (195100, 325000), (195100, 325080), (195000, 325000)])
+    conn.execute("INSERT INTO interventions (geom, title) VALUES (?, ?)", (gpkg_blob.encode(shape), "Uit QGIS"))
+    conn.commit()
+    conn.close()
+    assert window.open_path(sample_path)
+    [(kind, text)] = dialogs.shown
+    assert kind == "information" and "QGIS" in text
+    assert any(i.title == "Uit QGIS" for i in window.context.project.interventions())
+    window.close()
+    dialogs.shown.clear()
+    again = new_window(qtbot)
+    assert again.open_path(sample_path) and dialogs.shown == []
+    again.close()
+
+
+def new_window(qtbot):
+    from workbench.ui.main_window import MainWindow
+
+    made = MainWindow()
+    qtbot.addWidget(made)
+    return made
