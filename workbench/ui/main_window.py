@@ -17,7 +17,7 @@ from workbench.ui import settings
 from workbench.ui.actions import WindowActions
 from workbench.ui.context import ProjectContext
 from workbench.ui.editor import InterventionEditor
-from workbench.ui.i18n_qt import connect_retranslate
+from workbench.ui.i18n_qt import connect_retranslate, follow_language_with_qt
 from workbench.ui.interventions_dock import InterventionsPanel
 from workbench.ui.labels import escaped
 from workbench.ui.messages import show_error, show_info
@@ -64,15 +64,13 @@ class _DropFilter(QObject):
 class MainWindow(QMainWindow):
     def __init__(self, parent=None):
         super().__init__(parent)
-        from workbench.ui.i18n_qt import follow_language_with_qt
-
         follow_language_with_qt()
         self.setObjectName("main_window")
         self.context = ProjectContext(self)
         self.map_view = MapView(None)
         self.setCentralWidget(self.map_view)
         self.presentation = PresentationMode(self)
-        self.actions_ = WindowActions(self)
+        self.actions_ = WindowActions(self)  # not "actions": QWidget.actions() exists
         self.panels, self.docks, self.toolbars = {}, {}, {}
         self.open_dialogs = []  # non-modal dialogs kept alive while shown
         self._build_docks()
