@@ -1,5 +1,5 @@
 """One workshop evening, end to end, with real clicks and keys: the wizard makes the
-project, a session starts, five ideas are captured on the map, one is edited, the room
+project, a session starts, six ideas are captured on the map, one is edited, the room
 votes, a quote is noted, everything is undone and redone, and the file, reopened, holds
 exactly what the window showed."""
 
@@ -7,7 +7,7 @@ from qtpy.QtCore import Qt
 from qtpy.QtTest import QTest
 from qtpy.QtWidgets import QApplication, QWizard
 
-from tests.canvas_helpers import pos
+from tests.canvas_helpers import drag, pos
 from tests.helpers import reopened_snapshot, snapshot
 from tests.ui_fixtures import dialogs, ui_settings, window  # noqa: F401 (fixtures)
 from workbench.canvas.tools import Mode
@@ -36,7 +36,8 @@ def run_wizard(qtbot, window, path):
 
 
 def rd_points(project):
-    """Spots well inside the area, away from each other, as RD (x, y)."""
+    """Spots well inside the area, away from each other, as RD (x, y); the grid leaves
+    room for a 260 m line to the east of each."""
     area = project.area.geometry
     minx, miny, maxx, maxy = area.bounds
     spots = []
@@ -58,11 +59,14 @@ def capture(qtbot, window, swatch, mode, points, title):
     view = window.map_view
     assert view.mode() == mode and window.actions_.modes[mode].isChecked() and bar.tool_buttons[mode].isChecked()
     with qtbot.waitSignal(view.interventionCreated) as created:
-        for x, y in points:
-            QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                             pos(view, x, y))
-        if mode != Mode.POINT:
-            QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
+        if mode == Mode.FREEHAND:
+            drag(view, points)  # press, move through the points, release
+        else:
+            for x, y in points:
+                QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                                 pos(view, x, y))
+            if mode != Mode.POINT:
+                QTest.keyClick(view.viewport(), Qt.Key.Key_Return)
     assert QApplication.focusWidget() is bar.title and bar.title.selectedText().startswith("Idee ")
     qtbot.keyClicks(bar.title, title)
     QTest.keyClick(bar.title, Qt.Key.Key_Return)
@@ -83,9 +87,9 @@ def test_a_workshop_evening(qtbot, window, dialogs, tmp_path):
     window.actions_.a["snapping"].setChecked(False)
     window.map_view.set_snapping(False)
 
-    # -- five ideas, five themes, points, lines and a polygon --------------------------
+    # -- six ideas, six themes: points, lines, a polygon and a freehand stroke -----------
     spots = rd_points(project)
-    (ax, ay), (bx, by), (cx, cy), (dx, dy), (ex, ey) = spots[:5]
+    (ax, ay), (bx, by), (cx, cy), (dx, dy), (ex, ey), (fx, fy) = spots[:6]
     themes = project.themes()
     captured = [
         capture(qtbot, window, 0, Mode.POINT, [(ax, ay)], "Bankje bij de kerk"),
@@ -95,13 +99,16 @@ def test_a_workshop_evening(qtbot, window, dialogs, tmp_path):
                 "Speeltuin in het park"),
         capture(qtbot, window, 8, Mode.POINT, [(dx, dy)], "Zonnepanelen op de sporthal"),
         capture(qtbot, window, 10, Mode.LINE, [(ex, ey), (ex - 100, ey + 100)], "Veilige oversteek"),
+        capture(qtbot, window, 12, Mode.FREEHAND, [(fx + 8 * step, fy + 30 * (step % 2)) for step in range(30)],
+                "Wandelpad door het groen"),
     ]
     items = [project.get("intervention", uuid) for uuid in captured]
     assert [i.title for i in items] == ["Bankje bij de kerk", "Fietspad langs de school", "Speeltuin in het park",
-                                       "Zonnepanelen op de sporthal", "Veilige oversteek"]
-    assert [i.number for i in items] == [1, 2, 3, 4, 5]
-    assert [i.geometry.geom_type for i in items] == ["Point", "LineString", "Polygon", "Point", "LineString"]
-    assert [i.primary_theme_uuid for i in items] == [themes[n].uuid for n in (0, 4, 5, 8, 10)]
+                                       "Zonnepanelen op de sporthal", "Veilige oversteek", "Wandelpad door het groen"]
+    assert [i.number for i in items] == [1, 2, 3, 4, 5, 6]
+    assert [i.geometry.geom_type for i in items] == ["Point", "LineString", "Polygon", "Point", "LineString",
+                                                     "LineString"]
+    assert [i.primary_theme_uuid for i in items] == [themes[n].uuid for n in (0, 4, 5, 8, 10, 12)]
     assert all(i.created_session_uuid == session.uuid for i in items)
     assert window.panels["interventions"].visible_uuids() == captured
 
@@ -175,7 +182,7 @@ def test_a_workshop_evening(qtbot, window, dialogs, tmp_path):
     while project.undo_stack.can_undo():
         QTest.keyClick(view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
         steps += 1
-    assert steps >= 18  # 5 ideas + 5 titles + 6 edits + votes + quote
+    assert steps >= 20  # 6 ideas + 6 titles + 6 edits + votes + quote
     assert project.interventions() == [] and project.quotes() == [] and project.all("vote") == []
     assert window.panels["interventions"].visible_uuids() == []
     for step in range(steps):
