@@ -8,7 +8,8 @@ changes nothing.
 How "changed on both sides" is told without a stored common ancestor: the copies of one
 project share their history up to the moment they were copied. Every intervention or
 tombstone that is identical in both files (same content, same ``changed_at``) is part of
-that shared history, so the newest such timestamp, the *divergence point*, bounds it.
+that shared history, and so is the creation of every intervention both files have; the
+newest such timestamp, the *divergence point*, bounds it.
 A version changed at or before that point is the shared original: that side did not
 touch it. A version changed after it was edited on that laptop; so was one made in a
 session the other file does not know, whatever the laptop's clock said. So:
@@ -27,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from workbench.core.merge_commands import PutEntity, RemoveEntity
-from workbench.core.model import ENTITY_KINDS
+from workbench.core.model import ENTITY_KINDS, now_iso
 from workbench.core.setup_commands import AddReferenceLayer, Batch
 from workbench.errors import ValidationError
 from workbench.i18n import _
@@ -92,32 +93,54 @@ def content(item) -> tuple:
 
 
 def divergence_point(target, source, as_target) -> str:
-    """The newest timestamp of the history both files share ("" when none).
+    """The newest timestamp of the history both files share ("" when none): of the ideas
+    and tombstones identical in both, and of the creation of the ideas both know (as an
+    idea or as a deletion).
 
     ``as_target(item)`` is the source's intervention with its links in target terms.
     """
     stamps = [""]
     for item in source.all("intervention"):
         mine = target.get("intervention", item.uuid)
-        if mine is not None and mine.changed_at == item.changed_at and content(mine) == content(as_target(item)):
+        if mine is None:
+            # An idea the target deleted was known to both: created before they parted.
+            if target.get("tombstone", item.uuid) is not None:
+                stamps.append(item.created_at)
+            continue
+        if mine.created_at == item.created_at:
+            # An idea both files have was created before they parted, edited or not;
+            # this keeps the bound when every shared idea was edited somewhere.
+            stamps.append(item.created_at)
+        if mine.changed_at == item.changed_at and content(mine) == content(as_target(item)):
             stamps.append(item.changed_at)
     for stone in source.all("tombstone"):
         mine = target.get("tombstone", stone.uuid)
         if mine is not None and mine.deleted_at == stone.deleted_at:
             stamps.append(stone.deleted_at)
+        if mine is None and stone.kind == "intervention":
+            alive = target.get("intervention", stone.uuid)
+            if alive is not None:
+                stamps.append(alive.created_at)
     return max(stamps)
 
 
 def _copy_uuid(item) -> str:
-    return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{item.uuid}/{item.changed_at}"))
+    """The UUID of the second version kept in a conflict: derived from that version, so a
+    second merge finds it, and two different versions never share one."""
+    import hashlib
+
+    digest = hashlib.sha1(repr(content(item)).encode("utf-8")).hexdigest()
+    return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{item.uuid}/{item.changed_at}/{digest}"))
 
 
 class _Plan:
     """The commands that merge one source into (a scratch copy of) the target."""
 
-    def __init__(self, target, source, label, rule, summary, resolved=frozenset()):
+    def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None):
         self.target, self.source, self.label, self.rule, self.summary = target, source, label, rule, summary
-        self.commands = []
+        # Shared by the plans of one merge: the commands in the order they ran on the
+        # scratch copy, which is the order their changes were computed for.
+        self.commands = [] if log is None else log
         self.provenance = {}
         self.resolved, self.new_resolved = resolved, set()
 
@@ -278,9 +301,14 @@ class _Plan:
                     self._conflict(item, what, _("De verwijdering is het nieuwst en blijft."), stone.deleted_at,
                                    item.changed_at)
                 else:
-                    self.run(PutEntity("intervention", self._mapped(item, theme_map)))
+                    # Stamped as newer than the deletion, so that merging the file that
+                    # deleted it again does not delete it after all.
+                    restored = replace(self._mapped(item, theme_map),
+                                       changed_at=max(item.changed_at, now_iso(), stone.deleted_at))
+                    self.run(PutEntity("intervention", restored))
                     # (deletion, edit) in this order in both directions: one conflict, one key
-                    self._conflict(item, what, _("Het gewijzigde idee is teruggezet."), stone.deleted_at, item.changed_at)
+                    self._conflict(item, what, _("Het gewijzigde idee is teruggezet."), stone.deleted_at,
+                                   restored.changed_at)
                 continue
             if content(mine) == content(self._mapped(item, theme_map, number=mine.number)):
                 continue
@@ -331,7 +359,8 @@ class _Plan:
             if kind == "quote":
                 self.run(RemoveEntity("quote", stone.uuid, stone))
                 continue
-            if not self.edited_here(mine, point):
+            # A version newer than the deletion cannot have been seen by whoever deleted it.
+            if not self.edited_here(mine, point) and mine.changed_at < stone.deleted_at:
                 self.run(RemoveEntity("intervention", stone.uuid, stone))
                 self.summary.deleted.append(_("Idee {number} '{title}' verwijderd, zoals in {source}.")
                                             .format(number=mine.number, title=mine.title, source=self.label))
@@ -341,12 +370,18 @@ class _Plan:
                 self.run(RemoveEntity("intervention", stone.uuid, stone))
                 self._conflict(mine, what, _("De verwijdering is het nieuwst; het idee is verwijderd."),
                                stone.deleted_at, mine.changed_at)
-            else:
-                self._conflict(mine, what, _("Het gewijzigde idee is behouden."), stone.deleted_at, mine.changed_at)
+                continue
+            if mine.changed_at < stone.deleted_at:
+                # Kept against the deletion: stamp it as newer than the deletion, so a later
+                # merge (whose shared history has grown) does not delete it after all.
+                kept = replace(mine, changed_at=max(now_iso(), stone.deleted_at))
+                self.run(PutEntity("intervention", kept))
+                mine = kept
+            self._conflict(mine, what, _("Het gewijzigde idee is behouden."), stone.deleted_at, mine.changed_at)
 
     # -- votes and quotes ----------------------------------------------------------------
 
-    def votes(self):
+    def votes(self, only_missing=False):
         for vote in self.source.all("vote"):
             if self.target.get("intervention", vote.intervention_uuid) is None or \
                     self.target.get("session", vote.session_uuid) is None:
@@ -356,6 +391,8 @@ class _Plan:
                 if self.target.get("vote", vote.uuid) is None:
                     self.run(PutEntity("vote", vote))
                     self.summary.count_added("vote")
+                continue
+            if only_missing:
                 continue
             if mine.count != vote.count:
                 item = self.target.get("intervention", vote.intervention_uuid)
@@ -412,14 +449,19 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary
     scratch = target.scratch_copy()
     commands, added, resolved = [], {}, set(_setting(target, "merge_resolved", []))
     new_resolved = set()
+    plans = []
     for index, source in enumerate(sources):
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)
         summary.sources.append(label)
-        plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved))
+        plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved), log=commands)
         plan.all()
-        commands += plan.commands
+        plans.append(plan)
         added.update(plan.provenance)
         new_resolved |= plan.new_resolved
+    # An idea a later file brought back (edited there, deleted in an earlier one) gets
+    # the votes the earlier files had for it; else a second merge would add them.
+    for plan in plans:
+        plan.votes(only_missing=True)
     if commands:
         target.execute(Batch(_("Bijeenkomsten samenvoegen"), commands))
     # Bookkeeping in the file's settings, written once the merge itself has committed;

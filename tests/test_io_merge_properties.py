@@ -1,0 +1,97 @@
+"""Merging random independent edits of copies of one project (in memory): whatever the
+laptops did, nothing added is lost, nothing is doubled, a one-sided edit or deletion
+arrives, and merging again changes nothing."""
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from shapely.geometry import Point
+
+from workbench.core.commands import AddIntervention, DeleteInterventions, EditIntervention, SetVotes
+from workbench.core.project import Project
+from workbench.core.setup_commands import AddSession
+from workbench.io.merge import merge_projects
+
+BASE_SIZE = 5
+operation = st.tuples(st.sampled_from(["add", "edit", "delete", "vote"]), st.integers(0, BASE_SIZE - 1),
+                      st.integers(1, 9))
+laptop_plans = st.lists(st.lists(operation, max_size=6), min_size=1, max_size=4)
+
+
+def base_project():
+    project = Project()
+    for index in range(BASE_SIZE):
+        project.execute(AddIntervention(f"Basis {index}", Point(195000 + 50 * index, 325000), session_uuid=None))
+    return project
+
+
+def copy_of(project):
+    return project.scratch_copy()
+
+
+def run_laptop(project, number, plan):
+    """Returns what this laptop did: {"added": uuids, "edited": {uuid: title}, "deleted": uuids, "votes": n}."""
+    session = project.execute(AddSession(f"Laptop {number}")).uuid
+    project.set_current_session(session)
+    base = [i.uuid for i in sorted(project.all("intervention"), key=lambda i: i.number)][:BASE_SIZE]
+    done = {"added": [], "edited": {}, "deleted": set(), "votes": 0}
+    for kind, index, value in plan:
+        target = base[index]
+        alive = project.get("intervention", target) is not None
+        if kind == "add":
+            done["added"].append(project.execute(AddIntervention(f"Nieuw {number}-{value}", Point(196000, 325000))).uuid)
+        elif kind == "edit" and alive:
+            title = f"Bewerkt {number}-{value}"
+            if project.get("intervention", target).title != title:
+                project.execute(EditIntervention(target, title=title))
+                done["edited"][target] = title
+        elif kind == "delete" and alive:
+            project.execute(DeleteInterventions([target]))
+            done["deleted"].add(target)
+            done["edited"].pop(target, None)
+        elif kind == "vote" and alive:
+            project.execute(SetVotes(target, value))
+    done["votes"] = sum(v.count for v in project.all("vote"))
+    return done
+
+
+def state(project):
+    return {kind: dict(table) for kind, table in project.state.entities.items()}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(plans=laptop_plans, newest=st.booleans())
+def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
+    base = base_project()
+    laptops, done = [], []
+    for number, plan in enumerate(plans):
+        laptop = copy_of(base)
+        done.append(run_laptop(laptop, number, plan))
+        laptops.append(laptop)
+    target = copy_of(base)
+    rule = "newest_wins" if newest else "keep_both"
+    summary = merge_projects(target, laptops, rule)
+    items = target.all("intervention")
+    uuids = {i.uuid for i in items}
+    numbers = [i.number for i in items]
+    assert len(numbers) == len(set(numbers))
+    for did in done:
+        assert set(did["added"]) <= uuids                      # nothing added is lost
+    titles = [i.title for i in items]
+    listed = "\n".join(c.line() for c in summary.conflicts)
+    touched_by = {}
+    for number, did in enumerate(done):
+        for uuid in list(did["edited"]) + list(did["deleted"]):
+            touched_by.setdefault(uuid, set()).add(number)
+    for number, did in enumerate(done):
+        for uuid, title in did["edited"].items():
+            if touched_by[uuid] == {number}:                   # edited on one laptop only: it arrives
+                assert title in titles
+            elif not newest:                                   # a conflict: both versions are kept
+                assert title in titles
+        for uuid in did["deleted"]:
+            if touched_by[uuid] == {number} and uuid in uuids:
+                # Only when the files cannot tell untouched from edited: then it is listed, never silent.
+                assert target.get("intervention", uuid).title in listed
+    before = state(target)
+    again = merge_projects(target, laptops, rule)
+    assert state(target) == before and again.changes == 0
