@@ -45,7 +45,7 @@ class BarChart(QWidget):
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.empty_text)
             return
         width = self.width()
-        label_width = min(int(width * 0.45), max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 8)
+        label_width = min(int(width * 0.55), max(metrics.horizontalAdvance(r[0]) for r in self.rows) + 8)
         count_width = metrics.horizontalAdvance("0000") + 8
         bar_space = max(10, width - label_width - count_width - 8)
         top = max(r[1] for r in self.rows) or 1
