@@ -120,6 +120,15 @@ def test_ranking_per_idea_and_theme_for_this_session_and_overall(qtbot, window, 
     assert sum(r[1] for r in ranking.themes_chart.rows) == total + 40
     ranking.set_scope(first)
     assert sum(r[1] for r in ranking.items_chart.rows) == total
+    # the large version for the projector follows the same scope and the votes
+    qtbot.mouseClick(ranking.big_button, Qt.MouseButton.LeftButton)
+    big = ranking.big
+    assert big.isWindow() and big.isVisible() and big.items_chart.rows == ranking.items_chart.rows
+    assert big.items_chart.row_height() > ranking.items_chart.row_height()
+    window.context.run(SetVotes(project.intervention_by_number(19).uuid, 41, session_uuid=first))
+    assert big.items_chart.rows[0][:2] == ("19. Bushalte met wachtruimte", 41)
+    window.close()
+    assert not big.isVisible()
 
 
 def test_editor_refuses_bad_numbers_inline_and_changes_nothing(qtbot, window, sample_path):

@@ -76,6 +76,9 @@ def main(out: Path, english=False, width=None) -> None:
     window.context.select([])
     window.panels["ranking"].set_scope("all")
     shot(window, "ranking.png")
+    big = window.panels["ranking"].show_big()
+    shot(big, "ranking_big.png")
+    big.close()
 
     wizard = window.new_project()
     wizard.project_page.name.setText("Gebiedsvisie Heerlerheide")

@@ -6,7 +6,7 @@ import importlib
 from pathlib import Path
 
 from qtpy.QtCore import QByteArray, QEvent, QObject, Qt
-from qtpy.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QToolBar
+from qtpy.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QToolBar, QWidget
 
 from workbench.canvas.tools import Mode
 from workbench.canvas.view import MapView
@@ -441,6 +441,9 @@ class MainWindow(QMainWindow):
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.quick_capture.commit_title(refocus=False)
+        for child in self.findChildren(QWidget):  # e.g. the large ranking on the projector
+            if child.isWindow() and child.isVisible() and not isinstance(child, QDockWidget):
+                child.close()
         self.save_layout()
         project = self.context.project
         self.context.set_project(None)

@@ -2,7 +2,8 @@
 
 from qtpy.QtCore import QRectF, QSize, Qt
 from qtpy.QtGui import QColor, QFont, QFontMetrics, QPainter
-from qtpy.QtWidgets import QComboBox, QHBoxLayout, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+from qtpy.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+                            QWidget)
 
 from workbench.analysis import ranking
 from workbench.i18n import _
@@ -26,10 +27,14 @@ class BarChart(QWidget):
         self.empty_text = ""
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
+    def row_height(self) -> int:
+        """Rows grow with the font, so the big version reads from the back of the room."""
+        return max(ROW_HEIGHT, QFontMetrics(self.font()).height() + 10)
+
     def set_rows(self, rows, empty_text="") -> None:
         self.rows = list(rows)
         self.empty_text = empty_text
-        self.setFixedHeight(max(1, len(self.rows)) * ROW_HEIGHT + 8)
+        self.setFixedHeight(max(1, len(self.rows)) * self.row_height() + 8)
         self.update()
 
     def sizeHint(self) -> QSize:
@@ -49,18 +54,19 @@ class BarChart(QWidget):
         count_width = metrics.horizontalAdvance("0000") + 8
         bar_space = max(10, width - label_width - count_width - 8)
         top = max(r[1] for r in self.rows) or 1
+        row_height = self.row_height()
         for index, (label, count, color) in enumerate(self.rows):
-            y = 4 + index * ROW_HEIGHT
+            y = 4 + index * row_height
             painter.setPen(self.palette().text().color())
             text = metrics.elidedText(label, Qt.TextElideMode.ElideRight, label_width - 8)
-            painter.drawText(QRectF(0, y, label_width - 8, ROW_HEIGHT - 4),
+            painter.drawText(QRectF(0, y, label_width - 8, row_height - 4),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight, text)
             bar = bar_space * count / top
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(QColor(color))
-            painter.drawRoundedRect(QRectF(label_width, y + 3, max(bar, 2), ROW_HEIGHT - 10), 3, 3)
+            painter.drawRoundedRect(QRectF(label_width, y + 3, max(bar, 2), row_height - 10), 3, 3)
             painter.setPen(self.palette().text().color())
-            painter.drawText(QRectF(label_width + bar + 6, y, count_width, ROW_HEIGHT - 4),
+            painter.drawText(QRectF(label_width + bar + 6, y, count_width, row_height - 4),
                              Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft, str(count))
 
 
@@ -93,6 +99,10 @@ class RankingPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addLayout(top)
         layout.addWidget(scroll, 1)
+        self.big_button = QPushButton()
+        self.big_button.clicked.connect(self.show_big)
+        top.addWidget(self.big_button)
+        self.big = None
         self.scope.activated.connect(lambda _i: self.refresh())
         context.projectReplaced.connect(self.retranslate)
         context.changed.connect(self._on_changed)
@@ -104,7 +114,24 @@ class RankingPanel(QWidget):
         if event.kind in ("vote", "intervention", "theme", "session", "session_current"):
             self.refresh()
 
+    def show_big(self):
+        """The ranking in its own large window, for the projector."""
+        if self.big is None:
+            # a child made a window: it closes with the main window
+            self.big = RankingPanel(self.context, self)
+            self.big.setWindowFlag(Qt.WindowType.Window)
+            self.big.setStyleSheet("QWidget { font-size: 22px; }")
+            self.big.big_button.hide()
+            self.big.resize(1100, 800)
+        self.big.set_scope(self.scope.currentData())
+        self.big.setWindowTitle(_("Ranglijst"))
+        self.big.show()
+        self.big.raise_()
+        return self.big
+
     def retranslate(self) -> None:
+        self.big_button.setText(_("Groot tonen"))
+        self.big_button.setToolTip(_("De ranglijst in een eigen, groot venster, voor de beamer"))
         self.scope_label.setText(_("Stemmen van:"))
         self.items_title.setText(_("Per idee"))
         self.themes_title.setText(_("Per thema (hoofdthema)"))
