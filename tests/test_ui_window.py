@@ -87,7 +87,22 @@ def test_presentation_mode_fills_the_screen_and_comes_back(qtbot, window, sample
     QTest.keyClick(window.map_view, Qt.Key.Key_F11)
     assert not window.presentation.active and not window.isFullScreen()
     assert window.docks["interventions"].isVisible() and window.menuBar().isVisible()
-    assert not window.quick_capture.large
+    assert not window.quick_capture.large and not window.actions_.a["presentation"].isChecked()
+    # Esc cancels a drawing first; with nothing drawn it leaves presentation mode
+    window.actions_.a["presentation"].trigger()
+    assert window.presentation.active and window.quick_capture.exit_button.isVisible()
+    window.set_mode(Mode.LINE)
+    view = window.map_view
+    x, y = empty_spot(window.context.project)
+    click_map(window, x, y)
+    click_map(window, x + 50, y)
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert window.presentation.active and window.context.project.intervention_by_number(23) is None
+    QTest.keyClick(view, Qt.Key.Key_Escape)
+    assert not window.presentation.active
+    window.actions_.a["presentation"].trigger()
+    qtbot.mouseClick(window.quick_capture.exit_button, Qt.MouseButton.LeftButton)
+    assert not window.presentation.active and not window.isFullScreen()
 
 
 def test_english_takes_effect_at_once_and_nothing_is_lost(qtbot, window, sample_path):

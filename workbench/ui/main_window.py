@@ -126,6 +126,7 @@ class MainWindow(QMainWindow):
         self.toolbars["map"] = self.actions_.map_toolbar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbars["map"])
         self.quick_capture = QuickCaptureBar(self.context, self.map_view, self.actions_.draw_modes)
+        self.quick_capture.exitRequested.connect(self.presentation.leave)
         capture = QToolBar(self)
         capture.setObjectName("toolbar_capture")
         capture.addWidget(self.quick_capture)
@@ -253,8 +254,13 @@ class MainWindow(QMainWindow):
         from qtpy.QtGui import QKeyEvent
 
         self.map_view.setFocus()  # first: finishing may hand focus on to the title field
+        event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
+        if key == Qt.Key.Key_Escape and self.presentation.active and not self.map_view.tool().key(event):
+            # nothing being drawn: Esc leaves full screen, as people expect
+            self.presentation.leave()
+            return
         # straight to the handler: posting the event would hit the shortcut again
-        self.map_view.keyPressEvent(QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier))
+        self.map_view.keyPressEvent(event)
 
     def set_mode(self, mode) -> None:
         self.map_view.set_mode(mode)

@@ -31,6 +31,7 @@ class PresentationMode:
         window.menuBar().hide()
         window.statusBar().hide()
         window.quick_capture.set_large(True)
+        window.actions_.a["presentation"].setChecked(True)
         window.map_view.set_label_scale(LABEL_SCALE)
         self._geometry = window.geometry()
         screen = window.screen()
@@ -38,7 +39,7 @@ class PresentationMode:
             window.setGeometry(screen.geometry())
         window.showFullScreen()
         window.map_view.setFocus()
-        window.map_view.message.emit(_("Presentatiemodus: F11 om terug te gaan."))
+        window.map_view.message.emit(_("Presentatiemodus: F11 of Esc om terug te gaan."))
 
     def leave(self) -> None:
         window = self.window
@@ -49,6 +50,7 @@ class PresentationMode:
         window.statusBar().show()
         window.quick_capture.set_large(False)
         window.map_view.set_label_scale(1.0)
+        window.actions_.a["presentation"].setChecked(False)
         if self._was_maximized:
             window.showMaximized()
         else:

@@ -5,7 +5,7 @@ moment a drawing is finished; this bar then asks for the title and gives focus b
 the map, still in the same drawing mode, for the next idea.
 """
 
-from qtpy.QtCore import QSize, Qt
+from qtpy.QtCore import QSize, Qt, Signal
 from qtpy.QtGui import QColor, QIcon, QPainter, QPixmap
 from qtpy.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
@@ -35,6 +35,9 @@ def swatch_icon(color: str, size: int) -> QIcon:
 
 
 class QuickCaptureBar(QWidget):
+    #: the "Terug" button of presentation mode
+    exitRequested = Signal()
+
     """Theme swatches, the drawing tools, the title field and the vote counter.
 
     ``draw_actions`` maps drawing modes (point, line, polygon, ...) to the window's
@@ -77,6 +80,10 @@ class QuickCaptureBar(QWidget):
         self.title.returnPressed.connect(self.commit_title)
         self.title.installEventFilter(self)
         self.votes = VoteCounter(context)
+        self.exit_button = QToolButton()  # only in presentation mode
+        self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.exit_button.clicked.connect(self.exitRequested.emit)
+        self.exit_button.hide()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 2)
         layout.addLayout(self.swatch_box)
@@ -87,6 +94,7 @@ class QuickCaptureBar(QWidget):
         layout.addWidget(self.title, 1)
         layout.addSpacing(8)
         layout.addWidget(self.votes)
+        layout.addWidget(self.exit_button)
         self._theme_uuids = []
         map_view.interventionCreated.connect(self.on_created)
         context.projectReplaced.connect(self.rebuild_swatches)
@@ -97,6 +105,8 @@ class QuickCaptureBar(QWidget):
 
     def retranslate(self) -> None:
         self.title.setPlaceholderText(_("Teken een idee; typ dan hier de titel en druk op Enter"))
+        self.exit_button.setText(_("Terug (Esc)"))
+        self.exit_button.setToolTip(_("Presentatiemodus verlaten"))
         for mode, button in self.tool_buttons.items():
             button.setText(short_mode_label(mode))
             button.setToolTip(f"{MODE_LABELS[mode]} ({MODE_SHORTCUTS[mode]})")
@@ -216,6 +226,7 @@ class QuickCaptureBar(QWidget):
         """Bigger swatches and text, readable from the back of the room."""
         self.large = large
         self.theme_name.setVisible(not large)  # the ringed swatch shows it; room is short
+        self.exit_button.setVisible(large)
         self.setStyleSheet("QWidget { font-size: 20px; } QLineEdit { min-height: 36px; }" if large else "")
         self.rebuild_swatches()
         self._show_theme_name()
