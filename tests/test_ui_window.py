@@ -186,7 +186,7 @@ def test_wizard_area_drawn_or_read_from_geojson(qtbot, window, tmp_path):
 
     wizard = window.new_project()
     wizard.project_page.name.setText("Schetsgebied")
-    wizard.project_page.path.setText(str(tmp_path / "schets.gpkg"))
+    wizard.project_page.path.setText(str(tmp_path / "schets"))  # ".gpkg" is added
     wizard.next()
     area = wizard.area_page
     radio = area.radios["draw"]
@@ -222,6 +222,7 @@ def test_wizard_area_drawn_or_read_from_geojson(qtbot, window, tmp_path):
     wizard.session_page.start.setChecked(False)
     wizard.accept()
     project = window.context.project
+    assert project.path.name == "schets.gpkg"
     assert project.area.geometry.equals(drawn) and project.sessions() == []
     assert not project.undo_stack.can_undo()
 

@@ -77,6 +77,9 @@ class ProjectPage(QWizardPage):
 
     def validatePage(self) -> bool:
         path = Path(self.path.text().strip())
+        if path.suffix.lower() != ".gpkg":  # the file must be recognisable as a project
+            path = path.with_name(path.name + ".gpkg")
+            self.path.setText(str(path))
         if path.exists():
             self.wizard().show_problem(_("Het bestand {path} bestaat al. Kies een andere naam.").format(path=path))
             return False
