@@ -73,6 +73,14 @@ def test_quick_capture_esc_keeps_the_default_title(qtbot, window, sample_path):
     assert new.title == f"Idee {new.number}" and not bar.title.isEnabled()
     assert QApplication.focusWidget() is window.map_view and window.map_view.mode() == Mode.POINT
     assert new.created_session_uuid == project.current_session_uuid
+    # typing a title and then clicking elsewhere keeps the title too
+    with qtbot.waitSignal(window.map_view.interventionCreated) as created:
+        click_map(window, x + 40, y + 40)
+    qtbot.keyClicks(bar.title, "Bankje")
+    search = window.panels["interventions"].search
+    qtbot.mouseClick(search, Qt.MouseButton.LeftButton)
+    assert project.get("intervention", created.args[0]).title == "Bankje"
+    assert QApplication.focusWidget() is search  # focus stays where the user clicked
 
 
 def test_presentation_mode_fills_the_screen_and_comes_back(qtbot, window, sample_path):

@@ -77,7 +77,8 @@ class QuickCaptureBar(QWidget):
         self.title = QLineEdit()
         self.title.setMinimumWidth(160)
         self.title.setEnabled(False)
-        self.title.returnPressed.connect(self.commit_title)
+        # Enter, or leaving the field (clicking the map for the next idea), keeps the title
+        self.title.editingFinished.connect(self._title_finished)
         self.title.installEventFilter(self)
         self.votes = VoteCounter(context)
         self.exit_button = QToolButton()  # only in presentation mode
@@ -181,6 +182,10 @@ class QuickCaptureBar(QWidget):
         self.title.setText(item.title)
         self.title.selectAll()
         self.title.setFocus()
+
+    def _title_finished(self) -> None:
+        # focus already moved elsewhere (a click on the list): leave it there
+        self.commit_title(refocus=self.title.hasFocus())
 
     def commit_title(self, refocus=True) -> bool:
         uuid = self.pending_uuid
