@@ -60,6 +60,22 @@ def test_delete_key_and_undo(qtbot, window, sample_path):
     assert project.get("intervention", item.uuid) == item
 
 
+def test_number_keys_on_the_map_pick_a_theme_colour(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    window.set_mode(Mode.SELECT)
+    QTest.keyClick(window.map_view, Qt.Key.Key_3)
+    bar = window.quick_capture
+    assert bar.active_theme() == project.themes()[2].uuid == window.map_view.active_theme()
+    assert window.map_view.mode() == Mode.POINT  # choosing a colour means: about to draw
+    x, y = empty_spot(project)
+    with qtbot.waitSignal(window.map_view.interventionCreated) as created:
+        click_map(window, x, y)
+    assert project.get("intervention", created.args[0]).primary_theme_uuid == project.themes()[2].uuid
+    # in a text field the digit is typed, not a colour
+    QTest.keyClick(bar.title, Qt.Key.Key_7)
+    assert bar.title.text().endswith("7") and bar.active_theme() == project.themes()[2].uuid
+
+
 def test_quick_capture_esc_keeps_the_default_title(qtbot, window, sample_path):
     project = open_in_window(qtbot, window, sample_path)
     window.set_mode(Mode.POINT)

@@ -6,7 +6,7 @@ the map, still in the same drawing mode, for the next idea.
 """
 
 from qtpy.QtCore import QSize, Qt, Signal
-from qtpy.QtGui import QColor, QIcon, QPainter, QPixmap
+from qtpy.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
 from qtpy.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
@@ -97,6 +97,13 @@ class QuickCaptureBar(QWidget):
         layout.addWidget(self.votes)
         layout.addWidget(self.exit_button)
         self._theme_uuids = []
+        # 1-9 pick the first nine colours while the map has focus: no mouse trip to the bar
+        for number in range(1, 10):
+            action = QAction(map_view)
+            action.setShortcut(QKeySequence(str(number)))
+            action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            action.triggered.connect(lambda _c=False, i=number - 1: self.pick_theme(i))
+            map_view.addAction(action)
         map_view.interventionCreated.connect(self.on_created)
         context.projectReplaced.connect(self.rebuild_swatches)
         context.changed.connect(lambda e: e.kind == "theme" and self.rebuild_swatches())
@@ -131,7 +138,7 @@ class QuickCaptureBar(QWidget):
             button.setCheckable(True)
             button.setIcon(swatch_icon(theme.color, size))
             button.setIconSize(QSize(size, size))
-            button.setToolTip(escaped(theme.name))
+            button.setToolTip(escaped(f"{theme.name} ({index + 1})" if index < 9 else theme.name))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(True)
             button.setStyleSheet("QToolButton:checked { border: 3px solid #0a84ff; border-radius: 4px; }")
@@ -153,6 +160,11 @@ class QuickCaptureBar(QWidget):
             self.swatches.button(self._theme_uuids.index(theme_uuid)).setChecked(True)
         self.map_view.set_active_theme(theme_uuid)
         self._show_theme_name()
+
+    def pick_theme(self, index: int) -> None:
+        """Choose the colour at ``index`` as if its swatch was clicked."""
+        if 0 <= index < len(self._theme_uuids):
+            self._swatch_clicked(index)
 
     def _swatch_clicked(self, index: int) -> None:
         self.set_active_theme(self._theme_uuids[index])
