@@ -28,11 +28,15 @@ def copy_of(project):
     return project.scratch_copy()
 
 
-def run_laptop(project, number, plan):
+def base_uuids(project):
+    return [i.uuid for i in project.all("intervention") if i.title.startswith("Basis ")]
+
+
+def run_laptop(project, number, plan, base=None):
     """Returns what this laptop did: {"added": uuids, "edited": {uuid: title}, "deleted": uuids, "votes": n}."""
     session = project.execute(AddSession(f"Laptop {number}")).uuid
     project.set_current_session(session)
-    base = [i.uuid for i in sorted(project.all("intervention"), key=lambda i: i.number)][:BASE_SIZE]
+    base = base or base_uuids(project)
     done = {"added": [], "edited": {}, "deleted": set(), "votes": 0}
     for kind, index, value in plan:
         target = base[index]
@@ -58,7 +62,7 @@ def state(project):
     return {kind: dict(table) for kind, table in project.state.entities.items()}
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans=laptop_plans, newest=st.booleans())
 def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
     base = base_project()
@@ -95,3 +99,27 @@ def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
     before = state(target)
     again = merge_projects(target, laptops, rule)
     assert state(target) == before and again.changes == 0
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(first=laptop_plans, second=laptop_plans, newest=st.booleans())
+def test_merging_again_after_more_edits_loses_nothing_added(first, second, newest):
+    base = base_project()
+    originals = sorted(base.all("intervention"), key=lambda i: i.number)
+    uuids_of_base = [i.uuid for i in originals]
+    laptops = [copy_of(base) for _plan in first]
+    added = []
+    for number, (laptop, plan) in enumerate(zip(laptops, first)):
+        added += run_laptop(laptop, number, plan, uuids_of_base)["added"]
+    target = copy_of(base)
+    rule = "newest_wins" if newest else "keep_both"
+    merge_projects(target, laptops, rule)
+    for number, (laptop, plan) in enumerate(zip(laptops, second)):
+        added += run_laptop(laptop, 10 + number, plan, uuids_of_base)["added"]
+    merge_projects(target, laptops, rule)
+    uuids = {i.uuid for i in target.all("intervention")}
+    assert set(added) <= uuids
+    numbers = [i.number for i in target.all("intervention")]
+    assert len(numbers) == len(set(numbers))
+    before = state(target)
+    assert merge_projects(target, laptops, rule).changes == 0 and state(target) == before

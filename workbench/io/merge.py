@@ -296,6 +296,8 @@ class _Plan:
             if mine is None:  # deleted in the target
                 if not self.edited_there(item, point):
                     continue  # untouched in the source: stays deleted
+                if self.target.get("intervention", _copy_uuid(item)) is not None:
+                    continue  # this very version was kept as a second version before
                 what = _("is in het doelproject verwijderd en in de bron gewijzigd.")
                 if newest and stone.deleted_at >= item.changed_at:
                     self._conflict(item, what, _("De verwijdering is het nieuwst en blijft."), stone.deleted_at,
