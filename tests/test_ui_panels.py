@@ -196,6 +196,8 @@ def test_quotes_edit_and_delete(qtbot, window, sample_path):
 
 
 def test_project_details_and_goals(qtbot, window, sample_path):
+    from workbench.geo.measure import format_number
+
     project = open_in_window(qtbot, window, sample_path)
     panel = window.panels["project"]
     steps = panel.info_edits["next_steps"]
@@ -218,9 +220,11 @@ def test_project_details_and_goals(qtbot, window, sample_path):
     qtbot.keyClicks(panel.goal_indicator, "Aantal nieuwe bomen")
     qtbot.keyClicks(panel.goal_unit, "bomen")
     qtbot.keyClicks(panel.goal_target, "1.500")
+    panel.goal_quantity.setCurrentIndex(panel.goal_quantity.findData("trees"))
     qtbot.mouseClick(panel.save_goal_button, Qt.MouseButton.LeftButton)
     goal = next(g for g in project.goals() if g.title == "Meer bomen in de wijk")
-    assert (goal.indicator, goal.unit, goal.target) == ("Aantal nieuwe bomen", "bomen", 1500.0)
+    assert (goal.indicator, goal.unit, goal.target, goal.quantity_key) == (
+        "Aantal nieuwe bomen", "bomen", 1500.0, "trees")
     assert goal.theme_uuid == project.theme_by_name("Groen verbindt").uuid
     panel.goal_target.setText("heel veel")
     qtbot.mouseClick(panel.save_goal_button, Qt.MouseButton.LeftButton)
@@ -232,4 +236,10 @@ def test_project_details_and_goals(qtbot, window, sample_path):
                if editor.goals.item(r).data(Qt.ItemDataRole.UserRole) == goal.uuid)
     row.setCheckState(Qt.CheckState.Checked)
     assert goal.uuid in project.intervention_by_number(1).goal_uuids
+    # progress is computed from the trees of the linked ideas, shown in the goals list
+    trees = project.intervention_by_number(1).quantity("trees")
+    assert trees
+    shown = next(panel.goals.item(r).text() for r in range(panel.goals.count())
+                 if panel.goals.item(r).data(Qt.ItemDataRole.UserRole) == goal.uuid)
+    assert f"(gepland: {format_number(trees)})" in shown
     assert reopened_snapshot(sample_path) == snapshot(project)

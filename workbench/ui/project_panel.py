@@ -2,18 +2,25 @@
 goals of the vision (theme, indicator, unit, target)."""
 
 from qtpy.QtCore import Qt
-from qtpy.QtWidgets import (QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+from qtpy.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                             QPushButton, QVBoxLayout, QWidget)
 
 from workbench.core.setup_commands import AddGoal, DeleteGoal, EditGoal, EditInfo
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
+from workbench.geo.measure import format_number
 from workbench.ui.fields import CommitTextEdit, ErrorLabel, format_plain_number, parse_number
+from workbench.ui.labels import quantity_label, quantity_unit
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
 
 INFO_FIELDS = ("name", "municipality", "description", "next_steps", "contact")
+
+
+def goal_progress(project, goal) -> float:
+    """The goal's quantity summed over the ideas linked to it: computed, never typed."""
+    return sum(i.quantity(goal.quantity_key) or 0 for i in project.interventions() if goal.uuid in i.goal_uuids)
 
 
 class ProjectPanel(QWidget):
@@ -42,13 +49,14 @@ class ProjectPanel(QWidget):
         self.goal_title, self.goal_indicator, self.goal_unit, self.goal_target = (
             QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit())
         self.goal_theme = EntityCombo(context, "theme", lambda: _("(geen thema)"))
-        self.goal_labels = [QLabel() for _i in range(5)]
+        self.goal_quantity = QComboBox()  # progress = this quantity summed over linked ideas
+        self.goal_labels = [QLabel() for _i in range(6)]
         self.goal_error = ErrorLabel()
         self.add_goal_button, self.save_goal_button, self.delete_goal_button = (
             QPushButton(), QPushButton(), QPushButton())
         goal_form = QFormLayout()
         for label, widget in zip(self.goal_labels, (self.goal_title, self.goal_theme, self.goal_indicator,
-                                                     self.goal_unit, self.goal_target)):
+                                                     self.goal_unit, self.goal_target, self.goal_quantity)):
             goal_form.addRow(label, widget)
         goal_buttons = QHBoxLayout()
         for button in (self.add_goal_button, self.save_goal_button, self.delete_goal_button):
@@ -70,7 +78,8 @@ class ProjectPanel(QWidget):
         layout.addStretch(1)
         self.goal_uuid = None
         context.projectReplaced.connect(self.refresh)
-        context.changed.connect(lambda e: e.kind in ("info", "goal", "theme") and self.refresh())
+        context.changed.connect(lambda e: e.kind in ("info", "goal", "theme", "quantity_kind", "intervention")
+                                and self.refresh())
         connect_retranslate(self)
 
     def retranslate(self) -> None:
@@ -83,7 +92,7 @@ class ProjectPanel(QWidget):
         self.info_edits["next_steps"].setPlaceholderText(
             _("Wat er met de ideeën gebeurt, voor de handout. Korte zinnen, eenvoudige woorden."))
         for label, text in zip(self.goal_labels, (_("Doel"), _("Thema"), _("Indicator"), _("Eenheid"),
-                                                  _("Streefwaarde"))):
+                                                  _("Streefwaarde"), _("Voortgang uit"))):
             label.setText(text)
         self.add_goal_button.setText(_("Nieuw doel"))
         self.delete_goal_button.setText(_("Verwijderen"))
@@ -92,10 +101,20 @@ class ProjectPanel(QWidget):
 
     # -- project info ------------------------------------------------------------------
 
+    def _fill_quantities(self) -> None:
+        project = self.context.project
+        current = self.goal_quantity.currentData()
+        self.goal_quantity.clear()
+        self.goal_quantity.addItem(_("(niet meten)"), None)
+        for kind in (project.quantity_kinds() if project else []):
+            self.goal_quantity.addItem(f"{quantity_label(kind)} ({quantity_unit(kind)})", kind.key)
+        self.goal_quantity.setCurrentIndex(max(0, self.goal_quantity.findData(current)))
+
     def refresh(self) -> None:
         project = self.context.project
         if project is None:
             return
+        self._fill_quantities()
         for key, edit in self.info_edits.items():
             value = getattr(project.info, key)
             if isinstance(edit, CommitTextEdit):
@@ -107,6 +126,8 @@ class ProjectPanel(QWidget):
         self.goals.clear()
         for goal in project.goals():
             target = f" — {format_plain_number(goal.target)} {goal.unit}".rstrip() if goal.target is not None else ""
+            if goal.quantity_key:
+                target += "  " + _("(gepland: {value})").format(value=format_number(goal_progress(project, goal)))
             row = QListWidgetItem(goal.title + target)
             row.setData(Qt.ItemDataRole.UserRole, goal.uuid)
             self.goals.addItem(row)
@@ -147,6 +168,7 @@ class ProjectPanel(QWidget):
         self.goal_indicator.setText(goal.indicator)
         self.goal_unit.setText(goal.unit)
         self.goal_target.setText(format_plain_number(goal.target))
+        self.goal_quantity.setCurrentIndex(max(0, self.goal_quantity.findData(goal.quantity_key)))
         self.goal_error.clear_error()
         self._update_goal_buttons()
 
@@ -158,6 +180,7 @@ class ProjectPanel(QWidget):
         for edit in (self.goal_title, self.goal_indicator, self.goal_unit, self.goal_target):
             edit.clear()
         self.goal_theme.set_uuid(None)
+        self.goal_quantity.setCurrentIndex(0)
         self.goal_error.clear_error()
         self._update_goal_buttons()
         self.goal_title.setFocus()
@@ -169,7 +192,7 @@ class ProjectPanel(QWidget):
             self.goal_error.show_error(str(error))
             return
         values = dict(theme_uuid=self.goal_theme.currentData(), indicator=self.goal_indicator.text(),
-                      unit=self.goal_unit.text(), target=target)
+                      unit=self.goal_unit.text(), target=target, quantity_key=self.goal_quantity.currentData())
         try:
             if self.goal_uuid is None:
                 command = self.context.project.execute(AddGoal(self.goal_title.text(), **values))
