@@ -158,3 +158,16 @@ def test_export_of_an_empty_project_is_valid(empty_project, tmp_path, kind):
     assert export(empty_project, kind, out) == 0
     if kind != "csv":
         assert pyogrio.read_info(str(out), layer="ideeen" if kind == "gpkg" else None)["features"] == 0
+
+
+def test_a_quantity_named_like_a_property_does_not_overwrite_it(project, tmp_path):
+    from workbench.core.commands import EditIntervention
+    from workbench.core.setup_commands import AddQuantityKind
+
+    project.execute(AddQuantityKind("Title", "stuks", key="title"))
+    item = project.interventions()[0]
+    project.execute(EditIntervention(item.uuid, quantities={"title": 3}))
+    out = tmp_path / "ideeen.geojson"
+    export_geojson(project, out)
+    props = json.loads(out.read_text(encoding="utf-8"))["features"][0]["properties"]
+    assert props["title"] == item.title and props["quantity_title"] == 3

@@ -30,7 +30,11 @@ def export_csv(project, out) -> int:
     kinds = project.quantity_kinds()
     header = [_("nummer"), _("titel"), _("omschrijving"), _("themas"), _("hoofdthema"), _("kleur"), _("status"),
               _("horizon"), _("stemmen"), _("bijeenkomsten"), _("oppervlakte_m2"), _("lengte_m")]
-    header += [kind.label for kind in kinds]
+    taken = {name.casefold() for name in header + ["lat", "lon", "wkt_rd", "uuid"]}
+    for kind in kinds:  # a quantity labelled like a fixed column gets a distinct header
+        label = kind.label if kind.label.casefold() not in taken else f"{kind.label} ({kind.unit or kind.key})"
+        taken.add(label.casefold())
+        header.append(label)
     header += ["lat", "lon", "wkt_rd", "uuid"]
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=";", quoting=csv.QUOTE_MINIMAL, lineterminator="\r\n")

@@ -39,7 +39,9 @@ def feature_collection(project) -> dict:
             "status": row.status, "horizon": row.horizon, "votes": row.votes,
             "sessions": "; ".join(row.sessions), "area_m2": row.area_m2, "length_m": row.length_m,
         }
-        properties.update(row.quantities)
+        for key, value in row.quantities.items():
+            # A quantity a user named "title" must not overwrite the title.
+            properties[key if key not in properties else f"quantity_{key}"] = value
         properties["uuid"] = row.uuid
         features.append({"type": "Feature", "id": row.number, "geometry": mapping(geometry),
                          "properties": properties})
