@@ -258,3 +258,27 @@ def test_wizard_refuses_an_existing_file(qtbot, window, sample_path):
     wizard.next()
     assert wizard.currentPage() is wizard.project_page
     assert "bestaat al" in wizard.project_page.subTitle()
+
+
+def test_standard_shortcuts_open_the_usual_dialogs(qtbot, window, sample_path, caumerbeekdal_path, monkeypatch):
+    from qtpy.QtWidgets import QFileDialog
+
+    from workbench.ui.export_dialog import ExportDialog
+    from workbench.ui.wizard import NewProjectWizard
+
+    open_in_window(qtbot, window, sample_path)
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: asked.append(a) or (str(caumerbeekdal_path), "")))
+    view = window.map_view
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.open_dialogs[-1], ExportDialog) and window.open_dialogs[-1].isVisible()
+    window.open_dialogs[-1].reject()
+    QTest.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert isinstance(window.open_dialogs[-1], NewProjectWizard) and window.open_dialogs[-1].isVisible()
+    window.open_dialogs[-1].reject()
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    assert asked and window.context.project.path.resolve() == caumerbeekdal_path.resolve()
+    assert window.windowTitle().startswith(window.context.project.info.name)
