@@ -24,7 +24,7 @@ a UUID derived from the source version, so it is not added twice.
 """
 
 import uuid as uuid_mod
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from workbench.core.merge_commands import PutEntity, RemoveEntity
@@ -33,56 +33,9 @@ from workbench.core.setup_commands import AddReferenceLayer, Batch
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io.mapping import normalise_name
+from workbench.io.merge_summary import Conflict, MergeSummary
 
 KEEP_BOTH, NEWEST_WINS = "keep_both", "newest_wins"
-
-
-@dataclass
-class Conflict:
-    kind: str
-    title: str
-    source: str
-    what: str        # what happened, in Dutch
-    resolution: str  # what the merge did about it, in Dutch
-    key: str = ""    # the versions involved, so a later merge does not list it again
-
-    def line(self) -> str:
-        return _("{title} ({source}): {what} {resolution}").format(
-            title=self.title, source=self.source, what=self.what, resolution=self.resolution)
-
-
-@dataclass
-class MergeSummary:
-    sources: list = field(default_factory=list)
-    added: dict = field(default_factory=dict)     # kind -> count
-    updated: list = field(default_factory=list)   # Dutch lines
-    deleted: list = field(default_factory=list)   # Dutch lines
-    conflicts: list = field(default_factory=list)
-    repeated: int = 0                             # conflicts listed by an earlier merge
-    changes: int = 0                              # rows written
-
-    def count_added(self, kind):
-        self.added[kind] = self.added.get(kind, 0) + 1
-
-    def lines(self) -> list:
-        labels = {"intervention": _("ideeën"), "session": _("bijeenkomsten"), "theme": _("thema's"),
-                  "goal": _("doelen"), "vote": _("stemmen"), "quote": _("citaten"),
-                  "quantity_kind": _("soorten hoeveelheden"), "reference_layer": _("referentielagen"),
-                  "area": _("gebied"), "tombstone": _("verwijderingen")}
-        lines = [_("Samengevoegd: {files}.").format(files=", ".join(self.sources))]
-        if not self.changes:
-            lines.append(_("Er was niets nieuws; het project is niet gewijzigd."))
-        added = [f"{count} {labels.get(kind, kind)}" for kind, count in self.added.items() if count]
-        lines.append(_("Toegevoegd: {items}.").format(items=", ".join(added) if added else _("niets")))
-        lines.append(_("Bijgewerkt: {count} ideeën.").format(count=len(self.updated)))
-        lines.append(_("Verwijderd: {count} ideeën.").format(count=len(self.deleted)))
-        lines.append(_("Conflicten: {count}.").format(count=len(self.conflicts)))
-        if self.repeated:
-            lines.append(_("{count} conflicten waren al bij een eerdere samenvoeging gemeld en opgelost.")
-                         .format(count=self.repeated))
-        lines += ["- " + line for line in self.updated + self.deleted]
-        lines += ["! " + conflict.line() for conflict in self.conflicts]
-        return lines
 
 
 def content(item) -> tuple:
