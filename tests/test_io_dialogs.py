@@ -72,3 +72,30 @@ def test_merge_dialog_merges_and_summarises(qtbot, sample_path, tmp_path):
         assert "Toegevoegd: 1 ideeën." in dialog.result.toPlainText()
     finally:
         project.close()
+
+
+def test_import_dialog_lets_the_user_choose_a_layer_and_import_as_reference(qtbot, project, tmp_path):
+    import numpy as np
+    import pyogrio
+    import shapely
+    from shapely.geometry import Point
+
+    from workbench.ui.import_dialog import ImportDialog
+
+    path = tmp_path / "lagen.gpkg"
+    for layer, name in (("bomen", "Eik"), ("bankjes", "Bank")):
+        pyogrio.raw.write(str(path), np.array([shapely.to_wkb(Point(195000, 325800))], dtype=object),
+                          [np.array([name], dtype=object)], ["naam"], driver="GPKG", layer=layer,
+                          crs="EPSG:28992", geometry_type="Point")
+    dialog = ImportDialog(project, path)
+    qtbot.addWidget(dialog)
+    assert dialog.layer.isVisibleTo(dialog) and dialog.layer.count() == 2
+    dialog.layer.setCurrentIndex(dialog.layer.findData("bomen"))
+    qtbot.waitUntil(lambda: dialog.source is not None and "bomen" in dialog.source.name, timeout=10_000)
+    assert dialog.preview.item(0, 1).text() == "Eik"
+    dialog.as_reference.setChecked(True)
+    assert not dialog.create_themes.isEnabled()
+    dialog.layer_name.setText("Bomen uit QGIS")
+    assert dialog.do_import()
+    layer = next(r for r in project.reference_layers() if r.name == "Bomen uit QGIS")
+    assert layer.features[0].label == "Eik"

@@ -153,6 +153,8 @@ class ImportDialog(QDialog):
         self.error.clear_error()
         if getattr(self, "_timer", None) is not None:
             self._timer.stop()  # a layer chosen while another was still being read
+            self._progress.hide()
+            self._progress.deleteLater()
         self._job = _ReadJob(self.path, self.layer.currentData())
         self._progress = QProgressDialog(_("{name} lezen…").format(name=self.path.name), _("Annuleren"), 0, 0, self)
         self._progress.setWindowTitle(_("Importeren"))
@@ -177,7 +179,6 @@ class ImportDialog(QDialog):
             return
         self._timer.stop()
         self._progress.hide()
-        self._progress.deleteLater()
         if job.error:
             self.source = None
             self.error.show_error(job.error)
