@@ -172,6 +172,11 @@ def test_editor_refuses_bad_numbers_inline_and_changes_nothing(qtbot, window, sa
     window.actions_.a["undo"].trigger()
     assert project.get("intervention", item.uuid).status == item.status
     assert reopened_snapshot(sample_path) == snapshot(project)
+    # the editor can delete the idea too, undoably
+    qtbot.mouseClick(editor.delete_button, Qt.MouseButton.LeftButton)
+    assert project.get("intervention", item.uuid) is None and editor.stack.currentIndex() == 0
+    window.actions_.a["undo"].trigger()
+    assert project.get("intervention", item.uuid).quantity("parkeerplaatsen") == 30
 
 
 def test_quotes_edit_and_delete(qtbot, window, sample_path):

@@ -59,6 +59,8 @@ class InterventionEditor(QWidget):
         self.votes = VoteCounter(context)
         self.votes.label.hide()  # the form's own label says "Deze bijeenkomst"
         self.error = ErrorLabel()
+        self.delete_button = QPushButton()
+        self.delete_button.clicked.connect(self._delete)
 
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -81,6 +83,7 @@ class InterventionEditor(QWidget):
         form_layout = QVBoxLayout(form_widget)
         form_layout.addWidget(self.error)
         form_layout.addLayout(self.form)
+        form_layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignRight)
         form_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -124,6 +127,8 @@ class InterventionEditor(QWidget):
         self.new_quantity_label.setPlaceholderText(_("Eigen hoeveelheid, bijv. Parkeerplaatsen"))
         self.new_quantity_unit.setPlaceholderText(_("eenheid"))
         self.add_quantity.setText(_("Toevoegen"))
+        self.delete_button.setText(_("Idee verwijderen"))
+        self.delete_button.setToolTip(_("Verwijdert dit idee met zijn stemmen; Ctrl+Z haalt het terug."))
         self.status.blockSignals(True)
         self.status.clear()
         for code in STATUSES:
@@ -298,6 +303,14 @@ class InterventionEditor(QWidget):
         else:
             quantities[key] = value
         self._commit(quantities=quantities)
+
+    def _delete(self) -> None:
+        from workbench.core.commands import DeleteInterventions
+
+        item = self._current()
+        if item is not None and self.context.run(DeleteInterventions([item.uuid])):
+            self.context.message.emit(_("Idee {number} verwijderd; Ctrl+Z maakt dit ongedaan.").format(
+                number=item.number))
 
     def _add_quantity_kind(self) -> None:
         if self.context.project is None:
