@@ -130,3 +130,39 @@ def test_a_very_long_title_stays_whole_in_the_file_but_short_in_lists(qtbot, win
     assert len(window.panels["ranking"].items_chart.rows[0][0]) <= 120
     window.context.select([item.uuid])
     assert window.panels["editor"].title.text() == title.strip()  # the editor shows it all
+
+
+def test_an_empty_project_without_area_or_themes_works(qtbot, window, dialogs, tmp_path):
+    """The "leeg" theme set and no area: capture, vote and rank still work."""
+    from qtpy.QtCore import Qt
+    from qtpy.QtTest import QTest
+    from shapely.geometry import Point
+
+    from workbench.canvas.tools import Mode
+
+    wizard = window.new_project()
+    wizard.project_page.name.setText("Leeg")
+    wizard.project_page.path.setText(str(tmp_path / "leeg.gpkg"))
+    wizard.next()
+    wizard.area_page.set_mode("none")
+    assert wizard.area_page.isComplete()
+    wizard.next()
+    wizard.themes_page.theme_set.setCurrentIndex(wizard.themes_page.theme_set.findData("leeg"))
+    wizard.next()
+    wizard.accept()
+    project = window.context.project
+    assert project.area is None and project.themes() == [] and window.quick_capture.swatches.buttons() == []
+    window.set_mode(Mode.POINT)
+    view = window.map_view
+    qtbot.waitUntil(view.is_painted)
+    with qtbot.waitSignal(view.interventionCreated) as created:
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         view.viewport().rect().center())
+    item = project.get("intervention", created.args[0])
+    assert isinstance(item.geometry, Point) and item.primary_theme_uuid is None
+    qtbot.mouseClick(window.quick_capture.votes.plus, Qt.MouseButton.LeftButton)
+    assert project.votes(item.uuid) == 1
+    assert window.panels["ranking"].themes_chart.rows[0][:2] == ("(geen thema)", 1)
+    window.actions_.a["presentation"].trigger()
+    window.actions_.a["presentation"].trigger()
+    assert not dialogs.shown
