@@ -171,3 +171,14 @@ def test_a_quantity_named_like_a_property_does_not_overwrite_it(project, tmp_pat
     export_geojson(project, out)
     props = json.loads(out.read_text(encoding="utf-8"))["features"][0]["properties"]
     assert props["title"] == item.title and props["quantity_title"] == 3
+
+
+def test_a_reference_layer_called_like_the_area_still_imports_and_exports(project, tmp_path):
+    source = tmp_path / "Gebied.geojson"
+    source.write_text(json.dumps({"type": "Feature", "properties": {"naam": "Vlak"}, "geometry": {
+        "type": "Polygon", "coordinates": [[[5.97, 50.91], [5.98, 50.91], [5.98, 50.92], [5.97, 50.91]]]}}))
+    assert import_file(project, source, as_reference=True).layer_name == "Gebied (2)"
+    out = tmp_path / "qgis.gpkg"
+    export_gpkg(project, out)
+    names = {name for name, _kind in pyogrio.list_layers(str(out))}
+    assert {"gebied", "ref_gebied_2"} <= names

@@ -75,7 +75,7 @@ def _table_name(name, taken) -> str:
     return _unique(base[:50], taken)
 
 
-def reference_layers(project, taken) -> list:
+def reference_layers(project, taken, identifiers) -> list:
     layers = []
     for layer in project.reference_layers():
         keys = []
@@ -86,7 +86,9 @@ def reference_layers(project, taken) -> list:
         column_taken = {"fid", "geom", "label"}
         columns = [("label", "text")] + [(_unique(key, column_taken), "text") for key in keys]
         rows = [(f.label, *[dict(f.properties).get(k) for k in keys], f.geometry) for f in layer.features]
-        layers.append(FlatLayer(_table_name(layer.name, taken), layer.name, layer.credit, columns, rows))
+        # gpkg_contents wants unique identifiers; a layer may be called "Gebied" too.
+        identifier = _unique(layer.name, identifiers)
+        layers.append(FlatLayer(_table_name(layer.name, taken), identifier, layer.credit, columns, rows))
     return layers
 
 
@@ -96,6 +98,7 @@ def export_gpkg(project, out) -> int:
     area = project.area
     if area is not None:
         layers.append(FlatLayer("gebied", _("Gebied"), area.name, [("naam", "text")], [(area.name, area.geometry)]))
-    layers += reference_layers(project, taken)
+    identifiers = {layer.identifier.casefold() for layer in layers}
+    layers += reference_layers(project, taken, identifiers)
     write_flat_geopackage(out, layers)
     return len(layers[0].rows)

@@ -182,8 +182,16 @@ def _interventions(project, source, mapping, create, summary):
     return themes.commands + sessions.commands + [AddInterventions(items)]
 
 
+# Identifiers the project file already gives its own tables in gpkg_contents (see
+# store/migrations.py); GeoPackage wants them unique, so a layer cannot take them.
+RESERVED_LAYER_NAMES = ("Gebied", "Ideeën", "Werkbank: schema", "Project", "Thema's", "Soorten hoeveelheden",
+                        "Doelen", "Bijeenkomsten", "Idee-thema", "Idee-doel", "Idee-hoeveelheid", "Stemmen",
+                        "Citaten", "Verwijderd", "Referentielagen")
+
+
 def _unique_layer_name(project, name) -> str:
     taken = {r.name.casefold() for r in project.reference_layers()}
+    taken |= {reserved.casefold() for reserved in RESERVED_LAYER_NAMES}
     candidate, number = name, 2
     while candidate.casefold() in taken:
         candidate = f"{name} ({number})"
