@@ -55,6 +55,7 @@ IMPORTED = {
     "mixed_multi.geojson": (1, "Thema 'Onbekend thema' bestaat niet in het project"),
     "csv_bad_wkt.csv": (1, "Object 1 heeft onleesbare coördinaten; overgeslagen"),
     "csv_decimal_commas.csv": (2, ""),
+    "absurd_vote_count.geojson": (1, "1 waarden van 'stemmen' waren onbruikbaar en zijn weggelaten"),
     "legacy_crs_rd.geojson": (1, ""),
     "single_feature.geojson": (1, ""),
     "three_d_coordinates.geojson": (1, ""),

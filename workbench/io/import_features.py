@@ -155,7 +155,9 @@ def _interventions(project, source, mapping, create, summary):
         if votes not in (None, ""):
             try:
                 count = _number(votes)
-                if count is None or count < 0 or not float(count).is_integer():
+                # Dot votes of one evening; beyond a million it is a mistake (and beyond
+                # 2**63 SQLite cannot even store it).
+                if count is None or count < 0 or not float(count).is_integer() or count > 1_000_000:
                     raise ValueError
                 item.votes = int(count)
             except (TypeError, ValueError, OverflowError):
