@@ -282,3 +282,15 @@ def test_standard_shortcuts_open_the_usual_dialogs(qtbot, window, sample_path, c
     QTest.keyClick(view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert asked and window.context.project.path.resolve() == caumerbeekdal_path.resolve()
     assert window.windowTitle().startswith(window.context.project.info.name)
+
+
+def test_the_shortcut_list_names_the_standard_keys(qtbot, window, dialogs):
+    window.actions_.a["shortcuts"].trigger()
+    [(kind, shown)] = dialogs.shown
+    assert kind == "information" and "<b>Ctrl+P</b>" in shown
+    text = "\n".join(window.shortcut_lines())
+    for expected in ("Ctrl+Z\tOngedaan maken", "Ctrl+Shift+Z, Ctrl+Y\tOpnieuw", "Ctrl+P\tExporteer handout…",
+                     "F11\tPresentatiemodus", "Ctrl+N\tNieuw project…", "Ctrl+O\tOpenen…", "Del\tIdee verwijderen",
+                     "Enter\t", "Esc\t", "P\tPunt tekenen"):
+        assert expected in text, expected
+    assert len(set(window.shortcut_lines())) == len(window.shortcut_lines())

@@ -57,6 +57,7 @@ class WindowActions:
         act("new_session", w.new_session)
         act("add_quote", w.add_quote, "Ctrl+Shift+Q")
         act("about", w.about)
+        act("shortcuts", w.show_shortcuts, QKeySequence.StandardKey.HelpContents)
         # Enter and Esc belong to the map while it has focus (finish / cancel a drawing);
         # a widget shortcut keeps them out of text fields and dialogs.
         # The menu items only show the key (after a tab); the shortcut itself lives on the
@@ -117,6 +118,7 @@ class WindowActions:
         m["session"].addAction(self.a["new_session"])
         m["session"].addMenu(m["current"])
         m["current"].aboutToShow.connect(w.fill_current_session_menu)
+        m["help"].addAction(self.a["shortcuts"])
         m["help"].addAction(self.a["about"])
         for key in ("file", "edit", "view", "map", "session", "help"):
             bar.addMenu(m[key])
@@ -145,6 +147,7 @@ class WindowActions:
             "snapping": _("&Kleven aan hoekpunten"), "new_session": _("&Nieuwe bijeenkomst…"),
             "add_quote": _("&Citaat toevoegen"), "about": _("&Over Gebiedsvisie Werkbank"),
             "finish": _("Tekening &afronden") + "\tEnter", "cancel": _("Tekening a&nnuleren") + "\tEsc",
+            "shortcuts": _("&Sneltoetsen"),
         }
         for key, text in texts.items():
             self.a[key].setText(text)
