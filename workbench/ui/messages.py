@@ -67,6 +67,8 @@ def install_excepthook() -> None:
     """
     from workbench.errors import WorkbenchError
 
+    showing = {"now": False}
+
     def hook(exc_type, exc, tb):
         if issubclass(exc_type, KeyboardInterrupt):
             sys.__excepthook__(exc_type, exc, tb)
@@ -76,7 +78,13 @@ def install_excepthook() -> None:
         else:
             traceback.print_exception(exc_type, exc, tb, file=sys.stderr)
             text = unexpected_error_text(exc_type, exc)
-        if QApplication.instance() is not None:
-            show_error(QApplication.activeWindow(), text)
+        # One dialog at a time: an error that repeats (say, while painting) must not
+        # stack up dialogs faster than they can be closed.
+        if QApplication.instance() is not None and not showing["now"]:
+            showing["now"] = True
+            try:
+                show_error(QApplication.activeWindow(), text)
+            finally:
+                showing["now"] = False
 
     sys.excepthook = hook
