@@ -55,6 +55,7 @@ IMPORTED = {
     "mixed_multi.geojson": (1, "Thema 'Onbekend thema' bestaat niet in het project"),
     "csv_bad_wkt.csv": (1, "Object 1 heeft onleesbare coördinaten; overgeslagen"),
     "csv_decimal_commas.csv": (2, ""),
+    "lone_surrogate.geojson": (1, ""),
     "absurd_vote_count.geojson": (1, "1 waarden van 'stemmen' waren onbruikbaar en zijn weggelaten"),
     "legacy_crs_rd.geojson": (1, ""),
     "single_feature.geojson": (1, ""),
@@ -102,6 +103,14 @@ def test_text_is_kept_as_text_and_cleaned_of_control_characters(project):
     import_file(project, CORPUS / "emoji.geojson")
     titles = [i.title for i in project.interventions()[-3:]]
     assert titles == ["<script>alert('x')</script><b>Plein</b> & co", "Bel en tab", "Fietsen 🚲 en bomen 🌳"]
+
+
+def test_half_a_surrogate_pair_becomes_a_question_mark_as_idea_and_as_layer(project):
+    import_file(project, CORPUS / "lone_surrogate.geojson")
+    assert project.interventions()[-1].title == "Half teken ? hier"
+    summary = import_file(project, CORPUS / "lone_surrogate.geojson", as_reference=True)
+    layer = next(r for r in project.reference_layers() if r.name == summary.layer_name)
+    assert dict(layer.features[0].properties)["?sleutel"] == "x"
 
 
 def test_swapped_coordinates_land_where_they_belong(project):

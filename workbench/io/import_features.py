@@ -206,7 +206,7 @@ def _reference(project, source, mapping, layer_name, summary):
     for feature in source.features:
         name = mapping.get("title")
         label = clean_text(text_value(feature.properties.get(name)) if name else "", multiline=False)
-        properties = tuple(sorted((str(k), clean_text(text_value(v))) for k, v in feature.properties.items()))
+        properties = tuple(sorted((text_value(str(k)), clean_text(text_value(v))) for k, v in feature.properties.items()))
         features.append(ReferenceFeature(new_uuid(), label, feature.geometry, properties))
     summary.layer_name = _unique_layer_name(project, clean_text(layer_name, multiline=False) or source.name)
     return [AddReferenceLayer(ReferenceLayer(new_uuid(), summary.layer_name, "", tuple(features)))]

@@ -82,18 +82,23 @@ def resolve(fields, items=()) -> dict:
 
 
 def text_value(value) -> str:
-    """A property value as text: lists joined with "; ", numbers without ".0"."""
+    """A property value as text: lists joined with "; ", numbers without ".0".
+
+    Lone surrogates (JSON allows "\\ud800") become "?": SQLite stores only UTF-8.
+    """
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
         return "; ".join(text_value(v) for v in value if v is not None)
     if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, dict):
+        text = str(int(value))
+    elif isinstance(value, dict):
         import json
 
-        return json.dumps(value, ensure_ascii=False)
-    return str(value)
+        text = json.dumps(value, ensure_ascii=False)
+    else:
+        text = str(value)
+    return text.encode("utf-8", "replace").decode("utf-8")
 
 
 def split_names(value) -> list:
