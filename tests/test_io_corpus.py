@@ -55,6 +55,7 @@ IMPORTED = {
     "mixed_multi.geojson": (1, "Thema 'Onbekend thema' bestaat niet in het project"),
     "csv_bad_wkt.csv": (1, "Object 1 heeft onleesbare coördinaten; overgeslagen"),
     "csv_decimal_commas.csv": (2, ""),
+    "csv_one_stray_row.csv": (2, "Object 3 ligt ver buiten Nederland; overgeslagen"),
     "lone_surrogate.geojson": (1, ""),
     "absurd_vote_count.geojson": (1, "1 waarden van 'stemmen' waren onbruikbaar en zijn weggelaten"),
     "legacy_crs_rd.geojson": (1, ""),

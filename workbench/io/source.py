@@ -74,17 +74,28 @@ def _flatten(geometry):
     return parts
 
 
+def _within(bounds, box) -> np.ndarray:
+    """Per feature (rows of minx, miny, maxx, maxy): inside ``box``?"""
+    return ((bounds[:, 0] >= box[0]) & (bounds[:, 1] >= box[1]) & (bounds[:, 2] <= box[2])
+            & (bounds[:, 3] <= box[3]))
+
+
 def _guess_crs(bounds) -> int | None:
-    minx, miny, maxx, maxy = bounds
-    if RD_BOX[0] <= minx and maxx <= RD_BOX[2] and RD_BOX[1] <= miny and maxy <= RD_BOX[3]:
-        return crs.RD
-    if -180 <= minx and maxx <= 180 and -90 <= miny and maxy <= 90:
-        return crs.WGS84
-    return None
+    """RD or WGS84, by what most features look like; a stray feature far away (skipped
+    later) does not decide for the whole file."""
+    rd = int(_within(bounds, RD_BOX).sum())
+    wgs84 = int(_within(bounds, (-180.0, -90.0, 180.0, 90.0)).sum())
+    if rd == 0 and wgs84 == 0:
+        return None
+    return crs.RD if rd >= wgs84 else crs.WGS84
 
 
-def _inside(bounds, box) -> bool:
-    return box[0] <= bounds[0] and bounds[2] <= box[2] and box[1] <= bounds[1] and bounds[3] <= box[3]
+def _swapped(bounds) -> bool:
+    """Latitude/longitude swapped: the features lie in the Dutch box with x and y
+    exchanged, and none in the Dutch box itself."""
+    swapped_box = (WGS84_NL_BOX[1], WGS84_NL_BOX[0], WGS84_NL_BOX[3], WGS84_NL_BOX[2])
+    swapped, normal = int(_within(bounds, swapped_box).sum()), int(_within(bounds, WGS84_NL_BOX).sum())
+    return swapped > 0 and normal == 0 and swapped >= 0.9 * len(bounds)
 
 
 def _swap_xy(geometries):
@@ -177,7 +188,7 @@ def finish(raw: RawSource, progress=None) -> Source:
         return source
 
     geometries = [g for _i, g, _p in kept]
-    bounds = tuple(shapely.total_bounds(geometries))
+    bounds = shapely.bounds(_objects(geometries))
 
     epsg = raw.epsg
     if epsg is None or raw.crs_assumed:
@@ -189,13 +200,10 @@ def finish(raw: RawSource, progress=None) -> Source:
             source.warnings.append(_("{name} noemt geen coördinatenstelsel, maar de coördinaten zijn RD (EPSG:28992); "
                                      "het is als RD gelezen.").format(name=raw.name))
         epsg = guess or epsg
-    if epsg == crs.WGS84:
-        lon_lat_swapped = (WGS84_NL_BOX[1] <= bounds[0] and bounds[2] <= WGS84_NL_BOX[3]
-                           and WGS84_NL_BOX[0] <= bounds[1] and bounds[3] <= WGS84_NL_BOX[2])
-        if lon_lat_swapped:
-            geometries = list(_swap_xy(geometries))
-            source.warnings.append(_("In {name} staan breedte en lengte omgewisseld; ze zijn teruggezet.")
-                                   .format(name=raw.name))
+    if epsg == crs.WGS84 and _swapped(bounds):
+        geometries = list(_swap_xy(geometries))
+        source.warnings.append(_("In {name} staan breedte en lengte omgewisseld; ze zijn teruggezet.")
+                               .format(name=raw.name))
     if progress:
         progress()
     geometries = _transform(geometries, epsg)
