@@ -46,3 +46,15 @@ def test_switching_language_changes_messages_and_tells_listeners():
     finally:
         i18n.set_language("nl")
         i18n._listeners.remove(heard.append)
+
+
+def test_one_dutch_text_has_one_english_text_across_the_catalog_files():
+    import json
+
+    seen, clashes = {}, []
+    for path in sorted(i18n.resource("translations", "en").glob("*.json")):
+        for dutch, english in json.loads(path.read_text(encoding="utf-8")).items():
+            if dutch in seen and seen[dutch][1] != english:
+                clashes.append(f"{dutch!r}: {seen[dutch]} vs {(path.name, english)}")
+            seen.setdefault(dutch, (path.name, english))
+    assert not clashes, "\n".join(clashes)
