@@ -6,13 +6,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
-from workbench.core.commands import AddIntervention, DeleteInterventions, EditIntervention, SetVotes
+from workbench.core.commands import (AddIntervention, AddQuote, DeleteInterventions, DeleteQuote, EditIntervention,
+                                     SetVotes)
 from workbench.core.project import Project
 from workbench.core.setup_commands import AddSession
 from workbench.io.merge import merge_projects
 
 BASE_SIZE = 5
-operation = st.tuples(st.sampled_from(["add", "edit", "delete", "vote"]), st.integers(0, BASE_SIZE - 1),
+operation = st.tuples(st.sampled_from(["add", "edit", "delete", "vote", "quote", "unquote"]),
+                      st.integers(0, BASE_SIZE - 1),
                       st.integers(1, 9))
 laptop_plans = st.lists(st.lists(operation, max_size=6), min_size=1, max_size=4)
 
@@ -20,7 +22,10 @@ laptop_plans = st.lists(st.lists(operation, max_size=6), min_size=1, max_size=4)
 def base_project():
     project = Project()
     for index in range(BASE_SIZE):
-        project.execute(AddIntervention(f"Basis {index}", Point(195000 + 50 * index, 325000), session_uuid=None))
+        item = project.execute(AddIntervention(f"Basis {index}", Point(195000 + 50 * index, 325000),
+                                               session_uuid=None))
+        if index < 2:
+            project.execute(AddQuote(f"Basiscitaat {index}", "Bewoner", item.uuid, session_uuid=None))
     return project
 
 
@@ -37,7 +42,7 @@ def run_laptop(project, number, plan, base=None):
     session = project.execute(AddSession(f"Laptop {number}")).uuid
     project.set_current_session(session)
     base = base or base_uuids(project)
-    done = {"added": [], "edited": {}, "deleted": set(), "votes": 0}
+    done = {"added": [], "edited": {}, "deleted": set(), "votes": 0, "quotes": set(), "unquoted": set()}
     for kind, index, value in plan:
         target = base[index]
         alive = project.get("intervention", target) is not None
@@ -54,6 +59,14 @@ def run_laptop(project, number, plan, base=None):
             done["edited"].pop(target, None)
         elif kind == "vote" and alive:
             project.execute(SetVotes(target, value))
+        elif kind == "quote":
+            quote = project.execute(AddQuote(f"Citaat {number}-{value}", "Bewoner", target if alive else None))
+            done["quotes"].add(quote.uuid)
+        elif kind == "unquote" and project.quotes():
+            quote = sorted(project.quotes(), key=lambda q: q.uuid)[0]
+            project.execute(DeleteQuote(quote.uuid))
+            done["quotes"].discard(quote.uuid)
+            done["unquoted"].add(quote.uuid)
     done["votes"] = sum(v.count for v in project.all("vote"))
     return done
 
@@ -92,6 +105,9 @@ def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
                 assert title in titles
             elif not newest:                                   # a conflict: both versions are kept
                 assert title in titles
+        quotes = {q.uuid for q in target.quotes()}
+        assert did["quotes"] <= quotes                         # quotes come along
+        assert not did["unquoted"] & quotes                    # a deleted quote stays deleted
         for uuid in did["deleted"]:
             if touched_by[uuid] == {number} and uuid in uuids:
                 # Only when the files cannot tell untouched from edited: then it is listed, never silent.
