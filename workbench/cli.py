@@ -182,13 +182,7 @@ def cmd_export(args):
 def _delegate(target):
     def run(args):
         module_name, function = target.split(":")
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as error:
-            if error.name != module_name:
-                raise
-            raise UsageError(_("Deze opdracht is in deze versie nog niet beschikbaar.")) from None
-        return getattr(module, function)(args)
+        return getattr(importlib.import_module(module_name), function)(args)
     return run
 
 
@@ -263,21 +257,7 @@ def _run_app(argv) -> int:
     """``workbench [PATH] [--screenshot OUT]``: open the desktop app."""
     if argv and not argv[0].startswith("-") and not os.path.exists(argv[0]):
         raise UsageError(_("Het bestand {path} bestaat niet.").format(path=argv[0]))
-    try:
-        app = importlib.import_module("workbench.ui.app")
-    except ModuleNotFoundError as error:
-        if error.name not in ("workbench.ui.app",):
-            raise
-        return _print_sample_summary(argv)
-    return app.main(argv)
-
-
-def _print_sample_summary(argv) -> int:
-    """Until the main window exists: show what the project holds."""
-    path = argv[0] if argv and not argv[0].startswith("-") else None
-    if path is None:
-        raise UsageError(_("Geef een projectbestand op."))
-    return cmd_info(argparse.Namespace(path=path, json=False))
+    return importlib.import_module("workbench.ui.app").main(argv)
 
 
 def main(argv=None) -> int:

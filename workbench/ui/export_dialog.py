@@ -1,7 +1,6 @@
 """Ctrl+P: export the handout (or report, poster) as PDF, with a cancellable progress
 dialog, then open it in the PDF viewer."""
 
-import importlib
 from pathlib import Path
 
 from qtpy.QtCore import Qt, QUrl
@@ -14,15 +13,6 @@ from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
 from workbench.ui.fields import ErrorLabel
 from workbench.ui.labels import report_kind_label
-
-
-def find_export_pdf():
-    """``workbench.report.export_pdf`` or None while the PDF part is not installed."""
-    try:
-        module = importlib.import_module("workbench.report")
-    except ImportError:
-        return None
-    return getattr(module, "export_pdf", None)
 
 
 class ExportDialog(QDialog):
@@ -75,10 +65,8 @@ class ExportDialog(QDialog):
             self.path.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
 
     def export(self, open_after=True) -> bool:
-        export_pdf = find_export_pdf()
-        if export_pdf is None:
-            self.error.show_error(_("Exporteren naar PDF is in deze versie nog niet beschikbaar."))
-            return False
+        from workbench.report import export_pdf  # reportlab loads only when a PDF is made
+
         out = self.path.text().strip()
         if not out:
             self.error.show_error(_("Kies waar de PDF moet komen."))

@@ -2,12 +2,12 @@
 a status bar. It wires widgets to the :class:`ProjectContext`; the widgets themselves
 mirror the model and change it only through commands."""
 
-import importlib
 from pathlib import Path
 
 from qtpy.QtCore import QByteArray, QEvent, QObject, Qt
 from qtpy.QtWidgets import QApplication, QDockWidget, QFileDialog, QLabel, QMainWindow, QToolBar, QWidget
 
+from workbench.canvas.layer_list import LayerList
 from workbench.canvas.tools import Mode
 from workbench.canvas.view import MapView
 from workbench.core.commands import DeleteInterventions
@@ -92,11 +92,7 @@ class MainWindow(QMainWindow):
         self.panels = {"interventions": InterventionsPanel(c), "sessions": SessionsPanel(c),
                        "themes": ThemesPanel(c), "editor": InterventionEditor(c), "votes": VotesPanel(c),
                        "ranking": RankingPanel(c), "quotes": QuotesPanel(c), "project": ProjectPanel(c)}
-        try:
-            layer_list = importlib.import_module("workbench.canvas.layer_list").LayerList(self.map_view)
-            self.panels["layers"] = layer_list
-        except (ImportError, AttributeError):
-            pass  # the canvas's layer list is optional
+        self.panels["layers"] = LayerList(self.map_view)
         for key, panel in self.panels.items():
             dock = QDockWidget(self)
             dock.setObjectName(f"dock_{key}")
@@ -370,13 +366,7 @@ class MainWindow(QMainWindow):
             return None
         return self._keep(ExportDialog(self.context, self))
 
-    def _data_dialog(self, module_name, class_name, *args):
-        try:
-            module = importlib.import_module(f"workbench.ui.{module_name}")
-            dialog_class = getattr(module, class_name)
-        except (ImportError, AttributeError):
-            show_info(self, _("Deze functie is in deze versie nog niet beschikbaar."))
-            return None
+    def _data_dialog(self, dialog_class, *args):
         return self._keep(dialog_class(self.context.project, *args, parent=self))
 
     def import_dialog(self):
@@ -391,12 +381,16 @@ class MainWindow(QMainWindow):
         if self.context.project is None or self.context.project.read_only:
             show_error(self, _("Open eerst een project dat u mag wijzigen."))
             return None
-        return self._data_dialog("import_dialog", "ImportDialog", paths[0])
+        from workbench.ui.import_dialog import ImportDialog
+
+        return self._data_dialog(ImportDialog, paths[0])
 
     def merge_dialog(self):
         if self.context.project is None:
             return None
-        return self._data_dialog("merge_dialog", "MergeDialog")
+        from workbench.ui.merge_dialog import MergeDialog
+
+        return self._data_dialog(MergeDialog)
 
     def shortcut_lines(self) -> list:
         """"Ctrl+Z  Ongedaan maken", ... for every action with a key, plus the map's keys."""
