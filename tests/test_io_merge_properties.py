@@ -9,11 +9,11 @@ from shapely.geometry import Point
 from workbench.core.commands import (AddIntervention, AddQuote, DeleteInterventions, DeleteQuote, EditIntervention,
                                      SetVotes)
 from workbench.core.project import Project
-from workbench.core.setup_commands import AddSession
+from workbench.core.setup_commands import AddSession, AddTheme
 from workbench.io.merge import merge_projects
 
 BASE_SIZE = 5
-operation = st.tuples(st.sampled_from(["add", "edit", "delete", "vote", "quote", "unquote"]),
+operation = st.tuples(st.sampled_from(["add", "edit", "delete", "vote", "quote", "unquote", "theme"]),
                       st.integers(0, BASE_SIZE - 1),
                       st.integers(1, 9))
 laptop_plans = st.lists(st.lists(operation, max_size=6), min_size=1, max_size=4)
@@ -59,6 +59,12 @@ def run_laptop(project, number, plan, base=None):
             done["edited"].pop(target, None)
         elif kind == "vote" and alive:
             project.execute(SetVotes(target, value))
+        elif kind == "theme" and alive:
+            # The same new theme name on several laptops must end up as one theme.
+            name = ["Groen", "Spelen", "Wonen"][value % 3]
+            theme = project.theme_by_name(name) or project.get("theme", project.execute(AddTheme(name)).uuid)
+            project.execute(EditIntervention(target, theme_uuids=[theme.uuid]))
+            done["edited"][target] = project.get("intervention", target).title
         elif kind == "quote":
             quote = project.execute(AddQuote(f"Citaat {number}-{value}", "Bewoner", target if alive else None))
             done["quotes"].add(quote.uuid)
@@ -94,6 +100,9 @@ def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
     for did in done:
         assert set(did["added"]) <= uuids                      # nothing added is lost
     titles = [i.title for i in items]
+    names = [t.name.casefold() for t in target.all("theme")]
+    assert len(names) == len(set(names))
+    assert all(target.get("theme", t) for i in items for t in i.theme_uuids)
     listed = "\n".join(c.line() for c in summary.conflicts)
     touched_by = {}
     for number, did in enumerate(done):
