@@ -182,3 +182,13 @@ def test_a_reference_layer_called_like_the_area_still_imports_and_exports(projec
     export_gpkg(project, out)
     names = {name for name, _kind in pyogrio.list_layers(str(out))}
     assert {"gebied", "ref_gebied_2"} <= names
+
+
+@pytest.mark.parametrize("kind", ["geojson", "csv", "gpkg"])
+def test_export_below_a_file_instead_of_a_folder_is_a_dutch_message(project, tmp_path, kind):
+    from workbench.errors import WorkbenchError
+    from workbench.io.cli_export import export
+
+    (tmp_path / "bestand").write_text("")
+    with pytest.raises(WorkbenchError, match="De map .* bestaat niet"):
+        export(project, kind, tmp_path / "bestand" / f"uit.{kind}")

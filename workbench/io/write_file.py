@@ -18,7 +18,10 @@ def check_folder(path: Path) -> None:
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
     check_folder(path)
-    fd, temp = tempfile.mkstemp(prefix=".export-", dir=path.parent)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".export-", dir=path.parent)
+    except OSError as error:  # a read-only folder, a full disk
+        raise WorkbenchError(_("Kan {path} niet schrijven: {error}").format(path=path, error=error.strerror)) from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)

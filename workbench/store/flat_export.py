@@ -73,7 +73,10 @@ def write_flat_geopackage(path, layers) -> None:
     path = Path(path)
     if not path.parent.is_dir():
         raise WorkbenchError(_("De map {path} bestaat niet.").format(path=path.parent))
-    fd, temp = tempfile.mkstemp(prefix=".export-", suffix=".gpkg", dir=path.parent)
+    try:
+        fd, temp = tempfile.mkstemp(prefix=".export-", suffix=".gpkg", dir=path.parent)
+    except OSError as error:  # a read-only folder, a full disk
+        raise WorkbenchError(_("Kan {path} niet schrijven: {error}").format(path=path, error=error.strerror)) from None
     os.close(fd)
     os.unlink(temp)  # SQLite makes the file itself
     try:
