@@ -46,7 +46,10 @@ def _sidecars(path):
     for ext in ("shp", "shx", "dbf", "prj", "cpg"):
         candidates = [path.with_suffix("." + ext), path.with_suffix("." + ext.upper())]
         found = next((c for c in candidates if c.exists()), None)
-        files[ext] = found.read_bytes() if found else None
+        try:
+            files[ext] = found.read_bytes() if found else None
+        except OSError as error:
+            raise ValidationError(_("Kan {name} niet lezen: {error}").format(name=found.name, error=error.strerror)) from None
     return path.stem, files
 
 
