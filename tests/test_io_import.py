@@ -247,3 +247,13 @@ def test_a_geopackage_in_web_mercator_is_transformed_from_its_srs(project, tmp_p
     assert is_importable(path) and not is_importable(tmp_path / "kaart.kml")
     import_file(project, path)
     assert project.interventions()[-1].geometry.distance(crs.from_wgs84(Point(*HEERLEN_WGS84))) < 0.05
+
+
+def test_a_shapefile_without_dbf_imports_its_shapes_and_says_so(project, tmp_path):
+    path = tmp_path / "los.shp"
+    gdal_write(path, [Point(195000, 325800)], 28992, "ESRI Shapefile", NAAM=["x"])
+    path.with_suffix(".dbf").unlink()
+    summary = import_file(project, path)
+    assert summary.imported == 1
+    assert "het .dbf-bestand ontbreekt" in "\n".join(summary.lines())
+    assert project.interventions()[-1].title == "Object 1"

@@ -62,7 +62,7 @@ def _reader(files, encoding):
 
 def _records(files, encoding):
     reader = _reader(files, encoding)
-    fields = [f[0] for f in reader.fields[1:]]
+    fields = [f[0] for f in reader.fields[1:]] if files["dbf"] else []
     geometries, properties, problems = [], [], {}
     for index in range(len(reader)):
         shp = reader.shape(index)
