@@ -91,3 +91,22 @@ def test_any_csv_gets_a_summary_or_a_dutch_refusal(body, header):
             assert str(error) and not project.all("intervention")
             return
     assert len(project.all("intervention")) == summary.imported
+
+
+# Damaged binary files: a real header (so the reader gets past its first check) and noise.
+HEADERS = {".gpkg": b"SQLite format 3\x00", ".shp": bytes.fromhex("0000270a") + bytes(20),
+           ".zip": b"PK\x03\x04", ".geojson": b'{"type": "FeatureCollection", "features": [',
+           ".csv": b"naam;wkt\n"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(suffix=st.sampled_from(sorted(HEADERS)), noise=st.binary(max_size=600))
+def test_damaged_binary_files_get_a_summary_or_a_dutch_refusal(suffix, noise):
+    project = Project()
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"kapot{suffix}"
+        path.write_bytes(HEADERS[suffix] + noise)
+        try:
+            import_file(project, path)
+        except WorkbenchError as error:
+            assert str(error) and not project.all("intervention")
