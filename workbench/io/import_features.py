@@ -107,13 +107,63 @@ def _quantity_fields(project, fields) -> dict:
     return {f: kinds[normalise(f)] for f in fields if normalise(f) in kinds}
 
 
+class _Problems(dict):
+    """Unusable values, counted per field, for one line each in the summary."""
+
+    def add(self, name):
+        self[name] = self.get(name, 0) + 1
+
+
+def _set_status_and_horizon(item, status, horizon, problems):
+    status = normalise(text_value(status))
+    if status in STATUSES:
+        item.status = status
+    elif status:
+        problems.add(_("status"))
+    horizon = text_value(horizon).strip().lower()
+    if horizon in HORIZONS:
+        item.horizon = horizon
+    elif horizon:
+        problems.add(_("horizon"))
+
+
+def _set_quantities(item, props, quantity_fields, problems):
+    for name, key in quantity_fields.items():
+        try:
+            number = _number(props.get(name))
+        except (TypeError, ValueError):
+            problems.add(name)
+            continue
+        if number is not None and number == number and abs(number) != float("inf"):
+            item.quantities[key] = number
+
+
+def _set_votes(item, votes, current_session, problems):
+    if votes in (None, ""):
+        return
+    try:
+        count = _number(votes)
+        # Dot votes of one evening; beyond a million it is a mistake (and beyond 2**63
+        # SQLite cannot even store it).
+        if count is None or count < 0 or not float(count).is_integer() or count > 1_000_000:
+            raise ValueError
+        item.votes = int(count)
+    except (TypeError, ValueError, OverflowError):
+        problems.add(_("stemmen"))
+    if item.votes and item.session_uuid is None:
+        item.session_uuid = current_session  # votes belong to a session
+        if item.session_uuid is None:
+            item.votes = 0
+            problems.add(_("stemmen zonder bijeenkomst"))
+
+
 def _interventions(project, source, mapping, create, summary):
     themes = _Names([(t.name, t.uuid) for t in project.all("theme")], create,
                     lambda name, uuid, i: AddTheme(name, PALETTE[i % len(PALETTE)], uuid=uuid))
     sessions = _Names([(s.title, s.uuid) for s in project.all("session")], create,
                       lambda name, uuid, i: AddSession(name, uuid=uuid))
     quantity_fields = _quantity_fields(project, source.fields)
-    untitled, bad_values = 0, {}
+    untitled, problems = 0, _Problems()
     items = []
     for feature in source.features:
         props = feature.properties
@@ -133,40 +183,9 @@ def _interventions(project, source, mapping, create, summary):
         session = sessions.find(session_names[0]) if session_names else None
         item = NewIntervention(title, feature.geometry, clean_text(text_value(value("description"))),
                                tuple(dict.fromkeys(theme_uuids)), primary, session)
-        status = normalise(text_value(value("status")))
-        if status in STATUSES:
-            item.status = status
-        elif status:
-            bad_values[_("status")] = bad_values.get(_("status"), 0) + 1
-        horizon = text_value(value("horizon")).strip().lower()
-        if horizon in HORIZONS:
-            item.horizon = horizon
-        elif horizon:
-            bad_values[_("horizon")] = bad_values.get(_("horizon"), 0) + 1
-        for name, key in quantity_fields.items():
-            try:
-                number = _number(props.get(name))
-            except (TypeError, ValueError):
-                bad_values[name] = bad_values.get(name, 0) + 1
-                continue
-            if number is not None and number == number and abs(number) != float("inf"):
-                item.quantities[key] = number
-        votes = value("votes")
-        if votes not in (None, ""):
-            try:
-                count = _number(votes)
-                # Dot votes of one evening; beyond a million it is a mistake (and beyond
-                # 2**63 SQLite cannot even store it).
-                if count is None or count < 0 or not float(count).is_integer() or count > 1_000_000:
-                    raise ValueError
-                item.votes = int(count)
-            except (TypeError, ValueError, OverflowError):
-                bad_values[_("stemmen")] = bad_values.get(_("stemmen"), 0) + 1
-            if item.votes and item.session_uuid is None:
-                item.session_uuid = project.current_session_uuid
-                if item.session_uuid is None:
-                    item.votes = 0
-                    bad_values[_("stemmen zonder bijeenkomst")] = bad_values.get(_("stemmen zonder bijeenkomst"), 0) + 1
+        _set_status_and_horizon(item, value("status"), value("horizon"), problems)
+        _set_quantities(item, props, quantity_fields, problems)
+        _set_votes(item, value("votes"), project.current_session_uuid, problems)
         items.append(item)
     if untitled:
         summary.notes.append(_("{count} objecten hadden geen titel; ze heten nu 'Object <nummer>'.")
@@ -177,7 +196,7 @@ def _interventions(project, source, mapping, create, summary):
     for name, count in sessions.missing.items():
         summary.notes.append(_("Bijeenkomst '{name}' bestaat niet in het project ({count}x); niet gekoppeld.")
                              .format(name=name, count=count))
-    for name, count in bad_values.items():
+    for name, count in problems.items():
         summary.notes.append(_("{count} waarden van '{name}' waren onbruikbaar en zijn weggelaten.")
                              .format(name=name, count=count))
     summary.created_themes, summary.created_sessions = themes.created, sessions.created
