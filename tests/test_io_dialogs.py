@@ -29,6 +29,7 @@ def test_import_dialog_previews_guesses_and_imports(qtbot, project, tmp_path):
     assert dialog.preview.item(0, 1).text() == "<b>Eerste</b>"
     assert dialog.combos["theme"].currentData() == "thema"
     assert "2 bruikbare objecten van 3; 0 hersteld, 1 overgeslagen." in dialog.file_messages.text()
+    assert "Object 3 heeft geen geometrie; overgeslagen." in dialog.file_messages.text()
     dialog.combos["title"].setCurrentIndex(dialog.combos["title"].findData("kop"))
     before = len(project.all("intervention"))
     assert dialog.do_import()

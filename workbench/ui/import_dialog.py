@@ -206,7 +206,9 @@ class ImportDialog(QDialog):
             combo.setCurrentIndex(max(0, combo.findData(guessed[key])) if guessed[key] else 0)
         counts = _("{usable} bruikbare objecten van {total}; {repaired} hersteld, {skipped} overgeslagen.").format(
             usable=len(source.features), total=source.total, repaired=len(source.repaired), skipped=len(source.skipped))
-        self.file_messages.setText("\n".join([counts] + source.warnings))
+        details = source.repaired + source.skipped
+        shown = details[:5] + ([_("... en nog {count} meldingen.").format(count=len(details) - 5)] if len(details) > 5 else [])
+        self.file_messages.setText("\n".join([counts] + source.warnings + shown))
         self.ok_button.setEnabled(bool(source.features))
         if not source.features:
             self.error.show_error(_("Er staan geen bruikbare objecten in {name}.").format(name=self.path.name))
