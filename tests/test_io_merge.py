@@ -240,3 +240,30 @@ def test_an_edit_with_a_clock_running_behind_is_not_overwritten(laptops, monkeyp
     finally:
         project.close()
     assert any("is in beide bestanden gewijzigd" in c.line() for c in summary.conflicts)
+
+
+def test_a_file_from_an_older_version_merges_without_being_changed(sample_path, tmp_path):
+    from workbench.store import gpkg_blob
+    from workbench.store.connection import connect
+    from workbench.store.migrations import migrate
+    from workbench.store.schema import APPLICATION_ID, GPKG_USER_VERSION
+
+    older = tmp_path / "oud.gpkg"  # a schema-1 file, as the first version wrote them
+    conn = connect(older)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
+    migrate(conn, target=1)
+    conn.execute("INSERT INTO interventions (uuid, number, title, status, created_at, changed_at, geom) "
+                 "VALUES ('0b7d4c1e-0000-4000-8000-000000000001', 1, 'Uit een oude versie', 'idee', "
+                 "'2026-01-01T00:00:00.000+00:00', '2026-01-01T00:00:00.000+00:00', ?)",
+                 (gpkg_blob.encode(Point(195000, 325500)),))
+    conn.close()
+    before = older.read_bytes()
+    summary = merge(sample_path, [older])
+    assert older.read_bytes() == before
+    assert summary.added["intervention"] == 1
+    project = open_project(sample_path, read_only=True)
+    try:
+        assert by_title(project, "Uit een oude versie")
+    finally:
+        project.close()
