@@ -120,3 +120,13 @@ def test_every_commit_is_in_the_file_before_the_command_returns(project):
     conn = sqlite3.connect(f"file:{project.path}?mode=ro", uri=True)
     assert conn.execute("SELECT title FROM interventions WHERE uuid = ?", (item,)).fetchone() == ("Nieuw bankje",)
     conn.close()
+
+
+def test_a_reference_layer_may_share_its_name_with_our_own_tables(empty_project):
+    for name in ("Gebied", "Ideeën", "Thema's"):  # the identifiers of area, interventions, themes
+        empty_project.execute(AddReferenceLayer(ReferenceLayer(new_uuid(), name, "", (
+            ReferenceFeature(new_uuid(), "A", Point(1, 1)),))))
+    layers = {name for name, _kind in pyogrio.list_layers(empty_project.path)}
+    assert len([name for name in layers if name.startswith("ref_")]) == 3
+    empty_project.close()
+    assert len(open_project(empty_project.path, read_only=True).reference_layers()) == 3

@@ -34,6 +34,17 @@ INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "hor
 INFO_COLUMNS = tuple(f.name for f in fields(ProjectInfo))
 
 
+_INTERVENTION_WRITE_COLUMNS = INTERVENTION_COLUMNS + ("geom",)
+_UPSERT_INTERVENTION = (
+    f"INSERT INTO interventions ({', '.join(_INTERVENTION_WRITE_COLUMNS)}) "
+    f"VALUES ({', '.join('?' * len(_INTERVENTION_WRITE_COLUMNS))}) ON CONFLICT(uuid) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _INTERVENTION_WRITE_COLUMNS if c != "uuid"))
+
+
+def _intervention_row(item) -> list:
+    return [getattr(item, c) for c in INTERVENTION_COLUMNS] + [gpkg_blob.encode(item.geometry)]
+
+
 def link_uuid(a: str, b: str) -> str:
     """A stable UUID for a link row, so copies of a file agree on it when merged."""
     return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"{a}/{b}"))
@@ -142,13 +153,21 @@ class Repository:
 
             raise ProjectFileError(_("Dit project is alleen-lezen geopend; wijzigingen worden niet bewaard."))
         touched = set()
+        new_interventions = []  # consecutive additions are written in bulk (imports, merges)
         with transaction(self.conn):
             for change in changes:
+                if change.kind == "intervention" and change.before is None and change.after is not None:
+                    new_interventions.append(change.after)
+                    touched.add(change.kind)
+                    continue
+                self._insert_interventions(new_interventions)
+                new_interventions = []
                 if change.kind in SIMPLE_TABLES:
                     self._write_simple(change)
                 else:
                     getattr(self, f"_write_{change.kind}")(change)
                 touched.add(change.kind)
+            self._insert_interventions(new_interventions)
             if "intervention" in touched:
                 self.conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                                   "WHERE table_name = 'interventions'")
@@ -190,24 +209,34 @@ class Repository:
         self.conn.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? "
                           "WHERE table_name = ?", (*bounds, table))
 
+    def _insert_interventions(self, items) -> None:
+        """New interventions and their links, a statement per table (no links exist yet:
+        deleting an intervention cascades to its links)."""
+        if not items:
+            return
+        self.conn.executemany(_UPSERT_INTERVENTION, [_intervention_row(item) for item in items])
+        for table, column, field in (("intervention_themes", "theme_uuid", "theme_uuids"),
+                                     ("intervention_goals", "goal_uuid", "goal_uuids")):
+            self.conn.executemany(
+                f"INSERT INTO {table} (uuid, intervention_uuid, {column}) VALUES (?, ?, ?)",
+                [(link_uuid(i.uuid, target), i.uuid, target) for i in items for target in getattr(i, field)])
+        self.conn.executemany(
+            "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) VALUES (?,?,?,?)",
+            [(link_uuid(i.uuid, key), i.uuid, key, value) for i in items for key, value in i.quantities])
+
     def _write_intervention(self, change) -> None:
         uuid = change.uuid
         if change.after is None:
             self.conn.execute("DELETE FROM interventions WHERE uuid = ?", (uuid,))
             return
         item = change.after
-        values = [getattr(item, c) for c in INTERVENTION_COLUMNS] + [gpkg_blob.encode(item.geometry)]
-        columns = INTERVENTION_COLUMNS + ("geom",)
-        updates = ", ".join(f"{c} = excluded.{c}" for c in columns if c != "uuid")
-        self.conn.execute(
-            f"INSERT INTO interventions ({', '.join(columns)}) VALUES ({', '.join('?' * len(columns))}) "
-            f"ON CONFLICT(uuid) DO UPDATE SET {updates}", values)
+        self.conn.execute(_UPSERT_INTERVENTION, _intervention_row(item))
         before = change.before
-        if before is None or before.theme_uuids != item.theme_uuids:
+        if before.theme_uuids != item.theme_uuids:
             self._replace_links("intervention_themes", "theme_uuid", uuid, item.theme_uuids)
-        if before is None or before.goal_uuids != item.goal_uuids:
+        if before.goal_uuids != item.goal_uuids:
             self._replace_links("intervention_goals", "goal_uuid", uuid, item.goal_uuids)
-        if before is None or before.quantities != item.quantities:
+        if before.quantities != item.quantities:
             self.conn.execute("DELETE FROM intervention_quantities WHERE intervention_uuid = ?", (uuid,))
             self.conn.executemany(
                 "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) VALUES (?,?,?,?)",
@@ -232,7 +261,7 @@ class Repository:
         table = "ref_" + layer.uuid.replace("-", "")[:12]
         self.conn.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, '
                           "uuid TEXT UNIQUE, label TEXT, properties TEXT)")
-        register_features(self.conn, table, layer.name, layer.credit)
+        register_features(self.conn, table, self._free_identifier(layer.name), layer.credit)
         self.conn.executemany(
             f'INSERT INTO "{table}" (uuid, label, properties, geom) VALUES (?, ?, ?, ?)',
             [(f.uuid, f.label, json.dumps(dict(f.properties), ensure_ascii=False), gpkg_blob.encode(f.geometry))
@@ -244,6 +273,15 @@ class Repository:
             self._set_extent(table, [float(b) for b in bounds])
         self.conn.execute("INSERT INTO reference_layers (uuid, table_name, name, credit) VALUES (?, ?, ?, ?)",
                           (layer.uuid, table, layer.name, layer.credit))
+
+    def _free_identifier(self, name: str) -> str:
+        """``name``, or ``name (2)``...: gpkg_contents identifiers are unique, and a
+        reference layer may be called like one of our own tables ("Gebied")."""
+        candidate, number = name, 1
+        while self.conn.execute("SELECT 1 FROM gpkg_contents WHERE identifier = ?", (candidate,)).fetchone():
+            number += 1
+            candidate = f"{name} ({number})"
+        return candidate
 
     def close(self) -> None:
         self.conn.close()
