@@ -12,7 +12,7 @@ import threading
 from pathlib import Path
 
 from qtpy.QtCore import Qt, QTimer
-from qtpy.QtWidgets import (QApplication, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
+from qtpy.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                             QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressDialog,
                             QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
@@ -21,6 +21,7 @@ from workbench.i18n import _
 from workbench.io import mapping as mapping_mod
 from workbench.io.import_features import apply_source
 from workbench.io.mapping import text_value
+from workbench.ui.busy import run_busy, show_summary
 from workbench.ui.fields import ErrorLabel
 
 PREVIEW_ROWS = 20
@@ -224,24 +225,10 @@ class ImportDialog(QDialog):
             return True
         if self.source is None:
             return False
-        busy = QProgressDialog(_("Importeren…"), None, 0, 0, self)
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.setMinimumDuration(0)
-        busy.show()
-        QApplication.processEvents()
-        try:
-            self.summary = apply_source(self.project, self.source, self.as_reference.isChecked(),
-                                        create_missing=self.create_themes.isChecked(),
-                                        layer_name=self.layer_name.text(), mapping=self.mapping())
-        except WorkbenchError as error:
-            self.error.show_error(str(error))
+        self.summary = run_busy(self, _("Importeren…"), lambda: apply_source(
+            self.project, self.source, self.as_reference.isChecked(), create_missing=self.create_themes.isChecked(),
+            layer_name=self.layer_name.text(), mapping=self.mapping()), self.error)
+        if self.summary is None:
             return False
-        finally:
-            busy.hide()
-            busy.deleteLater()
-        self.error.clear_error()
-        self.result.setPlainText("\n".join(self.summary.lines()))
-        self.result.show()
-        self.ok_button.setText(_("Sluiten"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        show_summary(self, self.summary, _("Sluiten"))
         return True

@@ -6,13 +6,12 @@ Self-contained: the main window creates ``MergeDialog(project, parent)`` and ``e
 
 from pathlib import Path
 
-from qtpy.QtCore import Qt
-from qtpy.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
-                            QListWidget, QPlainTextEdit, QProgressDialog, QPushButton, QRadioButton, QVBoxLayout)
+from qtpy.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
+                            QListWidget, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout)
 
-from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.io.merge import KEEP_BOTH, NEWEST_WINS, merge_files
+from workbench.ui.busy import run_busy, show_summary
 from workbench.ui.fields import ErrorLabel
 
 
@@ -89,24 +88,11 @@ class MergeDialog(QDialog):
         if not paths:
             self.error.show_error(_("Kies eerst de bestanden die u wilt samenvoegen."))
             return False
-        busy = QProgressDialog(_("Samenvoegen…"), None, 0, 0, self)
-        busy.setWindowModality(Qt.WindowModality.WindowModal)
-        busy.setMinimumDuration(0)
-        busy.show()
-        QApplication.processEvents()
-        try:
-            self.summary = merge_files(self.project, paths, NEWEST_WINS if self.newest_wins.isChecked() else KEEP_BOTH)
-        except WorkbenchError as error:
-            self.error.show_error(str(error))
+        rule = NEWEST_WINS if self.newest_wins.isChecked() else KEEP_BOTH
+        self.summary = run_busy(self, _("Samenvoegen…"), lambda: merge_files(self.project, paths, rule), self.error)
+        if self.summary is None:
             return False
-        finally:
-            busy.hide()
-            busy.deleteLater()
-        self.error.clear_error()
-        self.result.setPlainText("\n".join(self.summary.lines()))
-        self.result.show()
         for widget in (self.add_button, self.remove_button, self.keep_both, self.newest_wins):
             widget.setEnabled(False)
-        self.ok_button.setText(_("Sluiten"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).hide()
+        show_summary(self, self.summary, _("Sluiten"))
         return True
