@@ -369,6 +369,17 @@ class MainWindow(QMainWindow):
     def _data_dialog(self, dialog_class, *args):
         return self._keep(dialog_class(self.context.project, *args, parent=self))
 
+    def underlay_dialog(self) -> bool:
+        """Kaart > Ondergrond laden: a scan or aerial photo under the map. With a world
+        file it is placed at once; otherwise the map asks for two points on the image
+        and two on the map (its messages guide the facilitator)."""
+        if self.context.project is None or self.context.project.read_only:
+            return False
+        path, _filter = QFileDialog.getOpenFileName(
+            self, _("Ondergrond laden"), str(Path(self.context.project.path).parent),
+            _("Afbeeldingen (*.png *.jpg *.jpeg);;Alle bestanden (*)"))
+        return bool(path) and self.map_view.load_underlay(path)
+
     def import_dialog(self):
         if self.context.project is None:
             return None
