@@ -27,6 +27,15 @@ def _require(project, kind, uuid, message):
     return entity
 
 
+def _check_fields(cls, fields) -> None:
+    """Refuse fields the entity does not have (or its uuid), in Dutch, before ``replace``."""
+    from dataclasses import fields as dc_fields
+
+    unknown = sorted(set(fields) - {f.name for f in dc_fields(cls)} | ({"uuid"} & set(fields)))
+    if unknown:
+        raise ValidationError(_("Onbekend veld: {name}.").format(name=", ".join(unknown)))
+
+
 def _check_themes(project, theme_uuids, primary):
     theme_uuids = tuple(dict.fromkeys(theme_uuids or ()))
     for theme_uuid in theme_uuids:
@@ -46,7 +55,7 @@ def _quantities(values) -> tuple:
             continue
         try:
             number = float(value)
-        except (TypeError, ValueError):
+        except (TypeError, ValueError, OverflowError):
             raise ValidationError(_("Hoeveelheid '{key}' moet een getal zijn.").format(key=key)) from None
         if number != number or abs(number) == float("inf"):
             raise ValidationError(_("Hoeveelheid '{key}' moet een getal zijn.").format(key=key))
@@ -102,6 +111,7 @@ def _edited(project, old: Intervention, fields: dict) -> Intervention:
         elif name == "geometry":
             values[name] = validate.intervention_geometry(value)
         elif name == "goal_uuids":
+            value = tuple(value or ())
             for goal in value:
                 _require(project, "goal", goal, _("Dit doel bestaat niet (meer)."))
             values[name] = tuple(dict.fromkeys(value))
@@ -143,12 +153,20 @@ class MoveInterventions(Command):
 
     def __init__(self, uuids, dx: float, dy: float):
         super().__init__()
-        self.uuids, self.dx, self.dy = list(uuids), dx, dy
+        self.uuids, self.dx, self.dy = list(dict.fromkeys(uuids)), dx, dy
         self.text = _("Idee verplaatsen")
 
     def build(self, project):
+        import math
+
         from shapely import affinity
 
+        try:
+            finite = math.isfinite(float(self.dx)) and math.isfinite(float(self.dy))
+        except (TypeError, ValueError, OverflowError):
+            finite = False
+        if not finite:
+            raise ValidationError(_("Verplaatsen kan alleen over een eindig aantal meters."))
         changes = []
         stamp = now_iso()
         for uuid in self.uuids:
@@ -165,7 +183,7 @@ class DeleteInterventions(Command):
 
     def __init__(self, uuids):
         super().__init__()
-        self.uuids = list(uuids)
+        self.uuids = list(dict.fromkeys(uuids))  # one idea twice would be deleted twice
         self.text = _("Idee verwijderen")
 
     def build(self, project):
@@ -222,9 +240,10 @@ class AddVotes(SetVotes):
         self.delta = delta
 
     def build(self, project):
+        delta = validate.whole_number(self.delta, _("Het aantal stemmen"))
         session = project.current_session_uuid if self.session_uuid == "current" else self.session_uuid
         current = project.votes(self.intervention_uuid, session) if session else 0
-        self.count = max(0, current + int(self.delta))
+        self.count = max(0, current + delta)
         return super().build(project)
 
 
@@ -257,7 +276,13 @@ class EditQuote(Command):
 
     def build(self, project):
         old = _require(project, "quote", self.uuid, _("Dit citaat bestaat niet (meer)."))
+        _check_fields(Quote, self.fields)
         values = dict(self.fields)
+        for name in ("intervention_uuid", "session_uuid"):
+            if name in values and not values[name]:
+                values[name] = None  # "" (an empty combo box) is no link, not a link to ""
+        if values.get("session_uuid"):
+            _require(project, "session", values["session_uuid"], _("Deze bijeenkomst bestaat niet (meer)."))
         if "text" in values:
             values["text"] = clean_text(values["text"])
             if not values["text"]:

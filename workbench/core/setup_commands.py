@@ -4,7 +4,7 @@ from dataclasses import fields as dc_fields
 from dataclasses import replace
 
 from workbench.core import validate
-from workbench.core.commands import _require, _tombstone_change
+from workbench.core.commands import _check_fields, _require, _tombstone_change
 from workbench.core.model import Area, Goal, ProjectInfo, QuantityKind, Session, Theme, new_uuid, now_iso
 from workbench.core.project import Change
 from workbench.core.text import clean_text
@@ -72,7 +72,13 @@ class EditTheme(Command):
 
     def build(self, project):
         old = _require(project, "theme", self.uuid, _("Dit thema bestaat niet (meer)."))
+        _check_fields(Theme, self.fields)
         values = dict(self.fields)
+        if "parent_uuid" in values:
+            values["parent_uuid"] = values["parent_uuid"] or None
+            _check_parent(project, self.uuid, values["parent_uuid"])
+        if "sort_order" in values:
+            values["sort_order"] = validate.whole_number(values["sort_order"], _("De volgorde"))
         if "name" in values:
             values["name"] = validate.title(values["name"], _("Geef het thema een naam."))
             other = project.theme_by_name(values["name"])
@@ -84,6 +90,17 @@ class EditTheme(Command):
             values["description"] = clean_text(values["description"])
         new = replace(old, **values)
         return [] if new == old else [Change("theme", self.uuid, old, new)]
+
+
+def _check_parent(project, uuid, parent) -> None:
+    """A theme's parent must exist and must not be the theme itself or one of its
+    sub-themes: the tree would become a loop."""
+    seen = set()
+    while parent is not None and parent not in seen:
+        if parent == uuid:
+            raise ValidationError(_("Een thema kan niet onder zichzelf of een eigen subthema vallen."))
+        seen.add(parent)
+        parent = _require(project, "theme", parent, _("Dit thema bestaat niet (meer).")).parent_uuid
 
 
 class DeleteTheme(Command):
@@ -135,6 +152,8 @@ def _goal_values(project, values):
         values["unit"] = clean_text(values["unit"], multiline=False)
     if "target" in values:
         values["target"] = _number_or_none(values["target"], _("De streefwaarde"))
+    if "quantity_key" in values:
+        values["quantity_key"] = clean_text(values["quantity_key"], multiline=False) or None
     if values.get("theme_uuid"):
         _require(project, "theme", values["theme_uuid"], _("Dit thema bestaat niet (meer)."))
     return values
@@ -148,6 +167,7 @@ class AddGoal(Command):
         self.text = _("Doel toevoegen")
 
     def build(self, project):
+        _check_fields(Goal, self.values)
         goal = Goal(self.uuid, **_goal_values(project, self.values))
         return [Change("goal", self.uuid, None, goal)]
 
@@ -160,6 +180,7 @@ class EditGoal(Command):
 
     def build(self, project):
         old = _require(project, "goal", self.uuid, _("Dit doel bestaat niet (meer)."))
+        _check_fields(Goal, self.fields)
         new = replace(old, **_goal_values(project, self.fields))
         return [] if new == old else [Change("goal", self.uuid, old, new)]
 
@@ -215,6 +236,7 @@ class AddSession(Command):
         self.text = _("Bijeenkomst toevoegen")
 
     def build(self, project):
+        _check_fields(Session, self.values)
         session = Session(self.uuid, **_session_values(self.values))
         return [Change("session", self.uuid, None, session)]
 
@@ -227,6 +249,7 @@ class EditSession(Command):
 
     def build(self, project):
         old = _require(project, "session", self.uuid, _("Deze bijeenkomst bestaat niet (meer)."))
+        _check_fields(Session, self.fields)
         new = replace(old, **_session_values(self.fields))
         return [] if new == old else [Change("session", self.uuid, old, new)]
 
@@ -319,9 +342,11 @@ class AddReferenceLayer(Command):
         self.text = _("Referentielaag toevoegen")
 
     def build(self, project):
-        if any(r.name.casefold() == self.layer.name.casefold() for r in project.reference_layers()):
-            raise ValidationError(_("Er is al een referentielaag '{name}'.").format(name=self.layer.name))
-        return [Change("reference_layer", self.layer.uuid, None, self.layer)]
+        layer = replace(self.layer, name=clean_text(self.layer.name, multiline=False),
+                        credit=clean_text(self.layer.credit, multiline=False))
+        if any(r.name.casefold() == layer.name.casefold() for r in project.reference_layers()):
+            raise ValidationError(_("Er is al een referentielaag '{name}'.").format(name=layer.name))
+        return [Change("reference_layer", layer.uuid, None, layer)]
 
 
 class DeleteReferenceLayer(Command):

@@ -10,12 +10,16 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 def clean_text(value, multiline: bool = True) -> str:
     """NFC-normalise, drop control characters, trim; single-line text loses newlines.
 
+    Lone surrogates (from a broken paste, or JSON's "\\ud800") become "?": SQLite
+    stores only UTF-8 and would refuse the whole edit.
+
     >>> clean_text("  Groen\\x07 plein\\n ", multiline=False)
     'Groen plein'
     """
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = str(value).encode("utf-8", "replace").decode("utf-8")
+    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = _CONTROL.sub("", text)
     if not multiline:

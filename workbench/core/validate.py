@@ -1,5 +1,6 @@
 """Checks commands run before they change anything; each failure is a Dutch message."""
 
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from workbench.core.model import HORIZONS, STATUSES
@@ -20,6 +21,7 @@ def title(value, what: str = "") -> str:
 def intervention_geometry(geometry) -> BaseGeometry:
     if not isinstance(geometry, BaseGeometry) or geometry.is_empty:
         raise ValidationError(_("De geometrie is leeg; teken een punt, lijn of vlak."))
+    geometry = shapely.force_2d(geometry)  # the file keeps x and y only; so does memory
     if geometry.geom_type not in INTERVENTION_TYPES:
         raise ValidationError(_("Een idee is een punt, lijn of vlak, geen {type}.").format(type=geometry.geom_type))
     if not geometry.is_valid:
@@ -30,6 +32,7 @@ def intervention_geometry(geometry) -> BaseGeometry:
 def area_geometry(geometry) -> BaseGeometry:
     if not isinstance(geometry, BaseGeometry) or geometry.is_empty:
         raise ValidationError(_("Het gebied is leeg."))
+    geometry = shapely.force_2d(geometry)
     if geometry.geom_type not in ("Polygon", "MultiPolygon"):
         raise ValidationError(_("Het gebied moet een vlak zijn."))
     if not geometry.is_valid:
@@ -49,11 +52,23 @@ def horizon(value: str) -> str:
     return value
 
 
-def count(value, what: str) -> int:
+# Counts (votes, participants) are stored as SQLite integers; far below their limit.
+MAX_COUNT = 1_000_000_000
+
+
+def whole_number(value, what: str) -> int:
+    """``value`` as an int, or a Dutch refusal (also for infinity and NaN)."""
     try:
         number = int(value)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         raise ValidationError(_("{what} moet een heel getal zijn.").format(what=what)) from None
+    if abs(number) > MAX_COUNT:
+        raise ValidationError(_("{what} is te groot.").format(what=what))
+    return number
+
+
+def count(value, what: str) -> int:
+    number = whole_number(value, what)
     if number < 0:
         raise ValidationError(_("{what} kan niet negatief zijn.").format(what=what))
     return number
