@@ -80,10 +80,23 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._drop_filter = _DropFilter(self)
         self.map_view.viewport().installEventFilter(self._drop_filter)
-        self.resize(1400, 900)
+        self.resize(self.default_size())
         self._update_actions()
         connect_retranslate(self)
         self.restore_layout()
+
+    def default_size(self):
+        """1400x900, or less on a smaller screen (a 1366x768 laptop): the window must
+        not start with its bottom, status bar included, below the screen."""
+        from qtpy.QtCore import QSize
+
+        size = QSize(1400, 900)
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            # leave room for the frame and title bar the window manager adds
+            size = size.boundedTo(QSize(available.width() - 16, available.height() - 40))
+        return size
 
     # -- building ----------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ class PresentationMode:
         self.active = True
         self._state = window.saveState()
         self._was_maximized = window.isMaximized()
+        self._geometry = window.geometry()  # before the large bar widens the window
         for dock in window.docks.values():
             dock.hide()
         for toolbar in window.toolbars.values():
@@ -33,13 +34,25 @@ class PresentationMode:
         window.quick_capture.set_large(True)
         window.actions_.a["presentation"].setChecked(True)
         window.map_view.set_label_scale(LABEL_SCALE)
-        self._geometry = window.geometry()
+        # the large bar changed the window's smallest size; settle that first, or the
+        # stale, wider minimum keeps the window wider than the screen
+        self._settle_layout()
         screen = window.screen()
         if screen is not None:  # without a window manager (kiosk, Xvfb) full screen is only a hint
             window.setGeometry(screen.geometry())
         window.showFullScreen()
         window.map_view.setFocus()
         window.map_view.message.emit(_("Presentatiemodus: F11 of Esc om terug te gaan."))
+
+    def _settle_layout(self) -> None:
+        """The quick-capture bar changed size (large or normal); let the window know its
+        new smallest size now. Otherwise a stale, wider minimum from the other mode keeps
+        the window wider than a 1366-pixel screen."""
+        window = self.window
+        window.quick_capture.updateGeometry()
+        window.toolbars["capture"].layout().invalidate()
+        window.layout().invalidate()
+        window.layout().activate()
 
     def leave(self) -> None:
         window = self.window
@@ -49,6 +62,7 @@ class PresentationMode:
         window.menuBar().show()
         window.statusBar().show()
         window.quick_capture.set_large(False)
+        self._settle_layout()
         window.map_view.set_label_scale(1.0)
         window.actions_.a["presentation"].setChecked(False)
         if self._was_maximized:

@@ -3,7 +3,7 @@ goals of the vision (theme, indicator, unit, target)."""
 
 from qtpy.QtCore import Qt
 from qtpy.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
-                            QPushButton, QVBoxLayout, QWidget)
+                            QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from workbench.core.setup_commands import AddGoal, DeleteGoal, EditGoal, EditInfo
 from workbench.errors import WorkbenchError
@@ -71,11 +71,22 @@ class ProjectPanel(QWidget):
         self.save_goal_button.clicked.connect(self.save_goal)
         self.delete_goal_button.clicked.connect(self.delete_goal)
 
+        # in a scroll area: the two forms are taller than a 1366x768 laptop leaves for a
+        # dock, and without it the whole window would grow taller than the screen
+        content = QWidget()
+        inner = QVBoxLayout(content)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(self.info_box)
+        inner.addWidget(self.goals_box)
+        inner.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.info_box)
-        layout.addWidget(self.goals_box)
-        layout.addStretch(1)
+        layout.addWidget(self.scroll)
         self.goal_uuid = None
         context.projectReplaced.connect(self.refresh)
         context.changed.connect(lambda e: e.kind in ("info", "goal", "theme", "quantity_kind", "intervention")

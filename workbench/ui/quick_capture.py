@@ -7,7 +7,7 @@ the map, still in the same drawing mode, for the next idea.
 
 from qtpy.QtCore import QSize, Qt, Signal
 from qtpy.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
-from qtpy.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
+from qtpy.QtWidgets import QAbstractSpinBox, QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.core.commands import EditIntervention
@@ -132,7 +132,7 @@ class QuickCaptureBar(QWidget):
             button.hide()
             button.deleteLater()
         self._theme_uuids = [t.uuid for t in project.themes()] if project else []
-        size = 28 if self.large else 18
+        size = self.swatch_size()
         for index, theme in enumerate(project.themes() if project else []):
             button = QToolButton()
             button.setCheckable(True)
@@ -144,12 +144,55 @@ class QuickCaptureBar(QWidget):
             button.setStyleSheet("QToolButton:checked { border: 3px solid #0a84ff; border-radius: 4px; }")
             self.swatches.addButton(button, index)
             self.swatch_box.addWidget(button)
+            button.show()  # now, not queued by the layout: fit() measures it
         if active in self._theme_uuids:
             self.set_active_theme(active)
         elif self._theme_uuids:
             self.set_active_theme(self._theme_uuids[0])
         else:
             self.set_active_theme(None)
+        self.fit()
+
+    def swatch_size(self) -> int:
+        return 28 if self.large else 18
+
+    def screen_width(self):
+        """The width of the screen the window is on (None without a screen)."""
+        screen = self.window().screen() if self.window() is not None else None
+        return screen.geometry().width() if screen is not None else None
+
+    def fit(self) -> None:
+        """Smaller swatches (and no theme name) while the bar would be wider than the
+        screen: on a 1366x768 laptop in presentation mode the "Terug" button at the end
+        was cut off, and the bar's width sets the window's smallest width."""
+        width = self.screen_width()
+        for child in self.findChildren(QWidget):  # measure with the large font applied
+            child.ensurePolished()
+            child.updateGeometry()
+        self.theme_name.setVisible(not self.large)
+        size = self.swatch_size()
+        self._set_swatch_size(size)
+        if not width:
+            return
+        # the toolbar lays its widget out at its size hint, not its minimum; leave room
+        # for the toolbar's handle and margins
+        room = width - 48
+        while self.sizeHint().width() > room and size > 12:
+            size -= 2
+            self._set_swatch_size(size)
+        if self.sizeHint().width() > room:
+            self.theme_name.hide()  # the ringed swatch still shows the active theme
+
+    def _set_swatch_size(self, size: int) -> None:
+        for button in self.swatches.buttons():
+            if button.iconSize().width() != size:
+                index = self.swatches.id(button)
+                theme = self.context.project.get("theme", self._theme_uuids[index]) if self.context.project else None
+                if theme is not None:
+                    button.setIcon(swatch_icon(theme.color, size))
+                button.setIconSize(QSize(size, size))
+        self.swatch_box.invalidate()
+        self.layout().invalidate()
 
     def active_theme(self):
         index = self.swatches.checkedId()
@@ -243,7 +286,10 @@ class QuickCaptureBar(QWidget):
         """Bigger swatches and text, readable from the back of the room."""
         self.large = large
         self.theme_name.setVisible(not large)  # the ringed swatch shows it; room is short
-        self.exit_button.setVisible(large)
+        self.exit_button.setVisible(large)  # fit() keeps it on the screen
+        # the - and + buttons are there already; the spin box's own arrows cost room
+        self.votes.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons if large
+                                         else QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         self.setStyleSheet("QWidget { font-size: 20px; } QLineEdit { min-height: 36px; }" if large else "")
         self.rebuild_swatches()
         self._show_theme_name()

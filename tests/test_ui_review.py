@@ -1,0 +1,56 @@
+"""What a facilitator on a 1366x768 laptop and a planner stumbled on while using the app:
+the window and the presentation bar fit the screen, English leaves no Dutch behind,
+read-only projects cannot be typed into, and forms follow undo."""
+
+from qtpy.QtWidgets import QApplication
+
+from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: F401 (fixtures)
+from workbench import i18n
+
+LAPTOP_WIDTH, LAPTOP_HEIGHT = 1366, 768
+TASKBAR = 40
+
+
+def test_the_window_fits_a_1366x768_laptop(qtbot, ui_settings, dialogs, sample_path):
+    from workbench.ui.main_window import MainWindow
+
+    main = MainWindow()
+    qtbot.addWidget(main)
+    available = (main.screen() or QApplication.primaryScreen()).availableGeometry()
+    # a first start (nothing remembered) opens no taller than the screen
+    assert main.height() <= available.height()
+    main.show()
+    open_in_window(qtbot, main, sample_path)
+    for dock in main.docks.values():
+        dock.show()
+    QApplication.processEvents()
+    # the project details and goals scroll in their dock instead of stretching the window
+    assert main.panels["project"].minimumSizeHint().height() < 300
+    assert main.minimumSizeHint().height() <= LAPTOP_HEIGHT - TASKBAR
+    assert main.minimumSizeHint().width() <= LAPTOP_WIDTH
+    main.close()
+
+
+def test_presentation_bar_fits_a_1366_wide_projector(qtbot, window, sample_path, monkeypatch):
+    from workbench.ui.quick_capture import QuickCaptureBar
+
+    monkeypatch.setattr(QuickCaptureBar, "screen_width", lambda self: LAPTOP_WIDTH, raising=False)
+    project = open_in_window(qtbot, window, sample_path)
+    assert len(project.themes()) >= 12  # the sample has many themes: many swatches
+    before = window.geometry()
+    window.presentation.enter()
+    QApplication.processEvents()
+    bar = window.quick_capture
+    assert bar.large and bar.exit_button.isVisible()
+    # everything, the "Terug (Esc)" button at the end included, fits on the screen
+    toolbar = window.toolbars["capture"]
+    assert max(toolbar.sizeHint().width(), toolbar.minimumSizeHint().width()) <= LAPTOP_WIDTH
+    assert all(button.isVisible() for button in bar.swatches.buttons())
+    # and the window took the screen's width, not a wider minimum left from before the fit
+    screen = window.screen().geometry().width()
+    assert window.width() <= max(screen, window.minimumSizeHint().width())
+    window.presentation.leave()
+    QApplication.processEvents()
+    assert not bar.large and bar.swatches.buttons()[0].iconSize().width() == 18
+    # back at the size it had, not at the width the large bar pushed it to
+    assert window.geometry().size() == before.size()
