@@ -54,3 +54,32 @@ def test_presentation_bar_fits_a_1366_wide_projector(qtbot, window, sample_path,
     assert not bar.large and bar.swatches.buttons()[0].iconSize().width() == 18
     # back at the size it had, not at the width the large bar pushed it to
     assert window.geometry().size() == before.size()
+
+
+def test_english_leaves_no_dutch_in_the_editor_layers_and_goals(qtbot, window, sample_path):
+    from qtpy.QtWidgets import QLabel
+
+    project = open_in_window(qtbot, window, sample_path)
+    window.context.select([project.intervention_by_number(1).uuid])
+    editor, layers, details = window.panels["editor"], window.panels["layers"], window.panels["project"]
+    row = [k.key for k in project.quantity_kinds()].index("homes")
+
+    def quantity_texts():
+        return tuple(editor.quantities.itemAtPosition(row, column).widget().text() for column in (0, 2))
+
+    def layer_texts():
+        return {label.text() for label in layers.findChildren(QLabel)} | {c.text() for c in layers.checks.values()}
+
+    assert quantity_texts() == ("Woningen", "woningen")
+    assert {"Laag", "Dekking", "Nummers", "Ideeën"} <= layer_texts()
+    i18n.set_language("en")
+    try:
+        assert quantity_texts() == ("Homes", "homes")
+        assert {"Layer", "Opacity", "Numbers", "Ideas"} <= layer_texts()
+        assert "Numbers" in layers.sliders["labels"].toolTip()
+        assert details.goal_quantity.itemText(0) == "(not measured)"
+        # and back: nothing stays English
+        i18n.set_language("nl")
+        assert quantity_texts() == ("Woningen", "woningen") and "Nummers" in layer_texts()
+    finally:
+        i18n.set_language("nl")

@@ -14,21 +14,30 @@ class LayerList(QWidget):
         self.sliders = {}
         layout = QGridLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
-        layout.addWidget(QLabel(_("Laag")), 0, 0)
-        layout.addWidget(QLabel(_("Dekking")), 0, 1)
+        self.headers = (QLabel(), QLabel())
+        layout.addWidget(self.headers[0], 0, 0)
+        layout.addWidget(self.headers[1], 0, 1)
         # top of the map first, as in every GIS
-        for row, (key, name) in enumerate(reversed(view.layers()), start=1):
-            check = QCheckBox(name)
+        for row, (key, _name) in enumerate(reversed(view.layers()), start=1):
+            check = QCheckBox()
             check.setChecked(view.layer_visible(key))
             check.toggled.connect(lambda on, key=key: self.view.set_layer_visible(key, on))
             slider = QSlider(Qt.Horizontal)
             slider.setRange(0, 100)
             slider.setValue(round(view.layer_opacity(key) * 100))
-            slider.setAccessibleName(_("Dekking van {layer}").format(layer=name))
-            slider.setToolTip(_("Dekking van {layer}").format(layer=name))
             slider.valueChanged.connect(lambda value, key=key: self.view.set_layer_opacity(key, value / 100))
             layout.addWidget(check, row, 0)
             layout.addWidget(slider, row, 1)
             self.checks[key] = check
             self.sliders[key] = slider
         layout.setRowStretch(len(self.checks) + 1, 1)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the active language (the window calls this after a language switch)."""
+        self.headers[0].setText(_("Laag"))
+        self.headers[1].setText(_("Dekking"))
+        for key, name in self.view.layers():
+            self.checks[key].setText(name)
+            self.sliders[key].setAccessibleName(_("Dekking van {layer}").format(layer=name))
+            self.sliders[key].setToolTip(_("Dekking van {layer}").format(layer=name))

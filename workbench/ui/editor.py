@@ -47,6 +47,7 @@ class InterventionEditor(QWidget):
         self.horizon = QComboBox()
         self.quantities = QGridLayout()
         self.quantity_edits = {}
+        self.quantity_labels = {}  # key -> (name, unit) labels
         self.new_quantity_label = QLineEdit()
         self.new_quantity_unit = QLineEdit()
         self.new_quantity_unit.setMaximumWidth(80)
@@ -214,7 +215,7 @@ class InterventionEditor(QWidget):
                 child = self.quantities.takeAt(0).widget()
                 if child:
                     child.deleteLater()
-            self.quantity_edits = {}
+            self.quantity_edits, self.quantity_labels = {}, {}
             for row, kind in enumerate(kinds):
                 edit = QLineEdit()
                 edit.setAlignment(Qt.AlignmentFlag.AlignRight)
@@ -226,7 +227,12 @@ class InterventionEditor(QWidget):
                 self.quantities.addWidget(edit, row, 1)
                 self.quantities.addWidget(unit, row, 2)
                 self.quantity_edits[kind.key] = edit
+                self.quantity_labels[kind.key] = (name, unit)
         for kind in kinds:
+            name, unit = self.quantity_labels[kind.key]
+            # again each time: the standard names follow a language switch
+            name.setText(quantity_label(kind))
+            unit.setText(quantity_unit(kind))
             edit = self.quantity_edits[kind.key]
             edit.setText(format_plain_number(item.quantity(kind.key)))
             edit.setReadOnly(project.read_only)

@@ -168,6 +168,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         self.actions_.retranslate()
+        if hasattr(self.panels.get("layers"), "retranslate"):  # the canvas has no language signal
+            self.panels["layers"].retranslate()
         for key, title in dock_titles().items():
             if key in self.docks:
                 self.docks[key].setWindowTitle(title)

@@ -109,6 +109,7 @@ class ProjectPanel(QWidget):
         self.delete_goal_button.setText(_("Verwijderen"))
         self.goal_theme.retranslate()
         self._update_goal_buttons()
+        self.refresh()  # "(niet meten)", the quantity names, "(gepland: ...)" in the goals
 
     # -- project info ------------------------------------------------------------------
 
