@@ -83,3 +83,20 @@ def test_english_leaves_no_dutch_in_the_editor_layers_and_goals(qtbot, window, s
         assert quantity_texts() == ("Woningen", "woningen") and "Nummers" in layer_texts()
     finally:
         i18n.set_language("nl")
+
+
+def test_the_editor_shows_a_long_title_from_its_start(qtbot, window, sample_path):
+    from workbench.core.commands import EditIntervention
+
+    project = open_in_window(qtbot, window, sample_path)
+    long_title = "Groene boulevard " + "van de Passart langs de school tot aan het station " * 4
+    first, second = project.intervention_by_number(1), project.intervention_by_number(2)
+    assert window.context.run(EditIntervention(first.uuid, title=long_title))
+    window.context.select([second.uuid])
+    window.context.select([first.uuid])
+    editor = window.panels["editor"]
+    assert editor.title.text() == long_title.strip()
+    assert editor.title.cursorPosition() == 0  # "Groene boulevard ..." in view, not "... station"
+    assert "Groene boulevard" in editor.title.toolTip()
+    themes = editor.themes
+    assert all(themes.item(i).toolTip() for i in range(themes.count()))

@@ -14,7 +14,7 @@ from workbench.i18n import _
 from workbench.ui.combos import color_icon
 from workbench.ui.fields import CommitTextEdit, ErrorLabel, format_plain_number, parse_number
 from workbench.ui.i18n_qt import connect_retranslate
-from workbench.ui.labels import horizon_label, quantity_label, quantity_unit, status_label
+from workbench.ui.labels import escaped, horizon_label, quantity_label, quantity_unit, status_label
 from workbench.ui.votes import VoteCounter
 
 
@@ -161,14 +161,20 @@ class InterventionEditor(QWidget):
                 self.error.clear_error()
             self.uuid = None
             return
-        if item.uuid != self.uuid:
+        other = item.uuid != self.uuid
+        if other:
             self.error.clear_error()
         self.uuid = item.uuid
         self._loading = True
         try:
             self.stack.setCurrentIndex(1)
             self.setEnabled(True)
-            self.title.setText(item.title)
+            if other or self.title.text() != item.title:
+                self.title.setText(item.title)
+                # show a long title from its start, not its last words (setText puts the
+                # cursor at the end); the tooltip has all of it
+                self.title.setCursorPosition(0)
+            self.title.setToolTip(escaped(item.title))
             self.title.setStyleSheet("")
             self.description.set_committed_text(item.description)
             self.actor.setText(item.actor)
@@ -200,6 +206,7 @@ class InterventionEditor(QWidget):
         widget.clear()
         for entity in entities:
             row = QListWidgetItem(text_fn(entity))
+            row.setToolTip(escaped(text_fn(entity)))  # long names are cut off in the narrow dock
             if icon_fn:
                 row.setIcon(icon_fn(entity))
             row.setData(Qt.ItemDataRole.UserRole, entity.uuid)
