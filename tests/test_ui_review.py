@@ -100,3 +100,55 @@ def test_the_editor_shows_a_long_title_from_its_start(qtbot, window, sample_path
     assert "Groene boulevard" in editor.title.toolTip()
     themes = editor.themes
     assert all(themes.item(i).toolTip() for i in range(themes.count()))
+
+
+def test_a_read_only_project_offers_nothing_to_type_tick_or_press(qtbot, window, dialogs, sample_path,
+                                                                  caumerbeekdal_path):
+    from qtpy.QtCore import Qt
+    from qtpy.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QListWidget, QPlainTextEdit
+
+    from workbench.store import open_project
+
+    holder = open_project(sample_path)
+    try:
+        assert window.open_path(sample_path)  # dialogs answer "yes": read-only
+        project = window.context.project
+        assert project.read_only
+        window.context.select([project.intervention_by_number(1).uuid])
+        themes = window.panels["themes"]
+        themes.list.setCurrentRow(0)
+        quotes = window.panels["quotes"]
+        quotes.list.setCurrentRow(0)
+        details = window.panels["project"]
+        details.goals.setCurrentRow(0)
+        changeable = []
+        for key in ("editor", "themes", "quotes", "project", "sessions"):
+            panel = window.panels[key]
+            for widget in panel.findChildren(QLineEdit) + panel.findChildren(QPlainTextEdit):
+                if widget.isEnabled() and not widget.isReadOnly() and not isinstance(widget.parent(), QComboBox) \
+                        and widget.parent() is not getattr(panel, "current", None):
+                    changeable.append((key, type(widget).__name__, widget.placeholderText()))
+            for widget in panel.findChildren(QAbstractButton) + panel.findChildren(QComboBox):
+                if widget.isEnabled() and widget is not getattr(panel, "current", None) \
+                        and widget.parent() is not getattr(panel, "current", None):
+                    changeable.append((key, type(widget).__name__, getattr(widget, "text", lambda: "")()))
+            for widget in panel.findChildren(QListWidget):
+                rows = [widget.item(i) for i in range(widget.count())]
+                if any(row.data(Qt.ItemDataRole.CheckStateRole) is not None
+                       and row.flags() & Qt.ItemFlag.ItemIsUserCheckable for row in rows):
+                    changeable.append((key, "checklist", ""))
+        # choosing the current session stays possible: it is a setting, not an edit
+        assert changeable == [], changeable
+        # a project that may be changed (Ctrl+O) makes it all changeable again
+        other = open_in_window(qtbot, window, caumerbeekdal_path)
+        assert not other.read_only
+        window.context.select([other.interventions()[0].uuid])
+        editor = window.panels["editor"]
+        assert editor.status.isEnabled() and not editor.new_quantity_label.isReadOnly()
+        assert themes.add_button.isEnabled() and not themes.name.isReadOnly()
+        assert quotes.save_button.isEnabled() and not quotes.text.isReadOnly()
+        assert details.save_goal_button.isEnabled() and not details.goal_title.isReadOnly()
+        assert "onverwachts" not in dialogs.texts()
+    finally:
+        window.close()
+        holder.close()

@@ -194,10 +194,13 @@ class InterventionEditor(QWidget):
             self._fill_quantities(project, item)
             self.measure.setText(describe(item.geometry))
             read_only = project.read_only
-            for widget in (self.title, self.actor):
+            for widget in (self.title, self.actor, self.description, self.notes, self.new_quantity_label,
+                           self.new_quantity_unit):
                 widget.setReadOnly(read_only)
-            for widget in (self.description, self.notes):
-                widget.setReadOnly(read_only)
+            # a read-only project: nothing to choose, tick or press that would be refused
+            for widget in (self.status, self.horizon, self.add_quantity, self.delete_button):
+                widget.setEnabled(not read_only)
+            self.primary.setEnabled(self.primary.count() > 1 and not read_only)
         finally:
             self._loading = False
 
@@ -210,7 +213,10 @@ class InterventionEditor(QWidget):
             if icon_fn:
                 row.setIcon(icon_fn(entity))
             row.setData(Qt.ItemDataRole.UserRole, entity.uuid)
-            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            if self.context.project is not None and self.context.project.read_only:
+                row.setFlags(row.flags() & ~Qt.ItemFlag.ItemIsUserCheckable)  # shown, not changeable
+            else:
+                row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Checked if entity.uuid in ticked else Qt.CheckState.Unchecked)
             widget.addItem(row)
         widget.blockSignals(False)

@@ -167,7 +167,12 @@ class ProjectPanel(QWidget):
 
     def _update_goal_buttons(self) -> None:
         self.save_goal_button.setText(_("Toevoegen") if self.goal_uuid is None else _("Opslaan"))
-        self.delete_goal_button.setEnabled(self.goal_uuid is not None)
+        read_only = self.context.project is None or self.context.project.read_only
+        for edit in (self.goal_title, self.goal_indicator, self.goal_unit, self.goal_target):
+            edit.setReadOnly(read_only)
+        for widget in (self.goal_theme, self.goal_quantity, self.add_goal_button, self.save_goal_button):
+            widget.setEnabled(not read_only)
+        self.delete_goal_button.setEnabled(self.goal_uuid is not None and not read_only)
 
     def _load_goal(self) -> None:
         row = self.goals.currentItem()

@@ -94,7 +94,13 @@ class QuotesPanel(QWidget):
 
     def _update_buttons(self) -> None:
         self.save_button.setText(_("Toevoegen") if self.editing_uuid is None else _("Opslaan"))
-        self.delete_button.setEnabled(self.editing_uuid is not None)
+        read_only = self.context.project is None or self.context.project.read_only
+        self.text.setReadOnly(read_only)
+        self.speaker.setReadOnly(read_only)
+        self.intervention.setEnabled(not read_only)
+        self.new_button.setEnabled(not read_only)
+        self.save_button.setEnabled(not read_only)
+        self.delete_button.setEnabled(self.editing_uuid is not None and not read_only)
 
     def new_quote(self) -> None:
         """An empty form, about the selected idea if there is one."""

@@ -109,8 +109,11 @@ class ThemesPanel(QWidget):
     def _load_selected(self) -> None:
         theme = self.selected_theme()
         self.name.setText(theme.name if theme else "")
+        read_only = self.context.project is None or self.context.project.read_only
+        self.name.setReadOnly(read_only)
+        self.add_button.setEnabled(not read_only)
         for button in (self.rename_button, self.color_button, self.delete_button):
-            button.setEnabled(theme is not None)
+            button.setEnabled(theme is not None and not read_only)
 
     def select_theme(self, uuid) -> None:
         for row in range(self.list.count()):
