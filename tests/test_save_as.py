@@ -43,3 +43,45 @@ def test_interrupted_save_as_leaves_the_target_and_no_half_file(project, tmp_pat
 def test_save_as_into_a_missing_folder_is_refused(project, tmp_path):
     with pytest.raises(ProjectFileError, match="bestaat niet"):
         save_as(project, tmp_path / "nergens" / "x.gpkg")
+
+
+def test_save_as_onto_a_folder_is_a_dutch_refusal(project, tmp_path):
+    (tmp_path / "map.gpkg").mkdir()
+    with pytest.raises(ProjectFileError, match="is een map"):
+        save_as(project, tmp_path / "map.gpkg")
+    assert sorted(os.listdir(tmp_path)) == ["heerlerheide.gpkg", "map.gpkg"]
+
+
+def test_save_as_over_a_project_open_elsewhere_is_refused_and_keeps_it(project, tmp_path, _built_samples):
+    import shutil
+
+    from workbench.errors import ProjectInUseError
+
+    other_path = tmp_path / "ander.gpkg"
+    shutil.copy(_built_samples["caumerbeekdal"], other_path)
+    other = open_project(other_path)  # open in another window
+    try:
+        before = other_path.read_bytes()
+        with pytest.raises(ProjectInUseError, match="al geopend"):
+            save_as(project, other_path)
+        assert other_path.read_bytes() == before
+        assert project.path != other_path
+        # the other window's next edit still lands in the file it shows
+        command = other.execute(AddIntervention("Na het opslaan", Point(195000, 325000)))
+        reopened = open_project(other_path, read_only=True)
+        try:
+            assert reopened.get("intervention", command.uuid) is not None
+        finally:
+            reopened.close()
+    finally:
+        other.close()
+    assert sorted(os.listdir(tmp_path)) == ["ander.gpkg", "heerlerheide.gpkg"]
+
+
+def test_save_as_over_a_closed_project_still_replaces_it(project, tmp_path, _built_samples):
+    import shutil
+
+    target = tmp_path / "oud.gpkg"
+    shutil.copy(_built_samples["caumerbeekdal"], target)
+    save_as(project, target)
+    assert project.path == target.resolve()

@@ -153,6 +153,26 @@ def save_as(project: Project, target) -> None:
         return
     if not target.parent.is_dir():
         raise ProjectFileError(_("De map {path} bestaat niet.").format(path=target.parent))
+    if target.is_dir():
+        raise ProjectFileError(_("{path} is een map, geen projectbestand.").format(path=target))
+    # A project open elsewhere (another window, another laptop on a share) must not be
+    # replaced under its feet: its later edits would go to a file nobody can find.
+    lock = ProjectLock(target) if target.exists() else None
+    try:
+        if lock is not None and not lock.acquire():
+            raise ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
+                                      "Sluit het daar eerst, of kies een andere naam.").format(name=target.name))
+        _copy_into(project, target)
+    finally:
+        if lock is not None:
+            lock.release()
+    new = open_project(target)
+    project.repository.close()
+    project.repository = new.repository
+    project.path = target
+
+
+def _copy_into(project, target) -> None:
     fd, temp_name = tempfile.mkstemp(prefix=".opslaan-", suffix=".gpkg", dir=target.parent)
     os.close(fd)
     try:
@@ -169,10 +189,6 @@ def save_as(project: Project, target) -> None:
         if os.path.exists(temp_name):
             os.unlink(temp_name)
         raise
-    new = open_project(target)
-    project.repository.close()
-    project.repository = new.repository
-    project.path = target
 
 
 def _fsync_directory(folder) -> None:
