@@ -152,3 +152,24 @@ def test_a_read_only_project_offers_nothing_to_type_tick_or_press(qtbot, window,
     finally:
         window.close()
         holder.close()
+
+
+def test_the_goal_form_follows_undo_and_redo(qtbot, window, sample_path):
+    from workbench.ui.fields import format_plain_number
+
+    project = open_in_window(qtbot, window, sample_path)
+    details = window.panels["project"]
+    details.goals.setCurrentRow(0)
+    goal = project.goals()[0]
+    assert details.goal_title.text() == goal.title
+    details.goal_title.setText("Meer bomen in elke straat")
+    details.goal_target.setText("250")
+    details.save_goal()
+    assert project.get("goal", goal.uuid).title == "Meer bomen in elke straat"
+    window.actions_.a["undo"].trigger()
+    assert project.get("goal", goal.uuid).title == goal.title
+    # the form shows what is stored again, so "Opslaan" does not quietly redo the edit
+    assert details.goal_title.text() == goal.title
+    assert details.goal_target.text() == format_plain_number(goal.target)
+    window.actions_.a["redo"].trigger()
+    assert details.goal_title.text() == "Meer bomen in elke straat" and details.goal_target.text() == "250"

@@ -88,6 +88,7 @@ class ProjectPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.scroll)
         self.goal_uuid = None
+        self._loaded_goal = None  # the goal as the form shows it
         context.projectReplaced.connect(self.refresh)
         context.changed.connect(lambda e: e.kind in ("info", "goal", "theme", "quantity_kind", "intervention")
                                 and self.refresh())
@@ -148,6 +149,8 @@ class ProjectPanel(QWidget):
         self.goals.blockSignals(False)
         if self.goal_uuid and project.get("goal", self.goal_uuid) is None:
             self.new_goal()
+        elif self.goal_uuid and project.get("goal", self.goal_uuid) != self._loaded_goal:
+            self._load_goal()  # changed by undo/redo: the form shows what is stored
         self._update_goal_buttons()
 
     def _commit_info(self, key: str) -> None:
@@ -180,6 +183,7 @@ class ProjectPanel(QWidget):
         if goal is None:
             return
         self.goal_uuid = goal.uuid
+        self._loaded_goal = goal
         self.goal_title.setText(goal.title)
         self.goal_theme.set_uuid(goal.theme_uuid)
         self.goal_indicator.setText(goal.indicator)
@@ -191,6 +195,7 @@ class ProjectPanel(QWidget):
 
     def new_goal(self) -> None:
         self.goal_uuid = None
+        self._loaded_goal = None
         self.goals.blockSignals(True)
         self.goals.setCurrentRow(-1)
         self.goals.blockSignals(False)
