@@ -173,3 +173,33 @@ def test_the_goal_form_follows_undo_and_redo(qtbot, window, sample_path):
     assert details.goal_target.text() == format_plain_number(goal.target)
     window.actions_.a["redo"].trigger()
     assert details.goal_title.text() == "Meer bomen in elke straat" and details.goal_target.text() == "250"
+
+
+def test_opening_another_project_keeps_the_title_being_typed(qtbot, window, sample_path, caumerbeekdal_path):
+    from shapely.geometry import Point
+
+    from tests.canvas_helpers import empty_spot
+    from workbench.store import open_project
+
+    project = open_in_window(qtbot, window, sample_path)
+    x, y = empty_spot(project)
+    uuid = window.map_view.add_intervention(Point(x, y))  # as drawing does: the title field asks
+    bar = window.quick_capture
+    assert bar.pending_uuid == uuid and bar.title.isEnabled()
+    bar.title.setText("Bankje bij de vijver")  # typed, no Enter yet
+    # Recent files: a menu does not take the focus, so nothing was committed on the way
+    assert window.open_path(caumerbeekdal_path)
+    assert not bar.title.isEnabled() and bar.title.text() == "" and bar.pending_uuid is None
+    # the same for a field of the editor that still has the focus
+    project = open_in_window(qtbot, window, sample_path)
+    assert project.get("intervention", uuid).title == "Bankje bij de vijver"
+    window.context.select([uuid])
+    editor = window.panels["editor"]
+    editor.description.setFocus()
+    editor.description.setPlainText("Met een prullenbak ernaast")
+    assert window.open_path(caumerbeekdal_path)
+    reopened = open_project(sample_path)
+    try:
+        assert reopened.get("intervention", uuid).description == "Met een prullenbak ernaast"
+    finally:
+        reopened.close()

@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
     def set_project(self, project) -> None:
         """Show ``project``; the previous one is closed (its edits are already in its file)."""
         old = self.context.project
+        if old is not None and old is not project:
+            self.commit_typing()
         self.map_view.set_project(project)
         self.context.set_project(project)
         if old is not None and old is not project:
@@ -482,13 +484,17 @@ class MainWindow(QMainWindow):
         store.setValue("window/state", self.saveState())
         store.sync()
 
-    def closeEvent(self, event) -> None:
-        # a field still being typed in commits when it loses focus: do that while the
-        # project is open, so closing the window keeps what was typed
+    def commit_typing(self) -> None:
+        """A field still being typed in commits when it loses focus: do that while the
+        project is open, so closing the window or opening another project (from a menu,
+        which takes no focus) keeps what was typed."""
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.quick_capture.commit_title(refocus=False)
+
+    def closeEvent(self, event) -> None:
+        self.commit_typing()
         for child in self.findChildren(QWidget):  # e.g. the large ranking on the projector
             if child.isWindow() and child.isVisible() and not isinstance(child, QDockWidget):
                 child.close()

@@ -106,6 +106,7 @@ class QuickCaptureBar(QWidget):
             map_view.addAction(action)
         map_view.interventionCreated.connect(self.on_created)
         context.projectReplaced.connect(self.rebuild_swatches)
+        context.projectReplaced.connect(lambda: self._done(False))  # that idea is in the other project
         context.changed.connect(lambda e: e.kind == "theme" and self.rebuild_swatches())
         context.changed.connect(self._forget_removed)
         connect_retranslate(self)
