@@ -203,3 +203,24 @@ def test_opening_another_project_keeps_the_title_being_typed(qtbot, window, samp
         assert reopened.get("intervention", uuid).description == "Met een prullenbak ernaast"
     finally:
         reopened.close()
+
+
+def test_ctrl_z_in_the_title_field_undoes_only_what_was_typed_since_the_last_commit(qtbot, window, sample_path):
+    from qtpy.QtCore import Qt
+    from qtpy.QtTest import QTest
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.intervention_by_number(1)
+    window.context.select([item.uuid])
+    title = window.panels["editor"].title
+    title.setFocus()
+    title.end(False)
+    QTest.keyClicks(title, " Noord")
+    window.map_view.setFocus()  # leaving the field commits: one undo step
+    assert project.get("intervention", item.uuid).title == item.title + " Noord"
+    title.setFocus()
+    title.end(False)
+    QTest.keyClicks(title, " en Zuid")
+    QTest.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # the field's own undo goes back to what is stored, not to before the stored edit
+    assert title.text() == item.title + " Noord"

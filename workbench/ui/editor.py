@@ -169,8 +169,8 @@ class InterventionEditor(QWidget):
         try:
             self.stack.setCurrentIndex(1)
             self.setEnabled(True)
-            if other or self.title.text() != item.title:
-                self.title.setText(item.title)
+            self.title.setText(item.title)  # also clears the field's own undo history
+            if other or not self.title.hasFocus():
                 # show a long title from its start, not its last words (setText puts the
                 # cursor at the end); the tooltip has all of it
                 self.title.setCursorPosition(0)
