@@ -224,3 +224,33 @@ def test_ctrl_z_in_the_title_field_undoes_only_what_was_typed_since_the_last_com
     QTest.keyClick(title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     # the field's own undo goes back to what is stored, not to before the stored edit
     assert title.text() == item.title + " Noord"
+
+
+def test_the_underlay_slider_follows_the_project_and_undo(qtbot, window, sample_path, caumerbeekdal_path,
+                                                          tmp_path):
+    from qtpy.QtGui import QColor, QImage
+
+    from workbench.store import open_project
+
+    image = QImage(40, 20, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ff0000"))
+    assert image.save(str(tmp_path / "plan.png"))
+    (tmp_path / "plan.pgw").write_text("2\n0\n0\n-2\n195001\n325999\n")
+    project = open_in_window(qtbot, window, sample_path)
+    view, slider = window.map_view, window.panels["layers"].sliders["underlay"]
+    assert view.load_underlay(tmp_path / "plan.png")
+    slider.setValue(30)
+    qtbot.waitUntil(lambda: abs(project.all("underlay")[0].opacity - 0.3) < 1e-9)
+    window.actions_.a["undo"].trigger()  # the opacity back to 0.7: the slider too
+    assert abs(project.all("underlay")[0].opacity - 0.7) < 1e-9 and slider.value() == 70
+    slider.setValue(40)  # and at once another project (Recent files), before it rested
+    open_in_window(qtbot, window, caumerbeekdal_path)
+    assert slider.value() == 70
+    reopened = open_project(sample_path)
+    try:  # the 40 % went to the project it was set in, not to the other one
+        assert abs(reopened.all("underlay")[0].opacity - 0.4) < 1e-9
+    finally:
+        reopened.close()
+    assert "underlay" not in window.context.project.state.entities or not window.context.project.all("underlay")
+    open_in_window(qtbot, window, sample_path)
+    assert slider.value() == 40

@@ -32,6 +32,21 @@ class LayerList(QWidget):
             self.sliders[key] = slider
         layout.setRowStretch(len(self.checks) + 1, 1)
         self.retranslate()
+        # another project (Ctrl+O) or an undone underlay change: show what the map shows
+        view.layersChanged.connect(self.sync)
+
+    def sync(self) -> None:
+        """Checkboxes and sliders as the view has them, without changing anything."""
+        for key, check in self.checks.items():
+            check.blockSignals(True)
+            check.setChecked(self.view.layer_visible(key))
+            check.blockSignals(False)
+        for key, slider in self.sliders.items():
+            if slider.isSliderDown():
+                continue  # being dragged: the hand wins
+            slider.blockSignals(True)
+            slider.setValue(round(self.view.layer_opacity(key) * 100))
+            slider.blockSignals(False)
 
     def retranslate(self) -> None:
         """Texts in the active language (the window calls this after a language switch)."""

@@ -25,6 +25,7 @@ HIT_PIXELS = 6      # how near the cursor must be to pick an idea
 SNAP_PIXELS = 10    # how near a vertex or edge must be to snap to it
 METRES_PER_INCH = 0.0254
 MIN_SCALE, MAX_SCALE = 1 / 2000.0, 50.0  # pixels per metre
+DEFAULT_UNDERLAY_OPACITY = 0.7  # as AddUnderlay stores it
 
 
 class MapView(QGraphicsView):
@@ -34,6 +35,8 @@ class MapView(QGraphicsView):
     interventionCreated = Signal(str)
     message = Signal(str)
     painted = Signal()
+    #: another project, or its layers changed (an underlay added, undone, its opacity)
+    layersChanged = Signal()
 
     def __init__(self, project=None, parent=None):
         super().__init__(parent)
@@ -72,7 +75,7 @@ class MapView(QGraphicsView):
         self._cache_timer.setSingleShot(True)
         self._cache_timer.setInterval(250)
         self._cache_timer.timeout.connect(lambda: self._scene.set_cache_static(True))
-        self._underlay_opacity = 0.7
+        self._underlay_opacity = DEFAULT_UNDERLAY_OPACITY
         self._underlay_timer = QTimer(self)
         self._underlay_timer.setSingleShot(True)
         self._underlay_timer.setInterval(400)
@@ -83,6 +86,11 @@ class MapView(QGraphicsView):
     # -- project -----------------------------------------------------------------------
 
     def set_project(self, project) -> None:
+        if self._underlay_timer.isActive():
+            # an opacity still resting belongs to the project it was set in
+            self._underlay_timer.stop()
+            self._commit_underlay_opacity()
+        self._underlay_opacity = DEFAULT_UNDERLAY_OPACITY
         if self._transient is not None:
             self.end_transient_tool(self._mode)
         if self._mode is not None:
@@ -96,6 +104,7 @@ class MapView(QGraphicsView):
         if self.isVisible():
             self.zoom_to_area()
         self.selectionChanged.emit([])
+        self.layersChanged.emit()
 
     def _update_scene_rect(self) -> None:
         rect = self._scene.data_rect()
@@ -108,6 +117,7 @@ class MapView(QGraphicsView):
             self._tools[self._mode].model_changed()
         self._thin_timer.start()
         self._on_scene_selection()
+        self.layersChanged.emit()
 
     # -- modes and tools -----------------------------------------------------------------
 
