@@ -2,6 +2,7 @@
 
 import sqlite3
 
+import pytest
 from shapely.geometry import Point, Polygon
 
 from workbench.store import gpkg_blob, open_project
@@ -100,3 +101,84 @@ def test_our_writes_survive_a_spatial_index_added_by_qgis(sample_path):
     ((minx, maxx, miny, maxy),) = conn.execute("SELECT minx, maxx, miny, maxy FROM rtree_interventions_geom")
     assert minx <= 195300 <= maxx and miny <= 325300 <= maxy
     conn.close()
+
+
+# Values QGIS's attribute table lets anyone type, where the app needs something else.
+UNUSABLE_VALUES = {
+    "votes as text": "UPDATE votes SET count = 'veel' WHERE id = (SELECT MIN(id) FROM votes)",
+    "negative votes": "UPDATE votes SET count = -5 WHERE id = (SELECT MIN(id) FROM votes)",
+    "unknown status": "UPDATE interventions SET status = 'onzin', horizon = 'ooit' WHERE number = 1",
+    "colour as a word": "UPDATE themes SET color = 'rood'",
+    "quantities as text": "UPDATE intervention_quantities SET value = 'veel'",
+    "participants as text": "UPDATE sessions SET participants = 'veel'",
+    "number as text": "UPDATE interventions SET number = 'een' WHERE number = 3",
+    "target as text": "UPDATE goals SET target = 'veel'",
+    "theme is its own parent": "UPDATE themes SET parent_uuid = uuid WHERE id = (SELECT MIN(id) FROM themes)",
+    "themes parent of each other": (
+        "UPDATE themes SET parent_uuid = (SELECT uuid FROM themes WHERE id = (SELECT MAX(id) FROM themes)) "
+        "WHERE id = (SELECT MIN(id) FROM themes);"
+        "UPDATE themes SET parent_uuid = (SELECT uuid FROM themes WHERE id = (SELECT MIN(id) FROM themes)) "
+        "WHERE id = (SELECT MAX(id) FROM themes)"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(UNUSABLE_VALUES))
+def test_unusable_values_from_qgis_are_replaced_and_everything_still_works(sample_path, tmp_path, name):
+    from tests.helpers import reopened_snapshot, snapshot
+    from workbench.core.setup_commands import DeleteSession, DeleteTheme
+    from workbench.io.export_csv import export_csv
+    from workbench.io.export_geojson import export_geojson
+    from workbench.io.export_gpkg import export_gpkg
+    from workbench.report import export_pdf
+
+    conn = qgis_session(sample_path)
+    for statement in UNUSABLE_VALUES[name].split(";"):
+        conn.execute(statement)
+    conn.commit()
+    conn.close()
+    read_only = open_project(sample_path, read_only=True)
+    shown = snapshot(read_only)
+    read_only.close()
+    project = open_project(sample_path)
+    try:
+        assert any("onbruikbaar" in w for w in project.warnings)
+        assert snapshot(project) == shown == reopened_snapshot(sample_path)
+        for kind in ("handout", "report", "poster"):
+            export_pdf(project, tmp_path / f"{kind}.pdf", kind=kind)
+        export_geojson(project, tmp_path / "uit.geojson")
+        export_csv(project, tmp_path / "uit.csv")
+        export_gpkg(project, tmp_path / "uit.gpkg")
+        for theme in project.themes():
+            project.execute(DeleteTheme(theme.uuid))
+        project.execute(DeleteSession(project.sessions()[0].uuid))
+        while project.undo_stack.can_undo():
+            project.undo_stack.undo()
+        assert snapshot(project) == shown == reopened_snapshot(sample_path)
+    finally:
+        project.close()
+
+
+def test_a_reference_layer_deleted_in_qgis_is_reported_not_a_crash(sample_path):
+    conn = qgis_session(sample_path)
+    table, name = conn.execute("SELECT table_name, name FROM reference_layers").fetchone()
+    conn.execute(f'DROP TABLE "{table}"')
+    conn.execute("DELETE FROM gpkg_contents WHERE table_name = ?", (table,))
+    conn.commit()
+    conn.close()
+    project = open_project(sample_path)
+    assert project.reference_layers() == []
+    assert any(name in w for w in project.warnings)
+    project.close()
+
+
+def test_unreadable_reference_properties_and_area_are_not_a_crash(sample_path):
+    conn = qgis_session(sample_path)
+    table = conn.execute("SELECT table_name FROM reference_layers").fetchone()[0]
+    conn.execute(f"UPDATE \"{table}\" SET properties = '{{kapot'")
+    conn.execute("UPDATE area SET geom = X'47500003'")
+    conn.commit()
+    conn.close()
+    project = open_project(sample_path)
+    assert project.area is None and any("gebied" in w for w in project.warnings)
+    assert all(f.properties == () for f in project.reference_layers()[0].features)
+    project.close()

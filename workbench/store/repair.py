@@ -95,3 +95,92 @@ def _drop_dangling_links(conn) -> list:
             name = next(row[3] for row in column if row[0] == fk_index)
             conn.execute(f"UPDATE {table} SET {name} = NULL WHERE rowid = ?", (rowid,))
     return [_("{count} verwijzing(en) naar verwijderde rijen zijn opgeruimd.").format(count=len(problems))]
+
+
+def _number(value, whole=False):
+    """``value`` as a finite number (an int when ``whole``), or None."""
+    import math
+
+    if isinstance(value, bool):
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    if not math.isfinite(number) or (whole and (not number.is_integer() or abs(number) > 2 ** 53)):
+        return None
+    return int(number) if whole else number
+
+
+def sanitize_state(state) -> tuple:
+    """Values typed into QGIS's attribute table that the app cannot use (text where a
+    number belongs, a colour that is no colour, a theme that is its own parent) become
+    usable ones in ``state``.
+
+    Returns (the changes made, as :class:`~workbench.core.project.Change` for the
+    repository to write; Dutch warnings). Deterministic, so a read-only open shows the
+    same as a writable one.
+    """
+    from dataclasses import replace
+
+    from workbench.core.model import HORIZONS, STATUSES
+    from workbench.core.project import Change
+
+    entities = state.entities
+    changes = []
+
+    def put(kind, entity, **values):
+        before = entities[kind][entity.uuid]
+        after = replace(before, **values)
+        entities[kind][entity.uuid] = after
+        changes.append(Change(kind, entity.uuid, before, after))
+
+    for vote in list(entities["vote"].values()):
+        number = _number(vote.count, whole=True)
+        if number is None or number < 0 or number != vote.count or type(vote.count) is not int:
+            put("vote", vote, count=max(number or 0, 0))
+    for session in list(entities["session"].values()):
+        number = _number(session.participants, whole=True)
+        if number is None or number < 0 or type(session.participants) is not int:
+            put("session", session, participants=max(number or 0, 0))
+    for goal in list(entities["goal"].values()):
+        if goal.target is not None and (_number(goal.target) is None or type(goal.target) is not float):
+            put("goal", goal, target=_number(goal.target))
+    for kind in ("theme", "quantity_kind"):
+        for entity in list(entities[kind].values()):
+            if type(entity.sort_order) is not int:
+                put(kind, entity, sort_order=_number(entity.sort_order, whole=True) or 0)
+    for theme in list(entities["theme"].values()):
+        color = theme.color if isinstance(theme.color, str) else ""
+        if not (len(color) == 7 and color[0] == "#" and all(c in "0123456789abcdefABCDEF" for c in color[1:])):
+            put("theme", theme, color="#777777")
+    for uuid in sorted(entities["theme"]):  # a parent chain that comes back is cut here
+        seen, parent = {uuid}, entities["theme"][uuid].parent_uuid
+        while parent is not None and parent in entities["theme"] and parent not in seen:
+            seen.add(parent)
+            parent = entities["theme"][parent].parent_uuid
+        if parent == uuid:
+            put("theme", entities["theme"][uuid], parent_uuid=None)
+    items = list(entities["intervention"].values())
+    next_number = max((i.number for i in items if type(i.number) is int), default=0) + 1
+    for item in sorted((i for i in items if type(i.number) is not int), key=lambda i: i.uuid):
+        number = _number(item.number, whole=True)
+        if number is None:
+            number, next_number = next_number, next_number + 1
+        put("intervention", item, number=number)
+    for item in list(entities["intervention"].values()):
+        values = {}
+        if any(type(v) is not float for _k, v in item.quantities):
+            values["quantities"] = tuple((k, v) for k, v in ((str(k), _number(v)) for k, v in item.quantities)
+                                         if v is not None)
+        if item.status not in STATUSES:
+            values["status"] = "idee"
+        if item.horizon not in ("",) + HORIZONS:
+            values["horizon"] = ""
+        if values:
+            put("intervention", item, **values)
+    count = len(changes)
+    if not count:
+        return changes, []
+    return changes, [_("{count} waarde(n) die buiten de werkbank zijn ingevuld (bijvoorbeeld tekst waar een "
+                       "getal hoort) waren onbruikbaar en zijn vervangen.").format(count=count)]

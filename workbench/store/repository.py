@@ -13,7 +13,7 @@ from workbench.core.model import (
     ReferenceLayer, Session, Theme, Tombstone, Underlay, Vote)
 from workbench.store import gpkg_blob
 from workbench.store.connection import transaction
-from workbench.store.repair import repair_geometries
+from workbench.store.repair import repair_geometries, sanitize_state
 from workbench.store.schema import register_features, unregister
 
 # Attribute tables whose columns are exactly the entity's fields (besides ``id``).
@@ -50,6 +50,17 @@ def link_uuid(a: str, b: str) -> str:
     return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"{a}/{b}"))
 
 
+def _properties(text) -> tuple:
+    """A reference feature's properties column (JSON object); anything else is none."""
+    try:
+        values = json.loads(text or "{}")
+    except (TypeError, ValueError):
+        return ()
+    if not isinstance(values, dict):
+        return ()
+    return tuple(sorted(values.items()))
+
+
 def _columns(entity_class):
     return tuple(f.name for f in fields(entity_class))
 
@@ -76,10 +87,20 @@ class Repository:
                 entity = cls(*values)
                 state.entities[kind][entity.uuid] = entity
         state.entities["intervention"] = self._load_interventions()
-        for uuid, name, blob in self.conn.execute("SELECT uuid, name, geom FROM area WHERE geom IS NOT NULL"):
-            state.entities["area"][uuid] = Area(uuid, name or "", gpkg_blob.decode(blob))
+        areas = self.conn.execute("SELECT uuid, name, geom FROM area WHERE geom IS NOT NULL").fetchall()
+        for (uuid, name, _blob), geometry in zip(areas, gpkg_blob.decode_many([r[2] for r in areas])):
+            if geometry is None or geometry.is_empty or uuid is None:
+                from workbench.i18n import _
+
+                self.warnings.append(_("Het gebied heeft een onleesbare vorm en wordt niet getoond."))
+                continue
+            state.entities["area"][uuid] = Area(uuid, name or "", geometry)
         for layer in self._load_reference_layers():
             state.entities["reference_layer"][layer.uuid] = layer
+        changes, warnings = sanitize_state(state)
+        self.warnings += warnings
+        if changes and not self.read_only:
+            self.apply(changes)  # so links (a theme's parent) agree with memory in the file
         return state
 
     def _links(self, table, column):
@@ -119,15 +140,23 @@ class Repository:
         return result
 
     def _load_reference_layers(self) -> list:
+        import sqlite3
+
+        from workbench.i18n import _
+
         layers = []
         for uuid, table, name, credit in self.conn.execute(
                 "SELECT uuid, table_name, name, credit FROM reference_layers ORDER BY id").fetchall():
-            rows = self.conn.execute(f'SELECT uuid, label, properties, geom FROM "{table}" '
-                                     "WHERE geom IS NOT NULL ORDER BY fid").fetchall()
+            try:
+                rows = self.conn.execute(f'SELECT uuid, label, properties, geom FROM "{table}" '
+                                         "WHERE geom IS NOT NULL ORDER BY fid").fetchall()
+            except sqlite3.OperationalError:  # its table was deleted (or renamed) in QGIS
+                self.warnings.append(_("De referentielaag '{name}' ontbreekt in het bestand en wordt niet "
+                                       "getoond.").format(name=name))
+                continue
             geometries = gpkg_blob.decode_many([r[3] for r in rows])
             features = tuple(
-                ReferenceFeature(r[0] or link_uuid(uuid, str(i)), r[1] or "", g,
-                                 tuple(sorted(json.loads(r[2] or "{}").items())))
+                ReferenceFeature(r[0] or link_uuid(uuid, str(i)), r[1] or "", g, _properties(r[2]))
                 for i, (r, g) in enumerate(zip(rows, geometries)) if g is not None)
             layers.append(ReferenceLayer(uuid, name, credit, features))
         return layers
