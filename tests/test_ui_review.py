@@ -254,3 +254,21 @@ def test_the_underlay_slider_follows_the_project_and_undo(qtbot, window, sample_
     assert "underlay" not in window.context.project.state.entities or not window.context.project.all("underlay")
     open_in_window(qtbot, window, sample_path)
     assert slider.value() == 40
+
+
+def test_the_editor_scrolls_rather_than_squeezing_the_theme_list(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    window.resize(LAPTOP_WIDTH, LAPTOP_HEIGHT - TASKBAR)
+    window.docks["editor"].raise_()
+    window.context.select([project.intervention_by_number(1).uuid])
+    QApplication.processEvents()
+    themes, goals = window.panels["editor"].themes, window.panels["editor"].goals
+    for widget, entities in ((themes, project.themes()), (goals, project.goals())):
+        wanted = min(widget.maximumHeight() - 10, len(entities) * widget.sizeHintForRow(0))
+        assert widget.height() >= wanted, (widget.height(), wanted)
+
+
+def test_project_details_show_a_long_name_from_its_start(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    name = window.panels["project"].info_edits["name"]
+    assert name.text() == project.info.name and name.cursorPosition() == 0

@@ -220,6 +220,10 @@ class InterventionEditor(QWidget):
             row.setCheckState(Qt.CheckState.Checked if entity.uuid in ticked else Qt.CheckState.Unchecked)
             widget.addItem(row)
         widget.blockSignals(False)
+        # tall enough for its rows (up to its maximum): on a 768-pixel screen the form
+        # scrolls, rather than squeezing fourteen themes into a four-row list
+        rows = sum(widget.sizeHintForRow(i) for i in range(widget.count()))
+        widget.setMinimumHeight(min(widget.maximumHeight(), rows + 2 * widget.frameWidth() + 2))
 
     def _fill_quantities(self, project, item) -> None:
         kinds = project.quantity_kinds()
