@@ -134,6 +134,8 @@ class ProjectPanel(QWidget):
                 edit.set_committed_text(value)
             else:
                 edit.setText(value)
+                if not edit.hasFocus():
+                    edit.setCursorPosition(0)  # a long name from its start, not its end
             edit.setReadOnly(project.read_only)
         self.goals.blockSignals(True)
         self.goals.clear()
