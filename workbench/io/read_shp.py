@@ -6,6 +6,7 @@ write; GDAL is not available at run time.
 
 import io
 import zipfile
+import zlib
 from pathlib import Path
 
 from shapely.geometry import shape
@@ -36,7 +37,11 @@ def _sidecars_from_zip(path, layer):
         files = {}
         for ext in ("shp", "shx", "dbf", "prj", "cpg"):
             member = lowered.get(f"{stem}.{ext}".lower())
-            files[ext] = archive.read(member) if member else None
+            try:
+                files[ext] = archive.read(member) if member else None
+            except (zipfile.BadZipFile, zlib.error, RuntimeError, NotImplementedError, EOFError, OSError):
+                # damaged (bad CRC, broken deflate), encrypted or an unknown compression
+                raise ValidationError(_("{name} is geen leesbaar zip-bestand.").format(name=Path(path).name)) from None
         return Path(stem).name, files
 
 
