@@ -272,3 +272,26 @@ def test_project_details_show_a_long_name_from_its_start(qtbot, window, sample_p
     project = open_in_window(qtbot, window, sample_path)
     name = window.panels["project"].info_edits["name"]
     assert name.text() == project.info.name and name.cursorPosition() == 0
+
+
+def test_ctrl_z_in_the_quick_capture_title_right_after_drawing_undoes_the_drawing(qtbot, window, sample_path):
+    from qtpy.QtCore import Qt
+    from qtpy.QtTest import QTest
+    from shapely.geometry import Point
+
+    from tests.canvas_helpers import empty_spot
+
+    project = open_in_window(qtbot, window, sample_path)
+    count = len(project.interventions())
+    bar = window.quick_capture
+    uuid = window.map_view.add_intervention(Point(*empty_spot(project)))
+    assert bar.pending_uuid == uuid and bar.title.hasFocus()
+    QTest.keyClicks(bar.title, "Bank")
+    QTest.keyClick(bar.title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # first Ctrl+Z: the typing (the field's own undo)
+    assert bar.title.text() == "Idee {}".format(count + 1) and len(project.interventions()) == count + 1
+    QTest.keyClick(bar.title, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    # then: the drawing itself, and the map gets the keys back for the next one
+    assert len(project.interventions()) == count and project.get("intervention", uuid) is None
+    assert bar.pending_uuid is None and not bar.title.isEnabled()
+    assert window.map_view.hasFocus()

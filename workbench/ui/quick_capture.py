@@ -279,6 +279,13 @@ class QuickCaptureBar(QWidget):
         if watched is self.title and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
             self.cancel_title()
             return True
+        if watched is self.title and event.type() == QEvent.Type.KeyPress \
+                and event.matches(QKeySequence.StandardKey.Undo) and not self.title.isUndoAvailable():
+            # nothing typed to undo: Ctrl+Z right after drawing means "not that drawing"
+            # (the field would swallow it and do nothing)
+            self._done(True)
+            self.context.undo()
+            return True
         return super().eventFilter(watched, event)
 
     # -- presentation ------------------------------------------------------------------
