@@ -35,6 +35,8 @@ TEXT_COMMANDS = {
     "add quantity kind": lambda p: s.AddQuantityKind(LONE_SURROGATE, "m"),
     "set area": lambda p: s.SetArea(Polygon([(0, 0), (10, 0), (10, 10)]), LONE_SURROGATE),
     "add reference layer": lambda p: s.AddReferenceLayer(ReferenceLayer(new_uuid(), LONE_SURROGATE, "\ud800")),
+    "quantity key": lambda p: c.EditIntervention(_idea(p), quantities={LONE_SURROGATE: 2}),
+    "quantity kind key": lambda p: s.AddQuantityKind("Zitbanken", "banken", key=LONE_SURROGATE),
 }
 
 

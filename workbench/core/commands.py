@@ -59,7 +59,7 @@ def _quantities(values) -> tuple:
             raise ValidationError(_("Hoeveelheid '{key}' moet een getal zijn.").format(key=key)) from None
         if number != number or abs(number) == float("inf"):
             raise ValidationError(_("Hoeveelheid '{key}' moet een getal zijn.").format(key=key))
-        result[str(key)] = number
+        result[clean_text(key, multiline=False)] = number
     return tuple(sorted(result.items()))
 
 

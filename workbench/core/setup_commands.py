@@ -327,7 +327,7 @@ class AddQuantityKind(Command):
 
     def build(self, project):
         label = validate.title(self.label, _("Geef de hoeveelheid een naam."))
-        key = self.key or "".join(c if c.isalnum() else "_" for c in label.lower())
+        key = clean_text(self.key, multiline=False) or "".join(c if c.isalnum() else "_" for c in label.lower())
         if any(q.key == key for q in project.all("quantity_kind")):
             raise ValidationError(_("Er is al een hoeveelheid '{name}'.").format(name=label))
         order = max((q.sort_order for q in project.all("quantity_kind")), default=0) + 1
