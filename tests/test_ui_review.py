@@ -295,3 +295,40 @@ def test_ctrl_z_in_the_quick_capture_title_right_after_drawing_undoes_the_drawin
     assert len(project.interventions()) == count and project.get("intervention", uuid) is None
     assert bar.pending_uuid is None and not bar.title.isEnabled()
     assert window.map_view.hasFocus()
+
+
+def test_the_quote_form_follows_undo_and_the_language(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    quotes = window.panels["quotes"]
+    # a new quote's untouched speaker follows the language; a typed one stays
+    assert quotes.speaker.text().startswith("Bewoner")
+    i18n.set_language("en")
+    try:
+        assert quotes.speaker.text().startswith("Resident")
+    finally:
+        i18n.set_language("nl")
+    assert quotes.speaker.text().startswith("Bewoner")
+    quotes.list.setCurrentRow(0)
+    quote = project.quotes()[0]
+    assert quotes.text.toPlainText() == quote.text
+    quotes.text.setPlainText("Anders gezegd")
+    quotes.save()
+    assert project.get("quote", quote.uuid).text == "Anders gezegd"
+    quotes.list.setCurrentRow(0)
+    assert quotes.text.toPlainText() == "Anders gezegd"
+    window.actions_.a["undo"].trigger()
+    # the form shows the stored quote again, so "Opslaan" would not quietly redo the edit
+    assert project.get("quote", quote.uuid).text == quote.text
+    assert quotes.text.toPlainText() == quote.text
+
+
+def test_the_large_ranking_window_follows_the_language(qtbot, window, sample_path):
+    open_in_window(qtbot, window, sample_path)
+    big = window.panels["ranking"].show_big()
+    assert big.windowTitle() == "Ranglijst"
+    i18n.set_language("en")
+    try:
+        assert big.windowTitle() == "Ranking"
+    finally:
+        i18n.set_language("nl")
+        big.close()

@@ -54,6 +54,8 @@ class QuotesPanel(QWidget):
         context.sessionFilterChanged.connect(lambda _uuid: self.refresh())
         context.changed.connect(lambda e: e.kind in ("quote", "intervention", "session") and self.refresh())
         self.editing_uuid = None
+        self._loaded_quote = None  # the quote as the form shows it
+        self._default_speaker = ""
         connect_retranslate(self)
         self._reset()
 
@@ -64,6 +66,10 @@ class QuotesPanel(QWidget):
         self.new_button.setText(_("Nieuw"))
         self.delete_button.setText(_("Verwijderen"))
         self.intervention.retranslate()
+        if self.editing_uuid is None and self.speaker.text() == self._default_speaker:
+            # the untouched "Bewoner uit ..." of a new quote follows the language
+            self._default_speaker = default_speaker(self.context.project)
+            self.speaker.setText(self._default_speaker)
         self._update_buttons()
         self.refresh()
 
@@ -91,6 +97,8 @@ class QuotesPanel(QWidget):
         self.list.blockSignals(False)
         if self.editing_uuid and project and project.get("quote", self.editing_uuid) is None:
             self.new_quote()
+        elif self.editing_uuid and project and project.get("quote", self.editing_uuid) != self._loaded_quote:
+            self._load_selected()  # changed by undo/redo: the form shows what is stored
 
     def _update_buttons(self) -> None:
         self.save_button.setText(_("Toevoegen") if self.editing_uuid is None else _("Opslaan"))
@@ -105,12 +113,14 @@ class QuotesPanel(QWidget):
     def new_quote(self) -> None:
         """An empty form, about the selected idea if there is one."""
         self.editing_uuid = None
+        self._loaded_quote = None
         self.list.blockSignals(True)
         self.list.clearSelection()
         self.list.setCurrentRow(-1)
         self.list.blockSignals(False)
         self.text.set_committed_text("")
-        self.speaker.setText(default_speaker(self.context.project))
+        self._default_speaker = default_speaker(self.context.project)
+        self.speaker.setText(self._default_speaker)
         selected = self.context.selected_intervention()
         self.intervention.set_uuid(selected.uuid if selected else None)
         self.error.clear_error()
@@ -128,6 +138,7 @@ class QuotesPanel(QWidget):
         if quote is None:
             return
         self.editing_uuid = quote.uuid
+        self._loaded_quote = quote
         self.text.set_committed_text(quote.text)
         self.speaker.setText(quote.speaker)
         self.intervention.set_uuid(quote.intervention_uuid)

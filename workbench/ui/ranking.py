@@ -130,6 +130,8 @@ class RankingPanel(QWidget):
         return self.big
 
     def retranslate(self) -> None:
+        if self.isWindow():  # the large one on the projector
+            self.setWindowTitle(_("Ranglijst"))
         self.big_button.setText(_("Groot tonen"))
         self.big_button.setToolTip(_("De ranglijst in een eigen, groot venster, voor de beamer"))
         self.scope_label.setText(_("Stemmen van:"))
