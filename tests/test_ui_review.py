@@ -332,3 +332,23 @@ def test_the_large_ranking_window_follows_the_language(qtbot, window, sample_pat
     finally:
         i18n.set_language("nl")
         big.close()
+
+
+def test_presentation_mode_shows_messages_over_the_map(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    window.presentation.enter()
+    assert not window.statusBar().isVisible()
+    band = window.presentation.message
+    assert band is not None and band.isVisible() and "F11" in band.text()  # how to get out
+    # an empty title is refused with a message the room can see
+    from shapely.geometry import Point
+
+    from tests.canvas_helpers import empty_spot
+
+    window.map_view.add_intervention(Point(*empty_spot(project)))
+    window.quick_capture.title.clear()
+    assert not window.quick_capture.commit_title()
+    assert band.isVisible() and band.text() == "Geef het idee een titel."
+    assert window.map_view.rect().contains(band.geometry())
+    window.presentation.leave()
+    assert not band.isVisible() and window.statusBar().currentMessage() == "Geef het idee een titel."

@@ -204,6 +204,7 @@ class MainWindow(QMainWindow):
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 8000)
+        self.presentation.show_message(text)  # the status bar is hidden there
 
     # -- the project --------------------------------------------------------------------
 

@@ -1,9 +1,11 @@
 """Presentation mode (F11): the map fills the screen with large labels; a slim bar keeps
-the theme colours, the quick-capture tools and the vote counter."""
+the theme colours, the quick-capture tools and the vote counter. The status bar is
+hidden then, so messages show in a band over the map."""
 
 from workbench.i18n import _
 
 LABEL_SCALE = 2.2
+MESSAGE_MS = 8000
 
 
 class PresentationMode:
@@ -13,6 +15,44 @@ class PresentationMode:
         self._state = None
         self._was_maximized = False
         self._geometry = None
+        self.message = None  # the band over the map, made when first needed
+        self._message_timer = None
+
+    def show_message(self, text: str) -> None:
+        """A message over the bottom of the map, for a few seconds: with the status bar
+        hidden a refused title or a repaired drawing would otherwise say nothing."""
+        from qtpy.QtCore import Qt, QTimer
+        from qtpy.QtWidgets import QLabel
+
+        if not self.active or not text:
+            return
+        view = self.window.map_view
+        if self.message is None:
+            self.message = QLabel(view)
+            self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what users typed
+            self.message.setWordWrap(True)
+            self.message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.message.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+            self.message.setStyleSheet("background: rgba(20, 20, 20, 210); color: white; font-size: 20px; "
+                                       "padding: 8px 16px; border-radius: 6px;")
+            self._message_timer = QTimer(self.message)
+            self._message_timer.setSingleShot(True)
+            self._message_timer.timeout.connect(self.message.hide)
+        self.message.setText(text)
+        self._place_message()
+        self.message.show()
+        self.message.raise_()
+        self._message_timer.start(MESSAGE_MS)
+        QTimer.singleShot(0, self._place_message)  # again once full screen has its size
+
+    def _place_message(self) -> None:
+        view, label = self.window.map_view, self.message
+        if label is None:
+            return
+        width = max(200, min(view.width() - 40, label.fontMetrics().horizontalAdvance(label.text()) + 60))
+        label.setFixedWidth(width)
+        label.adjustSize()
+        label.move((view.width() - width) // 2, view.height() - label.height() - 40)
 
     def toggle(self) -> None:
         self.leave() if self.active else self.enter()
@@ -59,6 +99,8 @@ class PresentationMode:
         if not self.active:
             return
         self.active = False
+        if self.message is not None:
+            self.message.hide()  # the status bar says it from now on
         window.menuBar().show()
         window.statusBar().show()
         window.quick_capture.set_large(False)
