@@ -121,3 +121,22 @@ def test_a_goal_quantity_key_is_stored_as_text(project):
     command = project.execute(s.AddGoal("Woningen erbij", quantity_key=5))
     assert project.get("goal", command.uuid).quantity_key == "5"
     assert snapshot(project) == reopened_snapshot(project.path)
+
+
+def test_a_failing_listener_leaves_the_edit_undoable_and_the_others_told(project, monkeypatch):
+    import sys
+
+    errors, heard = [], []
+    monkeypatch.setattr(sys, "excepthook", lambda kind, error, tb: errors.append(error))
+
+    def broken_view(event):
+        raise RuntimeError("kapotte weergave")
+
+    project.events.subscribe(broken_view)
+    project.events.subscribe(heard.append)
+    before = snapshot(project)
+    command = project.execute(c.AddIntervention("Bankje", Point(195000, 325000)))
+    assert project.undo_stack.can_undo() and any(e.uuid == command.uuid for e in heard)
+    assert errors and str(errors[0]) == "kapotte weergave"
+    project.undo_stack.undo()
+    assert snapshot(project) == before == reopened_snapshot(project.path)

@@ -29,5 +29,13 @@ class EventEmitter:
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
     def emit(self, event: Event) -> None:
+        """Tell every listener. One that fails does not stop the others, nor the command
+        that emitted: the change is committed by then, and must stay undoable. Its error
+        goes to ``sys.excepthook`` (a Dutch dialog in the app; a failure under pytest-qt)."""
+        import sys
+
         for listener in list(self._listeners):
-            listener(event)
+            try:
+                listener(event)
+            except Exception:
+                sys.excepthook(*sys.exc_info())
