@@ -352,3 +352,21 @@ def test_presentation_mode_shows_messages_over_the_map(qtbot, window, sample_pat
     assert window.map_view.rect().contains(band.geometry())
     window.presentation.leave()
     assert not band.isVisible() and window.statusBar().currentMessage() == "Geef het idee een titel."
+
+
+def test_a_read_only_project_offers_no_move_or_vertex_tool(qtbot, window, dialogs, sample_path,
+                                                          caumerbeekdal_path):
+    from workbench.canvas.tools import Mode
+    from workbench.store import open_project
+
+    holder = open_project(sample_path)
+    try:
+        assert window.open_path(sample_path)  # read-only
+        modes = window.actions_.modes
+        assert not modes[Mode.MOVE].isEnabled() and not modes[Mode.EDIT_VERTICES].isEnabled()
+        assert modes[Mode.SELECT].isEnabled() and modes[Mode.MEASURE].isEnabled()
+        open_in_window(qtbot, window, caumerbeekdal_path)
+        assert modes[Mode.MOVE].isEnabled() and modes[Mode.EDIT_VERTICES].isEnabled()
+    finally:
+        window.close()
+        holder.close()

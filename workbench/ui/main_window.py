@@ -237,6 +237,9 @@ class MainWindow(QMainWindow):
             self.actions_.a[key].setEnabled(project is not None)
         for action in self.actions_.draw_actions:
             action.setEnabled(writable)
+        for mode in (Mode.MOVE, Mode.EDIT_VERTICES):  # every drag would end in "alleen-lezen"
+            if mode in self.actions_.modes:
+                self.actions_.modes[mode].setEnabled(writable)
         for panel in self.panels.values():
             panel.setEnabled(project is not None)
         self.quick_capture.setEnabled(project is not None)
