@@ -175,3 +175,29 @@ def test_second_process_is_told_the_project_is_in_use(sample_path):
 def test_same_process_cannot_open_a_project_twice_for_writing(project):
     with pytest.raises(ProjectInUseError):
         open_project(project.path)
+
+
+DAMAGE = {
+    "schema version is text": "UPDATE workbench_meta SET value = 'abc' WHERE key = 'schema_version'",
+    "schema version is missing": "DELETE FROM workbench_meta WHERE key = 'schema_version'",
+    "project table deleted": "DROP TABLE project_info",
+    "area layer deleted": "DROP TABLE area",
+    "idea column deleted": "ALTER TABLE interventions DROP COLUMN notes",
+}
+
+
+@pytest.mark.parametrize("name", sorted(DAMAGE))
+def test_a_damaged_project_is_a_dutch_refusal_that_does_not_lock_it(sample_path, name):
+    from workbench.store.project_file import check_project
+
+    conn = sqlite3.connect(sample_path)
+    conn.execute(DAMAGE[name])
+    conn.commit()
+    conn.close()
+    if name != "schema version is missing":  # that one a read-only open can still show
+        with pytest.raises(ProjectFileError, match="beschadigd"):
+            open_project(sample_path, read_only=True)
+        assert any("beschadigd" in problem for problem in check_project(sample_path))
+    for _attempt in range(2):  # the second attempt is not told the file is in use
+        with pytest.raises(ProjectFileError, match="beschadigd"):
+            open_project(sample_path)

@@ -76,7 +76,7 @@ def inspect(path) -> list:
         return [_("{name} kan niet worden gelezen: {error}").format(name=path.name, error=error)]
     try:
         return _inspect_connection(conn, path.name)
-    except sqlite3.DatabaseError as error:
+    except (sqlite3.DatabaseError, ValueError, TypeError) as error:  # also a schema version that is no number
         return [_("{name} is beschadigd: {error}").format(name=path.name, error=error)]
     finally:
         conn.close()
@@ -115,9 +115,7 @@ def open_project(path, read_only: bool = False) -> Project:
     if problems:
         raise ProjectFileError(problems[0])
     if read_only:
-        conn = connect(path, read_only=True)
-        repository = Repository(conn, read_only=True)
-        warnings = []
+        repository = Repository(connect(path, read_only=True), read_only=True)
     else:
         lock = ProjectLock(path)
         try:
@@ -127,16 +125,26 @@ def open_project(path, read_only: bool = False) -> Project:
         if not locked:
             raise ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
                                       "Sluit het daar eerst, of open het alleen-lezen.").format(name=path.name))
-        conn = connect(path)
-        migrations.migrate(conn)
-        warnings = repair_foreign_edits(conn)
-        repository = LockedRepository(conn, lock)
+        try:
+            repository = LockedRepository(connect(path), lock)
+        except BaseException:
+            lock.release()
+            raise
+    # Whatever fails from here on closes the connection and releases the lock, so the
+    # same file can be opened again (a leaked lock said "in use" until the app quit).
     try:
+        warnings = []
+        if not read_only:
+            migrations.migrate(repository.conn)
+            warnings = repair_foreign_edits(repository.conn)
         state = repository.load()
-    except Exception:
+        current = repository.setting("current_session") or None
+    except sqlite3.Error as error:  # a table or column the project needs was removed
+        repository.close()
+        raise ProjectFileError(_("{name} is beschadigd: {error}").format(name=path.name, error=error)) from None
+    except BaseException:
         repository.close()
         raise
-    current = repository.setting("current_session") or None
     return Project(state, repository, path=path, current_session_uuid=current,
                    warnings=warnings + repository.warnings)
 
@@ -209,23 +217,29 @@ def check_project(path) -> list:
         return problems
     conn = connect(path, read_only=True)
     try:
-        integrity = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
-        if integrity != ["ok"]:
-            problems.append(_("Beschadigd: {detail}").format(detail="; ".join(integrity[:3])))
-        adopt = conn.execute("SELECT COUNT(*) FROM interventions WHERE uuid IS NULL OR number IS NULL").fetchone()[0]
-        if adopt:
-            problems.append(_("{count} idee(ën) zijn buiten de werkbank toegevoegd en worden bij openen "
-                              "opgenomen.").format(count=adopt))
-        dangling = len(conn.execute("PRAGMA foreign_key_check").fetchall())
-        if dangling:
-            problems.append(_("{count} verwijzing(en) naar verwijderde rijen.").format(count=dangling))
-        if migrations.schema_version(conn) < migrations.SCHEMA_VERSION:
-            problems.append(_("Het schema is ouder en wordt bij openen bijgewerkt."))
-        repository = Repository(conn, read_only=True)
-        repository.load()
-        problems.extend(repository.warnings)
+        return _check_connection(conn, problems)
+    except sqlite3.Error as error:  # a table or column the project needs was removed
+        return problems + [_("{name} is beschadigd: {error}").format(name=Path(path).name, error=error)]
     finally:
         conn.close()
+
+
+def _check_connection(conn, problems) -> list:
+    integrity = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
+    if integrity != ["ok"]:
+        problems.append(_("Beschadigd: {detail}").format(detail="; ".join(integrity[:3])))
+    adopt = conn.execute("SELECT COUNT(*) FROM interventions WHERE uuid IS NULL OR number IS NULL").fetchone()[0]
+    if adopt:
+        problems.append(_("{count} idee(ën) zijn buiten de werkbank toegevoegd en worden bij openen "
+                          "opgenomen.").format(count=adopt))
+    dangling = len(conn.execute("PRAGMA foreign_key_check").fetchall())
+    if dangling:
+        problems.append(_("{count} verwijzing(en) naar verwijderde rijen.").format(count=dangling))
+    if migrations.schema_version(conn) < migrations.SCHEMA_VERSION:
+        problems.append(_("Het schema is ouder en wordt bij openen bijgewerkt."))
+    repository = Repository(conn, read_only=True)
+    repository.load()
+    problems.extend(repository.warnings)
     return problems
 
 
