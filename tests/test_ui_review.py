@@ -370,3 +370,18 @@ def test_a_read_only_project_offers_no_move_or_vertex_tool(qtbot, window, dialog
     finally:
         window.close()
         holder.close()
+
+
+def test_the_wizard_refuses_file_names_it_cannot_use_with_a_dutch_sentence(qtbot, window, dialogs, tmp_path):
+    wizard = window.new_project()
+    page = wizard.project_page
+    page.name.setText("Gebiedsvisie " + "Heerlerheide " * 800)  # a 10,000-character name
+    assert len(page.path.text()) < 300  # the suggested file name stays usable
+    for typed in ("/", ".", str(tmp_path / ("a" * 300))):
+        page.path.setText(typed)
+        assert not page.validatePage()
+        assert wizard.currentPage() is page
+    assert "onverwachts" not in dialogs.texts()
+    page.path.setText(str(tmp_path / "nieuw"))
+    assert page.validatePage() and page.path.text().endswith("nieuw.gpkg")
+    wizard.reject()

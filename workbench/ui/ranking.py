@@ -130,7 +130,7 @@ class RankingPanel(QWidget):
         return self.big
 
     def retranslate(self) -> None:
-        if self.isWindow():  # the large one on the projector
+        if self.parent() is not None and self.isWindow():  # the large one on the projector
             self.setWindowTitle(_("Ranglijst"))
         self.big_button.setText(_("Groot tonen"))
         self.big_button.setToolTip(_("De ranglijst in een eigen, groot venster, voor de beamer"))

@@ -29,7 +29,7 @@ def default_folder() -> Path:
 
 
 def file_name_for(name: str) -> str:
-    stem = re.sub(r"[^\w\- ]+", "", name).strip().replace(" ", "-").lower() or "project"
+    stem = re.sub(r"[^\w\- ]+", "", name).strip().replace(" ", "-").lower()[:60].strip("-") or "project"
     return f"{stem}.gpkg"
 
 
@@ -76,14 +76,24 @@ class ProjectPage(QWizardPage):
         return bool(self.name.text().strip() and self.path.text().strip())
 
     def validatePage(self) -> bool:
-        path = Path(self.path.text().strip())
+        path = Path(self.path.text().strip()).expanduser()
+        if not path.name or path.name in (".", ".."):  # "/", "." or a folder: no file name
+            self.wizard().show_problem(_("Geef het bestand een naam, bijvoorbeeld {name}.").format(
+                name=file_name_for(self.name.text())))
+            return False
         if path.suffix.lower() != ".gpkg":  # the file must be recognisable as a project
             path = path.with_name(path.name + ".gpkg")
             self.path.setText(str(path))
-        if path.exists():
+        try:
+            exists, folder = path.exists(), path.parent.is_dir()
+        except (OSError, ValueError):  # a name too long for the disk, a NUL byte
+            self.wizard().show_problem(_("Deze bestandsnaam is te lang of bevat tekens die niet kunnen. Kies een "
+                                         "kortere, eenvoudiger naam."))
+            return False
+        if exists:
             self.wizard().show_problem(_("Het bestand {path} bestaat al. Kies een andere naam.").format(path=path))
             return False
-        if not path.parent.is_dir():
+        if not folder:
             self.wizard().show_problem(_("De map {path} bestaat niet.").format(path=path.parent))
             return False
         self.wizard().show_problem("")
