@@ -66,3 +66,29 @@ def test_a_damaged_or_encrypted_zip_is_a_dutch_refusal(tmp_path, name):
     with pytest.raises(ValidationError, match="geen leesbaar zip-bestand"):
         import_file(project, path)
     assert not project.all("intervention")
+
+
+def _geojson(path, properties):
+    import json
+
+    features = [{"type": "Feature", "geometry": {"type": "Point", "coordinates": [5.97 + i * 0.001, 50.9]},
+                 "properties": p} for i, p in enumerate(properties)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    return path
+
+
+def test_theme_and_session_names_are_matched_and_created_as_cleaned(tmp_path):
+    from workbench.core.setup_commands import AddTheme
+
+    project = Project()
+    groen = project.execute(AddTheme("Groen")).uuid
+    path = _geojson(tmp_path / "ideeen.geojson", [
+        {"naam": "Alleen een belletje", "thema": "\u0007", "bijeenkomst": "\u0007\u0008"},
+        {"naam": "Groen met een stuurteken", "thema": "Gr\u0007oen"},
+        {"naam": "Gewoon groen", "thema": "Groen"},
+    ])
+    summary = import_file(project, path, create_missing=True)
+    assert summary.imported == 3
+    assert [t.name for t in project.themes()] == ["Groen"] and project.sessions() == []
+    assert {i.title: i.theme_uuids for i in project.interventions()} == {
+        "Alleen een belletje": (), "Groen met een stuurteken": (groen,), "Gewoon groen": (groen,)}

@@ -73,6 +73,9 @@ class _Names:
         self.commands = []
 
     def find(self, name):
+        # Cleaned first: a name of control characters only is no name (AddTheme would
+        # refuse the whole import), and "Gr\x07oen" is the existing "Groen".
+        name = clean_text(name, multiline=False)
         key = normalise_name(name)
         if not key:
             return None
@@ -80,8 +83,8 @@ class _Names:
             return self.by_name[key]
         if self.create:
             uuid = new_uuid()
-            self.commands.append(self.make(clean_text(name, multiline=False), uuid, len(self.created)))
-            self.created.append(clean_text(name, multiline=False))
+            self.commands.append(self.make(name, uuid, len(self.created)))
+            self.created.append(name)
             self.by_name[key] = uuid
             return uuid
         self.missing[name] = self.missing.get(name, 0) + 1
