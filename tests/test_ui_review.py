@@ -385,3 +385,16 @@ def test_the_wizard_refuses_file_names_it_cannot_use_with_a_dutch_sentence(qtbot
     page.path.setText(str(tmp_path / "nieuw"))
     assert page.validatePage() and page.path.text().endswith("nieuw.gpkg")
     wizard.reject()
+
+
+def test_another_project_starts_with_the_whole_list(qtbot, window, sample_path, caumerbeekdal_path):
+    project = open_in_window(qtbot, window, sample_path)
+    panel = window.panels["interventions"]
+    theme = project.themes()[2]
+    panel.theme_filter.set_uuid(theme.uuid)
+    panel.search.setText("school")
+    assert panel.proxy.rowCount() < len(project.interventions())
+    other = open_in_window(qtbot, window, caumerbeekdal_path)
+    assert other.get("theme", theme.uuid) is not None  # the same theme set: the same ids
+    assert panel.theme_filter.currentData() is None and panel.search.text() == ""
+    assert panel.proxy.rowCount() == len(other.interventions())

@@ -29,6 +29,9 @@ class InterventionsPanel(QWidget):
             lambda _i: context.set_session_filter(self.session_filter.currentData()))
         self.search.textChanged.connect(self.proxy.set_text)
         context.sessionFilterChanged.connect(self._show_session_filter)
+        # another project starts with the whole list, as the session filter does: a theme
+        # filter carried over (themes of one theme set share their ids) showed an empty list
+        context.projectReplaced.connect(self._clear_filters)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -78,6 +81,10 @@ class InterventionsPanel(QWidget):
         self.session_filter.retranslate()
         self.model.retranslate()
         self._fit_columns()
+
+    def _clear_filters(self) -> None:
+        self.theme_filter.set_uuid(None)
+        self.search.clear()
 
     def _show_session_filter(self, session_uuid) -> None:
         if self.session_filter.currentData() != session_uuid:
