@@ -92,3 +92,29 @@ def test_theme_and_session_names_are_matched_and_created_as_cleaned(tmp_path):
     assert [t.name for t in project.themes()] == ["Groen"] and project.sessions() == []
     assert {i.title: i.theme_uuids for i in project.interventions()} == {
         "Alleen een belletje": (), "Groen met een stuurteken": (groen,), "Gewoon groen": (groen,)}
+
+
+@pytest.mark.parametrize("kind", ["geojson", "csv", "gpkg", "pdf"])
+def test_an_export_onto_the_project_file_itself_is_refused_and_the_project_kept(project, kind):
+    from tests.helpers import reopened_snapshot, snapshot
+    from workbench.errors import WorkbenchError
+    from workbench.io.export_csv import export_csv
+    from workbench.io.export_geojson import export_geojson
+    from workbench.io.export_gpkg import export_gpkg
+    from workbench.report import export_pdf
+
+    export = {"geojson": export_geojson, "csv": export_csv, "gpkg": export_gpkg, "pdf": export_pdf}[kind]
+    before = project.path.read_bytes()
+    with pytest.raises(WorkbenchError, match="het project zelf"):
+        export(project, project.path)
+    assert project.path.read_bytes() == before
+    assert snapshot(project) == reopened_snapshot(project.path)
+
+
+def test_the_pdf_command_refuses_to_write_over_its_project(sample_path, capsys):
+    from workbench.cli import main
+
+    before = sample_path.read_bytes()
+    assert main(["export", "pdf", str(sample_path), str(sample_path)]) != 0
+    assert "het project zelf" in capsys.readouterr().err
+    assert sample_path.read_bytes() == before

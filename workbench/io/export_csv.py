@@ -10,7 +10,7 @@ from pathlib import Path
 from workbench.geo import crs
 from workbench.i18n import _
 from workbench.io.export_rows import intervention_rows
-from workbench.io.write_file import write_atomically
+from workbench.io.write_file import check_not_the_project, write_atomically
 
 
 def _decimal(value, decimals=1) -> str:
@@ -26,6 +26,7 @@ def _safe(text: str) -> str:
 
 
 def export_csv(project, out) -> int:
+    check_not_the_project(project, out)
     rows = intervention_rows(project)
     kinds = project.quantity_kinds()
     header = [_("nummer"), _("titel"), _("omschrijving"), _("themas"), _("hoofdthema"), _("kleur"), _("status"),

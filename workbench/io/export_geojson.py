@@ -13,7 +13,7 @@ from shapely.geometry import mapping
 
 from workbench.geo import crs
 from workbench.io.export_rows import intervention_rows
-from workbench.io.write_file import write_atomically
+from workbench.io.write_file import check_not_the_project, write_atomically
 
 DECIMALS = 7
 
@@ -50,6 +50,7 @@ def feature_collection(project) -> dict:
 
 def export_geojson(project, out) -> int:
     """Write the interventions to ``out``; returns how many."""
+    check_not_the_project(project, out)
     data = feature_collection(project)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     write_atomically(Path(out), text.encode("utf-8"))

@@ -10,6 +10,7 @@ from xml.sax.saxutils import quoteattr
 
 from workbench.i18n import _
 from workbench.io.export_rows import intervention_rows
+from workbench.io.write_file import check_not_the_project
 from workbench.store.flat_export import FlatLayer, write_flat_geopackage
 
 
@@ -93,6 +94,7 @@ def reference_layers(project, taken, identifiers) -> list:
 
 
 def export_gpkg(project, out) -> int:
+    check_not_the_project(project, out)
     layers = [intervention_layer(project)]
     taken = {"ideeen", "gebied"}
     area = project.area

@@ -15,6 +15,13 @@ def check_folder(path: Path) -> None:
         raise WorkbenchError(_("{path} is een map, geen bestand.").format(path=path))
 
 
+def check_not_the_project(project, path) -> None:
+    """An export must never replace the project file it is made from: the rename would
+    put the export in its place, and every later edit would go to a file that is gone."""
+    if project.path is not None and Path(path).resolve() == Path(project.path).resolve():
+        raise WorkbenchError(_("Kies een ander bestand om naar te exporteren dan het project zelf."))
+
+
 def write_atomically(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it over ``path``."""
     check_folder(path)

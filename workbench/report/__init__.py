@@ -55,6 +55,9 @@ def export_pdf(project, out, kind="handout", session_uuid=None, progress=None) -
         raise ExportError(_("De map {folder} bestaat niet.").format(folder=folder))
     if out.is_dir():
         raise ExportError(_("{path} is een map; geef een bestandsnaam op.").format(path=out))
+    if project.path is not None and out.resolve() == Path(project.path).resolve():
+        # the rename would put the PDF in the project's place; later edits would be lost
+        raise ExportError(_("Kies een ander bestand om naar te exporteren dan het project zelf."))
 
     def report_progress(fraction):
         if progress is not None and progress(fraction) is False:
