@@ -398,3 +398,21 @@ def test_another_project_starts_with_the_whole_list(qtbot, window, sample_path, 
     assert other.get("theme", theme.uuid) is not None  # the same theme set: the same ids
     assert panel.theme_filter.currentData() is None and panel.search.text() == ""
     assert panel.proxy.rowCount() == len(other.interventions())
+
+
+def test_the_presentation_bar_still_fits_after_switching_language(qtbot, window, sample_path, monkeypatch):
+    from workbench.ui.quick_capture import QuickCaptureBar
+
+    monkeypatch.setattr(QuickCaptureBar, "screen_width", lambda self: LAPTOP_WIDTH, raising=False)
+    project = open_in_window(qtbot, window, sample_path)
+    window.context.select([project.interventions()[0].uuid])  # "Stemmen voor 1": the longer label
+    i18n.set_language("en")
+    try:
+        window.presentation.enter()
+        i18n.set_language("nl")  # longer words: "Vrije hand", "Terug (Esc)"
+        QApplication.processEvents()
+        toolbar = window.toolbars["capture"]
+        assert max(toolbar.sizeHint().width(), toolbar.minimumSizeHint().width()) <= LAPTOP_WIDTH
+    finally:
+        i18n.set_language("nl")
+        window.presentation.leave()

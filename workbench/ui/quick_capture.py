@@ -120,6 +120,7 @@ class QuickCaptureBar(QWidget):
             button.setText(short_mode_label(mode))
             button.setToolTip(f"{MODE_LABELS[mode]} ({MODE_SHORTCUTS[mode]})")
         self._show_theme_name()
+        self.fit()  # the words of the other language are longer or shorter
 
     # -- themes ----------------------------------------------------------------------
 
