@@ -154,7 +154,7 @@ def test_export_to_a_missing_folder_is_a_dutch_message(sample_path, tmp_path, ca
 def test_export_of_an_empty_project_is_valid(empty_project, tmp_path, kind):
     from workbench.io.cli_export import export
 
-    out = tmp_path / f"leeg.{kind}"
+    out = tmp_path / f"leeg-export.{kind}"  # leeg.gpkg is the project itself
     assert export(empty_project, kind, out) == 0
     if kind != "csv":
         assert pyogrio.read_info(str(out), layer="ideeen" if kind == "gpkg" else None)["features"] == 0
