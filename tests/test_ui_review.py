@@ -416,3 +416,20 @@ def test_the_presentation_bar_still_fits_after_switching_language(qtbot, window,
     finally:
         i18n.set_language("nl")
         window.presentation.leave()
+
+
+def test_a_theme_name_typed_and_left_is_kept(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    window.docks["themes"].show()
+    window.docks["themes"].raise_()
+    panel = window.panels["themes"]
+    panel.list.setCurrentRow(1)
+    theme = panel.selected_theme()
+    panel.name.setFocus()
+    panel.name.selectAll()
+    qtbot.keyClicks(panel.name, "Spelen en opgroeien")
+    steps = len(project.undo_stack._done)
+    panel.list.setFocus()  # on to the next theme: the typed name is not thrown away
+    panel.list.setCurrentRow(2)
+    assert project.get("theme", theme.uuid).name == "Spelen en opgroeien"
+    assert len(project.undo_stack._done) == steps + 1

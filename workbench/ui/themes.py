@@ -51,7 +51,8 @@ class ThemesPanel(QWidget):
         self.rename_button.clicked.connect(self.rename_theme)
         self.color_button.clicked.connect(self.choose_color)
         self.delete_button.clicked.connect(self.delete_theme)
-        self.name.returnPressed.connect(self.rename_theme)
+        # Enter, or leaving the field (clicking the next theme), keeps the name, as in the editor
+        self.name.editingFinished.connect(self.rename_theme)
         self.list.currentRowChanged.connect(lambda _row: self._load_selected())
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         row1.addWidget(self.name, 1)
