@@ -433,3 +433,21 @@ def test_a_theme_name_typed_and_left_is_kept(qtbot, window, sample_path):
     panel.list.setCurrentRow(2)
     assert project.get("theme", theme.uuid).name == "Spelen en opgroeien"
     assert len(project.undo_stack._done) == steps + 1
+
+
+def test_the_undo_item_names_the_step_in_the_active_language(qtbot, window, sample_path):
+    from workbench.core.commands import EditIntervention
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.intervention_by_number(1)
+    undo = window.actions_.a["undo"]
+    assert window.context.run(EditIntervention(item.uuid, title="Groene boulevard"))  # made in Dutch
+    assert undo.text().replace("&", "") == "Ongedaan maken: Idee bewerken"
+    i18n.set_language("en")
+    try:
+        assert undo.text().replace("&", "") == "Undo: Edit idea"
+        assert window.context.run(EditIntervention(item.uuid, title="Green boulevard"))  # made in English
+        i18n.set_language("nl")
+        assert undo.text().replace("&", "") == "Ongedaan maken: Idee bewerken"
+    finally:
+        i18n.set_language("nl")
