@@ -451,3 +451,17 @@ def test_the_undo_item_names_the_step_in_the_active_language(qtbot, window, samp
         assert undo.text().replace("&", "") == "Ongedaan maken: Idee bewerken"
     finally:
         i18n.set_language("nl")
+
+
+def test_the_large_ranking_fits_a_1366x768_screen(qtbot, window, sample_path, monkeypatch):
+    from qtpy.QtCore import QRect
+    from qtpy.QtGui import QScreen
+
+    monkeypatch.setattr(QScreen, "availableGeometry",
+                        lambda self: QRect(0, 0, LAPTOP_WIDTH, LAPTOP_HEIGHT - TASKBAR))
+    open_in_window(qtbot, window, sample_path)
+    big = window.panels["ranking"].show_big()
+    try:
+        assert big.height() <= LAPTOP_HEIGHT - TASKBAR and big.width() <= LAPTOP_WIDTH
+    finally:
+        big.close()

@@ -122,7 +122,12 @@ class RankingPanel(QWidget):
             self.big.setWindowFlag(Qt.WindowType.Window)
             self.big.setStyleSheet("QWidget { font-size: 22px; }")
             self.big.big_button.hide()
-            self.big.resize(1100, 800)
+            size = QSize(1100, 800)
+            screen = self.screen()
+            if screen is not None:  # a 1366x768 laptop: the bottom rows must not be below the screen
+                available = screen.availableGeometry().size()
+                size = size.boundedTo(QSize(available.width() - 16, available.height() - 40))
+            self.big.resize(size)
         self.big.set_scope(self.scope.currentData())
         self.big.setWindowTitle(_("Ranglijst"))
         self.big.show()
