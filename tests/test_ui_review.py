@@ -465,3 +465,44 @@ def test_the_large_ranking_fits_a_1366x768_screen(qtbot, window, sample_path, mo
         assert big.height() <= LAPTOP_HEIGHT - TASKBAR and big.width() <= LAPTOP_WIDTH
     finally:
         big.close()
+
+
+def test_delete_in_the_sessions_themes_or_quotes_list_does_not_delete_the_idea_on_the_map(qtbot, window,
+                                                                                         sample_path):
+    from qtpy.QtCore import Qt
+    from qtpy.QtTest import QTest
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.intervention_by_number(5)
+    window.context.select([item.uuid])
+    for key in ("sessions", "themes", "quotes"):
+        window.docks[key].show()
+        window.docks[key].raise_()
+        widget = window.panels[key].list
+        widget.setCurrentRow(0)
+        widget.setFocus()
+        QTest.keyClick(widget, Qt.Key.Key_Delete)
+        assert project.get("intervention", item.uuid) is not None, key
+    # on the map and in the list of ideas Delete still deletes the selected idea
+    window.docks["interventions"].raise_()
+    table = window.panels["interventions"].table
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Delete)
+    assert project.get("intervention", item.uuid) is None
+
+
+def test_delete_in_the_quotes_list_deletes_that_quote(qtbot, window, sample_path):
+    from qtpy.QtCore import Qt
+    from qtpy.QtTest import QTest
+
+    project = open_in_window(qtbot, window, sample_path)
+    window.docks["quotes"].show()
+    window.docks["quotes"].raise_()
+    quotes = window.panels["quotes"]
+    quotes.list.setCurrentRow(0)
+    quote = project.get("quote", quotes.editing_uuid)
+    quotes.list.setFocus()
+    QTest.keyClick(quotes.list, Qt.Key.Key_Delete)
+    assert project.get("quote", quote.uuid) is None
+    window.actions_.a["undo"].trigger()
+    assert project.get("quote", quote.uuid) is not None

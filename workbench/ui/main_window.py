@@ -360,6 +360,17 @@ class MainWindow(QMainWindow):
         self.open_path(path)
 
     def delete_selected(self) -> None:
+        focused = QApplication.focusWidget()
+        for key in ("sessions", "themes", "quotes", "project", "votes", "ranking", "layers"):
+            panel = self.panels.get(key)
+            if panel is None or focused is None or not (focused is panel or panel.isAncestorOf(focused)):
+                continue
+            # Delete in a list of sessions, themes or quotes is about that list (each asks
+            # or can be undone), never about the idea selected on the map, out of sight
+            if focused is getattr(panel, "list", None):
+                {"sessions": lambda: panel.delete_session(), "themes": lambda: panel.delete_theme(),
+                 "quotes": lambda: panel.delete()}.get(key, lambda: None)()
+            return
         uuids = self.context.selection()
         if uuids and self.context.run(DeleteInterventions(uuids)):
             self.show_message(_("{count} idee(ën) verwijderd; Ctrl+Z maakt dit ongedaan.").format(count=len(uuids)))
