@@ -506,3 +506,15 @@ def test_delete_in_the_quotes_list_deletes_that_quote(qtbot, window, sample_path
     assert project.get("quote", quote.uuid) is None
     window.actions_.a["undo"].trigger()
     assert project.get("quote", quote.uuid) is not None
+
+
+def test_the_project_details_scroll_rather_than_squeezing_the_goals(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    window.resize(LAPTOP_WIDTH, 520)  # a short dock: a laptop with the layer list open below
+    window.docks["project"].show()
+    window.docks["project"].raise_()
+    QApplication.processEvents()
+    goals = window.panels["project"].goals
+    assert len(project.goals()) >= 4
+    bottom = max(goals.visualItemRect(goals.item(i)).bottom() for i in range(goals.count()))
+    assert bottom < goals.viewport().height()  # every goal whole in view; the panel scrolls instead

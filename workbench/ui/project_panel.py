@@ -149,6 +149,11 @@ class ProjectPanel(QWidget):
             if goal.uuid == self.goal_uuid:
                 self.goals.setCurrentItem(row)
         self.goals.blockSignals(False)
+        # its rows, up to its maximum: the panel scrolls rather than squeezing the goals
+        # (a goal with its target often wraps to two lines in the narrow dock)
+        rows = max(sum(self.goals.sizeHintForRow(i) for i in range(self.goals.count())),
+                   self.goals.count() * 2 * self.goals.fontMetrics().lineSpacing())
+        self.goals.setMinimumHeight(min(self.goals.maximumHeight(), rows + 2 * self.goals.frameWidth() + 2))
         if self.goal_uuid and project.get("goal", self.goal_uuid) is None:
             self.new_goal()
         elif self.goal_uuid and project.get("goal", self.goal_uuid) != self._loaded_goal:
