@@ -518,3 +518,19 @@ def test_the_project_details_scroll_rather_than_squeezing_the_goals(qtbot, windo
     assert len(project.goals()) >= 4
     bottom = max(goals.visualItemRect(goals.item(i)).bottom() for i in range(goals.count()))
     assert bottom < goals.viewport().height()  # every goal whole in view; the panel scrolls instead
+
+
+def test_a_vote_count_typed_in_the_bar_gives_the_map_its_keys_back(qtbot, window, sample_path):
+    from qtpy.QtCore import Qt
+    from qtpy.QtTest import QTest
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.intervention_by_number(4)
+    window.context.select([item.uuid])
+    spin = window.quick_capture.votes.spin
+    spin.setFocus()
+    spin.selectAll()
+    QTest.keyClicks(spin, "12")
+    QTest.keyClick(spin, Qt.Key.Key_Return)
+    assert project.votes(item.uuid, project.current_session_uuid) == 12
+    assert window.map_view.hasFocus()  # "2" now picks the second colour, not a digit in the box

@@ -81,6 +81,8 @@ class QuickCaptureBar(QWidget):
         self.title.editingFinished.connect(self._title_finished)
         self.title.installEventFilter(self)
         self.votes = VoteCounter(context)
+        # a count typed here and Enter: back to the map, where 1-9 pick colours again
+        self.votes.spin.lineEdit().returnPressed.connect(lambda: self.map_view.setFocus())
         self.exit_button = QToolButton()  # only in presentation mode
         self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.exit_button.clicked.connect(self.exitRequested.emit)
