@@ -178,26 +178,38 @@ def test_same_process_cannot_open_a_project_twice_for_writing(project):
 
 
 DAMAGE = {
-    "schema version is text": "UPDATE workbench_meta SET value = 'abc' WHERE key = 'schema_version'",
-    "schema version is missing": "DELETE FROM workbench_meta WHERE key = 'schema_version'",
-    "project table deleted": "DROP TABLE project_info",
-    "area layer deleted": "DROP TABLE area",
-    "idea column deleted": "ALTER TABLE interventions DROP COLUMN notes",
+    "schema version is text": ("UPDATE workbench_meta SET value = 'abc' WHERE key = 'schema_version'", "beschadigd"),
+    "schema version is missing": ("DELETE FROM workbench_meta WHERE key = 'schema_version'", "beschadigd"),
+    "project table deleted": ("DROP TABLE project_info", "mist de tabellen project_info"),
+    "area layer deleted": ("DROP TABLE area", "mist de tabellen area"),
+    "idea column deleted": ("ALTER TABLE interventions DROP COLUMN notes", "beschadigd"),
+    "session column deleted": ("ALTER TABLE sessions DROP COLUMN place", "beschadigd"),
 }
+
+
+@pytest.mark.parametrize("table", ["votes", "quotes", "tombstones"])
+def test_a_project_missing_a_table_is_refused_not_failing_at_the_first_edit(sample_path, table):
+    conn = sqlite3.connect(sample_path)
+    conn.execute(f"DROP TABLE {table}")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectFileError, match=f"mist de tabellen {table}"):
+        open_project(sample_path)
 
 
 @pytest.mark.parametrize("name", sorted(DAMAGE))
 def test_a_damaged_project_is_a_dutch_refusal_that_does_not_lock_it(sample_path, name):
     from workbench.store.project_file import check_project
 
+    statement, message = DAMAGE[name]
     conn = sqlite3.connect(sample_path)
-    conn.execute(DAMAGE[name])
+    conn.execute(statement)
     conn.commit()
     conn.close()
     if name != "schema version is missing":  # that one a read-only open can still show
-        with pytest.raises(ProjectFileError, match="beschadigd"):
+        with pytest.raises(ProjectFileError, match=message):
             open_project(sample_path, read_only=True)
-        assert any("beschadigd" in problem for problem in check_project(sample_path))
+        assert any(message in problem for problem in check_project(sample_path))
     for _attempt in range(2):  # the second attempt is not told the file is in use
-        with pytest.raises(ProjectFileError, match="beschadigd"):
+        with pytest.raises(ProjectFileError, match=message):
             open_project(sample_path)

@@ -97,7 +97,12 @@ def _inspect_connection(conn, name) -> list:
         return [_("{name} is gemaakt met een nieuwere versie van de werkbank (schema {found}, "
                   "deze versie kent tot {known}). Werk de werkbank bij om het te openen.")
                 .format(name=name, found=version, known=migrations.SCHEMA_VERSION)]
-    required = {"gpkg_spatial_ref_sys", "gpkg_contents", "gpkg_geometry_columns", "interventions", "themes"}
+    # Every table of schema 1 (later ones are added by migrating); one deleted in QGIS
+    # would otherwise fail the first edit that writes to it.
+    required = {"gpkg_spatial_ref_sys", "gpkg_contents", "gpkg_geometry_columns", "interventions", "themes",
+                "project_info", "quantity_kinds", "goals", "sessions", "area", "intervention_themes",
+                "intervention_goals", "intervention_quantities", "votes", "quotes", "tombstones",
+                "reference_layers"}
     missing = sorted(required - tables)
     if missing:
         return [_("{name} mist de tabellen {tables}.").format(name=name, tables=", ".join(missing))]
