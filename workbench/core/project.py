@@ -141,8 +141,8 @@ class Project:
         return None
 
     def set_current_session(self, session_uuid) -> None:
+        self.repository.set_setting("current_session", session_uuid or "")  # may refuse: then nothing changes
         self._current_session_uuid = session_uuid
-        self.repository.set_setting("current_session", session_uuid or "")
         self.events.emit(Event("session_current", CHANGED, session_uuid))
 
     # -- changing ----------------------------------------------------------------

@@ -58,14 +58,20 @@ def connect(path, read_only: bool = False) -> sqlite3.Connection:
 
 @contextlib.contextmanager
 def transaction(conn):
-    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block raises."""
+    """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK when the block or the COMMIT raises.
+
+    A COMMIT can fail (SQLITE_BUSY while another program, such as QGIS, reads the file
+    longer than the busy timeout); the transaction is then still open and must be rolled
+    back, or every later BEGIN fails and nothing more is saved.
+    """
     conn.execute("BEGIN IMMEDIATE")
     try:
         yield conn
+        conn.execute("COMMIT")
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
         raise
-    conn.execute("COMMIT")
 
 
 def run_script(conn, sql: str) -> None:

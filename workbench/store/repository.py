@@ -4,6 +4,7 @@ Every :meth:`Repository.apply` is one transaction: all changes of a command are
 committed together (fsync included, ``synchronous=FULL``) or none is.
 """
 
+import contextlib
 import json
 import uuid as uuid_mod
 from dataclasses import asdict, fields
@@ -59,6 +60,25 @@ def _properties(text) -> tuple:
     if not isinstance(values, dict):
         return ()
     return tuple(sorted(values.items()))
+
+
+@contextlib.contextmanager
+def _refusals():
+    """A commit the file refuses (another program such as QGIS holds it longer than the
+    busy timeout, a full disk, a file made read-only) is rolled back by ``transaction``;
+    the user gets a Dutch sentence, and memory stays as it was (Project.apply)."""
+    import sqlite3
+
+    from workbench.errors import ProjectFileError
+    from workbench.i18n import _
+
+    try:
+        yield
+    except sqlite3.Error as error:
+        if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            raise ProjectFileError(_("Het project is even bezet door een ander programma (bijvoorbeeld QGIS); "
+                                     "de wijziging is niet bewaard. Probeer het zo opnieuw.")) from None
+        raise ProjectFileError(_("De wijziging kon niet worden bewaard: {error}").format(error=error)) from None
 
 
 def _columns(entity_class):
@@ -170,10 +190,11 @@ class Repository:
     def set_setting(self, key, value) -> None:
         if self.read_only:
             return
-        with transaction(self.conn):
-            self.conn.execute("INSERT INTO workbench_meta (key, value) VALUES (?, ?) "
-                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                              (f"setting.{key}", value))
+        with _refusals():
+            with transaction(self.conn):
+                self.conn.execute("INSERT INTO workbench_meta (key, value) VALUES (?, ?) "
+                                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                                  (f"setting.{key}", value))
 
     def apply(self, changes) -> None:
         if self.read_only:
@@ -181,6 +202,10 @@ class Repository:
             from workbench.i18n import _
 
             raise ProjectFileError(_("Dit project is alleen-lezen geopend; wijzigingen worden niet bewaard."))
+        with _refusals():
+            self._apply(changes)
+
+    def _apply(self, changes) -> None:
         touched = set()
         new_interventions = []  # consecutive additions are written in bulk (imports, merges)
         with transaction(self.conn):
