@@ -178,14 +178,22 @@ class QuickCaptureBar(QWidget):
         self._set_swatch_size(size)
         if not width:
             return
-        # the toolbar lays its widget out at its size hint, not its minimum; leave room
-        # for the toolbar's handle and margins
-        room = width - 48
-        while self.sizeHint().width() > room and size > 12:
+        room = width - 48  # the toolbar's handle and margins
+        while self.minimumSizeHint().width() > room and size > 12:
             size -= 2
             self._set_swatch_size(size)
-        if self.sizeHint().width() > room:
+        if self.minimumSizeHint().width() > room:
             self.theme_name.hide()  # the ringed swatch still shows the active theme
+        self.updateGeometry()
+
+    def sizeHint(self):
+        """No wider than the screen: the toolbar lays its widget out at its size hint, so
+        the title field gives way (down to its minimum) before anything is cut off."""
+        hint = super().sizeHint()
+        width = self.screen_width() if hasattr(self, "swatches") else None
+        if width:
+            hint.setWidth(max(self.minimumSizeHint().width(), min(hint.width(), width - 48)))
+        return hint
 
     def _set_swatch_size(self, size: int) -> None:
         for button in self.swatches.buttons():
