@@ -53,3 +53,26 @@ def test_a_file_that_refuses_writes_is_a_dutch_refusal(project):
     with pytest.raises(ProjectFileError, match="niet worden bewaard"):
         project.execute(AddIntervention("Bankje", Point(195000, 325000)))
     assert snapshot(project) == before and not project.undo_stack.can_undo()
+
+
+def test_opening_a_file_another_program_is_writing_says_busy_not_damaged(sample_path, monkeypatch):
+    from workbench.store import connection, open_project
+
+    real_connect = connection.connect
+
+    def impatient_connect(path, read_only=False):
+        conn = real_connect(path, read_only)
+        conn.execute("PRAGMA busy_timeout = 50")
+        return conn
+
+    monkeypatch.setattr("workbench.store.project_file.connect", impatient_connect)
+    other = sqlite3.connect(sample_path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")
+    try:
+        with pytest.raises(ProjectFileError, match="bezet door een ander programma") as refused:
+            open_project(sample_path)
+        assert "beschadigd" not in str(refused.value)
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    open_project(sample_path).close()  # not left locked by the refused attempt

@@ -77,9 +77,17 @@ def inspect(path) -> list:
     try:
         return _inspect_connection(conn, path.name)
     except (sqlite3.DatabaseError, ValueError, TypeError) as error:  # also a schema version that is no number
-        return [_("{name} is beschadigd: {error}").format(name=path.name, error=error)]
+        return [_unusable(path.name, error)]
     finally:
         conn.close()
+
+
+def _unusable(name, error) -> str:
+    """Why a file could not be read: busy in another program (not damaged!), or damaged."""
+    if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return _("{name} is even bezet door een ander programma (bijvoorbeeld QGIS). Probeer het zo opnieuw.").format(
+            name=name)
+    return _("{name} is beschadigd: {error}").format(name=name, error=error)
 
 
 def _inspect_connection(conn, name) -> list:
@@ -146,7 +154,7 @@ def open_project(path, read_only: bool = False) -> Project:
         current = repository.setting("current_session") or None
     except sqlite3.Error as error:  # a table or column the project needs was removed
         repository.close()
-        raise ProjectFileError(_("{name} is beschadigd: {error}").format(name=path.name, error=error)) from None
+        raise ProjectFileError(_unusable(path.name, error)) from None
     except BaseException:
         repository.close()
         raise
@@ -224,7 +232,7 @@ def check_project(path) -> list:
     try:
         return _check_connection(conn, problems)
     except sqlite3.Error as error:  # a table or column the project needs was removed
-        return problems + [_("{name} is beschadigd: {error}").format(name=Path(path).name, error=error)]
+        return problems + [_unusable(Path(path).name, error)]
     finally:
         conn.close()
 
