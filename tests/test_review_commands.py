@@ -140,3 +140,16 @@ def test_a_failing_listener_leaves_the_edit_undoable_and_the_others_told(project
     assert errors and str(errors[0]) == "kapotte weergave"
     project.undo_stack.undo()
     assert snapshot(project) == before == reopened_snapshot(project.path)
+
+
+def test_a_command_that_changes_nothing_keeps_the_redo_history(project):
+    item = project.interventions()[0]
+    project.execute(c.EditIntervention(item.uuid, title="Nieuwe titel"))
+    project.undo_stack.undo()
+    assert project.undo_stack.can_redo()
+    project.execute(c.EditIntervention(item.uuid, title=item.title))  # OK without a change
+    project.execute(s.EditTheme(project.themes()[0].uuid, name=project.themes()[0].name))
+    assert project.undo_stack.can_redo() and not project.undo_stack.can_undo()
+    project.undo_stack.redo()
+    assert project.get("intervention", item.uuid).title == "Nieuwe titel"
+    assert snapshot(project) == reopened_snapshot(project.path)

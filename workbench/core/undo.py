@@ -38,6 +38,10 @@ class CommandStack:
 
     def push(self, command: Command) -> None:
         command.do(self._project)
+        if not command.changes:
+            # Nothing changed (an editor closed with OK, a merge with nothing new): no
+            # empty undo step, and the redo history is not thrown away for it.
+            return
         self._done.append(command)
         self._undone.clear()
         self._notify()
