@@ -153,3 +153,10 @@ def test_a_command_that_changes_nothing_keeps_the_redo_history(project):
     project.undo_stack.redo()
     assert project.get("intervention", item.uuid).title == "Nieuwe titel"
     assert snapshot(project) == reopened_snapshot(project.path)
+
+
+def test_an_empty_theme_on_a_goal_is_no_theme(project):
+    goal = next(g for g in project.goals() if g.theme_uuid)
+    project.execute(s.EditGoal(goal.uuid, theme_uuid=""))
+    assert project.get("goal", goal.uuid).theme_uuid is None
+    assert snapshot(project) == reopened_snapshot(project.path)

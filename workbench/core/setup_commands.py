@@ -154,6 +154,8 @@ def _goal_values(project, values):
         values["target"] = _number_or_none(values["target"], _("De streefwaarde"))
     if "quantity_key" in values:
         values["quantity_key"] = clean_text(values["quantity_key"], multiline=False) or None
+    if "theme_uuid" in values:
+        values["theme_uuid"] = values["theme_uuid"] or None  # "" is no theme, not a link to ""
     if values.get("theme_uuid"):
         _require(project, "theme", values["theme_uuid"], _("Dit thema bestaat niet (meer)."))
     return values
