@@ -138,6 +138,12 @@ def make_machine(original):
                 parts.append(c.EditIntervention(uuid, status="onzin"))
             self.run(s.Batch("Samen", parts))
 
+        @rule(number=st.integers(0, 3))
+        def save_as(self, number):
+            from workbench.store import save_as
+
+            save_as(self.project, Path(self.folder) / f"kopie-{number}.gpkg")
+
         @precondition(lambda self: self.project.undo_stack.can_undo())
         @rule()
         def undo(self):
