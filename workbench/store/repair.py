@@ -112,6 +112,30 @@ def _number(value, whole=False):
     return int(number) if whole else number
 
 
+def _text_fields(entity) -> dict:
+    """Text fields that hold something else (a number, a BLOB from another tool), as text."""
+    from dataclasses import fields
+
+    result = {}
+    for field in fields(entity):
+        value = getattr(entity, field.name)
+        if field.name == "uuid" or isinstance(value, str):
+            continue
+        if field.type is str:
+            result[field.name] = _as_text(value)
+        elif field.type == (str | None) and value is not None:
+            result[field.name] = _as_text(value) or None
+    return result
+
+
+def _as_text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bytes):
+        value = value.decode("utf-8", "replace")
+    return str(value)
+
+
 def sanitize_state(state) -> tuple:
     """Values typed into QGIS's attribute table that the app cannot use (text where a
     number belongs, a colour that is no colour, a theme that is its own parent) become
@@ -135,6 +159,15 @@ def sanitize_state(state) -> tuple:
         entities[kind][entity.uuid] = after
         changes.append(Change(kind, entity.uuid, before, after))
 
+    for kind in ("theme", "quantity_kind", "goal", "session", "intervention", "vote", "quote", "tombstone"):
+        for entity in list(entities[kind].values()):
+            text = _text_fields(entity)
+            if text:
+                put(kind, entity, **text)
+    info_text = _text_fields(state.info)
+    if info_text:
+        before, state.info = state.info, replace(state.info, **info_text)
+        changes.append(Change("info", "info", before, state.info))
     for vote in list(entities["vote"].values()):
         number = _number(vote.count, whole=True)
         if number is None or number < 0 or number != vote.count or type(vote.count) is not int:
@@ -170,9 +203,13 @@ def sanitize_state(state) -> tuple:
         put("intervention", item, number=number)
     for item in list(entities["intervention"].values()):
         values = {}
-        if any(type(v) is not float for _k, v in item.quantities):
-            values["quantities"] = tuple((k, v) for k, v in ((str(k), _number(v)) for k, v in item.quantities)
-                                         if v is not None)
+        keys = [k for k, _v in item.quantities]
+        if any(type(v) is not float for _k, v in item.quantities) or len(set(keys)) != len(keys):
+            usable = {}
+            for key, value in item.quantities:
+                if _number(value) is not None:
+                    usable.setdefault(key, _number(value))
+            values["quantities"] = tuple(sorted(usable.items()))
         if item.status not in STATUSES:
             values["status"] = "idee"
         if item.horizon not in ("",) + HORIZONS:

@@ -51,6 +51,12 @@ def link_uuid(a: str, b: str) -> str:
     return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"{a}/{b}"))
 
 
+def _text(value) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value if isinstance(value, str) else str(value)
+
+
 def _properties(text) -> tuple:
     """A reference feature's properties column (JSON object); anything else is none."""
     try:
@@ -145,7 +151,9 @@ class Repository:
         quantities = {}
         for owner, key, value in self.conn.execute(
                 "SELECT intervention_uuid, quantity_key, value FROM intervention_quantities"):
-            quantities.setdefault(owner, []).append((key, value))
+            # a key that is not text (a BLOB written by another tool) becomes text; sorted by
+            # key alone, so an unusable value (text, fixed by sanitize_state) cannot break it
+            quantities.setdefault(owner, []).append((_text(key), value))
         result = {}
         for row, geometry in zip(rows, geometries):
             uuid = row[0]
@@ -155,7 +163,7 @@ class Repository:
                     continue  # unusable; reported in self.warnings
             result[uuid] = Intervention(
                 uuid, row[1], row[2], geometry, row[3], row[4], row[5], tuple(themes.get(uuid, ())), row[6],
-                tuple(goals.get(uuid, ())), tuple(sorted(quantities.get(uuid, ()))), row[7], row[8],
+                tuple(goals.get(uuid, ())), tuple(sorted(quantities.get(uuid, ()), key=lambda kv: kv[0])), row[7], row[8],
                 row[9], row[10], row[11], row[12])
         return result
 
