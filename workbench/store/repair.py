@@ -112,19 +112,24 @@ def _number(value, whole=False):
     return int(number) if whole else number
 
 
+_TEXT_FIELDS = {}  # entity class -> ((field name, may be None), ...)
+
+
 def _text_fields(entity) -> dict:
     """Text fields that hold something else (a number, a BLOB from another tool), as text."""
     from dataclasses import fields
 
+    names = _TEXT_FIELDS.get(type(entity))
+    if names is None:
+        names = _TEXT_FIELDS[type(entity)] = tuple(
+            (f.name, f.type != str) for f in fields(entity)
+            if f.name != "uuid" and (f.type is str or f.type == (str | None)))
     result = {}
-    for field in fields(entity):
-        value = getattr(entity, field.name)
-        if field.name == "uuid" or isinstance(value, str):
+    for name, optional in names:
+        value = getattr(entity, name)
+        if isinstance(value, str) or (optional and value is None):
             continue
-        if field.type is str:
-            result[field.name] = _as_text(value)
-        elif field.type == (str | None) and value is not None:
-            result[field.name] = _as_text(value) or None
+        result[name] = (_as_text(value) or None) if optional else _as_text(value)
     return result
 
 
