@@ -10,11 +10,11 @@ PACKAGE = Path(workbench.__file__).parent
 
 
 def translatable_literals():
-    """(file, Dutch source text) for every ``_("...")`` call with a literal in the package."""
+    """(file, Dutch source text) for every ``_("...")`` or ``N_("...")`` literal in the package."""
     for path in sorted(PACKAGE.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "_"
+            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("_", "N_")
                     and node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str)):
                 yield path.relative_to(PACKAGE.parent), node.args[0].value
 
@@ -58,3 +58,17 @@ def test_one_dutch_text_has_one_english_text_across_the_catalog_files():
                 clashes.append(f"{dutch!r}: {seen[dutch]} vs {(path.name, english)}")
             seen.setdefault(dutch, (path.name, english))
     assert not clashes, "\n".join(clashes)
+
+
+def test_undo_steps_are_named_in_the_language_active_when_shown(project):
+    from shapely.geometry import Point
+
+    from workbench.core.commands import AddIntervention
+
+    project.execute(AddIntervention("Bankje", Point(195000, 325000)))
+    assert project.undo_stack.undo_text() == "Idee toevoegen"
+    try:
+        i18n.set_language("en")
+        assert project.undo_stack.undo_text() == "Add idea"
+    finally:
+        i18n.set_language("nl")

@@ -53,3 +53,12 @@ def on_language_changed(listener) -> None:
 def _(text: str) -> str:
     """Translate a Dutch source string into the active language."""
     return _catalog(_state["language"]).get(text, text)
+
+
+def N_(text: str) -> str:
+    """Mark a Dutch source string for translation later, when it is shown.
+
+    For text kept beyond a language switch, such as the name of an undo step: store
+    ``N_("Idee bewerken")`` and show ``_(text)``.
+    """
+    return text

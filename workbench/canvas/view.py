@@ -19,7 +19,7 @@ from workbench.canvas.scene import MapScene, layer_names
 from workbench.canvas.snapping import Snapper
 from workbench.canvas.tools import Mode, tool_class
 from workbench.errors import WorkbenchError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 HIT_PIXELS = 6      # how near the cursor must be to pick an idea
 SNAP_PIXELS = 10    # how near a vertex or edge must be to snap to it
@@ -216,7 +216,7 @@ class MapView(QGraphicsView):
         edits = [EditUnderlay(u.uuid, opacity=wanted) for u in self.project.all("underlay")
                  if abs(u.opacity - wanted) > 1e-6]
         if edits:
-            self.execute(Batch(_("Dekking van de ondergrond"), edits))
+            self.execute(Batch(N_("Dekking van de ondergrond"), edits))
 
     def tool(self, mode=None):
         """The tool object of ``mode`` (default: the active one)."""

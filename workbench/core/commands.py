@@ -17,7 +17,7 @@ from workbench.core.project import Change
 from workbench.core.text import clean_text
 from workbench.core.undo import Command
 from workbench.errors import ValidationError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 
 def _require(project, kind, uuid, message):
@@ -69,7 +69,7 @@ class AddIntervention(Command):
     def __init__(self, title, geometry, theme_uuids=(), primary_theme_uuid=None, description="",
                  session_uuid="current", uuid=None, **fields):
         super().__init__()
-        self.text = _("Idee toevoegen")
+        self.text = N_("Idee toevoegen")
         self.args = dict(title=title, geometry=geometry, theme_uuids=theme_uuids,
                          primary_theme_uuid=primary_theme_uuid, description=description)
         self.session_uuid = session_uuid
@@ -136,7 +136,7 @@ class EditIntervention(Command):
         super().__init__()
         self.uuid = uuid
         self.fields = fields
-        self.text = text or _("Idee bewerken")
+        self.text = text or N_("Idee bewerken")
 
     def build(self, project):
         old = _require(project, "intervention", self.uuid, _("Dit idee bestaat niet (meer)."))
@@ -154,7 +154,7 @@ class MoveInterventions(Command):
     def __init__(self, uuids, dx: float, dy: float):
         super().__init__()
         self.uuids, self.dx, self.dy = list(dict.fromkeys(uuids)), dx, dy
-        self.text = _("Idee verplaatsen")
+        self.text = N_("Idee verplaatsen")
 
     def build(self, project):
         import math
@@ -184,7 +184,7 @@ class DeleteInterventions(Command):
     def __init__(self, uuids):
         super().__init__()
         self.uuids = list(dict.fromkeys(uuids))  # one idea twice would be deleted twice
-        self.text = _("Idee verwijderen")
+        self.text = N_("Idee verwijderen")
 
     def build(self, project):
         changes = []
@@ -213,7 +213,7 @@ class SetVotes(Command):
     def __init__(self, intervention_uuid, count, session_uuid="current"):
         super().__init__()
         self.intervention_uuid, self.count, self.session_uuid = intervention_uuid, count, session_uuid
-        self.text = _("Stemmen wijzigen")
+        self.text = N_("Stemmen wijzigen")
 
     def build(self, project):
         count = validate.count(self.count, _("Het aantal stemmen"))
@@ -252,7 +252,7 @@ class AddQuote(Command):
         super().__init__()
         self.args = (text, speaker, intervention_uuid, session_uuid)
         self.uuid = uuid or new_uuid()
-        self.text = _("Citaat toevoegen")
+        self.text = N_("Citaat toevoegen")
 
     def build(self, project):
         text, speaker, intervention, session = self.args
@@ -272,7 +272,7 @@ class EditQuote(Command):
     def __init__(self, uuid, **fields):
         super().__init__()
         self.uuid, self.fields = uuid, fields
-        self.text = _("Citaat bewerken")
+        self.text = N_("Citaat bewerken")
 
     def build(self, project):
         old = _require(project, "quote", self.uuid, _("Dit citaat bestaat niet (meer)."))
@@ -299,7 +299,7 @@ class DeleteQuote(Command):
     def __init__(self, uuid):
         super().__init__()
         self.uuid = uuid
-        self.text = _("Citaat verwijderen")
+        self.text = N_("Citaat verwijderen")
 
     def build(self, project):
         old = _require(project, "quote", self.uuid, _("Dit citaat bestaat niet (meer)."))

@@ -14,7 +14,7 @@ from workbench.core.project import Change
 from workbench.core.text import clean_text
 from workbench.core.undo import Command
 from workbench.errors import ValidationError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 
 @dataclass
@@ -40,7 +40,7 @@ class AddInterventions(Command):
     def __init__(self, items, text=None):
         super().__init__()
         self.items = list(items)
-        self.text = text or _("Ideeën importeren")
+        self.text = text or N_("Ideeën importeren")
 
     def build(self, project):
         number = project.next_number()

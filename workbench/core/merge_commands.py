@@ -12,7 +12,7 @@ from workbench.core.model import ENTITY_KINDS
 from workbench.core.project import Change
 from workbench.core.undo import Command
 from workbench.errors import ValidationError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 
 class PutEntity(Command):
@@ -23,7 +23,7 @@ class PutEntity(Command):
         if kind not in ENTITY_KINDS or kind in ("reference_layer",):
             raise ValidationError(_("Onbekend veld: {name}.").format(name=kind))
         self.kind, self.entity = kind, entity
-        self.text = _("Samenvoegen")
+        self.text = N_("Samenvoegen")
 
     def build(self, project):
         entity = self.entity
@@ -55,7 +55,7 @@ class RemoveEntity(Command):
     def __init__(self, kind, uuid, tombstone):
         super().__init__()
         self.kind, self.uuid, self.tombstone = kind, uuid, tombstone
-        self.text = _("Samenvoegen")
+        self.text = N_("Samenvoegen")
 
     def build(self, project):
         old = project.get(self.kind, self.uuid)

@@ -10,7 +10,7 @@ from workbench.core.project import Change
 from workbench.core.text import clean_text
 from workbench.core.undo import Command
 from workbench.errors import ValidationError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 
 def _number_or_none(value, what):
@@ -50,7 +50,7 @@ class AddTheme(Command):
         super().__init__()
         self.args = (name, color, description, parent_uuid)
         self.uuid = uuid or new_uuid()
-        self.text = _("Thema toevoegen")
+        self.text = N_("Thema toevoegen")
 
     def build(self, project):
         name, color, description, parent = self.args
@@ -68,7 +68,7 @@ class EditTheme(Command):
     def __init__(self, uuid, **fields):
         super().__init__()
         self.uuid, self.fields = uuid, fields
-        self.text = _("Thema bewerken")
+        self.text = N_("Thema bewerken")
 
     def build(self, project):
         old = _require(project, "theme", self.uuid, _("Dit thema bestaat niet (meer)."))
@@ -110,7 +110,7 @@ class DeleteTheme(Command):
     def __init__(self, uuid):
         super().__init__()
         self.uuid = uuid
-        self.text = _("Thema verwijderen")
+        self.text = N_("Thema verwijderen")
 
     def build(self, project):
         old = _require(project, "theme", self.uuid, _("Dit thema bestaat niet (meer)."))
@@ -166,7 +166,7 @@ class AddGoal(Command):
         super().__init__()
         self.uuid = uuid or new_uuid()
         self.values = dict(fields, title=title)
-        self.text = _("Doel toevoegen")
+        self.text = N_("Doel toevoegen")
 
     def build(self, project):
         _check_fields(Goal, self.values)
@@ -178,7 +178,7 @@ class EditGoal(Command):
     def __init__(self, uuid, **fields):
         super().__init__()
         self.uuid, self.fields = uuid, fields
-        self.text = _("Doel bewerken")
+        self.text = N_("Doel bewerken")
 
     def build(self, project):
         old = _require(project, "goal", self.uuid, _("Dit doel bestaat niet (meer)."))
@@ -191,7 +191,7 @@ class DeleteGoal(Command):
     def __init__(self, uuid):
         super().__init__()
         self.uuid = uuid
-        self.text = _("Doel verwijderen")
+        self.text = N_("Doel verwijderen")
 
     def build(self, project):
         old = _require(project, "goal", self.uuid, _("Dit doel bestaat niet (meer)."))
@@ -235,7 +235,7 @@ class AddSession(Command):
         super().__init__()
         self.uuid = uuid or new_uuid()
         self.values = dict(fields, title=title)
-        self.text = _("Bijeenkomst toevoegen")
+        self.text = N_("Bijeenkomst toevoegen")
 
     def build(self, project):
         _check_fields(Session, self.values)
@@ -247,7 +247,7 @@ class EditSession(Command):
     def __init__(self, uuid, **fields):
         super().__init__()
         self.uuid, self.fields = uuid, fields
-        self.text = _("Bijeenkomst bewerken")
+        self.text = N_("Bijeenkomst bewerken")
 
     def build(self, project):
         old = _require(project, "session", self.uuid, _("Deze bijeenkomst bestaat niet (meer)."))
@@ -262,7 +262,7 @@ class DeleteSession(Command):
     def __init__(self, uuid):
         super().__init__()
         self.uuid = uuid
-        self.text = _("Bijeenkomst verwijderen")
+        self.text = N_("Bijeenkomst verwijderen")
 
     def build(self, project):
         old = _require(project, "session", self.uuid, _("Deze bijeenkomst bestaat niet (meer)."))
@@ -293,7 +293,7 @@ class EditInfo(Command):
         if unknown:
             raise ValidationError(_("Onbekend veld: {name}.").format(name=", ".join(sorted(unknown))))
         self.fields = fields
-        self.text = _("Projectgegevens bewerken")
+        self.text = N_("Projectgegevens bewerken")
 
     def build(self, project):
         values = {k: clean_text(v, multiline=k in ("description", "next_steps", "contact", "credits"))
@@ -308,7 +308,7 @@ class SetArea(Command):
     def __init__(self, geometry, name=None):
         super().__init__()
         self.geometry, self.name = geometry, name
-        self.text = _("Gebied wijzigen")
+        self.text = N_("Gebied wijzigen")
 
     def build(self, project):
         geometry = validate.area_geometry(self.geometry)
@@ -325,7 +325,7 @@ class AddQuantityKind(Command):
         super().__init__()
         self.label, self.unit, self.key = label, unit, key
         self.uuid = uuid or new_uuid()
-        self.text = _("Hoeveelheid toevoegen")
+        self.text = N_("Hoeveelheid toevoegen")
 
     def build(self, project):
         label = validate.title(self.label, _("Geef de hoeveelheid een naam."))
@@ -341,7 +341,7 @@ class AddReferenceLayer(Command):
     def __init__(self, layer):
         super().__init__()
         self.layer = layer
-        self.text = _("Referentielaag toevoegen")
+        self.text = N_("Referentielaag toevoegen")
 
     def build(self, project):
         layer = replace(self.layer, name=clean_text(self.layer.name, multiline=False),
@@ -355,7 +355,7 @@ class DeleteReferenceLayer(Command):
     def __init__(self, uuid):
         super().__init__()
         self.uuid = uuid
-        self.text = _("Referentielaag verwijderen")
+        self.text = N_("Referentielaag verwijderen")
 
     def build(self, project):
         old = _require(project, "reference_layer", self.uuid, _("Deze laag bestaat niet (meer)."))

@@ -8,7 +8,7 @@ from workbench.core.project import Change
 from workbench.core.text import clean_text
 from workbench.core.undo import Command
 from workbench.errors import ValidationError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 PLACEMENT = ("a", "d", "b", "e", "c", "f")
 MAX_BYTES = 50 * 1024 * 1024  # a project file on a USB stick should stay reasonable
@@ -49,7 +49,7 @@ class AddUnderlay(Command):
         super().__init__()
         self.uuid = uuid or new_uuid()
         self.args = (name, bytes(image or b""), image_format, tuple(placement), opacity)
-        self.text = _("Ondergrond toevoegen")
+        self.text = N_("Ondergrond toevoegen")
 
     def build(self, project):
         name, image, image_format, placement, opacity = self.args
@@ -74,7 +74,7 @@ class EditUnderlay(Command):
     def __init__(self, uuid, **fields):
         super().__init__()
         self.uuid, self.fields = uuid, fields
-        self.text = _("Ondergrond wijzigen")
+        self.text = N_("Ondergrond wijzigen")
 
     def build(self, project):
         old = project.get("underlay", self.uuid)
@@ -98,7 +98,7 @@ class DeleteUnderlay(Command):
     def __init__(self, uuid):
         super().__init__()
         self.uuid = uuid
-        self.text = _("Ondergrond verwijderen")
+        self.text = N_("Ondergrond verwijderen")
 
     def build(self, project):
         old = project.get("underlay", self.uuid)

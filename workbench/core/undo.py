@@ -1,6 +1,7 @@
 """The undo/redo stack of commands (cf. glue's CommandStack)."""
 
 from workbench.core.events import CHANGED, Event
+from workbench.i18n import N_, _
 
 
 class Command:
@@ -13,7 +14,7 @@ class Command:
     undo applies their inverses in reverse order, which restores the exact old state.
     """
 
-    text = "Wijziging"
+    text = N_("Wijziging")  # Dutch source text, translated when shown
 
     def __init__(self):
         self.changes = None
@@ -53,10 +54,11 @@ class CommandStack:
         return bool(self._undone)
 
     def undo_text(self) -> str:
-        return self._done[-1].text if self._done else ""
+        """The next undo step's name in the active language (commands keep the source)."""
+        return _(self._done[-1].text) if self._done else ""
 
     def redo_text(self) -> str:
-        return self._undone[-1].text if self._undone else ""
+        return _(self._undone[-1].text) if self._undone else ""
 
     def undo(self) -> None:
         if not self._done:

@@ -31,7 +31,7 @@ from workbench.core.merge_commands import PutEntity, RemoveEntity
 from workbench.core.model import ENTITY_KINDS, now_iso
 from workbench.core.setup_commands import AddReferenceLayer, Batch
 from workbench.errors import ValidationError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.io.mapping import normalise_name
 from workbench.io.merge_summary import Conflict, MergeSummary
 
@@ -418,7 +418,7 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary
     for plan in plans:
         plan.votes(only_missing=True)
     if commands:
-        target.execute(Batch(_("Bijeenkomsten samenvoegen"), commands))
+        target.execute(Batch(N_("Bijeenkomsten samenvoegen"), commands))
     # Bookkeeping in the file's settings, written once the merge itself has committed;
     # it only names things and decides nothing, so an undone merge cannot be misled by it.
     if added:

@@ -7,7 +7,7 @@ from workbench.core import theme_sets
 from workbench.core.model import STANDARD_QUANTITIES, ProjectInfo
 from workbench.core.setup_commands import AddQuantityKind, AddReferenceLayer, Batch, SetArea
 from workbench.errors import ValidationError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.io.reference import WIJKEN_CREDIT, wijken_layer
 from workbench.store import create_project
 
@@ -42,7 +42,7 @@ def new_project(path, name, theme_set=theme_sets.DEFAULT, municipality="", area=
     commands = setup_commands(theme_set, area, area_name or name, with_wijken)
     project = create_project(path, info)
     try:
-        project.execute(Batch(_("Nieuw project"), commands))
+        project.execute(Batch(N_("Nieuw project"), commands))
     except Exception:
         project.close()
         os.unlink(path)

@@ -15,7 +15,7 @@ from shapely.ops import unary_union
 from workbench.core.commands import AddIntervention, AddQuote, SetVotes
 from workbench.core.setup_commands import AddGoal, AddSession, Batch
 from workbench.errors import ValidationError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.io.projects import new_project
 from workbench.io.reference import wijken_features
 from workbench.paths import sample_projects_dir
@@ -86,7 +86,7 @@ def build_sample(name: str, path):
     for index, spec in enumerate(data["quotes"]):
         commands.append(AddQuote(spec["text"], spec["speaker"], items.get(spec.get("intervention")),
                                  session_uuid=sessions[0], uuid=uid("quote", str(index))))
-    project.execute(Batch(_("Voorbeeldproject"), commands))
+    project.execute(Batch(N_("Voorbeeldproject"), commands))
     project.undo_stack.clear()
     project.set_current_session(sessions[0])
     return project

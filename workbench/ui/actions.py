@@ -1,7 +1,6 @@
 """The window's actions, menus and toolbars, with standard shortcuts. Texts are set in
 ``retranslate`` so a language switch relabels everything in place."""
 
-import functools
 import importlib.util
 
 from qtpy.QtCore import Qt
@@ -12,27 +11,6 @@ from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.i18n import _
 
 DRAW_MODES = (Mode.POINT, Mode.LINE, Mode.POLYGON, Mode.FREEHAND)
-
-
-@functools.lru_cache(maxsize=None)
-def _dutch_of(language: str) -> dict:
-    from workbench import i18n
-
-    return {english: dutch for dutch, english in i18n._catalog(language).items()}
-
-
-def in_active_language(text: str) -> str:
-    """An undo step's text in the active language. Commands keep the text of the
-    language they were made in ("Idee bewerken"); after a switch the Edit menu must not
-    say "Undo: Idee bewerken"."""
-    from workbench import i18n
-
-    if i18n.language() == "nl":
-        for language in i18n.LANGUAGES:
-            if language != "nl" and text in _dutch_of(language):
-                return _dutch_of(language)[text]
-        return text
-    return _(text)
 
 
 def tool_available(mode) -> bool:
@@ -194,9 +172,9 @@ class WindowActions:
         undo, redo = self.a["undo"], self.a["redo"]
         undo.setEnabled(bool(stack and stack.can_undo()))
         redo.setEnabled(bool(stack and stack.can_redo()))
-        undo.setText(_("&Ongedaan maken: {what}").format(what=in_active_language(stack.undo_text()))
+        undo.setText(_("&Ongedaan maken: {what}").format(what=stack.undo_text())
                      if undo.isEnabled() else _("&Ongedaan maken"))
-        redo.setText(_("&Opnieuw: {what}").format(what=in_active_language(stack.redo_text()))
+        redo.setText(_("&Opnieuw: {what}").format(what=stack.redo_text())
                      if redo.isEnabled() else _("&Opnieuw"))
         # the toolbar keeps a short label (its width must not jump); the tooltip says what
         for action, short in ((undo, _("Ongedaan maken")), (redo, _("Opnieuw"))):

@@ -9,7 +9,7 @@ from workbench.canvas import vertices
 from workbench.canvas.tools.base import Tool
 from workbench.core.commands import EditIntervention
 from workbench.errors import ValidationError
-from workbench.i18n import _
+from workbench.i18n import N_, _
 
 HANDLE_PIXELS = 8
 EDGE_PIXELS = 6
@@ -176,7 +176,7 @@ class EditVerticesTool(Tool):
             self.view.message.emit(str(error))
             self._refresh()
             return False
-        return self.view.execute(EditIntervention(self.target, text=_("Hoekpunten bewerken"), geometry=geometry))
+        return self.view.execute(EditIntervention(self.target, text=N_("Hoekpunten bewerken"), geometry=geometry))
 
     def cancel(self) -> None:
         if self._drag is not None:
