@@ -141,10 +141,29 @@ def _as_text(value) -> str:
     return str(value)
 
 
-def sanitize_state(state) -> tuple:
+_TEXT_TABLES = ("themes", "quantity_kinds", "goals", "sessions", "interventions", "votes", "quotes",
+                "tombstones", "project_info")
+
+
+def text_columns_hold_only_text(conn) -> bool:
+    """True when no TEXT column holds a number or a BLOB: one scan in SQLite, so the
+    per-field check in Python runs only for files another tool has written into."""
+    for table in _TEXT_TABLES:
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({table})") if row[2].upper() == "TEXT"]
+        if columns:
+            test = " OR ".join(f"typeof({c}) NOT IN ('text', 'null')" for c in columns)
+            if conn.execute(f"SELECT EXISTS(SELECT 1 FROM {table} WHERE {test})").fetchone()[0]:
+                return False
+    return True
+
+
+def sanitize_state(state, check_text=True) -> tuple:
     """Values typed into QGIS's attribute table that the app cannot use (text where a
     number belongs, a colour that is no colour, a theme that is its own parent) become
     usable ones in ``state``.
+
+    ``check_text=False`` skips the per-field text check (the caller knows from
+    :func:`text_columns_hold_only_text` that there is nothing to find).
 
     Returns (the changes made, as :class:`~workbench.core.project.Change` for the
     repository to write; Dutch warnings). Deterministic, so a read-only open shows the
@@ -165,19 +184,23 @@ def sanitize_state(state) -> tuple:
         changes.append(Change(kind, entity.uuid, before, after))
 
     for kind in ("theme", "quantity_kind", "goal", "session", "intervention", "vote", "quote", "tombstone"):
-        for entity in list(entities[kind].values()):
+        for entity in list(entities[kind].values()) if check_text else ():
             text = _text_fields(entity)
             if text:
                 put(kind, entity, **text)
-    info_text = _text_fields(state.info)
+    info_text = _text_fields(state.info) if check_text else {}
     if info_text:
         before, state.info = state.info, replace(state.info, **info_text)
         changes.append(Change("info", "info", before, state.info))
     for vote in list(entities["vote"].values()):
+        if type(vote.count) is int and vote.count >= 0:
+            continue  # the usual case, checked without the conversions below
         number = _number(vote.count, whole=True)
         if number is None or number < 0 or number != vote.count or type(vote.count) is not int:
             put("vote", vote, count=max(number or 0, 0))
     for session in list(entities["session"].values()):
+        if type(session.participants) is int and session.participants >= 0:
+            continue
         number = _number(session.participants, whole=True)
         if number is None or number < 0 or type(session.participants) is not int:
             put("session", session, participants=max(number or 0, 0))

@@ -14,7 +14,7 @@ from workbench.core.model import (
     ReferenceLayer, Session, Theme, Tombstone, Underlay, Vote)
 from workbench.store import gpkg_blob
 from workbench.store.connection import transaction
-from workbench.store.repair import repair_geometries, sanitize_state
+from workbench.store.repair import repair_geometries, sanitize_state, text_columns_hold_only_text
 from workbench.store.schema import register_features, unregister
 
 # Attribute tables whose columns are exactly the entity's fields (besides ``id``).
@@ -123,7 +123,7 @@ class Repository:
             state.entities["area"][uuid] = Area(uuid, name or "", geometry)
         for layer in self._load_reference_layers():
             state.entities["reference_layer"][layer.uuid] = layer
-        changes, warnings = sanitize_state(state)
+        changes, warnings = sanitize_state(state, check_text=not text_columns_hold_only_text(self.conn))
         self.warnings += warnings
         if changes and not self.read_only:
             self.apply(changes)  # so links (a theme's parent) agree with memory in the file
