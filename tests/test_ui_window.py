@@ -266,15 +266,21 @@ def test_standard_shortcuts_open_the_usual_dialogs(qtbot, window, sample_path, c
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: asked.append(a) or (str(caumerbeekdal_path), "")))
     view = window.map_view
-    view.setFocus()
-    QTest.keyClick(view, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+
+    def press(key):
+        # Window shortcuts need the window active again once a dialog has closed.
+        window.activateWindow()
+        qtbot.waitUntil(window.isActiveWindow)
+        view.setFocus()
+        QTest.keyClick(view, key, Qt.KeyboardModifier.ControlModifier)
+
+    press(Qt.Key.Key_P)
     assert isinstance(window.open_dialogs[-1], ExportDialog) and window.open_dialogs[-1].isVisible()
     window.open_dialogs[-1].reject()
-    QTest.keyClick(view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_N)
     assert isinstance(window.open_dialogs[-1], NewProjectWizard) and window.open_dialogs[-1].isVisible()
     window.open_dialogs[-1].reject()
-    view.setFocus()
-    QTest.keyClick(view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    press(Qt.Key.Key_O)
     assert asked and window.context.project.path.resolve() == caumerbeekdal_path.resolve()
     assert window.windowTitle().startswith(window.context.project.info.name)
 
