@@ -1,9 +1,27 @@
-"""Running one long step of a dialog (an import, a merge) behind a busy indicator."""
+"""Dialogs that run one long step (an import, a merge): their result area and
+buttons, the busy indicator while the step runs, and the summary afterwards."""
 
 from qtpy.QtCore import Qt
-from qtpy.QtWidgets import QApplication, QDialogButtonBox, QProgressDialog
+from qtpy.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit, QProgressDialog
 
 from workbench.errors import WorkbenchError
+from workbench.i18n import _
+from workbench.ui.fields import ErrorLabel
+
+
+def add_result_and_buttons(dialog, ok_text, on_ok) -> None:
+    """Give ``dialog`` the parts :func:`show_summary` uses: an error line, a hidden
+    read-only result box and OK (named ``ok_text``) / Annuleren buttons."""
+    dialog.error = ErrorLabel()
+    dialog.result = QPlainTextEdit()
+    dialog.result.setReadOnly(True)
+    dialog.result.hide()
+    dialog.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    dialog.ok_button = dialog.buttons.button(QDialogButtonBox.StandardButton.Ok)
+    dialog.ok_button.setText(ok_text)
+    dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
+    dialog.buttons.accepted.connect(on_ok)
+    dialog.buttons.rejected.connect(dialog.reject)
 
 
 def run_busy(parent, text, work, error_label):

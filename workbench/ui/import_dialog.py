@@ -12,17 +12,15 @@ import threading
 from pathlib import Path
 
 from qtpy.QtCore import Qt, QTimer
-from qtpy.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
-                            QGroupBox, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QProgressDialog,
-                            QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
+from qtpy.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+                            QLineEdit, QProgressDialog, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.io import mapping as mapping_mod
 from workbench.io.import_features import apply_source
 from workbench.io.mapping import text_value
-from workbench.ui.busy import run_busy, show_summary
-from workbench.ui.fields import ErrorLabel
+from workbench.ui.busy import add_result_and_buttons, run_busy, show_summary
 
 PREVIEW_ROWS = 20
 IMPORTABLE = "*.geojson *.json *.gpkg *.shp *.zip *.csv"
@@ -75,17 +73,8 @@ class ImportDialog(QDialog):
         self.layer_name = QLineEdit(self.path.stem)
         self.create_themes = QCheckBox(_("Ontbrekende thema's en bijeenkomsten aanmaken"))
         self.combos = {key: QComboBox() for key in mapping_mod.KEYS}
-        self.error = ErrorLabel()
-        self.result = QPlainTextEdit()
-        self.result.setReadOnly(True)
-        self.result.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("Importeren"))
+        add_result_and_buttons(self, _("Importeren"), self.do_import)
         self.ok_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
-        self.buttons.accepted.connect(self.do_import)
-        self.buttons.rejected.connect(self.reject)
         self._layout()
         self.as_reference.toggled.connect(self._kind_changed)
         self._kind_changed()

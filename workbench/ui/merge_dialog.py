@@ -6,13 +6,12 @@ Self-contained: the main window creates ``MergeDialog(project, parent)`` and ``e
 
 from pathlib import Path
 
-from qtpy.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QGroupBox, QHBoxLayout, QLabel,
-                            QListWidget, QPlainTextEdit, QPushButton, QRadioButton, QVBoxLayout)
+from qtpy.QtWidgets import (QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton,
+                            QRadioButton, QVBoxLayout)
 
 from workbench.i18n import _
 from workbench.io.merge import KEEP_BOTH, NEWEST_WINS, merge_files
-from workbench.ui.busy import run_busy, show_summary
-from workbench.ui.fields import ErrorLabel
+from workbench.ui.busy import add_result_and_buttons, run_busy, show_summary
 
 
 class MergeDialog(QDialog):
@@ -36,16 +35,7 @@ class MergeDialog(QDialog):
         rule_layout = QVBoxLayout(rule)
         rule_layout.addWidget(self.keep_both)
         rule_layout.addWidget(self.newest_wins)
-        self.error = ErrorLabel()
-        self.result = QPlainTextEdit()
-        self.result.setReadOnly(True)
-        self.result.hide()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("Samenvoegen"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(_("Annuleren"))
-        self.buttons.accepted.connect(self.do_merge)
-        self.buttons.rejected.connect(self.reject)
+        add_result_and_buttons(self, _("Samenvoegen"), self.do_merge)
         file_buttons = QHBoxLayout()
         file_buttons.addWidget(self.add_button)
         file_buttons.addWidget(self.remove_button)
