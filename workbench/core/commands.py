@@ -27,6 +27,12 @@ def _require(project, kind, uuid, message):
     return entity
 
 
+def _edit(kind, old, new) -> list:
+    """The change that replaces ``old`` by ``new``; none when nothing changed, so an
+    edit that changes nothing adds no undo step."""
+    return [] if new == old else [Change(kind, old.uuid, old, new)]
+
+
 def _check_fields(cls, fields) -> None:
     """Refuse fields the entity does not have (or its uuid), in Dutch, before ``replace``."""
     from dataclasses import fields as dc_fields
@@ -292,7 +298,7 @@ class EditQuote(Command):
         if values.get("intervention_uuid"):
             _require(project, "intervention", values["intervention_uuid"], _("Dit idee bestaat niet (meer)."))
         new = replace(old, **values)
-        return [] if new == old else [Change("quote", self.uuid, old, new)]
+        return _edit("quote", old, new)
 
 
 class DeleteQuote(Command):

@@ -4,7 +4,7 @@ from dataclasses import fields as dc_fields
 from dataclasses import replace
 
 from workbench.core import validate
-from workbench.core.commands import _check_fields, _require, _tombstone_change
+from workbench.core.commands import _check_fields, _edit, _require, _tombstone_change
 from workbench.core.model import Area, Goal, ProjectInfo, QuantityKind, Session, Theme, new_uuid, now_iso
 from workbench.core.project import Change
 from workbench.core.text import clean_text
@@ -89,7 +89,7 @@ class EditTheme(Command):
         if "description" in values:
             values["description"] = clean_text(values["description"])
         new = replace(old, **values)
-        return [] if new == old else [Change("theme", self.uuid, old, new)]
+        return _edit("theme", old, new)
 
 
 def _check_parent(project, uuid, parent) -> None:
@@ -184,7 +184,7 @@ class EditGoal(Command):
         old = _require(project, "goal", self.uuid, _("Dit doel bestaat niet (meer)."))
         _check_fields(Goal, self.fields)
         new = replace(old, **_goal_values(project, self.fields))
-        return [] if new == old else [Change("goal", self.uuid, old, new)]
+        return _edit("goal", old, new)
 
 
 class DeleteGoal(Command):
@@ -253,7 +253,7 @@ class EditSession(Command):
         old = _require(project, "session", self.uuid, _("Deze bijeenkomst bestaat niet (meer)."))
         _check_fields(Session, self.fields)
         new = replace(old, **_session_values(self.fields))
-        return [] if new == old else [Change("session", self.uuid, old, new)]
+        return _edit("session", old, new)
 
 
 class DeleteSession(Command):

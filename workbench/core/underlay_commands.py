@@ -3,6 +3,7 @@ placement or opacity, remove it. Each is one undo step."""
 
 from dataclasses import replace
 
+from workbench.core.commands import _edit, _require
 from workbench.core.model import Underlay, new_uuid
 from workbench.core.project import Change
 from workbench.core.text import clean_text
@@ -77,9 +78,7 @@ class EditUnderlay(Command):
         self.text = N_("Ondergrond wijzigen")
 
     def build(self, project):
-        old = project.get("underlay", self.uuid)
-        if old is None:
-            raise ValidationError(_("Deze ondergrond bestaat niet (meer)."))
+        old = _require(project, "underlay", self.uuid, _("Deze ondergrond bestaat niet (meer)."))
         unknown = set(self.fields) - set(PLACEMENT) - {"opacity", "name"}
         if unknown:
             raise ValidationError(_("Onbekend veld: {name}.").format(name=", ".join(sorted(unknown))))
@@ -91,7 +90,7 @@ class EditUnderlay(Command):
         if "name" in self.fields:
             changes["name"] = clean_text(self.fields["name"], multiline=False) or old.name
         new = replace(old, **changes)
-        return [] if new == old else [Change("underlay", self.uuid, old, new)]
+        return _edit("underlay", old, new)
 
 
 class DeleteUnderlay(Command):
@@ -101,7 +100,5 @@ class DeleteUnderlay(Command):
         self.text = N_("Ondergrond verwijderen")
 
     def build(self, project):
-        old = project.get("underlay", self.uuid)
-        if old is None:
-            raise ValidationError(_("Deze ondergrond bestaat niet (meer)."))
+        old = _require(project, "underlay", self.uuid, _("Deze ondergrond bestaat niet (meer)."))
         return [Change("underlay", self.uuid, old, None)]

@@ -14,6 +14,7 @@ from workbench.ui.fields import CommitTextEdit, ErrorLabel, format_plain_number,
 from workbench.ui.labels import quantity_label, quantity_unit
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
+from workbench.ui.qt_models import current_uuid
 
 INFO_FIELDS = ("name", "municipality", "description", "next_steps", "contact")
 
@@ -185,8 +186,8 @@ class ProjectPanel(QWidget):
         self.delete_goal_button.setEnabled(self.goal_uuid is not None and not read_only)
 
     def _load_goal(self) -> None:
-        row = self.goals.currentItem()
-        goal = self.context.project.get("goal", row.data(Qt.ItemDataRole.UserRole)) if row else None
+        uuid = current_uuid(self.goals)
+        goal = self.context.project.get("goal", uuid) if uuid else None
         if goal is None:
             return
         self.goal_uuid = goal.uuid

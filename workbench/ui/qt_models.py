@@ -6,6 +6,12 @@ from qtpy.QtGui import QColor
 from workbench.i18n import _
 from workbench.ui.labels import escaped, short
 
+
+def current_uuid(list_widget):
+    """The UUID kept (as UserRole data) by a list's current row, or None."""
+    row = list_widget.currentItem()
+    return row.data(Qt.ItemDataRole.UserRole) if row else None
+
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

@@ -10,6 +10,7 @@ from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
 from workbench.ui.fields import CommitTextEdit, ErrorLabel
 from workbench.ui.i18n_qt import connect_retranslate
+from workbench.ui.qt_models import current_uuid
 
 
 def default_speaker(project) -> str:
@@ -133,8 +134,8 @@ class QuotesPanel(QWidget):
             self.intervention.set_uuid(selected.uuid if selected else None)
 
     def _load_selected(self) -> None:
-        row = self.list.currentItem()
-        quote = self.context.project.get("quote", row.data(Qt.ItemDataRole.UserRole)) if row else None
+        uuid = current_uuid(self.list)
+        quote = self.context.project.get("quote", uuid) if uuid else None
         if quote is None:
             return
         self.editing_uuid = quote.uuid

@@ -12,6 +12,7 @@ from workbench.ui.combos import EntityCombo
 from workbench.ui.fields import ErrorLabel
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
+from workbench.ui.qt_models import current_uuid
 
 class SessionForm(QWidget):
     """Title, date, place, facilitator, participants; used by the dialog and the wizard."""
@@ -174,8 +175,7 @@ class SessionsPanel(QWidget):
         self._update_buttons()
 
     def selected_uuid(self):
-        row = self.list.currentItem()
-        return row.data(Qt.ItemDataRole.UserRole) if row else None
+        return current_uuid(self.list)
 
     def _update_buttons(self) -> None:
         read_only = self.context.project is None or self.context.project.read_only

@@ -13,6 +13,7 @@ from workbench.ui.fields import ErrorLabel
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped
 from workbench.ui.messages import confirm
+from workbench.ui.qt_models import current_uuid
 
 # A palette for new themes that stays apart from the bundled theme colours.
 NEW_THEME_COLORS = ("#17becf", "#bcbd22", "#9467bd", "#ff7f0e", "#7f7f7f", "#393b79", "#637939", "#843c39")
@@ -100,8 +101,7 @@ class ThemesPanel(QWidget):
         self._load_selected()
 
     def selected_uuid(self):
-        row = self.list.currentItem()
-        return row.data(Qt.ItemDataRole.UserRole) if row else None
+        return current_uuid(self.list)
 
     def selected_theme(self):
         uuid = self.selected_uuid()
