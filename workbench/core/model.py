@@ -12,6 +12,8 @@ from datetime import datetime, timezone
 
 from shapely.geometry.base import BaseGeometry
 
+from workbench.i18n import N_
+
 STATUSES = ("idee", "voorstel", "uitgewerkt", "besloten")
 HORIZONS = ("kort", "2030", "2040", "2050")
 
@@ -210,12 +212,13 @@ ENTITY_KINDS = {
     "underlay": Underlay,
 }
 
-# Standard quantities every project starts with.
+# Standard quantities every project starts with: (key, label, unit). Labels and words
+# are Dutch source text, stored as such and translated where they are shown.
 STANDARD_QUANTITIES = (
-    ("homes", "Woningen", "woningen"),
-    ("green_m2", "Groen", "m²"),
-    ("cycle_path_m", "Fietspad", "m"),
-    ("trees", "Bomen", "bomen"),
+    ("homes", N_("Woningen"), N_("woningen")),
+    ("green_m2", N_("Groen"), "m²"),
+    ("cycle_path_m", N_("Fietspad"), "m"),
+    ("trees", N_("Bomen"), N_("bomen")),
 )
 
 

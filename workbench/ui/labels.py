@@ -5,6 +5,7 @@ The codes stay Dutch in the file; only what the user reads is translated.
 
 import html
 
+from workbench.core.model import STANDARD_QUANTITIES
 from workbench.i18n import _
 
 
@@ -23,16 +24,18 @@ def horizon_label(code: str) -> str:
     return {"": _("(geen)"), "kort": _("Kort"), "2030": "2030", "2040": "2040", "2050": "2050"}.get(code, code)
 
 
+_STANDARD_QUANTITIES = {key: (label, unit) for key, label, unit in STANDARD_QUANTITIES}
+
+
 def quantity_label(kind) -> str:
     """Standard quantities are translated; ones users add keep their own name."""
-    standard = {"homes": _("Woningen"), "green_m2": _("Groen"), "cycle_path_m": _("Fietspad"),
-                "trees": _("Bomen")}
-    return standard.get(kind.key, kind.label)
+    standard = _STANDARD_QUANTITIES.get(kind.key)
+    return _(standard[0]) if standard else kind.label
 
 
 def quantity_unit(kind) -> str:
-    standard = {"homes": _("woningen"), "trees": _("bomen")}
-    return standard.get(kind.key, kind.unit)
+    standard = _STANDARD_QUANTITIES.get(kind.key)
+    return _(standard[1]) if standard else kind.unit
 
 
 def report_kind_label(kind: str) -> str:
