@@ -7,7 +7,7 @@ RUN_DIR := .run
 SAMPLE := $(RUN_DIR)/heerlerheide.gpkg
 export QT_API := pyside6
 
-.PHONY: run test bench stress installer clean
+.PHONY: run test bench stress installer clean system-run system-test
 
 $(STAMP): pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -19,10 +19,14 @@ $(SAMPLE): | $(STAMP)
 	@mkdir -p $(RUN_DIR)
 	$(VENV)/bin/workbench sample heerlerheide $(SAMPLE)
 
-run: $(STAMP) $(SAMPLE)
+# System libraries (Qt's, poppler, GDAL's tools) on Debian/Ubuntu; nothing elsewhere.
+system-run system-test: system-%:
+	@tools/system-packages.sh $*
+
+run: system-run $(STAMP) $(SAMPLE)
 	$(VENV)/bin/workbench $(SAMPLE)
 
-test: $(STAMP)
+test: system-test $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest
 
 bench: $(STAMP)
