@@ -249,6 +249,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target")
     p.add_argument("sources", nargs="+")
     p.add_argument("--newest-wins", action="store_true")
+    p.add_argument("--other-project", action="store_true",
+                   help=_("ook bestanden van een ander project samenvoegen"))
     p.set_defaults(run=_delegate(DELEGATED["merge"]))
     return parser
 
