@@ -215,6 +215,7 @@ def build(project, out, session_uuid=None, progress=None):
         progress(0.1)
     session = project.get("session", session_uuid) if session_uuid else None
     subtitle = _("Rapport voor planners") + (f" \u00b7 {text.plain(session.title, multiline=False)}" if session else "")
+    subtitle = text.shorten(subtitle, (width - 28) * 2, styles.subtitle.fontSize)
     title = text.shorten(name, (width - 28) * 2.5, styles.title.fontSize, bold=True)
     story = [Band([Paragraph(text.markup(title), styles.title), Paragraph(text.markup(subtitle), styles.subtitle)],
                   width, ACCENT, outline_text=title), Spacer(1, 10)]
