@@ -459,12 +459,13 @@ def merge_files(target, paths, rule=KEEP_BOTH, other_project=False) -> MergeSumm
     import tempfile
 
     from workbench.io.merge_sources import check_same_project, open_source
+    from workbench.paths import same_file
 
     sources, notes = [], []
     with tempfile.TemporaryDirectory(prefix="samenvoegen-") as folder:
         try:
             for path in paths:
-                if target.path is not None and _same_file(path, target.path):
+                if target.path is not None and same_file(path, target.path):
                     raise ValidationError(_("{name} is het doelproject zelf; kies andere bestanden om samen te "
                                             "voegen.").format(name=Path(path).name))
                 source, source_notes = open_source(path, folder)
@@ -479,12 +480,3 @@ def merge_files(target, paths, rule=KEEP_BOTH, other_project=False) -> MergeSumm
             for source in sources:
                 source.close()
 
-
-def _same_file(a, b) -> bool:
-    """One file, whatever the spelling of its path (case on Windows and macOS, links)."""
-    import os
-
-    try:
-        return os.path.samefile(a, b)
-    except OSError:
-        return Path(a).resolve() == Path(b).resolve()

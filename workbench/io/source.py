@@ -15,12 +15,10 @@ import shapely.errors
 
 from workbench.errors import ValidationError
 from workbench.geo import crs
+from workbench.geo.bounds import RD_BOX, WGS84_NL_BOX, WGS84_SWAPPED_BOX, inside_rd, within
 from workbench.geo.repair import repair
 from workbench.i18n import _
 
-# Generous boxes around the Netherlands: beyond them coordinates are a mistake.
-RD_BOX = (-100_000.0, 200_000.0, 400_000.0, 750_000.0)
-WGS84_NL_BOX = (2.0, 50.0, 8.0, 54.5)
 MAX_VERTICES = 5_000_000
 
 
@@ -74,17 +72,11 @@ def _flatten(geometry):
     return parts
 
 
-def _within(bounds, box) -> np.ndarray:
-    """Per feature (rows of minx, miny, maxx, maxy): inside ``box``?"""
-    return ((bounds[:, 0] >= box[0]) & (bounds[:, 1] >= box[1]) & (bounds[:, 2] <= box[2])
-            & (bounds[:, 3] <= box[3]))
-
-
 def _guess_crs(bounds) -> int | None:
     """RD or WGS84, by what most features look like; a stray feature far away (skipped
     later) does not decide for the whole file."""
-    rd = int(_within(bounds, RD_BOX).sum())
-    wgs84 = int(_within(bounds, (-180.0, -90.0, 180.0, 90.0)).sum())
+    rd = int(within(bounds, RD_BOX).sum())
+    wgs84 = int(within(bounds, (-180.0, -90.0, 180.0, 90.0)).sum())
     if rd == 0 and wgs84 == 0:
         return None
     return crs.RD if rd >= wgs84 else crs.WGS84
@@ -93,8 +85,7 @@ def _guess_crs(bounds) -> int | None:
 def _swapped(bounds) -> bool:
     """Latitude/longitude swapped: the features lie in the Dutch box with x and y
     exchanged, and none in the Dutch box itself."""
-    swapped_box = (WGS84_NL_BOX[1], WGS84_NL_BOX[0], WGS84_NL_BOX[3], WGS84_NL_BOX[2])
-    swapped, normal = int(_within(bounds, swapped_box).sum()), int(_within(bounds, WGS84_NL_BOX).sum())
+    swapped, normal = int(within(bounds, WGS84_SWAPPED_BOX).sum()), int(within(bounds, WGS84_NL_BOX).sum())
     return swapped > 0 and normal == 0 and swapped >= 0.9 * len(bounds)
 
 
@@ -210,13 +201,7 @@ def finish(raw: RawSource, progress=None) -> Source:
 
     # Per feature: far outside the Netherlands, or invalid (repaired when possible).
     geometries = _objects(list(geometries))
-    bounds = shapely.bounds(geometries)
-    inside = (np.isfinite(bounds).all(axis=1) & (bounds[:, 0] >= RD_BOX[0]) & (bounds[:, 1] >= RD_BOX[1])
-              & (bounds[:, 2] <= RD_BOX[2]) & (bounds[:, 3] <= RD_BOX[3]))
-    # The bounds of a polygon are those of its shell: a hole can still hold a point the
-    # transform could not place (latitude 91), which GEOS cannot work with.
-    coords, owner = shapely.get_coordinates(geometries, return_index=True)
-    inside[owner[~np.isfinite(coords).all(axis=1)]] = False
+    inside = inside_rd(geometries)
     valid = shapely.is_valid(geometries)
     for (index, _old, props), geometry, ok, near in zip(kept, geometries, valid, inside):
         if not near:
