@@ -108,3 +108,31 @@ def test_a_quantity_of_1e308_from_a_foreign_edit_prints_short(sample_path, tmp_p
         project.close()
     assert "1,00e+308" in words
     assert "0" * 30 not in words
+
+
+def test_check_finds_a_file_truncated_by_one_byte(sample_path, capsys):
+    with open(sample_path, "rb+") as handle:
+        handle.truncate(sample_path.stat().st_size - 1)
+    assert main(["check", str(sample_path)]) == 1
+    out = capsys.readouterr().out
+    assert "is afgekapt" in out
+    assert "ongeldige tijdstempel" in out  # the NUL SQLite reads for the missing byte
+
+
+def test_check_finds_nul_in_text_and_garbage_in_timestamps(sample_path, capsys):
+    from workbench.store.connection import connect
+
+    conn = connect(sample_path)  # as a foreign writer could leave it
+    conn.execute("UPDATE interventions SET title = title || char(0) || 'rest' WHERE number = 1")
+    conn.execute("UPDATE interventions SET created_at = 'gisteren' WHERE number = 2")
+    conn.close()
+    assert main(["check", str(sample_path)]) == 1
+    out = capsys.readouterr().out
+    assert "Tabel interventions, kolom title: 1 tekst(en) met onleesbare tekens" in out
+    assert "Tabel interventions, kolom created_at: 1 ongeldige tijdstempel(s)" in out
+    assert "is afgekapt" not in out
+
+
+def test_check_still_passes_a_sound_project(sample_path, capsys):
+    assert main(["check", str(sample_path)]) == 0
+    assert "in orde" in capsys.readouterr().out
