@@ -16,6 +16,7 @@ import shapely.errors
 from workbench.errors import ValidationError
 from workbench.geo import crs
 from workbench.geo.bounds import RD_BOX, WGS84_NL_BOX, WGS84_SWAPPED_BOX, inside_rd, within
+from workbench.geo.parts import drop_bad_parts
 from workbench.geo.repair import repair
 from workbench.i18n import _
 
@@ -37,6 +38,7 @@ class RawSource:
     epsg: int | None = None     # None: the file does not say
     crs_assumed: bool = False   # True: GeoJSON without "crs" (RFC 7946 says WGS84)
     problems: dict = field(default_factory=dict)  # feature index -> why it has no geometry
+    repairs: dict = field(default_factory=dict)   # feature index -> unusable parts left out
     warnings: list = field(default_factory=list)
 
 
@@ -122,6 +124,7 @@ def finish(raw: RawSource, progress=None) -> Source:
     a file of 100,000 features must not take a Python loop of shapely calls per step.
     """
     source = Source(raw.name, raw.fields, [], warnings=list(raw.warnings), total=len(raw.geometries))
+    dropped_parts = dict(raw.repairs)  # index -> unusable parts left out, reported once the feature is kept
     indices, parts = [], []
     for index, geometry in enumerate(raw.geometries):
         if geometry is None:
@@ -160,6 +163,12 @@ def finish(raw: RawSource, progress=None) -> Source:
         coords, owner = shapely.get_coordinates(geometries, return_index=True)
         not_finite = np.zeros(len(geometries), dtype=bool)
         not_finite[owner[~np.isfinite(coords).all(axis=1)]] = True
+        for position in np.flatnonzero(not_finite & ~empty):  # a NaN point in a MultiPoint, a NaN hole
+            kept_parts, dropped = drop_bad_parts(geometries[position])
+            if kept_parts is not None:
+                geometries[position] = kept_parts
+                not_finite[position] = False
+                dropped_parts[indices[position]] = dropped_parts.get(indices[position], 0) + dropped
     else:
         geometries, empty, not_finite = _objects([]), np.zeros(0, bool), np.zeros(0, bool)
     kept = []
@@ -219,5 +228,9 @@ def finish(raw: RawSource, progress=None) -> Source:
             source.repaired.append(_("{label} had een ongeldige vorm (bijvoorbeeld een zelfdoorsnijding) en is "
                                      "hersteld.").format(label=_label(index)))
             geometry = fixed
+        if dropped_parts.pop(index, 0):
+            source.repaired.append(_("{label} had onbruikbare delen (bijvoorbeeld een lijn van één punt of een "
+                                     "leeg punt); die zijn weggelaten, de rest is geïmporteerd.")
+                                   .format(label=_label(index)))
         source.features.append(Feature(index + 1, geometry, props))
     return source
