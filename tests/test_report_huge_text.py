@@ -7,7 +7,8 @@ import sys
 
 import pytest
 
-from tests.test_report_pdf import pdf_text
+from tests.test_report_pdf import pdf_info, pdf_text
+from workbench.report import text as report_text
 
 # Runs in a child process so that a hang is seen as a timeout instead of blocking the
 # test run. 60 s is an upper bound for "hangs" (a normal export takes about a second),
@@ -55,3 +56,12 @@ def test_huge_unbroken_text_exports_without_hanging(sample_path, tmp_path, kind)
     if kind != "poster":
         assert "BEGINDESCRIPTION" in words  # the start of the 1 MB description
         assert "ingekort, volledige tekst in het project" in words
+    # Cut, not printed in full: a dozen fields of 10,000 characters each fill a few dozen
+    # pages (the sample alone has 6 to 14); repeated names (a session per idea) are clipped.
+    assert int(pdf_info(out)["Pages"]) <= 50
+
+
+def test_names_repeated_for_every_idea_are_clipped_to_a_line():
+    assert report_text.label("Avond in de Kroon") == "Avond in de Kroon"
+    clipped = report_text.label("Avond " + "y" * 100_000)
+    assert clipped.startswith("Avond yyy") and clipped.endswith("\u2026") and len(clipped) <= 101

@@ -81,11 +81,9 @@ class _Details:
 
     def __call__(self, item):
         project = self.project
-        themes = ", ".join(text.plain(self.themes[u].name, multiline=False) for u in item.theme_uuids
-                           if u in self.themes) or "-"
+        themes = ", ".join(text.label(self.themes[u].name) for u in item.theme_uuids if u in self.themes) or "-"
         sessions = [s for s in project.sessions() if self.session_uuid in (None, s.uuid)]
-        votes = "; ".join(f"{text.plain(s.title, multiline=False)}: {project.votes(item.uuid, s.uuid)}"
-                          for s in sessions) or "-"
+        votes = "; ".join(f"{text.label(s.title)}: {project.votes(item.uuid, s.uuid)}" for s in sessions) or "-"
         placement = self.placements.get(item.uuid)
         wijk = placement.main if placement and placement.main else _("buiten de wijken")
         if placement and len(placement.touched) > 1:

@@ -17,8 +17,8 @@ ELLIPSIS = "\u2026"
 # Bounds that keep the PDF's work bounded for any text a user (or a file) brings:
 # reportlab measures and splits an unbroken word character by character, so a 1 MB
 # "word" took minutes. Beyond these a text is cut with a visible note.
-# A 10,000-character title is still shown in full where text flows.
-MAX_TEXT = 20_000
+# A 10,000-character title (the hostile-input bar of DESIGN.md) still shows in full where text flows.
+MAX_TEXT = 10_000
 LONGEST_WORD = 80      # longer runs without a space are broken here (a long URL still fits)
 _LONG_WORD = re.compile(r"\S{%d,}" % (LONGEST_WORD + 1))
 # Marks that only modify a neighbouring emoji (skin tones, joiners, variation
@@ -68,6 +68,13 @@ def plain(value, multiline: bool = True) -> str:
     # Dropping a symbol can leave double spaces or a trailing space.
     lines = [" ".join(line.split()) for line in kept.split("\n")]
     return "\n".join(lines).strip()
+
+
+def label(value, limit: int = 100) -> str:
+    """A name repeated for every idea (a theme, a session): plain, on one line, and cut
+    with an ellipsis after ``limit`` characters, so one pasted text does not fill pages."""
+    name = plain(str(value or "")[:limit * 2], multiline=False)
+    return name if len(name) <= limit else name[:limit].rstrip() + ELLIPSIS
 
 
 def markup(value, multiline: bool = True) -> str:
