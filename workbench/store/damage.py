@@ -30,6 +30,10 @@ def _bad_timestamp(value) -> int:
     return 0 if isinstance(value, str) and _TIMESTAMP.fullmatch(value) else 1
 
 
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
 def _tables(conn) -> list:
     return [row[0] for row in conn.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
@@ -49,10 +53,11 @@ def damage_problems(conn, path) -> list:
     conn.create_function("wb_garbage", 1, _has_garbage, deterministic=True)
     conn.create_function("wb_bad_timestamp", 1, _bad_timestamp, deterministic=True)
     for table in _tables(conn):
-        columns = [(row[1], (row[2] or "").upper()) for row in conn.execute(f'PRAGMA table_info("{table}")')]
+        columns = [(row[1], (row[2] or "").upper()) for row in conn.execute(f"PRAGMA table_info({_quoted(table)})")]
         for column, declared in columns:
             if column in TIMESTAMP_COLUMNS:
-                count = conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE wb_bad_timestamp("{column}")').fetchone()[0]
+                count = conn.execute(f"SELECT COUNT(*) FROM {_quoted(table)} "
+                                     f"WHERE wb_bad_timestamp({_quoted(column)})").fetchone()[0]
                 if count:
                     problems.append(_("Tabel {table}, kolom {column}: {count} ongeldige tijdstempel(s) (bijvoorbeeld "
                                       "NUL-tekens); het bestand is waarschijnlijk beschadigd of afgekapt.")
@@ -60,7 +65,8 @@ def damage_problems(conn, path) -> list:
                 continue
             if declared not in ("TEXT", ""):
                 continue
-            count = conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE wb_garbage("{column}")').fetchone()[0]
+            count = conn.execute(f"SELECT COUNT(*) FROM {_quoted(table)} "
+                                 f"WHERE wb_garbage({_quoted(column)})").fetchone()[0]
             if count:
                 problems.append(_("Tabel {table}, kolom {column}: {count} tekst(en) met onleesbare tekens (zoals "
                                   "NUL); het bestand is waarschijnlijk beschadigd of afgekapt.")

@@ -6,24 +6,44 @@ lose them, so a copy is made with SQLite's backup API from a read-only connectio
 sees the WAL. The UUID checks run on that same read-only view.
 """
 
+import contextlib
 import sqlite3
 import uuid as uuid_mod
+from pathlib import Path
 
+from workbench.errors import ProjectFileError
+from workbench.i18n import _
 from workbench.store.connection import connect, transaction
+
+
+@contextlib.contextmanager
+def _readable(path):
+    """A source another program holds (QGIS writing), or one that breaks while being
+    read, is one Dutch sentence instead of a traceback."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise ProjectFileError(_("{name} kon niet worden gelezen ({error}). Sluit het in andere programma's en "
+                                 "probeer het opnieuw.").format(name=Path(path).name, error=error)) from None
+
+
+def _quoted(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
 
 
 def backup_copy(path, destination) -> None:
     """Copy the project at ``path``, including what only its ``-wal`` file holds, to
     ``destination`` (a new file); ``path`` is opened read-only."""
-    source = connect(path, read_only=True)
-    try:
-        target = sqlite3.connect(str(destination))
+    with _readable(path):
+        source = connect(path, read_only=True)
         try:
-            source.backup(target)
+            target = sqlite3.connect(str(destination))
+            try:
+                source.backup(target)
+            finally:
+                target.close()
         finally:
-            target.close()
-    finally:
-        source.close()
+            source.close()
 
 
 def project_uuid(repository):
@@ -40,7 +60,7 @@ def _uuid_tables(conn) -> list:
         "AND name NOT LIKE 'gpkg_%' AND name NOT LIKE 'rtree_%' ORDER BY name")]
     found = []
     for table in tables:
-        columns = [row[1] for row in conn.execute(f'PRAGMA table_info("{table}")')]
+        columns = [row[1] for row in conn.execute(f"PRAGMA table_info({_quoted(table)})")]
         if "uuid" in columns:
             found.append((table, [c for c in columns if c == "uuid" or c.endswith("_uuid")]))
     return found
@@ -59,21 +79,23 @@ def canonical_uuid(value):
 def uuid_report(path) -> tuple:
     """({table: duplicated uuid}, {table: number of non-canonical uuids}) of a source;
     a duplicate counts after normalising, so 'ABC…' and 'abc…' are the same."""
-    conn = connect(path, read_only=True)
-    conn.create_function("canonical_uuid", 1, canonical_uuid, deterministic=True)
-    try:
-        duplicates, odd = {}, {}
-        for table, _columns in _uuid_tables(conn):
-            row = conn.execute(f'SELECT canonical_uuid(uuid) FROM "{table}" WHERE uuid IS NOT NULL '
-                               f'GROUP BY canonical_uuid(uuid) HAVING COUNT(*) > 1 LIMIT 1').fetchone()
-            if row:
-                duplicates[table] = row[0]
-            count = conn.execute(f'SELECT COUNT(*) FROM "{table}" WHERE uuid != canonical_uuid(uuid)').fetchone()[0]
-            if count:
-                odd[table] = count
-        return duplicates, odd
-    finally:
-        conn.close()
+    with _readable(path):
+        conn = connect(path, read_only=True)
+        conn.create_function("canonical_uuid", 1, canonical_uuid, deterministic=True)
+        try:
+            duplicates, odd = {}, {}
+            for table, _columns in _uuid_tables(conn):
+                name = _quoted(table)
+                row = conn.execute(f"SELECT canonical_uuid(uuid) FROM {name} WHERE uuid IS NOT NULL "
+                                   f"GROUP BY canonical_uuid(uuid) HAVING COUNT(*) > 1 LIMIT 1").fetchone()
+                if row:
+                    duplicates[table] = row[0]
+                count = conn.execute(f"SELECT COUNT(*) FROM {name} WHERE uuid != canonical_uuid(uuid)").fetchone()[0]
+                if count:
+                    odd[table] = count
+            return duplicates, odd
+        finally:
+            conn.close()
 
 
 def normalise_uuids(path) -> None:
@@ -84,8 +106,8 @@ def normalise_uuids(path) -> None:
     try:
         with transaction(conn):
             for table, columns in _uuid_tables(conn):
-                for column in columns:
-                    conn.execute(f'UPDATE "{table}" SET "{column}" = canonical_uuid("{column}") '
-                                 f'WHERE "{column}" != canonical_uuid("{column}")')
+                for column in map(_quoted, columns):
+                    conn.execute(f"UPDATE {_quoted(table)} SET {column} = canonical_uuid({column}) "
+                                 f"WHERE {column} != canonical_uuid({column})")
     finally:
         conn.close()
