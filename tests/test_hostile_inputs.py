@@ -136,3 +136,12 @@ def test_check_finds_nul_in_text_and_garbage_in_timestamps(sample_path, capsys):
 def test_check_still_passes_a_sound_project(sample_path, capsys):
     assert main(["check", str(sample_path)]) == 0
     assert "in orde" in capsys.readouterr().out
+
+
+def test_huge_numbers_print_short_in_the_app_and_the_pdf():
+    from workbench.geo.measure import format_number
+    from workbench.ui.fields import format_plain_number
+
+    assert format_number(1e308) == "1,00e+308" and format_number(float("nan")) == "?"
+    assert format_number(1234567.5, 1) == "1.234.567,5"
+    assert format_plain_number(1e308) == "1e+308" and format_plain_number(12.0) == "12"
