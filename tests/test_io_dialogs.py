@@ -4,6 +4,7 @@ import json
 import shutil
 
 from workbench.core.commands import AddIntervention
+from tests.ui_fixtures import dialogs  # noqa: F401 (fixture)
 from workbench.store import open_project
 
 
@@ -100,3 +101,26 @@ def test_import_dialog_lets_the_user_choose_a_layer_and_import_as_reference(qtbo
     assert dialog.do_import()
     layer = next(r for r in project.reference_layers() if r.name == "Bomen uit QGIS")
     assert layer.features[0].label == "Eik"
+
+
+def test_merge_dialog_asks_before_merging_another_project(qtbot, dialogs, sample_path, caumerbeekdal_path):
+    from qtpy.QtWidgets import QMessageBox
+
+    from workbench.ui.merge_dialog import MergeDialog
+
+    project = open_project(sample_path)
+    try:
+        count = len(project.interventions())
+        dialog = MergeDialog(project)
+        qtbot.addWidget(dialog)
+        dialog.add_files([caumerbeekdal_path])
+        dialogs.answer = QMessageBox.StandardButton.No
+        assert not dialog.do_merge()
+        assert "ander project" in dialogs.texts()
+        assert "niets samengevoegd" in dialog.error.text()
+        assert len(project.interventions()) == count
+        dialogs.answer = QMessageBox.StandardButton.Yes
+        assert dialog.do_merge()
+        assert len(project.interventions()) > count
+    finally:
+        project.close()

@@ -171,7 +171,7 @@ def test_themes_are_matched_by_name_when_uuids_differ(sample_path, empty_project
     from workbench.core.setup_commands import AddTheme
 
     empty_project.execute(AddTheme("groen VERBINDT", "#00ff00"))
-    merge_files(empty_project, [sample_path])
+    merge_files(empty_project, [sample_path], other_project=True)  # a new project: confirmed
     groen = [t for t in empty_project.themes() if t.name.casefold() == "groen verbindt"]
     assert len(groen) == 1
     tagged = [i for i in empty_project.interventions() if groen[0].uuid in i.theme_uuids]

@@ -130,6 +130,19 @@ def cmd_check(args):
     return EXIT_PROBLEMS if problems else 0
 
 
+def _check_rd(geometry) -> None:
+    """Refuse what import refuses too: coordinates far outside the Netherlands in RD."""
+    from workbench.geo.bounds import inside_rd, looks_like_degrees
+
+    if geometry.is_empty or inside_rd([geometry])[0]:
+        return  # an empty geometry gets the command's own message
+    if looks_like_degrees(geometry):
+        raise UsageError(_("De coördinaten liggen niet in Nederland: dit lijken lengte/breedtegraden; "
+                           "geef RD-coördinaten (EPSG:28992)."))
+    raise UsageError(_("De coördinaten liggen ver buiten Nederland; geef RD-coördinaten (EPSG:28992), "
+                       "bijvoorbeeld POINT (195000 325000)."))
+
+
 def cmd_add(args):
     from shapely import wkt
     from shapely.errors import ShapelyError
@@ -140,6 +153,7 @@ def cmd_add(args):
         geometry = wkt.loads(args.wkt)
     except (ShapelyError, ValueError):
         raise UsageError(_("Ongeldige WKT: {wkt}").format(wkt=args.wkt[:80])) from None
+    _check_rd(geometry)
     project = _open(args.path)
     try:
         themes = []
@@ -249,6 +263,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("target")
     p.add_argument("sources", nargs="+")
     p.add_argument("--newest-wins", action="store_true")
+    p.add_argument("--other-project", action="store_true",
+                   help=_("ook bestanden van een ander project samenvoegen"))
     p.set_defaults(run=_delegate(DELEGATED["merge"]))
     return parser
 

@@ -21,3 +21,14 @@ def sample_projects_dir() -> Path:
     if frozen_root:
         return Path(frozen_root) / "sample_projects"
     return Path(__file__).resolve().parent.parent / "sample_projects"
+
+
+def same_file(a, b) -> bool:
+    """Are ``a`` and ``b`` one file, whatever the spelling of their paths (case on
+    Windows and macOS, links, ``..``)? False when either does not exist."""
+    import os
+
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False

@@ -59,12 +59,7 @@ def _quantities(values) -> tuple:
     for key, value in dict(values or {}).items():
         if value is None or value == "":
             continue
-        try:
-            number = float(value)
-        except (TypeError, ValueError, OverflowError):
-            raise ValidationError(_("Hoeveelheid '{key}' moet een getal zijn.").format(key=key)) from None
-        if number != number or abs(number) == float("inf"):
-            raise ValidationError(_("Hoeveelheid '{key}' moet een getal zijn.").format(key=key))
+        number = validate.quantity(value, _("Hoeveelheid '{key}'").format(key=key))
         result[clean_text(key, multiline=False)] = number
     return tuple(sorted(result.items()))
 

@@ -16,13 +16,7 @@ from workbench.i18n import N_, _
 def _number_or_none(value, what):
     if value is None or value == "":
         return None
-    try:
-        number = float(str(value).replace(",", "."))
-    except ValueError:
-        raise ValidationError(_("{what} moet een getal zijn.").format(what=what)) from None
-    if number != number or abs(number) == float("inf"):
-        raise ValidationError(_("{what} moet een getal zijn.").format(what=what))
-    return number
+    return validate.quantity(value, what)
 
 
 class Batch(Command):

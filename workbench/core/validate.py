@@ -80,3 +80,22 @@ def color(value: str) -> str:
     if not (text.startswith("#") and len(digits) == 6 and all(c in "0123456789abcdefABCDEF" for c in digits)):
         raise ValidationError(_("Kleur moet de vorm #rrggbb hebben."))
     return text.lower()
+
+
+# Quantities (woningen, m² groen, bomen) and goal targets: far beyond any real plan, yet
+# exact as a float and short enough to print; 1e308 printed as a 309-digit number.
+MAX_QUANTITY = 1e12
+
+
+def quantity(value, what: str) -> float:
+    """``value`` as a float within +-:data:`MAX_QUANTITY`, or a Dutch refusal naming ``what``."""
+    try:
+        number = float(str(value).replace(",", ".")) if isinstance(value, str) else float(value)
+    except (TypeError, ValueError, OverflowError):
+        raise ValidationError(_("{what} moet een getal zijn.").format(what=what)) from None
+    if number != number or abs(number) == float("inf"):
+        raise ValidationError(_("{what} moet een getal zijn.").format(what=what))
+    if abs(number) > MAX_QUANTITY:
+        raise ValidationError(_("{what} is te groot: de grens is {limit}.").format(what=what,
+                                                                                 limit="1.000.000.000.000"))
+    return number

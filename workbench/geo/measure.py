@@ -11,8 +11,18 @@ def length_m(geometry) -> float:
     return float(geometry.length)
 
 
+# From here on a number is printed as 1,00e+15: a file edited elsewhere can hold 1e308,
+# which would otherwise print as 309 digits.
+HUGE = 1e15
+
+
 def format_number(value: float, decimals: int = 0) -> str:
-    """Dutch notation: thousands with a dot, decimals with a comma (12.345,6)."""
+    """Dutch notation: thousands with a dot, decimals with a comma (12.345,6); "?" for
+    what is not a number, and a short exponent for absurdly large values."""
+    if value != value or abs(value) == float("inf"):
+        return "?"
+    if abs(value) >= HUGE:
+        return f"{value:.2e}".replace(".", ",")
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
 

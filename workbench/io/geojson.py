@@ -10,6 +10,7 @@ from shapely.geometry import shape
 
 from workbench.errors import ValidationError
 from workbench.geo import crs
+from workbench.geo.parts import shape_by_parts
 from workbench.i18n import _
 
 # Legacy "crs" names we understand, by the EPSG code they mean.
@@ -88,15 +89,21 @@ def _items(data: dict, name: str) -> list:
 
 
 def parse_geometry(value):
-    """(shapely geometry or None, Dutch reason when None)."""
+    """(shapely geometry or None, Dutch reason when None, number of parts left out).
+
+    A multi-part geometry (or a polygon's hole) with a part that cannot be built, such
+    as a line of one position from a stray click, keeps its other parts."""
     if value is None:
-        return None, _("heeft geen geometrie")
+        return None, _("heeft geen geometrie"), 0
     if not isinstance(value, dict) or value.get("type") not in _GEOMETRY_TYPES:
-        return None, _("heeft een onbekend geometrietype")
+        return None, _("heeft een onbekend geometrietype"), 0
     try:
-        return shape(value), ""
+        return shape(value), "", 0
     except Exception:  # shapely raises many kinds for malformed coordinate arrays
-        return None, _("heeft onleesbare coördinaten")
+        geometry, dropped = shape_by_parts(value)
+        if geometry is None:
+            return None, _("heeft onleesbare coördinaten"), 0
+        return geometry, "", dropped
 
 
 def _array(coordinates, depth):
@@ -153,8 +160,9 @@ def _bulk_shapes(values) -> list:
     return result
 
 
-def features(data: dict, name: str = "GeoJSON"):
-    """(geometries, properties, problems by index) in the file's own CRS."""
+def features(data: dict, name: str = "GeoJSON", repairs=None):
+    """(geometries, properties, problems by index) in the file's own CRS; ``repairs``
+    (a dict), when given, gets {index: parts left out} of the geometries kept in part."""
     items = _items(data, name)
     values = [item.get("geometry") if isinstance(item, dict) else None for item in items]
     bulk = _bulk_shapes(values)
@@ -167,9 +175,11 @@ def features(data: dict, name: str = "GeoJSON"):
             continue
         geometry = bulk[index]
         if geometry is None:
-            geometry, reason = parse_geometry(values[index])
+            geometry, reason, dropped = parse_geometry(values[index])
             if reason:
                 problems[index] = reason
+            if dropped and repairs is not None:
+                repairs[index] = dropped
         props = item.get("properties")
         geometries.append(geometry)
         properties.append(props if isinstance(props, dict) else {})

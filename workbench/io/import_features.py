@@ -16,6 +16,7 @@ from workbench.core.import_commands import AddInterventions, NewIntervention
 from workbench.core.model import HORIZONS, STATUSES, ReferenceFeature, ReferenceLayer, new_uuid
 from workbench.core.setup_commands import AddReferenceLayer, AddSession, AddTheme, Batch
 from workbench.core.text import clean_text
+from workbench.core.validate import MAX_QUANTITY
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import mapping as mapping_mod
@@ -137,8 +138,12 @@ def _set_quantities(item, props, quantity_fields, problems):
         except (TypeError, ValueError):
             problems.add(name)
             continue
-        if number is not None and number == number and abs(number) != float("inf"):
+        if number is None:
+            continue
+        if number == number and abs(number) <= MAX_QUANTITY:
             item.quantities[key] = number
+        else:  # reported with the unreadable values; one absurd cell does not refuse the file
+            problems.add(name)
 
 
 def _set_votes(item, votes, current_session, problems):
@@ -258,7 +263,11 @@ def import_file(project, path, as_reference=False, layer=None, map_items=(), cre
                 progress=None) -> ImportSummary:
     """Read, check and import ``path``; raises ValidationError (nothing changed) when refused."""
     from workbench.io.readers import read
+    from workbench.paths import same_file
 
+    if project.path is not None and same_file(path, project.path):
+        raise ValidationError(_("{name} is het project zelf; importeren zou elk idee verdubbelen. Kies een ander "
+                                "bestand.").format(name=Path(path).name))
     source = read(path, layer, progress)
     layer_name = Path(path).stem if layer is None else layer
     return apply_source(project, source, as_reference, map_items, create_missing, layer_name)

@@ -450,39 +450,33 @@ def provenance(project) -> dict:
     return _setting(project, "merge_provenance", {})
 
 
-def _open_source(path, folder):
-    """A source project, read-only; a file from an older version is migrated in a copy,
-    so the laptop's own file (perhaps on a read-only stick) is never written to."""
-    import shutil
+def merge_files(target, paths, rule=KEEP_BOTH, other_project=False) -> MergeSummary:
+    """Open each source read-only and merge them all into ``target``.
 
-    from workbench.store import open_project
-    from workbench.store.migrations import SCHEMA_VERSION
-    from workbench.store.project_file import inspect, schema_version_of
-
-    problems = inspect(path)
-    if problems:
-        raise ValidationError(problems[0])
-    if schema_version_of(path) >= SCHEMA_VERSION:
-        return open_project(path, read_only=True)
-    copy = Path(folder) / f"{len(list(Path(folder).iterdir()))}-{Path(path).name}"
-    shutil.copyfile(path, copy)
-    return open_project(copy)
-
-
-def merge_files(target, paths, rule=KEEP_BOTH) -> MergeSummary:
-    """Open each source read-only and merge them all into ``target``."""
+    A source that is a copy of another project is refused with
+    :class:`~workbench.io.merge_sources.DifferentProjectError` unless ``other_project``.
+    """
     import tempfile
 
-    target_path = Path(target.path).resolve() if target.path else None
-    sources = []
+    from workbench.io.merge_sources import check_same_project, open_source
+    from workbench.paths import same_file
+
+    sources, notes = [], []
     with tempfile.TemporaryDirectory(prefix="samenvoegen-") as folder:
         try:
             for path in paths:
-                if target_path is not None and Path(path).resolve() == target_path:
+                if target.path is not None and same_file(path, target.path):
                     raise ValidationError(_("{name} is het doelproject zelf; kies andere bestanden om samen te "
                                             "voegen.").format(name=Path(path).name))
-                sources.append(_open_source(path, folder))
-            return merge_projects(target, sources, rule, [Path(p).name for p in paths])
+                source, source_notes = open_source(path, folder)
+                sources.append(source)
+                notes += source_notes
+                if not other_project:
+                    check_same_project(target, source, path)
+            summary = merge_projects(target, sources, rule, [Path(p).name for p in paths])
+            summary.notes = notes
+            return summary
         finally:
             for source in sources:
                 source.close()
+

@@ -29,6 +29,7 @@ class MergeSummary:
     conflicts: list = field(default_factory=list)
     repeated: int = 0                             # conflicts listed by an earlier merge
     changes: int = 0                              # rows written
+    notes: list = field(default_factory=list)     # Dutch lines on what was normalised in a source
 
     def count_added(self, kind):
         self.added[kind] = self.added.get(kind, 0) + 1
@@ -49,6 +50,6 @@ class MergeSummary:
         if self.repeated:
             lines.append(_("{count} conflicten waren al bij een eerdere samenvoeging gemeld en opgelost.")
                          .format(count=self.repeated))
-        lines += ["- " + line for line in self.updated + self.deleted]
+        lines += ["- " + line for line in self.notes + self.updated + self.deleted]
         lines += ["! " + conflict.line() for conflict in self.conflicts]
         return lines

@@ -68,19 +68,32 @@ def _reader(files, encoding):
 def _records(files, encoding):
     reader = _reader(files, encoding)
     fields = [f[0] for f in reader.fields[1:]] if files["dbf"] else []
-    geometries, properties, problems = [], [], {}
+    geometries, properties, problems, repairs = [], [], {}, {}
     for index in range(len(reader)):
         shp = reader.shape(index)
         record = reader.record(index) if files["dbf"] else []
         try:
             geometry = shape(shp.__geo_interface__) if shp.shapeType != 0 and shp.points else None
         except Exception:  # pyshp and shapely raise many kinds for damaged shapes
-            geometry = None
+            geometry, dropped = _by_parts(shp)
+            if dropped:
+                repairs[index] = dropped
         if geometry is None:
             problems[index] = _("heeft geen of een onleesbare geometrie")
         geometries.append(geometry)
         properties.append({name: value for name, value in zip(fields, list(record)) if value not in (None, b"")})
-    return fields, geometries, properties, problems
+    return fields, geometries, properties, problems, repairs
+
+
+def _by_parts(shp) -> tuple:
+    """(geometry or None, parts left out) of a shape GEOS refuses whole (a part of one
+    position, from a stray click)."""
+    from workbench.geo.parts import shape_by_parts
+
+    try:
+        return shape_by_parts(shp.__geo_interface__)
+    except Exception:  # pyshp cannot even describe it
+        return None, 0
 
 
 def read_shapefile(path, layer=None) -> RawSource:
@@ -96,10 +109,10 @@ def read_shapefile(path, layer=None) -> RawSource:
     encoding = (files["cpg"] or b"utf-8").decode("ascii", "replace").strip() or "utf-8"
     try:
         try:
-            fields, geometries, properties, problems = _records(files, encoding)
+            fields, geometries, properties, problems, repairs = _records(files, encoding)
         except (UnicodeDecodeError, LookupError):
             # Older Dutch shapefiles are Windows-1252 without saying so.
-            fields, geometries, properties, problems = _records(files, "cp1252")
+            fields, geometries, properties, problems, repairs = _records(files, "cp1252")
             warnings.append(_("De tekst in {name} is geen UTF-8; gelezen als Windows-1252.").format(name=path.name))
     except ValidationError:
         raise
@@ -113,4 +126,4 @@ def read_shapefile(path, layer=None) -> RawSource:
             raise ValidationError(_("Onbekend coördinatenstelsel in {name}.prj; gebruik WGS84 of RD (EPSG:28992).")
                                   .format(name=stem))
     return RawSource(f"{path.name}" if stem == path.stem else f"{path.name} ({stem})", fields, geometries,
-                     properties, epsg, problems=problems, warnings=warnings)
+                     properties, epsg, problems=problems, warnings=warnings, repairs=repairs)

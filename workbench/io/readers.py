@@ -45,9 +45,10 @@ def read_geojson(path) -> RawSource:
     path = Path(path)
     data = geojson.load(path)
     epsg = geojson.source_crs(data)
-    geometries, properties, problems = geojson.features(data, path.name)
+    repairs = {}
+    geometries, properties, problems = geojson.features(data, path.name, repairs)
     return RawSource(path.name, field_names(properties), geometries, properties, epsg,
-                     crs_assumed=not data.get("crs"), problems=problems)
+                     crs_assumed=not data.get("crs"), problems=problems, repairs=repairs)
 
 
 def layers(path) -> list:
@@ -97,13 +98,36 @@ def read_gpkg(path, layer=None) -> RawSource:
                                   .format(name=path.name, layer=layer, layers=", ".join(t.name for t in tables)))
     columns, rows = read_table(path, table)
     geometries = gpkg_blob.decode_many([row[-1] for row in rows])
+    repairs = _parts_of_unreadable(geometries, [row[-1] for row in rows])
     problems = {i: _("heeft geen of een onleesbare geometrie") for i, g in enumerate(geometries) if g is None}
     properties = [{c: v for c, v in zip(columns, row[:-1]) if v is not None and not isinstance(v, bytes)}
                   for row in rows]
     epsg = epsg_of_definition(table.organization, table.organization_id, table.definition)
     if table.srs_id == 0:
         epsg = crs.WGS84  # the spec's "undefined geographic" SRS
-    return RawSource(f"{path.name} ({table.name})", columns, geometries, properties, epsg, problems=problems)
+    return RawSource(f"{path.name} ({table.name})", columns, geometries, properties, epsg, problems=problems,
+                     repairs=repairs)
+
+
+def _parts_of_unreadable(geometries, blobs) -> dict:
+    """Blobs GEOS refuses as a whole (a multi-line with a line of one position) are read
+    part by part; ``geometries`` gets what could be kept. Returns {index: parts left out}."""
+    from workbench.geo.parts import wkb_by_parts
+    from workbench.store import gpkg_blob
+
+    repairs = {}
+    for index, (geometry, blob) in enumerate(zip(geometries, blobs)):
+        if geometry is not None or blob is None:
+            continue
+        try:
+            wkb = bytes(blob)[gpkg_blob.header_length(bytes(blob)):]
+        except (gpkg_blob.BlobError, TypeError):
+            continue
+        kept, dropped = wkb_by_parts(wkb)
+        if kept is not None:
+            geometries[index] = kept
+            repairs[index] = dropped
+    return repairs
 
 
 def read_raw(path, layer=None) -> RawSource:

@@ -15,12 +15,11 @@ import shapely.errors
 
 from workbench.errors import ValidationError
 from workbench.geo import crs
+from workbench.geo.bounds import RD_BOX, WGS84_NL_BOX, WGS84_SWAPPED_BOX, inside_rd, within
+from workbench.geo.parts import drop_bad_parts
 from workbench.geo.repair import repair
 from workbench.i18n import _
 
-# Generous boxes around the Netherlands: beyond them coordinates are a mistake.
-RD_BOX = (-100_000.0, 200_000.0, 400_000.0, 750_000.0)
-WGS84_NL_BOX = (2.0, 50.0, 8.0, 54.5)
 MAX_VERTICES = 5_000_000
 
 
@@ -39,6 +38,7 @@ class RawSource:
     epsg: int | None = None     # None: the file does not say
     crs_assumed: bool = False   # True: GeoJSON without "crs" (RFC 7946 says WGS84)
     problems: dict = field(default_factory=dict)  # feature index -> why it has no geometry
+    repairs: dict = field(default_factory=dict)   # feature index -> unusable parts left out
     warnings: list = field(default_factory=list)
 
 
@@ -74,17 +74,11 @@ def _flatten(geometry):
     return parts
 
 
-def _within(bounds, box) -> np.ndarray:
-    """Per feature (rows of minx, miny, maxx, maxy): inside ``box``?"""
-    return ((bounds[:, 0] >= box[0]) & (bounds[:, 1] >= box[1]) & (bounds[:, 2] <= box[2])
-            & (bounds[:, 3] <= box[3]))
-
-
 def _guess_crs(bounds) -> int | None:
     """RD or WGS84, by what most features look like; a stray feature far away (skipped
     later) does not decide for the whole file."""
-    rd = int(_within(bounds, RD_BOX).sum())
-    wgs84 = int(_within(bounds, (-180.0, -90.0, 180.0, 90.0)).sum())
+    rd = int(within(bounds, RD_BOX).sum())
+    wgs84 = int(within(bounds, (-180.0, -90.0, 180.0, 90.0)).sum())
     if rd == 0 and wgs84 == 0:
         return None
     return crs.RD if rd >= wgs84 else crs.WGS84
@@ -93,8 +87,7 @@ def _guess_crs(bounds) -> int | None:
 def _swapped(bounds) -> bool:
     """Latitude/longitude swapped: the features lie in the Dutch box with x and y
     exchanged, and none in the Dutch box itself."""
-    swapped_box = (WGS84_NL_BOX[1], WGS84_NL_BOX[0], WGS84_NL_BOX[3], WGS84_NL_BOX[2])
-    swapped, normal = int(_within(bounds, swapped_box).sum()), int(_within(bounds, WGS84_NL_BOX).sum())
+    swapped, normal = int(within(bounds, WGS84_SWAPPED_BOX).sum()), int(within(bounds, WGS84_NL_BOX).sum())
     return swapped > 0 and normal == 0 and swapped >= 0.9 * len(bounds)
 
 
@@ -131,6 +124,7 @@ def finish(raw: RawSource, progress=None) -> Source:
     a file of 100,000 features must not take a Python loop of shapely calls per step.
     """
     source = Source(raw.name, raw.fields, [], warnings=list(raw.warnings), total=len(raw.geometries))
+    dropped_parts = dict(raw.repairs)  # index -> unusable parts left out, reported once the feature is kept
     indices, parts = [], []
     for index, geometry in enumerate(raw.geometries):
         if geometry is None:
@@ -169,6 +163,12 @@ def finish(raw: RawSource, progress=None) -> Source:
         coords, owner = shapely.get_coordinates(geometries, return_index=True)
         not_finite = np.zeros(len(geometries), dtype=bool)
         not_finite[owner[~np.isfinite(coords).all(axis=1)]] = True
+        for position in np.flatnonzero(not_finite & ~empty):  # a NaN point in a MultiPoint, a NaN hole
+            kept_parts, dropped = drop_bad_parts(geometries[position])
+            if kept_parts is not None:
+                geometries[position] = kept_parts
+                not_finite[position] = False
+                dropped_parts[indices[position]] = dropped_parts.get(indices[position], 0) + dropped
     else:
         geometries, empty, not_finite = _objects([]), np.zeros(0, bool), np.zeros(0, bool)
     kept = []
@@ -210,13 +210,7 @@ def finish(raw: RawSource, progress=None) -> Source:
 
     # Per feature: far outside the Netherlands, or invalid (repaired when possible).
     geometries = _objects(list(geometries))
-    bounds = shapely.bounds(geometries)
-    inside = (np.isfinite(bounds).all(axis=1) & (bounds[:, 0] >= RD_BOX[0]) & (bounds[:, 1] >= RD_BOX[1])
-              & (bounds[:, 2] <= RD_BOX[2]) & (bounds[:, 3] <= RD_BOX[3]))
-    # The bounds of a polygon are those of its shell: a hole can still hold a point the
-    # transform could not place (latitude 91), which GEOS cannot work with.
-    coords, owner = shapely.get_coordinates(geometries, return_index=True)
-    inside[owner[~np.isfinite(coords).all(axis=1)]] = False
+    inside = inside_rd(geometries)
     valid = shapely.is_valid(geometries)
     for (index, _old, props), geometry, ok, near in zip(kept, geometries, valid, inside):
         if not near:
@@ -234,5 +228,9 @@ def finish(raw: RawSource, progress=None) -> Source:
             source.repaired.append(_("{label} had een ongeldige vorm (bijvoorbeeld een zelfdoorsnijding) en is "
                                      "hersteld.").format(label=_label(index)))
             geometry = fixed
+        if dropped_parts.pop(index, 0):
+            source.repaired.append(_("{label} had onbruikbare delen (bijvoorbeeld een lijn van één punt of een "
+                                     "leeg punt); die zijn weggelaten, de rest is geïmporteerd.")
+                                   .format(label=_label(index)))
         source.features.append(Feature(index + 1, geometry, props))
     return source

@@ -40,7 +40,8 @@ def cover(project, session, styles, width):
     """Title band and the facts of the meeting: what, when, where, how many people."""
     title = text.shorten(text.plain(project.info.name, multiline=False) or area_name(project),
                          (width - 28) * 2.5, styles.title.fontSize, bold=True)
-    subtitle = _("Wat we samen bedachten voor {area}").format(area=area_name(project))
+    subtitle = text.shorten(_("Wat we samen bedachten voor {area}").format(area=area_name(project)),
+                            (width - 28) * 2, styles.subtitle.fontSize)
     story = [Band([Paragraph(text.markup(title), styles.title), Paragraph(text.markup(subtitle), styles.subtitle)],
                   width, ACCENT, outline_text=title), Spacer(1, 10)]
     if session is not None:
@@ -49,7 +50,9 @@ def cover(project, session, styles, width):
                  (_("Plaats"), text.plain(session.place, multiline=False)),
                  (_("Aantal deelnemers"), str(session.participants) if session.participants else "")]
         facts.insert(1, (_("Gebied"), area_name(project)))
-        rows = [[Paragraph(f"<b>{label}</b>", styles.body), Paragraph(text.markup(value), styles.body)]
+        # At most about three lines each: a table row cannot be split over pages.
+        rows = [[Paragraph(f"<b>{label}</b>", styles.body),
+                 Paragraph(text.markup(text.shorten(value, width * 0.6 * 3, styles.body.fontSize)), styles.body)]
                 for label, value in facts if value]
         table = Table(rows, colWidths=[width * 0.32, width * 0.68])
         table.setStyle(TableStyle(table_commands()))

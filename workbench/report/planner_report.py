@@ -81,11 +81,9 @@ class _Details:
 
     def __call__(self, item):
         project = self.project
-        themes = ", ".join(text.plain(self.themes[u].name, multiline=False) for u in item.theme_uuids
-                           if u in self.themes) or "-"
+        themes = ", ".join(text.label(self.themes[u].name) for u in item.theme_uuids if u in self.themes) or "-"
         sessions = [s for s in project.sessions() if self.session_uuid in (None, s.uuid)]
-        votes = "; ".join(f"{text.plain(s.title, multiline=False)}: {project.votes(item.uuid, s.uuid)}"
-                          for s in sessions) or "-"
+        votes = "; ".join(f"{text.label(s.title)}: {project.votes(item.uuid, s.uuid)}" for s in sessions) or "-"
         placement = self.placements.get(item.uuid)
         wijk = placement.main if placement and placement.main else _("buiten de wijken")
         if placement and len(placement.touched) > 1:
@@ -215,6 +213,7 @@ def build(project, out, session_uuid=None, progress=None):
         progress(0.1)
     session = project.get("session", session_uuid) if session_uuid else None
     subtitle = _("Rapport voor planners") + (f" \u00b7 {text.plain(session.title, multiline=False)}" if session else "")
+    subtitle = text.shorten(subtitle, (width - 28) * 2, styles.subtitle.fontSize)
     title = text.shorten(name, (width - 28) * 2.5, styles.title.fontSize, bold=True)
     story = [Band([Paragraph(text.markup(title), styles.title), Paragraph(text.markup(subtitle), styles.subtitle)],
                   width, ACCENT, outline_text=title), Spacer(1, 10)]

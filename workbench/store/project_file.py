@@ -228,9 +228,11 @@ def check_project(path) -> list:
     problems = inspect(path)
     if problems:
         return problems
+    from workbench.store.damage import damage_problems
+
     conn = connect(path, read_only=True)
     try:
-        return _check_connection(conn, problems)
+        return damage_problems(conn, path) + _check_connection(conn, problems)
     except sqlite3.Error as error:  # a table or column the project needs was removed
         return problems + [_unusable(Path(path).name, error)]
     finally:

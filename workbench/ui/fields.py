@@ -75,6 +75,6 @@ def format_plain_number(value) -> str:
     """12.0 -> "12", 2.5 -> "2,5" (for an editable field: no thousands dots)."""
     if value is None:
         return ""
-    if float(value).is_integer():
+    if float(value).is_integer() and abs(value) < 1e15:  # 1e308 from a foreign edit: not 309 digits
         return str(int(value))
     return f"{value:.6g}".replace(".", ",")

@@ -11,7 +11,9 @@ from qtpy.QtWidgets import (QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel
 
 from workbench.i18n import _
 from workbench.io.merge import KEEP_BOTH, NEWEST_WINS, merge_files
+from workbench.io.merge_sources import DifferentProjectError
 from workbench.ui.busy import add_result_and_buttons, run_busy, show_summary
+from workbench.ui.messages import confirm
 
 
 class MergeDialog(QDialog):
@@ -79,7 +81,23 @@ class MergeDialog(QDialog):
             self.error.show_error(_("Kies eerst de bestanden die u wilt samenvoegen."))
             return False
         rule = NEWEST_WINS if self.newest_wins.isChecked() else KEEP_BOTH
-        self.summary = run_busy(self, _("Samenvoegen…"), lambda: merge_files(self.project, paths, rule), self.error)
+        different = []
+
+        def merge(other_project=False):
+            try:
+                return merge_files(self.project, paths, rule, other_project=other_project)
+            except DifferentProjectError as error:  # asked below, once the busy indicator is gone
+                different.append(error)
+                return None
+
+        self.summary = run_busy(self, _("Samenvoegen…"), merge, self.error)
+        if different:
+            question = _("{reason}\n\nToch samenvoegen? Alles uit dat project komt dan in dit project.").format(
+                reason=different[0])
+            if not confirm(self, question):
+                self.error.show_error(_("Er is niets samengevoegd."))
+                return False
+            self.summary = run_busy(self, _("Samenvoegen…"), lambda: merge(other_project=True), self.error)
         if self.summary is None:
             return False
         for widget in (self.add_button, self.remove_button, self.keep_both, self.newest_wins):
