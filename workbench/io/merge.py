@@ -471,11 +471,11 @@ def _open_source(path, folder):
 
 def merge_files(target, paths, rule=KEEP_BOTH) -> MergeSummary:
     """Open each source read-only and merge them all into ``target``."""
-    import tempfile
+    from workbench.io.output_temp import scratch_folder  # a killed merge's folder is removed by the next
 
     target_path = Path(target.path).resolve() if target.path else None
     sources = []
-    with tempfile.TemporaryDirectory(prefix="samenvoegen-") as folder:
+    with scratch_folder("samenvoegen") as folder:
         try:
             for path in paths:
                 if target_path is not None and Path(path).resolve() == target_path:

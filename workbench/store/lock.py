@@ -20,6 +20,10 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
             return True
         except OSError:
             return False
+
+    def _unlock(fd) -> None:
+        os.lseek(fd, _FAR_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
 else:
     import fcntl
 
@@ -30,6 +34,34 @@ else:
             return True
         except OSError:
             return False
+
+    def _unlock(fd) -> None:
+        fcntl.flock(fd, fcntl.LOCK_UN)
+
+
+def is_held(path) -> bool:
+    """True when some process (this one included) has ``path`` open as a project.
+
+    The probe takes the lock without waiting and gives it back at once, on its own
+    descriptor: it never waits for, holds up or breaks the holder's lock. A file that
+    cannot be opened at all is reported as not held; whoever writes it will find out.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except PermissionError:  # a read-only file can still carry a lock
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    try:
+        if not _try_lock(fd):
+            return True
+        _unlock(fd)
+        return False
+    finally:
+        os.close(fd)
 
 
 class ProjectLock:
