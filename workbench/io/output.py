@@ -36,7 +36,7 @@ from workbench.errors import ProjectInUseError, WorkbenchError
 from workbench.i18n import _
 from workbench.io import output_temp
 from workbench.store import output_probe
-from workbench.store.lock import ProjectLock
+from workbench.store.lock import ProjectLock, is_held
 
 _WINDOWS_SHARING_ERRORS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 _REPLACE_RETRIES = 8  # about 3 s in all
@@ -131,7 +131,7 @@ def _target_locked(target: Path):
     """Hold the target's project lock while it is checked a last time and replaced, so
     no one opens it as a project in between. Not on Windows: there a file we hold open
     cannot be replaced, and the probe in :func:`check_target` has to do."""
-    if os.name == "nt" or not target.exists():  # pragma: no branch
+    if os.name == "nt" or not target.exists():
         yield True
         return
     lock = ProjectLock(target)
@@ -140,7 +140,8 @@ def _target_locked(target: Path):
     except OSError as error:
         raise OutputError(os_error_message(error, target)) from None
     try:
-        yield held
+        # not taken, yet not held by anyone: a file system without locks; go on unguarded
+        yield held or not is_held(target)
     finally:
         lock.release()
 

@@ -19,7 +19,8 @@ KINDS = ("handout", "report", "poster")
 
 
 class ExportError(WorkbenchError):
-    """The PDF could not be written (bad kind, unknown session, unwritable place)."""
+    """The PDF cannot be made as asked (bad kind, unknown session); where it may be written
+    is for the guarded writer (``workbench.io.output.OutputError``)."""
 
 
 class ExportCancelled(WorkbenchError):

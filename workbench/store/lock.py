@@ -21,9 +21,13 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
         except OSError:
             return False
 
-    def _unlock(fd) -> None:
+    def _probe(fd) -> bool:
+        """True when someone else holds the lock; taken and given back at once otherwise."""
+        if not _try_lock(fd):
+            return True
         os.lseek(fd, _FAR_OFFSET, os.SEEK_SET)
         msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return False
 else:
     import fcntl
 
@@ -35,8 +39,17 @@ else:
         except OSError:
             return False
 
-    def _unlock(fd) -> None:
+    def _probe(fd) -> bool:
+        """True when someone else holds the lock; taken and given back at once otherwise.
+        A file system without flock (ENOLCK, EOPNOTSUPP) cannot tell: not held."""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
         fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
 
 
 def is_held(path) -> bool:
@@ -56,10 +69,7 @@ def is_held(path) -> bool:
     except OSError:
         return False
     try:
-        if not _try_lock(fd):
-            return True
-        _unlock(fd)
-        return False
+        return _probe(fd)
     finally:
         os.close(fd)
 
