@@ -51,6 +51,11 @@ def _in_use_message(path: Path) -> str:
              "kies een andere naam.").format(name=path.name)
 
 
+def _open_as_project(path: Path) -> ProjectInUseError:
+    return ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
+                               "Sluit het daar eerst, of kies een andere naam.").format(name=path.name))
+
+
 def os_error_message(error: OSError, path: Path) -> str:
     """A complete Dutch sentence for an OS error while writing ``path``."""
     code = error.errno
@@ -116,8 +121,7 @@ def check_target(target, project_path=None, replace_project: bool = False, lock:
     except OSError as error:
         raise OutputError(os_error_message(error, target)) from None
     if kind == output_probe.IN_USE:
-        raise ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
-                                  "Sluit het daar eerst, of kies een andere naam.").format(name=target.name))
+        raise _open_as_project(target)
     if kind == output_probe.UNREADABLE:
         raise OutputError(_("{name} is een database die niet te lezen is (misschien een beschadigd "
                             "werkbankproject); kies een ander bestand.").format(name=target.name))
@@ -184,12 +188,11 @@ def writing(target, project_path=None, replace_project: bool = False):
         raise OutputError(os_error_message(error, target)) from None
     try:
         yield temporary
-        output_temp.finish(held, temporary)
-        held = None
+        descriptor, held = held, None  # finish() closes it, also when it fails
+        output_temp.finish(descriptor, temporary)
         with _target_locked(target) as free:
             if not free:
-                raise ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
-                                          "Sluit het daar eerst, of kies een andere naam.").format(name=target.name))
+                raise _open_as_project(target)
             check_target(target, project_path, replace_project, lock=False)  # it may have changed meanwhile
             _replace(temporary, target)
         _fsync_folder(target.parent)

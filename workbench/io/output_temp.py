@@ -72,7 +72,10 @@ def finish(fd, path: Path) -> None:
         os.fsync(fd)  # fsync is per file, so this also covers what others wrote through the path
     finally:
         os.close(fd)  # close after the writer's own handles (SQLite's locks die with any close)
-    os.chmod(path, normal_mode())
+    try:
+        os.chmod(path, normal_mode())
+    except OSError:  # FAT sticks and some shares have no modes (EPERM); the mount decides there
+        pass
 
 
 def discard(path: Path) -> None:
