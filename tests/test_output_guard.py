@@ -160,3 +160,17 @@ def test_save_as_refuses_the_project_open_in_another_process(project, caumerbeek
     finally:
         holder.kill()
         holder.wait()
+
+
+def test_a_screenshot_of_the_app_is_not_written_over_its_project(sample_path, tmp_path):
+    """``workbench PATH --screenshot venster.png`` in its own process, where venster.png is
+    a link to the project (Qt's own writer followed it and wrote the PNG into the project)."""
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "config"),
+               XDG_DATA_HOME=str(tmp_path / "data"), HOME=str(tmp_path))
+    os.symlink(sample_path, tmp_path / "venster.png")
+    before = sample_path.read_bytes()
+    result = subprocess.run([sys.executable, "-m", "workbench", str(sample_path), "--screenshot",
+                             str(tmp_path / "venster.png")], env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert "het project zelf" in result.stderr and "Traceback" not in result.stderr
+    assert sample_path.read_bytes() == before
