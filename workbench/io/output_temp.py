@@ -32,6 +32,10 @@ _umask_lock = threading.Lock()
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     def _hold(fd) -> bool:
         return True  # the open descriptor itself keeps others from deleting the file
+
+    @contextmanager
+    def _unless_held(path):
+        yield True  # deleting fails by itself while a running export keeps the file open
 else:
     import fcntl
 
@@ -41,6 +45,22 @@ else:
             return True
         except OSError:
             return False
+
+    @contextmanager
+    def _unless_held(path):
+        """Yield True, holding ``path``'s flock, when no running export holds it."""
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except FileNotFoundError:  # e.g. a run killed before it made its marker
+            yield True
+            return
+        except OSError:
+            yield False
+            return
+        try:
+            yield _hold(fd)
+        finally:
+            os.close(fd)
 
 
 def normal_mode() -> int:
@@ -89,17 +109,12 @@ def discard(path: Path) -> None:
 
 
 def _remove_if_unheld(path: str) -> None:
-    try:
-        fd = os.open(path, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        if _hold(fd):
-            os.unlink(path)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
+    with _unless_held(path) as free:
+        if free:
+            try:
+                os.unlink(path)
+            except OSError:
+                pass
 
 
 def remove_stale(folder: Path) -> None:
@@ -137,14 +152,11 @@ def _remove_stale_folders(base: Path, prefix: str) -> None:
         try:
             if not entry.is_dir(follow_symlinks=False) or now - entry.stat().st_mtime <= STALE_AFTER:
                 continue
-            fd = os.open(os.path.join(entry.path, _SCRATCH_MARKER), os.O_RDONLY)
         except OSError:
             continue
-        try:
-            if _hold(fd):
+        with _unless_held(os.path.join(entry.path, _SCRATCH_MARKER)) as free:
+            if free:
                 shutil.rmtree(entry.path, ignore_errors=True)
-        finally:
-            os.close(fd)
 
 
 @contextmanager
