@@ -158,7 +158,13 @@ def test_the_scratch_folder_of_a_killed_merge_goes_with_the_next_merge(project, 
     killed.mkdir()
     (killed / ".in-use").write_bytes(b"")
     (killed / "0-oud.gpkg").write_bytes(b"kopie van een project")
+    older_version = system_temp / "samenvoegen-ab12cd34"  # what versions before this writer left
+    older_version.mkdir()
+    (older_version / "0-oud.gpkg").write_bytes(b"kopie van een project")
+    running = system_temp / "werkbank-samenvoegen-ef56gh78"  # young: perhaps a merge in another window
+    running.mkdir()
     long_ago = time.time() - STALE_AFTER - 60
-    os.utime(killed, (long_ago, long_ago))
+    for folder in (killed, older_version):
+        os.utime(folder, (long_ago, long_ago))
     merge_files(project, [caumerbeekdal_path])
-    assert os.listdir(system_temp) == []
+    assert os.listdir(system_temp) == [running.name]

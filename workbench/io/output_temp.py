@@ -27,6 +27,8 @@ STALE_AFTER = 10 * 60  # seconds; far longer than any export takes to write its 
 _OURS = re.compile(r"^(\.werkbank-.+\.part|\.export-[A-Za-z0-9_]{8}(\.gpkg)?|\.opslaan-[A-Za-z0-9_]{8}\.gpkg)"
                    r"(-journal)?$")
 _SCRATCH_MARKER = ".in-use"
+# scratch folders of versions before this writer (tempfile.TemporaryDirectory names)
+_OLD_SCRATCH = {"samenvoegen": re.compile(r"^samenvoegen-[A-Za-z0-9_]{8}$")}
 _umask_lock = threading.Lock()
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
@@ -140,14 +142,14 @@ def remove_stale(folder: Path) -> None:
                 discard(Path(entry.path))  # and its journal, if any
 
 
-def _remove_stale_folders(base: Path, prefix: str) -> None:
+def _remove_stale_folders(base: Path, prefix: str, old_names=None) -> None:
     now = time.time()
     try:
         entries = list(os.scandir(base))
     except OSError:
         return
     for entry in entries:
-        if not entry.name.startswith(prefix):
+        if not entry.name.startswith(prefix) and not (old_names and old_names.match(entry.name)):
             continue
         try:
             if not entry.is_dir(follow_symlinks=False) or now - entry.stat().st_mtime <= STALE_AFTER:
@@ -165,7 +167,7 @@ def scratch_folder(purpose: str):
     folders that killed runs left there are removed first."""
     base = Path(tempfile.gettempdir())
     prefix = f"{SCRATCH_PREFIX}{purpose}-"
-    _remove_stale_folders(base, prefix)
+    _remove_stale_folders(base, prefix, _OLD_SCRATCH.get(purpose))
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
     marker = os.open(folder / _SCRATCH_MARKER, os.O_RDWR | os.O_CREAT, 0o600)
     _hold(marker)
