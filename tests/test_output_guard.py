@@ -145,6 +145,22 @@ def test_a_name_that_is_too_long_gets_a_dutch_message(kind, sample_path, tmp_pat
     assert _temporaries(tmp_path) == []
 
 
+@pytest.mark.parametrize("kind", KINDS)
+def test_a_read_only_file_is_not_replaced(kind, sample_path, tmp_path, capsys):
+    out = tmp_path / f"vast.{kind}"
+    out.write_bytes(b"beschermd")
+    protected = subprocess.run(["chattr", "+i", str(out)], capture_output=True, text=True)
+    if protected.returncode != 0:  # as root, only the immutable flag makes a file read-only
+        pytest.skip(f"chattr +i is not possible here: {protected.stderr.strip()}")
+    try:
+        assert main(["export", kind, str(sample_path), str(out)]) == 2
+        assert f"vast.{kind} is alleen-lezen; kies een andere naam." in capsys.readouterr().err
+        assert out.read_bytes() == b"beschermd"
+        assert _temporaries(tmp_path) == []
+    finally:
+        subprocess.run(["chattr", "-i", str(out)], check=True)
+
+
 def test_save_as_refuses_the_project_open_in_another_process(project, caumerbeekdal_path):
     from workbench.errors import ProjectInUseError
     from workbench.store import save_as

@@ -116,6 +116,8 @@ def check_target(target, project_path=None, replace_project: bool = False, lock:
                             "bestand.").format(path=target))
     if project_path is not None and same_file(target, project_path):
         raise OutputError(_("Kies een ander bestand om naar te exporteren dan het project zelf."))
+    if not os.access(target, os.W_OK):  # protected by its owner (on Windows: the read-only attribute)
+        raise OutputError(_("{name} is alleen-lezen; kies een andere naam.").format(name=target.name))
     try:
         kind = output_probe.probe(target, lock=lock)
     except OSError as error:
