@@ -169,10 +169,12 @@ def scratch_folder(purpose: str):
     prefix = f"{SCRATCH_PREFIX}{purpose}-"
     _remove_stale_folders(base, prefix, _OLD_SCRATCH.get(purpose))
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=base))
-    marker = os.open(folder / _SCRATCH_MARKER, os.O_RDWR | os.O_CREAT, 0o600)
-    _hold(marker)
+    marker = None
     try:
+        marker = os.open(folder / _SCRATCH_MARKER, os.O_RDWR | os.O_CREAT, 0o600)
+        _hold(marker)
         yield folder
     finally:
-        os.close(marker)
+        if marker is not None:
+            os.close(marker)
         shutil.rmtree(folder, ignore_errors=True)
