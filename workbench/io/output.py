@@ -96,6 +96,13 @@ def _stat(path: Path):
         raise OutputError(os_error_message(error, path)) from None
 
 
+def _on_read_only_file_system(folder: Path) -> bool:
+    try:
+        return bool(hasattr(os, "statvfs") and os.statvfs(folder).f_flag & os.ST_RDONLY)
+    except OSError:
+        return False
+
+
 def check_target(target, project_path=None, replace_project: bool = False, lock: bool = True) -> Path:
     """Raise :class:`OutputError` (or ProjectInUseError) unless ``target`` may be written.
 
@@ -116,7 +123,10 @@ def check_target(target, project_path=None, replace_project: bool = False, lock:
                             "bestand.").format(path=target))
     if project_path is not None and same_file(target, project_path):
         raise OutputError(_("Kies een ander bestand om naar te exporteren dan het project zelf."))
-    if not os.access(target, os.W_OK):  # protected by its owner (on Windows: the read-only attribute)
+    if not os.access(target, os.W_OK):
+        if _on_read_only_file_system(target.parent):
+            raise OutputError(os_error_message(OSError(errno.EROFS, os.strerror(errno.EROFS)), target))
+        # protected by its owner (on Windows: the read-only attribute)
         raise OutputError(_("{name} is alleen-lezen; kies een andere naam.").format(name=target.name))
     try:
         kind = output_probe.probe(target, lock=lock)
