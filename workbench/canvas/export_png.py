@@ -68,10 +68,28 @@ def render_png(project, out, width: int = 1600, height: int = 1200, extent: str 
 
     if width < 16 or height < 16 or width > 20000 or height > 20000:
         raise WorkbenchError(_("Kies een breedte en hoogte tussen 16 en 20.000 pixels."))
-    image = render_image(project, width, height, extent)
-    if not image.save(str(out), "PNG"):
-        raise WorkbenchError(_("Kan de afbeelding niet schrijven naar {path}.").format(path=out))
+    from workbench.io.output import check_target, write_bytes
+
+    check_target(out, project.path)  # refuse before rendering, not after
+    write_bytes(out, png_bytes(render_image(project, width, height, extent)), project.path)
     return str(out)
+
+
+def png_bytes(image) -> bytes:
+    """The PNG encoding of a QImage, in memory: the file itself is written by the guarded
+    writer (workbench/io/output.py), never by Qt in place."""
+    from qtpy.QtCore import QBuffer, QByteArray, QIODevice
+
+    from workbench.errors import WorkbenchError
+
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.WriteOnly)
+    saved = image.save(buffer, "PNG")
+    buffer.close()
+    if not saved:
+        raise WorkbenchError(_("De kaart kan niet als PNG worden opgeslagen."))
+    return bytes(data)
 
 
 def cmd_export_png(args) -> int:

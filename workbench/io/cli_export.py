@@ -17,13 +17,8 @@ def export(project, file_format, out) -> int:
 
 
 def cmd_export(args):
-    from pathlib import Path
-
-    from workbench.errors import WorkbenchError
     from workbench.store import open_project
 
-    if Path(args.out).resolve() == Path(args.path).resolve():
-        raise WorkbenchError(_("Kies een ander bestand om naar te exporteren dan het project zelf."))
     project = open_project(args.path, read_only=True)
     try:
         count = export(project, args.format, args.out)

@@ -5,12 +5,11 @@ tools such as GDAL can make points of them)."""
 
 import csv
 import io
-from pathlib import Path
 
 from workbench.geo import crs
 from workbench.i18n import _
 from workbench.io.export_rows import intervention_rows
-from workbench.io.write_file import check_not_the_project, write_atomically
+from workbench.io.output import check_target, write_bytes
 
 
 def _decimal(value, decimals=1) -> str:
@@ -26,7 +25,7 @@ def _safe(text: str) -> str:
 
 
 def export_csv(project, out) -> int:
-    check_not_the_project(project, out)
+    check_target(out, project.path)  # refuse before the work, not after
     rows = intervention_rows(project)
     kinds = project.quantity_kinds()
     header = [_("nummer"), _("titel"), _("omschrijving"), _("themas"), _("hoofdthema"), _("kleur"), _("status"),
@@ -50,5 +49,5 @@ def export_csv(project, out) -> int:
         values += [_decimal(row.quantities.get(kind.key), 2) for kind in kinds]
         values += [f"{lat:.7f}", f"{lon:.7f}", row.geometry.wkt, row.uuid]
         writer.writerow(values)
-    write_atomically(Path(out), buffer.getvalue().encode("utf-8-sig"))
+    write_bytes(out, buffer.getvalue().encode("utf-8-sig"), project.path)
     return len(rows)

@@ -5,7 +5,6 @@ Properties are readable as they are, in QGIS or any web map: names, not UUIDs.
 """
 
 import json
-from pathlib import Path
 
 import numpy as np
 import shapely
@@ -13,7 +12,7 @@ from shapely.geometry import mapping
 
 from workbench.geo import crs
 from workbench.io.export_rows import intervention_rows
-from workbench.io.write_file import check_not_the_project, write_atomically
+from workbench.io.output import check_target, write_bytes
 
 DECIMALS = 7
 
@@ -50,8 +49,8 @@ def feature_collection(project) -> dict:
 
 def export_geojson(project, out) -> int:
     """Write the interventions to ``out``; returns how many."""
-    check_not_the_project(project, out)
+    check_target(out, project.path)  # refuse before the work, not after
     data = feature_collection(project)
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    write_atomically(Path(out), text.encode("utf-8"))
+    write_bytes(out, text.encode("utf-8"), project.path)
     return len(data["features"])

@@ -10,7 +10,7 @@ from xml.sax.saxutils import quoteattr
 
 from workbench.i18n import _
 from workbench.io.export_rows import intervention_rows
-from workbench.io.write_file import check_not_the_project
+from workbench.io.output import writing
 from workbench.store.flat_export import FlatLayer, write_flat_geopackage
 
 
@@ -94,13 +94,14 @@ def reference_layers(project, taken, identifiers) -> list:
 
 
 def export_gpkg(project, out) -> int:
-    check_not_the_project(project, out)
-    layers = [intervention_layer(project)]
-    taken = {"ideeen", "gebied"}
-    area = project.area
-    if area is not None:
-        layers.append(FlatLayer("gebied", _("Gebied"), area.name, [("naam", "text")], [(area.name, area.geometry)]))
-    identifiers = {layer.identifier.casefold() for layer in layers}
-    layers += reference_layers(project, taken, identifiers)
-    write_flat_geopackage(out, layers)
+    with writing(out, project.path) as temporary:  # refused before any work when out is not to be replaced
+        layers = [intervention_layer(project)]
+        taken = {"ideeen", "gebied"}
+        area = project.area
+        if area is not None:
+            layers.append(FlatLayer("gebied", _("Gebied"), area.name, [("naam", "text")],
+                                    [(area.name, area.geometry)]))
+        identifiers = {layer.identifier.casefold() for layer in layers}
+        layers += reference_layers(project, taken, identifiers)
+        write_flat_geopackage(temporary, layers)
     return len(layers[0].rows)

@@ -456,13 +456,12 @@ def merge_files(target, paths, rule=KEEP_BOTH, other_project=False) -> MergeSumm
     A source that is a copy of another project is refused with
     :class:`~workbench.io.merge_sources.DifferentProjectError` unless ``other_project``.
     """
-    import tempfile
-
+    from workbench.io.output_temp import scratch_folder  # a killed merge's folder is removed by the next
     from workbench.io.merge_sources import check_same_project, open_source
     from workbench.paths import same_file
 
     sources, notes = [], []
-    with tempfile.TemporaryDirectory(prefix="samenvoegen-") as folder:
+    with scratch_folder("samenvoegen") as folder:
         try:
             for path in paths:
                 if target.path is not None and same_file(path, target.path):

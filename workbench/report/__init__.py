@@ -10,8 +10,6 @@ Drawn with reportlab from the core model (no Qt, no screenshots)::
 export then raises :class:`ExportCancelled` and leaves no file behind).
 """
 
-import os
-import tempfile
 from pathlib import Path
 
 from workbench.errors import WorkbenchError
@@ -21,7 +19,8 @@ KINDS = ("handout", "report", "poster")
 
 
 class ExportError(WorkbenchError):
-    """The PDF could not be written (bad kind, unknown session, unwritable place)."""
+    """The PDF cannot be made as asked (bad kind, unknown session); where it may be written
+    is for the guarded writer (``workbench.io.output.OutputError``)."""
 
 
 class ExportCancelled(WorkbenchError):
@@ -43,41 +42,20 @@ def _builder(kind):
 def export_pdf(project, out, kind="handout", session_uuid=None, progress=None) -> Path:
     """Write the PDF of ``kind`` for ``project`` to ``out``; returns the path.
 
-    The file is written next to ``out`` under a temporary name and renamed when
-    complete, so a failed or cancelled export never leaves half a PDF.
+    The file is written through the guarded writer (``workbench/io/output.py``): never
+    over a project, and a failed or cancelled export leaves no half PDF.
     """
     build = _builder(kind)
     if session_uuid is not None and project.get("session", session_uuid) is None:
         raise ExportError(_("Deze bijeenkomst bestaat niet (meer) in het project."))
-    out = Path(out)
-    folder = out.parent if str(out.parent) else Path(".")
-    if not folder.is_dir():
-        raise ExportError(_("De map {folder} bestaat niet.").format(folder=folder))
-    if out.is_dir():
-        raise ExportError(_("{path} is een map; geef een bestandsnaam op.").format(path=out))
-    if project.path is not None and out.resolve() == Path(project.path).resolve():
-        # the rename would put the PDF in the project's place; later edits would be lost
-        raise ExportError(_("Kies een ander bestand om naar te exporteren dan het project zelf."))
+    from workbench.io.output import writing
 
     def report_progress(fraction):
         if progress is not None and progress(fraction) is False:
             raise ExportCancelled(_("Het maken van de PDF is afgebroken."))
 
-    report_progress(0.0)
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=".werkbank-", suffix=".pdf.part", dir=folder)
-    except OSError as error:
-        raise ExportError(_("Kan niet schrijven in {folder}: {reason}.")
-                          .format(folder=folder, reason=error.strerror or error)) from None
-    os.close(handle)
-    try:
-        build(project, temporary, session_uuid=session_uuid, progress=report_progress)
+    with writing(out, project.path) as temporary:  # the one guarded writer: see workbench/io/output.py
+        report_progress(0.0)
+        build(project, str(temporary), session_uuid=session_uuid, progress=report_progress)
         report_progress(1.0)
-        os.replace(temporary, out)
-    except OSError as error:
-        raise ExportError(_("Kan {path} niet schrijven: {reason}.")
-                          .format(path=out, reason=error.strerror or error)) from None
-    finally:
-        if os.path.exists(temporary):
-            os.remove(temporary)
-    return out
+    return Path(out)

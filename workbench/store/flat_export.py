@@ -1,20 +1,17 @@
 """Writing a flat GeoPackage for QGIS users: plain feature tables, no workbench schema.
 
 Each :class:`FlatLayer` becomes one feature table in RD with the columns given; QGIS
-styles go into the ``layer_styles`` table QGIS reads by default. The file is written to
-a temporary name beside the target and renamed when complete.
+styles go into the ``layer_styles`` table QGIS reads by default. The file is written
+into the temporary file the guarded writer (``workbench/io/output.py``) hands out, and
+renamed by it when complete.
 """
 
-import os
 import sqlite3
-import tempfile
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from workbench.errors import WorkbenchError
-from workbench.i18n import _
 from workbench.store import gpkg_blob
 from workbench.store.connection import connect, run_script, transaction
+from workbench.store.output_probe import as_os_error
 from workbench.store.schema import APPLICATION_ID, GPKG_USER_VERSION, create_core, register_features
 
 _TYPES = {"text": "TEXT", "integer": "INTEGER", "real": "REAL"}
@@ -70,17 +67,13 @@ CREATE TABLE layer_styles (
 
 
 def write_flat_geopackage(path, layers) -> None:
-    path = Path(path)
-    if not path.parent.is_dir():
-        raise WorkbenchError(_("De map {path} bestaat niet.").format(path=path.parent))
+    """Fill ``path`` (new or empty: the guarded writer's temporary file) with ``layers``.
+
+    SQLite's errors come out as :class:`OSError` with the matching errno (a full disk is
+    ENOSPC), so the writer gives them the same Dutch messages as any other output.
+    """
     try:
-        fd, temp = tempfile.mkstemp(prefix=".export-", suffix=".gpkg", dir=path.parent)
-    except OSError as error:  # a read-only folder, a full disk
-        raise WorkbenchError(_("Kan {path} niet schrijven: {error}").format(path=path, error=error.strerror)) from None
-    os.close(fd)
-    os.unlink(temp)  # SQLite makes the file itself
-    try:
-        conn = connect(temp)
+        conn = connect(path)
         try:
             conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
             conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
@@ -93,10 +86,5 @@ def write_flat_geopackage(path, layers) -> None:
                     _write_layer(conn, layer)
         finally:
             conn.close()
-        os.chmod(temp, 0o644)
-        os.replace(temp, path)
-    except (sqlite3.Error, OSError) as error:
-        raise WorkbenchError(_("Kan {path} niet schrijven: {error}").format(path=path, error=error)) from None
-    finally:
-        if os.path.exists(temp):
-            os.unlink(temp)
+    except sqlite3.Error as error:
+        raise as_os_error(error) from None

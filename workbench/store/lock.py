@@ -20,6 +20,14 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
             return True
         except OSError:
             return False
+
+    def _probe(fd) -> bool:
+        """True when someone else holds the lock; taken and given back at once otherwise."""
+        if not _try_lock(fd):
+            return True
+        os.lseek(fd, _FAR_OFFSET, os.SEEK_SET)
+        msvcrt.locking(fd, msvcrt.LK_UNLCK, 1)
+        return False
 else:
     import fcntl
 
@@ -30,6 +38,40 @@ else:
             return True
         except OSError:
             return False
+
+    def _probe(fd) -> bool:
+        """True when someone else holds the lock; taken and given back at once otherwise.
+        A file system without flock (ENOLCK, EOPNOTSUPP) cannot tell: not held."""
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        except OSError:
+            return False
+        fcntl.flock(fd, fcntl.LOCK_UN)
+        return False
+
+
+def is_held(path) -> bool:
+    """True when some process (this one included) has ``path`` open as a project.
+
+    The probe takes the lock without waiting and gives it back at once, on its own
+    descriptor: it never waits for, holds up or breaks the holder's lock. A file that
+    cannot be opened at all is reported as not held; whoever writes it will find out.
+    """
+    try:
+        fd = os.open(path, os.O_RDWR)
+    except PermissionError:  # a read-only file can still carry a lock
+        try:
+            fd = os.open(path, os.O_RDONLY)
+        except OSError:
+            return False
+    except OSError:
+        return False
+    try:
+        return _probe(fd)
+    finally:
+        os.close(fd)
 
 
 class ProjectLock:

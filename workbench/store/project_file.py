@@ -5,9 +5,7 @@ refused (not a GeoPackage, not a workbench project, damaged, from a newer versio
 never written to, not even by a PRAGMA.
 """
 
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from workbench.core.project import Project
@@ -16,6 +14,7 @@ from workbench.i18n import _
 from workbench.store import migrations
 from workbench.store.connection import connect
 from workbench.store.lock import ProjectLock
+from workbench.store.output_probe import as_os_error
 from workbench.store.repair import repair_foreign_edits
 from workbench.store.repository import Repository
 from workbench.store.schema import APPLICATION_ID, GPKG_USER_VERSION
@@ -165,62 +164,30 @@ def open_project(path, read_only: bool = False) -> Project:
 def save_as(project: Project, target) -> None:
     """Copy the project to ``target`` and continue working there ("Opslaan als").
 
-    The copy is made with SQLite's backup API into a temporary file in the target
-    folder, fsynced, then renamed over the target: an interrupted save leaves the
-    original and no half-written file.
+    The copy is made with SQLite's backup API into the guarded writer's temporary file
+    in the target folder (``workbench/io/output.py``), fsynced, then renamed over the
+    target: an interrupted save leaves the original and no half-written file. A closed
+    project may be replaced (the user confirmed it in the file dialog); one open
+    elsewhere is refused.
     """
+    from workbench.io.output import same_file, writing  # one writer for every output (io sits above store)
+
     target = Path(target).resolve()
-    if project.path is not None and target == Path(project.path).resolve():
+    if project.path is not None and same_file(target, project.path):
         return
-    if not target.parent.is_dir():
-        raise ProjectFileError(_("De map {path} bestaat niet.").format(path=target.parent))
-    if target.is_dir():
-        raise ProjectFileError(_("{path} is een map, geen projectbestand.").format(path=target))
-    # A project open elsewhere (another window, another laptop on a share) must not be
-    # replaced under its feet: its later edits would go to a file nobody can find.
-    lock = ProjectLock(target) if target.exists() else None
-    try:
-        if lock is not None and not lock.acquire():
-            raise ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
-                                      "Sluit het daar eerst, of kies een andere naam.").format(name=target.name))
-        _copy_into(project, target)
-    finally:
-        if lock is not None:
-            lock.release()
+    with writing(target, replace_project=True) as temporary:
+        try:
+            destination = sqlite3.connect(temporary)
+            try:
+                project.repository.conn.backup(destination)
+            finally:
+                destination.close()
+        except sqlite3.Error as error:  # a full disk, a read-only folder: the writer says so in Dutch
+            raise as_os_error(error) from None
     new = open_project(target)
     project.repository.close()
     project.repository = new.repository
     project.path = target
-
-
-def _copy_into(project, target) -> None:
-    fd, temp_name = tempfile.mkstemp(prefix=".opslaan-", suffix=".gpkg", dir=target.parent)
-    os.close(fd)
-    try:
-        destination = sqlite3.connect(temp_name)
-        try:
-            project.repository.conn.backup(destination)
-        finally:
-            destination.close()
-        with open(temp_name, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(temp_name, target)
-        _fsync_directory(target.parent)
-    except BaseException:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
-        raise
-
-
-def _fsync_directory(folder) -> None:
-    if os.name == "nt":  # directories cannot be opened for fsync on Windows
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
 
 
 def check_project(path) -> list:

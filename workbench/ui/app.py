@@ -60,6 +60,21 @@ def startup_path(requested):
     return Path(settings.last_project() or ensure_sample())
 
 
+def _save_screenshot(window, out) -> bool:
+    """Through the guarded writer, like every output: never over the open project."""
+    from workbench.canvas.export_png import png_bytes
+    from workbench.errors import WorkbenchError
+    from workbench.io.output import write_bytes
+
+    project = window.context.project
+    try:
+        write_bytes(out, png_bytes(window.grab().toImage()), project.path if project is not None else None)
+    except WorkbenchError as error:
+        print(f"workbench: {error}", file=sys.stderr)
+        return False
+    return True
+
+
 def take_screenshot(window, out, done) -> None:
     """Save the whole window once the map has painted, then call ``done(ok)``."""
     from qtpy.QtCore import QTimer
@@ -71,8 +86,7 @@ def take_screenshot(window, out, done) -> None:
             return
         state["taken"] = True
         window.repaint()
-        ok = window.grab().save(str(out))
-        done(ok)
+        done(_save_screenshot(window, out))
 
     def painted():
         # one more turn of the event loop so labels thinned after the first paint show
