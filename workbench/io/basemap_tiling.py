@@ -151,3 +151,29 @@ def source_tiles_for(grid: Grid, zoom, rd_zoom, rd_cells) -> set:
         col_min, col_max, row_min, row_max = needed_tiles(grid, zoom, source_x, source_y)
         needed.update((c, r) for c in range(col_min, col_max + 1) for r in range(row_min, row_max + 1))
     return needed
+
+
+def mesh_error(target_bounds, epsg, zoom, size=RD_TILE_SIZE, step=MESH_STEP) -> float:
+    """The largest distance, in source pixels at ``zoom``, between where the mesh puts an
+    RD pixel centre and where pyproj puts it (for docs/basemap.md and its test)."""
+    import numpy
+
+    grid = WEBMERCATOR if epsg == 3857 else RD
+    mesh_x, mesh_y = mesh(target_bounds, size, epsg, step)
+    centres = (numpy.arange(size) + 0.5)
+    # Bilinear interpolation of the mesh at every pixel centre (what Image.MESH does per cell).
+    cell, fraction = numpy.divmod(centres, step)
+    cell = cell.astype(int)
+    fraction = fraction / step
+
+    def interpolate(values):
+        top = values[cell][:, cell] * (1 - fraction)[None, :] + values[cell][:, cell + 1] * fraction[None, :]
+        bottom = values[cell + 1][:, cell] * (1 - fraction)[None, :] + values[cell + 1][:, cell + 1] * fraction[None, :]
+        return top * (1 - fraction)[:, None] + bottom * fraction[:, None]
+
+    pixel = (target_bounds[2] - target_bounds[0]) / size
+    xs = target_bounds[0] + centres * pixel
+    ys = target_bounds[3] - centres * pixel
+    exact_x, exact_y = transformer(28992, epsg).transform(*numpy.meshgrid(xs, ys))
+    distance = numpy.hypot(interpolate(mesh_x) - exact_x, interpolate(mesh_y) - exact_y)
+    return float(distance.max() / grid.pixel_size(zoom))
