@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import basemap_tiling as tiling
-from workbench.io.basemap_image import NotAnImage, encode, validate
+from workbench.io.basemap_image import NotAnImage, check, decode, encode
 from workbench.store.tiles import RD_LEVEL0_PIXEL_SIZE, RD_MAX_ZOOM, NewBaseMap, rd_level
 
 IMPORT_MARGIN = 2000.0
@@ -218,7 +218,7 @@ def _store(project, path, source, title, attribution, progress) -> ImportResult:
             data = source.get(zoom, col, row)
             if data is not None and not hasattr(data, "mode"):
                 try:
-                    data = validate(data)
+                    data = decode(data)
                 except NotAnImage:
                     data = None
             decoded[key] = data
@@ -233,7 +233,7 @@ def _store(project, path, source, title, attribution, progress) -> ImportResult:
             data = source.fast(zoom, col, row)
             if data is not None:
                 try:
-                    validate(data)
+                    check(data)
                 except NotAnImage:
                     data = None
         else:
