@@ -115,10 +115,9 @@ def plan(project, source, levels=None, margin=DEFAULT_MARGIN, connections=DEFAUL
         if todo:
             cells.append((zoom, todo))
     requests = missing_count
-    if source.tiling == "webmercator":
-        requests = sum(len(tiling.source_tiles_for(
-            tiling.WEBMERCATOR, tiling.source_level(tiling.WEBMERCATOR, zoom, bounds, source.levels), zoom, todo))
-            for zoom, todo in cells)
+    if source.tiling == "webmercator":  # the mercator tiles under the missing tiles' box (cheap: the app asks often)
+        requests = sum(tiling.source_tile_count(tiling.WEBMERCATOR, tiling.source_level(
+            tiling.WEBMERCATOR, zoom, bounds, source.levels), zoom, todo) for zoom, todo in cells)
     return FetchPlan(source, bounds, levels, tuple(cells), missing_count, stored_count,
                      missing_count * source.typical_tile_bytes, requests, connections)
 
