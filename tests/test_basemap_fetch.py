@@ -218,3 +218,12 @@ def test_a_server_sending_damaged_pngs_is_refused(project):
         with pytest.raises(FetchError, match="beschadigde"):
             basemap_fetch.fetch(project, plan, client=quick_client())
     assert basemaps_of(project).list() == []
+
+
+def test_cancelling_cuts_off_requests_a_slow_server_has_not_answered(project):
+    with TileServer(mode="slow", delay=5) as server:
+        plan = basemap_fetch.plan(project, server.template(), levels=LEVELS)
+        # Cancelled once every connection waits for an answer: nothing more may be stored.
+        result = basemap_fetch.fetch(project, plan, cancelled=lambda: len(server.requests) >= 4)
+    assert result.cancelled and result.stored == 0
+    assert basemaps_of(project).list() == []

@@ -35,6 +35,7 @@ MERCATOR_CHUNK = 32            # RD tiles resampled per round of web-mercator do
 MERCATOR_CACHE = 192           # decoded web-mercator tiles kept for the next round
 DEFAULT_MARGIN = 250.0
 DEFAULT_CONNECTIONS = 4
+CANCEL_POLL = 0.2              # seconds between looks at cancelled() while every thread waits for a server
 NOTHING_THERE = 50             # this many 404s before the first tile: the source is wrong
 
 
@@ -231,6 +232,7 @@ def fetch(project, plan: FetchPlan, progress=None, cancelled=None, client=None) 
         raise
     finally:
         client.stop()
+        client.close()
         writer.close()
     if not stopped and writer.stored == 0 and missing[0] and missing[0] == plan.tile_count:
         raise FetchError(no_tiles_message())
@@ -276,6 +278,7 @@ def _run_pool(connections, jobs, work, client, cancelled, on_result) -> bool:
                     return
                 if cancelled():
                     state["cancelled"] = True
+                    client.stop()  # the other threads' requests are cut off, not waited for
                     return
                 job = next(jobs, None)
             if job is None:
@@ -297,7 +300,11 @@ def _run_pool(connections, jobs, work, client, cancelled, on_result) -> bool:
         thread.start()
     try:
         for thread in threads:
-            thread.join()
+            while thread.is_alive():
+                thread.join(CANCEL_POLL)
+                if not state["cancelled"] and thread.is_alive() and cancelled():  # all threads may be waiting
+                    state["cancelled"] = True
+                    client.stop()
     except BaseException:  # Ctrl+C in the CLI: let the workers end, keep nothing in flight
         state["cancelled"] = True
         client.stop()

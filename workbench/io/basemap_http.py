@@ -63,15 +63,28 @@ class TileClient:
         self._lock = threading.Lock()
         self._ssl = None
         self._checked = 0
+        self._open_connections = set()
 
     def stop(self) -> None:
+        """No more requests; those waiting for an answer are cut off at once (a cancel
+        or a give-up does not wait for a slow server's timeout)."""
         self.stopped.set()
+        with self._lock:
+            connections = list(self._open_connections)
+        for connection in connections:
+            sock = getattr(connection, "sock", None)
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def close(self) -> None:
-        """Close this thread's connections (others close when their thread ends)."""
-        for connection in getattr(self._local, "connections", {}).values():
+        """Close every connection (of all threads)."""
+        with self._lock:
+            connections, self._open_connections = list(self._open_connections), set()
+        for connection in connections:
             connection.close()
-        self._local.connections = {}
 
     # -- one request ---------------------------------------------------------------
 
@@ -84,6 +97,8 @@ class TileClient:
             try:
                 return self._attempt(parts, url, host, decoded)
             except _Transient as problem:
+                if self.stopped.is_set():
+                    raise Stopped(_("De download is gestopt.")) from None
                 wait = self.backoff * 2 ** attempt * (0.75 + 0.5 * random.random())
                 silent_for = time.monotonic() - self._last_success
                 if attempt == self.retries or silent_for + wait > self.give_up_after:
@@ -155,6 +170,8 @@ class TileClient:
             "?" + parts.query if parts.query else "")
         if key not in connections:
             connections[key] = self._open(parts, proxy)
+            with self._lock:
+                self._open_connections.add(connections[key])
         return connections[key], target
 
     def _open(self, parts, proxy):
@@ -177,6 +194,8 @@ class TileClient:
     def _drop(self, parts):
         connection = self._local.__dict__.get("connections", {}).pop((parts.scheme, parts.hostname, parts.port), None)
         if connection is not None:
+            with self._lock:
+                self._open_connections.discard(connection)
             connection.close()
 
 
