@@ -257,3 +257,26 @@ def test_an_untrusted_certificate_is_one_dutch_line_and_not_retried(project, tmp
         https.server_close()
     assert "certificaat van 127.0.0.1 wordt niet vertrouwd" in str(caught.value)
     assert basemaps_of(project).list() == []
+
+
+def _jpeg(rgb) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (256, 256), rgb).save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def test_jpeg_tiles_like_the_aerial_photo_are_stored_as_sent_and_truncated_ones_refused(project):
+    photo = _jpeg((90, 120, 60))
+    with TileServer(image=lambda z, x, y: photo) as server:
+        plan = basemap_fetch.plan(project, server.template("luchtfoto", "jpeg"), levels=(10, 10))
+        result = basemap_fetch.fetch(project, plan)
+    zoom, cells = plan.cells[0]
+    assert basemaps_of(project).tile(result.name, zoom, *cells[0]) == photo
+    with TileServer(image=lambda z, x, y: photo[: len(photo) * 2 // 3]) as server:
+        plan = basemap_fetch.plan(project, server.template("kapot", "jpeg"), levels=(10, 10))
+        with pytest.raises(FetchError, match="beschadigde"):
+            basemap_fetch.fetch(project, plan, client=quick_client())
