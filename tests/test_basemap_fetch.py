@@ -280,3 +280,20 @@ def test_jpeg_tiles_like_the_aerial_photo_are_stored_as_sent_and_truncated_ones_
         plan = basemap_fetch.plan(project, server.template("kapot", "jpeg"), levels=(10, 10))
         with pytest.raises(FetchError, match="beschadigde"):
             basemap_fetch.fetch(project, plan, client=quick_client())
+
+
+def test_no_network_is_one_dutch_line(project, monkeypatch):
+    """Without a network the name lookup fails. (The lookup is the one part replaced here:
+    a real one would ask a resolver outside 127.0.0.1.)"""
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    plan = basemap_fetch.plan(project, "https://tegels.example.invalid/{z}/{x}/{y}.png", levels=LEVELS)
+    with pytest.raises(FetchError) as caught:
+        basemap_fetch.fetch(project, plan, client=quick_client())
+    assert str(caught.value) == ("Geen verbinding met tegels.example.invalid: het adres is onbekend (geen netwerk?). "
+                                 "Controleer de internetverbinding of de proxy.")
+    assert basemaps_of(project).list() == []
