@@ -266,6 +266,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--other-project", action="store_true",
                    help=_("ook bestanden van een ander project samenvoegen"))
     p.set_defaults(run=_delegate(DELEGATED["merge"]))
+
+    from workbench.io.cli_basemap import add_parser as add_basemap_parser
+
+    add_basemap_parser(sub)
     return parser
 
 
