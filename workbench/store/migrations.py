@@ -109,7 +109,18 @@ def _v3_underlays(conn) -> None:
     register_attributes(conn, "underlays", "Ondergronden")
 
 
-MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays]
+def _v4_reserved(conn) -> None:
+    """Placeholder for the base-map tiles migration (number 4, branch h-tiles); replaced by
+    it when that branch is merged."""
+
+
+def _v5_reference_styles(conn) -> None:
+    """The style of each reference layer (JSON of core.layer_style.LayerStyle); NULL is
+    "the default for what the layer holds"."""
+    run_script(conn, "ALTER TABLE reference_layers ADD COLUMN style TEXT;")
+
+
+MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_reserved, _v5_reference_styles]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
