@@ -8,7 +8,7 @@ from shapely.geometry import LineString, Polygon, box
 
 # A street across the area, a building block and a pond, placed on the sample's area
 # (194000-196437, 323697-326680) where the handout map shows them.
-STREET = LineString([(194300, 325000), (196100, 325000)])
+STREET = LineString([(193400, 324250), (195000, 324250)])
 STREET_NAME = "Akerstraat"
 SIDE_STREET = LineString([(195200, 324000), (195200, 324900)])
 BUILDINGS = [box(194400 + i * 60, 325100, 194440 + i * 60, 325140) for i in range(6)]

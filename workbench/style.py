@@ -80,5 +80,6 @@ WATER_LINE_WIDTH = 1.2
 WATER_LABEL = "#2b6a9b"
 GREEN_FILL = "#dcebcf"
 
-# Base maps in print: faded by default so theme colours stand out.
-BASEMAP_FADE = 0.55              # mixed this much towards white when faded
+# Base maps: faded by default (greyscale, then this much of the way to white), so the
+# theme colours stand out; the canvas (canvas/basemap_layer.py) and the PDF agree.
+BASEMAP_FADE_TO_WHITE = 0.45
