@@ -75,11 +75,11 @@ def draw_layer(canvas, layer: StyledLayer, view, line_scale=1.0) -> None:
     points = list(_parts(layer.shown, "Point"))
     if points:
         canvas.saveState()
-        if layer_style.opacity != 1.0:
-            canvas.setFillAlpha(layer_style.opacity)
         for feature, part in points:
             line_colour, fill = layer_style.color_for(feature)
             canvas.setFillColor(color(fill or line_colour or "#555555"))
+            if layer_style.opacity != 1.0:
+                canvas.setFillAlpha(layer_style.opacity)  # after the colour, which resets it
             for point in getattr(part, "geoms", [part]):
                 canvas.circle(*view.point(point.x, point.y), POINT_RADIUS * line_scale, stroke=0, fill=1)
         canvas.restoreState()
