@@ -172,12 +172,23 @@ def raster_layers(project, view) -> Rasters:
     return Rasters(image, printed_underlays(project, view, target_pixel_size(view)), attribution)
 
 
+MIN_ATTRIBUTION_SIZE = 5.5
+
+
 def _attribution_spec(view, attribution, map_style):
+    """(plate, text, size): the whole attribution where it fits beside the scale bar, in
+    smaller type when it must; cut short only when even that does not fit."""
     if not attribution:
         return None
+    from workbench.report.map_furniture import scale_bar_box
+
     x, y, width, _height = view.box
+    scale_plate = scale_bar_box(view, map_style)
+    room = x + width - (scale_plate[0] + scale_plate[2]) - 16
     size = map_style.credit_size
-    label = text.shorten(attribution, width * 0.45, size)
+    while fonts.string_width(attribution, size) > room and size > MIN_ATTRIBUTION_SIZE:
+        size = max(MIN_ATTRIBUTION_SIZE, size - 0.5)
+    label = text.shorten(attribution, room, size)
     label_width = fonts.string_width(label, size)
     return (x + width - label_width - 8, y + 2, label_width + 6, size + 4), label, size
 
