@@ -32,9 +32,23 @@ def map_like_tile_png(zoom, col, row, size=256) -> bytes:
     return data.getvalue()
 
 
-def add_map_like_basemap(project, name="basemap_brt_standaard", levels=(10, 11, 12), margin=500.0):
-    """A base map of map-like tiles over the project's area plus ``margin`` metres, written
-    through the real store code as a download would; returns its BaseMapInfo."""
+def photo_like_tile_jpeg(zoom, col, row, size=256) -> bytes:
+    """A JPEG tile with the fine texture of an aerial photo (the worst case for size)."""
+    from PIL import Image, ImageFilter
+
+    rng = random.Random(zoom * 1_000_003 + col * 7919 + row)
+    noise = Image.effect_noise((size, size), 60).filter(ImageFilter.GaussianBlur(0.8))
+    tint = Image.new("RGB", (size, size), (rng.randint(80, 140), rng.randint(100, 150), rng.randint(70, 120)))
+    image = Image.blend(tint, Image.merge("RGB", (noise, noise, noise)), 0.5)
+    data = io.BytesIO()
+    image.save(data, "JPEG", quality=80)
+    return data.getvalue()
+
+
+def add_map_like_basemap(project, name="basemap_brt_standaard", levels=(10, 11, 12), margin=500.0, photo=False):
+    """A base map of map-like (or, with ``photo``, aerial-photo-like JPEG) tiles over the
+    project's area plus ``margin`` metres, written through the real store code as a
+    download would; returns its BaseMapInfo."""
     from workbench.store.tiles import NewBaseMap, basemaps_of, rd_level
 
     min_x, min_y, max_x, max_y = project.area.geometry.bounds
@@ -46,6 +60,7 @@ def add_map_like_basemap(project, name="basemap_brt_standaard", levels=(10, 11, 
     for zoom in levels:
         level = rd_level(zoom)
         col_min, col_max, row_min, row_max = info.tile_range(level, extent)
-        maps.write_tiles(name, level, [(col, row, map_like_tile_png(zoom, col, row))
+        make = photo_like_tile_jpeg if photo else map_like_tile_png
+        maps.write_tiles(name, level, [(col, row, make(zoom, col, row))
                                        for col in range(col_min, col_max + 1) for row in range(row_min, row_max + 1)])
     return maps.get(name)

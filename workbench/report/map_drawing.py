@@ -122,7 +122,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
     # Label sizes follow the document (the poster's are larger), in the styles' proportions.
     label_scale = map_style.wijk_label_size / style.REFERENCE_LABEL_SIZE
     names = [(label, shape, fill, size * label_scale) for label, shape, fill, size in polygon_labels(layers)]
-    taken = draw_wijk_labels(canvas, names, view, placed, obstacles, keep_off, area)
+    taken = draw_wijk_labels(canvas, names, view, placed, obstacles, keep_off, area, plates=rasters.any)
     # Street names may cross an idea's translucent area, never its line, point or number.
     thin = [shape for shape in keep_off if "Polygon" not in shape.geom_type]
     draw_line_labels(canvas, layers, view, label_guard(view, placed, thin), taken, label_scale)
