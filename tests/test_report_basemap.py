@@ -213,3 +213,22 @@ def test_the_sample_handout_with_a_base_map_stays_small_and_identical(sample_pat
     assert main(["export", "pdf", str(sample_path), str(second), "--kind", "handout"]) == 0
     assert first.read_bytes() == second.read_bytes()
     assert first.stat().st_size < 1_500_000  # docs/io.md states the measured size
+
+
+def test_a_rotated_underlay_prints_turned_as_its_world_file_says(project, tmp_path):
+    import io
+
+    bare_area(project)
+    image = Image.new("RGB", (20, 10), (220, 30, 30))
+    image.paste((30, 30, 220), (10, 0, 20, 10))   # columns 10-19 blue
+    data = io.BytesIO()
+    image.save(data, "PNG")
+    centre = project.area.geometry.representative_point()
+    # turned a quarter: columns run north, rows run east; 5 m pixels
+    project.execute(AddUnderlay("Gedraaid", data.getvalue(), "png", (0.0, 5.0, 5.0, 0.0, centre.x, centre.y),
+                                opacity=1.0))
+    rendered, view = render_direct(project, tmp_path)
+    middle_row = centre.x + 5 * 4.5
+    assert near(pixel(rendered, view, middle_row, centre.y + 5 * 3), (220, 30, 30))    # column 3: red, south
+    assert near(pixel(rendered, view, middle_row, centre.y + 5 * 16), (30, 30, 220))   # column 16: blue, north
+    assert not near(pixel(rendered, view, centre.x - 40, centre.y + 5 * 3), (220, 30, 30))  # west of row 0
