@@ -7,6 +7,7 @@ line names (streets) here, along the longest straight stretch of the line that k
 of the numbers, the furniture, other names and the ideas.
 """
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from workbench.report.map_paths import fill_polygons, lines, stroke_lines, visib
 POINT_RADIUS = 1.8     # points; reference points are small dots
 SAME_NAME_GAP = 180    # points between two labels of the same street
 HALO = "#ffffff"
+MAX_RUNS, MAX_SPOTS = 3, 7  # per line: the longest straight stretches, spots along each
 
 
 @dataclass
@@ -144,6 +146,7 @@ def draw_line_labels(canvas, layers, view, free, taken, line_scale=1.0) -> None:
     """
     width = view.box[2]
     placed_by_name = {}
+    index = BoxIndex(taken)
     for layer in layers:
         layer_style = layer.style
         size = layer_style.label_size * line_scale
@@ -155,35 +158,64 @@ def draw_line_labels(canvas, layers, view, free, taken, line_scale=1.0) -> None:
         # longest streets first: they carry the names people navigate by
         for label, _length, geometry in sorted(candidates, key=lambda c: (-c[1], c[0])):
             label_width = fonts.string_width(label, size)
-            spot = _free_spot(geometry, view, label, label_width, size, free, taken, placed_by_name)
+            spot = _free_spot(geometry, view, label, label_width, size, free, index, placed_by_name)
             if spot is not None:
                 cx, cy, angle, box = spot
                 taken.append(box)
+                index.add(box)
                 placed_by_name.setdefault(label, []).append((cx, cy))
                 _draw_along(canvas, label, cx, cy, angle, size, layer_style.label_color)
 
 
 def _free_spot(geometry, view, label, label_width, size, free, taken, placed_by_name):
-    """(x, y, angle, box) of the first spot along the line where the name fits, or None."""
+    """(x, y, angle, box) of the first spot along the line where the name fits, or None.
+    A few runs and spots per line are tried: a city's streets are thousands of pieces."""
+    if geometry.length * view.scale < label_width + size:
+        return None  # too short on paper for its name, however straight
     x, y, width, height = view.box
-    for run in _runs(geometry, view):
+    for run in _runs(geometry, view)[:MAX_RUNS]:
         if run[0] < label_width + size:
             return None  # runs come longest first
-        for cx, cy, angle in _spots(run, label_width, size):
+        for cx, cy, angle in itertools.islice(_spots(run, label_width, size), MAX_SPOTS):
             box = _rotated_box(cx, cy, label_width + 3, size * 1.2, angle)
             if (box[0] < x + 2 or box[1] < y + 2 or box[0] + box[2] > x + width - 2
                     or box[1] + box[3] > y + height - 2):
                 continue
             if any(math.hypot(cx - px, cy - py) < SAME_NAME_GAP for px, py in placed_by_name.get(label, ())):
                 continue
-            if free(box) and _clear(box, taken):
+            if taken.clear(box) and free(box):
                 return cx, cy, angle, box
     return None
 
 
-def _clear(box, boxes) -> bool:
-    bx, by, bw, bh = box
-    return all(bx + bw < ox or ox + ow < bx or by + bh < oy or oy + oh < by for ox, oy, ow, oh in boxes)
+class BoxIndex:
+    """Page boxes in a grid of CELL-point cells, so "does this box touch any placed one?"
+    looks at a few neighbours instead of every name on the map."""
+
+    CELL = 40.0
+
+    def __init__(self, boxes=()):
+        self.cells = {}
+        for box in boxes:
+            self.add(box)
+
+    def _keys(self, box):
+        bx, by, bw, bh = box
+        for i in range(int(bx // self.CELL), int((bx + bw) // self.CELL) + 1):
+            for j in range(int(by // self.CELL), int((by + bh) // self.CELL) + 1):
+                yield i, j
+
+    def add(self, box) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append(box)
+
+    def clear(self, box) -> bool:
+        bx, by, bw, bh = box
+        for key in self._keys(box):
+            for ox, oy, ow, oh in self.cells.get(key, ()):
+                if not (bx + bw < ox or ox + ow < bx or by + bh < oy or oy + oh < by):
+                    return False
+        return True
 
 
 def _draw_along(canvas, label, cx, cy, angle, size, fill) -> None:
