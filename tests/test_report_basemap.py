@@ -232,3 +232,39 @@ def test_a_rotated_underlay_prints_turned_as_its_world_file_says(project, tmp_pa
     assert near(pixel(rendered, view, middle_row, centre.y + 5 * 3), (220, 30, 30))    # column 3: red, south
     assert near(pixel(rendered, view, middle_row, centre.y + 5 * 16), (30, 30, 220))   # column 16: blue, north
     assert not near(pixel(rendered, view, centre.x - 40, centre.y + 5 * 3), (220, 30, 30))  # west of row 0
+
+
+def test_a_level_far_finer_than_print_is_shrunk_tile_by_tile_and_still_in_place(project, tmp_path):
+    bare_area(project)
+    info = add_test_basemap(project, levels=(14,), colour_for=checkerboard, margin=0)
+    show(project)
+    image, view = render_direct(project, tmp_path)
+    level = info.levels[0]
+    centre = project.area.geometry.representative_point()
+    col, _c, row, _r = info.tile_range(level, (centre.x, centre.y, centre.x, centre.y))
+    left, bottom, right, top = info.tile_bounds(level, col, row)
+    printed = 72 / 170 / view.scale
+    assert near(pixel(image, view, right - 2 * printed, (bottom + top) / 2), checkerboard(14, col, row))
+    assert near(pixel(image, view, right + 2 * printed, (bottom + top) / 2), checkerboard(14, col + 1, row))
+
+
+def test_a_big_jpeg_underlay_prints_in_place_at_print_resolution(project, tmp_path):
+    import io
+
+    bare_area(project)
+    image = Image.new("RGB", (4000, 2000), (220, 30, 30))
+    image.paste((30, 30, 220), (2000, 0, 4000, 2000))   # the east half blue
+    data = io.BytesIO()
+    image.save(data, "JPEG", quality=95)
+    centre = project.area.geometry.representative_point()
+    # 0.25 m pixels: 1000 x 500 m, its top-left pixel centre 500 m west and 250 m north of the centre
+    project.execute(AddUnderlay("Luchtfoto", data.getvalue(), "jpg",
+                                (0.25, 0.0, 0.0, -0.25, centre.x - 500 + 0.125, centre.y + 250 - 0.125), opacity=1.0))
+    rendered, view = render_direct(project, tmp_path)
+    assert near(pixel(rendered, view, centre.x - 20, centre.y), (220, 30, 30), tolerance=12)
+    assert near(pixel(rendered, view, centre.x + 20, centre.y), (30, 30, 220), tolerance=12)
+    assert near(pixel(rendered, view, centre.x + 480, centre.y - 230), (30, 30, 220), tolerance=12)
+    assert not near(pixel(rendered, view, centre.x + 530, centre.y), (30, 30, 220), tolerance=12)
+    listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "map.pdf")], capture_output=True, text=True,
+                             check=True).stdout.splitlines()[2].split()
+    assert listing[8] == "jpeg" and int(listing[3]) < 1000   # embedded as JPEG, scaled down from 4000 px

@@ -64,19 +64,23 @@ def _decode(data: bytes):
     return image.convert("RGB")
 
 
-def _mosaic(maps, info, level, bounds, levels_below):
-    """(image, world bounds of its pixels, any JPEG tile) covering ``bounds`` at ``level``."""
+def _mosaic(maps, info, level, bounds, levels_below, reduce=1):
+    """(image, world bounds of its pixels, any JPEG tile) covering ``bounds`` at ``level``,
+    each tile shrunk by the whole factor ``reduce`` (so a level far finer than print never
+    becomes a gigapixel mosaic in memory)."""
     from PIL import Image
 
     col_min, col_max, row_min, row_max = info.tile_range(level, bounds)
     if col_min > col_max or row_min > row_max:
         return None
-    width, height = (col_max - col_min + 1) * level.tile_width, (row_max - row_min + 1) * level.tile_height
+    tile_w, tile_h = level.tile_width // reduce, level.tile_height // reduce
+    width, height = (col_max - col_min + 1) * tile_w, (row_max - row_min + 1) * tile_h
     left, _bottom, _right, top = info.tile_bounds(level, col_min, row_min)
-    world = (left, top - height * level.pixel_size, left + width * level.pixel_size, top)
+    span_x, span_y = (col_max - col_min + 1) * level.tile_span_x, (row_max - row_min + 1) * level.tile_span_y
+    world = (left, top - span_y, left + span_x, top)
     tiles = maps.tiles(info.name, level.zoom, col_min, col_max, row_min, row_max)
     mosaic = Image.new("RGB", (width, height), style.hex_to_rgb(style.BACKGROUND))
-    jpeg, filled, coarse = False, 0, None
+    jpeg, placed, coarse = False, [], None
     for col, row, data in sorted(tiles):
         tile = _decode(data)
         if tile is None:
@@ -84,31 +88,43 @@ def _mosaic(maps, info, level, bounds, levels_below):
         jpeg = jpeg or data[:2] == b"\xff\xd8"
         if tile.size != (level.tile_width, level.tile_height):
             tile = tile.resize((level.tile_width, level.tile_height))
-        mosaic.paste(tile, ((col - col_min) * level.tile_width, (row - row_min) * level.tile_height))
-        filled += 1
-    if filled < (col_max - col_min + 1) * (row_max - row_min + 1) and levels_below:
+        if reduce > 1:
+            tile = tile.reduce(reduce)
+        mosaic.paste(tile, ((col - col_min) * tile_w, (row - row_min) * tile_h))
+        placed.append(((col - col_min) * tile_w, (row - row_min) * tile_h))
+    if len(placed) < (col_max - col_min + 1) * (row_max - row_min + 1) and levels_below:
         coarse = _mosaic(maps, info, levels_below[-1], world, levels_below[:-1])
         if coarse is not None:
-            mosaic = _underpaint(mosaic, world, coarse, tiles, level, col_min, row_min)
+            mosaic = _underpaint(mosaic, world, coarse, placed, (tile_w, tile_h))
             jpeg = jpeg or coarse[2]
-    if filled == 0 and coarse is None:
+    if not placed and coarse is None:
         return None
     return mosaic, world, jpeg
 
 
-def _underpaint(mosaic, world, coarse, tiles, level, col_min, row_min):
+def _underpaint(mosaic, world, coarse, placed, tile_size):
     """The coarse mosaic scaled onto the fine grid, with the fine tiles pasted over it."""
     from PIL import Image
 
-    image, (cx0, _cy0, _cx1, cy1), _jpeg = coarse
-    coarse_size = (cy1 - _cy0) / image.height
+    image, (cx0, cy0, _cx1, cy1), _jpeg = coarse
+    coarse_size = (cy1 - cy0) / image.height
     box = ((world[0] - cx0) / coarse_size, (cy1 - world[3]) / coarse_size,
            (world[2] - cx0) / coarse_size, (cy1 - world[1]) / coarse_size)
     base = image.resize(mosaic.size, Image.Resampling.BILINEAR, box=box)
-    for col, row, _data in tiles:
-        x, y = (col - col_min) * level.tile_width, (row - row_min) * level.tile_height
-        base.paste(mosaic.crop((x, y, x + level.tile_width, y + level.tile_height)), (x, y))
+    tile_w, tile_h = tile_size
+    for x, y in placed:
+        base.paste(mosaic.crop((x, y, x + tile_w, y + tile_h)), (x, y))
     return base
+
+
+def _reduction(level, wanted) -> int:
+    """The whole factor (a power of two) a level's tiles can shrink by and stay at least as
+    fine as ``wanted``; 1 when the level is not that fine."""
+    factor = 1
+    while (level.pixel_size * factor * 2 <= wanted and factor < 64
+           and level.tile_width % (factor * 2) == 0 and level.tile_height % (factor * 2) == 0):
+        factor *= 2
+    return factor
 
 
 def _finish(image, faded: bool, opacity: float):
@@ -144,11 +160,12 @@ def printed_basemap(project, view):
     wanted = target_pixel_size(view)
     level = choose_level(info.levels, wanted)
     coarser = [other for other in info.levels if other.pixel_size > level.pixel_size]
-    made = _mosaic(maps, info, level, bounds, sorted(coarser, key=lambda lv: -lv.pixel_size))
+    made = _mosaic(maps, info, level, bounds, sorted(coarser, key=lambda lv: -lv.pixel_size),
+                   _reduction(level, wanted))
     if made is None:
         return None, ""
     image, world, jpeg = made
-    size = level.pixel_size
+    size = (world[2] - world[0]) / image.width
     # Crop to whole tile pixels around the frame, and place by those pixels' edges.
     left = max(0, math.floor((frame[0] - world[0]) / size))
     right = min(image.width, math.ceil((frame[2] - world[0]) / size))
