@@ -268,3 +268,17 @@ def test_a_big_jpeg_underlay_prints_in_place_at_print_resolution(project, tmp_pa
     listing = subprocess.run(["pdfimages", "-list", str(tmp_path / "map.pdf")], capture_output=True, text=True,
                              check=True).stdout.splitlines()[2].split()
     assert listing[8] == "jpeg" and int(listing[3]) < 1000   # embedded as JPEG, scaled down from 4000 px
+
+
+def test_opacity_mixes_in_the_paper_and_no_base_map_chosen_prints_none(project, tmp_path):
+    bare_area(project)
+    add_test_basemap(project, levels=(10,), colour_for=lambda z, c, r: BLUE, margin=400)
+    show(project, opacity=0.5)
+    image, view = render_direct(project, tmp_path)
+    centre = project.area.geometry.representative_point()
+    paper = style.hex_to_rgb(style.BACKGROUND)
+    assert near(pixel(image, view, centre.x, centre.y), [round((p + b) / 2) for p, b in zip(paper, BLUE)])
+    maps = basemaps_of(project)
+    maps.set_display(replace(maps.display(), active=None))
+    image, view = render_direct(project, tmp_path)
+    assert near(pixel(image, view, centre.x, centre.y), paper)
