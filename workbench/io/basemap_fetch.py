@@ -12,9 +12,10 @@ Example::
     result = fetch(project, p, progress=lambda done, total, size, left: None)
 """
 
+import queue
+import threading
 import time
 from collections import OrderedDict
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from workbench.errors import ValidationError
@@ -28,8 +29,10 @@ from workbench.store.tiles import RD_MAX_ZOOM, BaseMapDisplay, NewBaseMap, basem
 LIMIT_TILES = 5000             # above this the CLI asks for --yes and the app asks first
 LIMIT_BYTES = 150 * 1024 ** 2
 HARD_LIMIT_TILES = 250_000     # refused outright: a typo in --levels, not a base map
-BATCH_TILES = 64               # tiles per transaction
-BATCH_SECONDS = 2.0            # ... or this long since the last one, whichever first
+BATCH_TILES = 512              # tiles per transaction (a commit costs the same fsyncs whatever its size)
+BATCH_SECONDS = 1.0            # ... or this long since the last one, whichever first: a kill loses at most this
+MERCATOR_CHUNK = 32            # RD tiles resampled per round of web-mercator downloads
+MERCATOR_CACHE = 192           # decoded web-mercator tiles kept for the next round
 DEFAULT_MARGIN = 250.0
 DEFAULT_CONNECTIONS = 4
 NOTHING_THERE = 50             # this many 404s before the first tile: the source is wrong
@@ -121,7 +124,8 @@ def plan(project, source, levels=None, margin=DEFAULT_MARGIN, connections=DEFAUL
 
 
 class _Writer:
-    """Collects complete tiles and commits them in batches (creating the table first)."""
+    """Collects complete tiles and hands them in batches to a thread of its own that
+    commits them (creating the table first), so no download waits for an fsync."""
 
     def __init__(self, project, plan):
         self.plan = plan
@@ -129,27 +133,54 @@ class _Writer:
         self.pending = []
         self.created = False
         self.stored = 0
-        self.last_flush = time.monotonic()
+        self.error = None
+        self.last_hand_over = time.monotonic()
+        self.batches = queue.Queue()
+        self.thread = threading.Thread(target=self._run, name="tiles-writer", daemon=True)
+        self.thread.start()
 
     def add(self, zoom, col, row, data) -> None:
+        if self.error is not None:
+            raise self.error
         self.pending.append((zoom, col, row, data))
-        if len(self.pending) >= BATCH_TILES or time.monotonic() - self.last_flush > BATCH_SECONDS:
-            self.flush()
+        if len(self.pending) >= BATCH_TILES or time.monotonic() - self.last_hand_over > BATCH_SECONDS:
+            self._hand_over()
+
+    def _hand_over(self) -> None:
+        self.last_hand_over = time.monotonic()
+        if self.pending:
+            self.batches.put(self.pending)
+            self.pending = []
 
     def flush(self) -> None:
-        self.last_flush = time.monotonic()
-        if not self.pending:
-            return
+        """Write everything collected so far; returns when it is committed."""
+        self._hand_over()
+        self.batches.join()
+        if self.error is not None:
+            raise self.error
+
+    def _run(self) -> None:
+        while True:
+            batch = self.batches.get()
+            try:
+                if batch is None:
+                    return
+                if self.error is None:
+                    self._write(batch)
+            except BaseException as error:  # a full disk, a file another program holds: reported by add/flush
+                self.error = error
+            finally:
+                self.batches.task_done()
+
+    def _write(self, batch) -> None:
         source = self.plan.source
         if not self.created:
             self.maps.create(NewBaseMap(source.table, source.title, source.attribution, source.licence, source.url,
                                         source.tiling), self.plan.bounds)
             self.created = True
-        for zoom in sorted({tile[0] for tile in self.pending}):
-            self.maps.write_tiles(source.table, rd_level(zoom),
-                                  [(c, r, data) for z, c, r, data in self.pending if z == zoom])
-        self.stored += len(self.pending)
-        self.pending = []
+        for zoom in sorted({tile[0] for tile in batch}):
+            self.maps.write_tiles(source.table, rd_level(zoom), [(c, r, data) for z, c, r, data in batch if z == zoom])
+        self.stored += len(batch)
 
     def finish(self) -> None:
         self.flush()
@@ -158,6 +189,8 @@ class _Writer:
             self.maps.set_display(BaseMapDisplay(self.plan.source.table, current.opacity, current.faded))
 
     def close(self) -> None:
+        self.batches.put(None)
+        self.thread.join()
         self.maps.close()
 
 
@@ -207,7 +240,7 @@ def fetch(project, plan: FetchPlan, progress=None, cancelled=None, client=None) 
 
 def _fetch_rd(plan, client, writer, counter, missing, cancelled) -> bool:
     """RD sources: one request per stored tile, bytes stored as the server sent them."""
-    jobs = ((zoom, col, row) for zoom, cells in plan.cells for col, row in cells)
+    jobs = iter([(zoom, col, row) for zoom, cells in plan.cells for col, row in cells])
     source = plan.source
 
     def one(job):
@@ -231,46 +264,48 @@ def _stored_rd(job, got, writer, counter, missing):
 
 
 def _run_pool(connections, jobs, work, client, cancelled, on_result) -> bool:
-    """Run ``work`` over ``jobs`` with at most ``connections`` at a time; results are
-    handled in this thread. Returns True when cancelled. Raises the first real error."""
-    first_error = None
-    with ThreadPoolExecutor(max_workers=connections, thread_name_prefix="tiles") as pool:
-        running = set()
-        exhausted = False
-        try:
-            while True:
-                while not exhausted and len(running) < connections * 2:
-                    job = next(jobs, None)
-                    if job is None:
-                        exhausted = True
-                    else:
-                        running.add(pool.submit(work, job))
-                if not running:
-                    return False
-                done, running = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
-                for future in done:
-                    try:
-                        on_result(*future.result())
-                    except Stopped:
-                        continue
-                    except FetchError as error:
-                        first_error = first_error or error
-                if first_error is not None:
-                    raise first_error
+    """Run ``work`` over ``jobs`` in ``connections`` threads, each taking the next job
+    when it is done (no coordinator to wake per tile); ``on_result`` runs under a lock.
+    Returns True when cancelled; raises the first real error."""
+    lock = threading.Lock()
+    state = {"error": None, "cancelled": False}
+
+    def worker():
+        while True:
+            with lock:
+                if state["error"] is not None or state["cancelled"]:
+                    return
                 if cancelled():
-                    client.stop()
-                    for future in running:  # what is in flight still counts when it arrives
-                        try:
-                            on_result(*future.result())
-                        except FetchError:
-                            pass
-                    return True
-        except BaseException:
-            client.stop()
-            raise
-        finally:
-            for future in running:
-                future.cancel()
+                    state["cancelled"] = True
+                    return
+                job = next(jobs, None)
+            if job is None:
+                return
+            try:
+                result = work(job)
+                with lock:
+                    on_result(*result)
+            except Stopped:
+                return
+            except BaseException as error:  # FetchError, or a bug: stop everyone, raise it in the caller
+                with lock:
+                    state["error"] = state["error"] or error
+                client.stop()
+                return
+
+    threads = [threading.Thread(target=worker, name="tiles", daemon=True) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    try:
+        for thread in threads:
+            thread.join()
+    except BaseException:  # Ctrl+C in the CLI: let the workers end, keep nothing in flight
+        state["cancelled"] = True
+        client.stop()
+        raise
+    if state["error"] is not None:
+        raise state["error"]
+    return state["cancelled"]
 
 
 def _fetch_reprojected(plan, client, writer, counter, missing, cancelled) -> bool:
@@ -280,13 +315,13 @@ def _fetch_reprojected(plan, client, writer, counter, missing, cancelled) -> boo
     cache = OrderedDict()  # (zoom, col, row) -> decoded image; recent tiles, rows share them
     for zoom, cells in plan.cells:
         source_zoom = tiling.source_level(grid, zoom, plan.bounds, source.levels)
-        for start in range(0, len(cells), BATCH_TILES // 2):
-            batch = cells[start:start + BATCH_TILES // 2]
+        for start in range(0, len(cells), MERCATOR_CHUNK):
+            batch = cells[start:start + MERCATOR_CHUNK]
             needed = [t for t in sorted(tiling.source_tiles_for(grid, source_zoom, zoom, batch))
                       if (source_zoom, *t) not in cache]
 
             def one(tile):
-                return tile, client.get(source.tile_url(source_zoom, *tile))
+                return tile, client.get(source.tile_url(source_zoom, *tile), decoded=True)
 
             def keep(tile, got):
                 cache[(source_zoom, *tile)] = None if got is None else got[1]
@@ -303,7 +338,7 @@ def _fetch_reprojected(plan, client, writer, counter, missing, cancelled) -> boo
                 data = encode(image, source.format)
                 writer.add(zoom, col, row, data)
                 counter.step(len(data))
-            while len(cache) > 1024:
+            while len(cache) > MERCATOR_CACHE:
                 cache.popitem(last=False)
             if cancelled():
                 return True

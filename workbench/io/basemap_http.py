@@ -18,9 +18,14 @@ from urllib.parse import urlsplit
 from workbench import __version__
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
-from workbench.io.basemap_image import NotAnImage, validate
+from workbench.io.basemap_image import NotAnImage, check, decode
 
 USER_AGENT = f"GebiedsvisieWerkbank/{__version__}"
+# Every PNG's chunks and CRCs are checked; its pixel data is inflated completely for the
+# first tiles and one in INFLATE_EVERY after that: a server whose encoder is broken is
+# caught at once, while inflating every tile would cost more CPU than the download
+# itself on a fast line (bench/bench_basemap_fetch.py, docs/basemap.md).
+INFLATE_FIRST, INFLATE_EVERY = 16, 16
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -42,8 +47,10 @@ class _Transient(Exception):
 
 
 class TileClient:
-    """``get(url)`` -> (bytes, decoded image), or None when the server has no tile there
-    (404/204). Raises :class:`FetchError` when the download should stop."""
+    """``get(url)`` -> (bytes, decoded image or None), or None when the server has no tile
+    there (404/204); the image is decoded only with ``decoded=True`` (the bytes are
+    checked to be a complete PNG/JPEG either way). Raises :class:`FetchError` when the
+    download should stop."""
 
     def __init__(self, timeout=10.0, retries=3, backoff=0.5, give_up_after=30.0):
         self.timeout = timeout
@@ -55,6 +62,7 @@ class TileClient:
         self._last_success = time.monotonic()
         self._lock = threading.Lock()
         self._ssl = None
+        self._checked = 0
 
     def stop(self) -> None:
         self.stopped.set()
@@ -67,14 +75,14 @@ class TileClient:
 
     # -- one request ---------------------------------------------------------------
 
-    def get(self, url):
+    def get(self, url, decoded=False):
         parts = urlsplit(url)
         host = parts.hostname or url
         for attempt in range(self.retries + 1):
             if self.stopped.is_set():
                 raise Stopped(_("De download is gestopt."))
             try:
-                return self._attempt(parts, url, host)
+                return self._attempt(parts, url, host, decoded)
             except _Transient as problem:
                 wait = self.backoff * 2 ** attempt * (0.75 + 0.5 * random.random())
                 silent_for = time.monotonic() - self._last_success
@@ -85,7 +93,7 @@ class TileClient:
                     raise Stopped(_("De download is gestopt.")) from None
         raise AssertionError("unreachable")
 
-    def _attempt(self, parts, url, host):
+    def _attempt(self, parts, url, host, decoded):
         try:
             status, headers, body = self._request(parts, url)
         except socket.timeout:
@@ -97,7 +105,12 @@ class TileClient:
                              .format(host=host, reason=reason)) from None
         if status == 200:
             try:
-                image = validate(body)
+                image = decode(body) if decoded else None
+                if not decoded:
+                    with self._lock:
+                        self._checked += 1
+                        count = self._checked
+                    check(body, inflate=count <= INFLATE_FIRST or count % INFLATE_EVERY == 0)
             except NotAnImage as problem:
                 if problem.kind == "html":
                     self.stop()
