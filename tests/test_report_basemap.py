@@ -282,3 +282,27 @@ def test_opacity_mixes_in_the_paper_and_no_base_map_chosen_prints_none(project, 
     maps.set_display(replace(maps.display(), active=None))
     image, view = render_direct(project, tmp_path)
     assert near(pixel(image, view, centre.x, centre.y), paper)
+
+
+def test_transparent_tiles_show_the_paper_not_black(project, tmp_path):
+    """Tiles cut from a GeoTIFF are transparent beyond the image's edge."""
+    import io
+
+    from workbench.store.tiles import rd_level
+
+    bare_area(project)
+    info = add_test_basemap(project, levels=(10,), colour_for=lambda z, c, r: BLUE, margin=400)
+    clear = Image.new("RGBA", (256, 256), (0, 0, 0, 0))
+    clear.paste((30, 120, 210, 255), (0, 0, 128, 256))   # the west half opaque blue, the east half transparent
+    data = io.BytesIO()
+    clear.save(data, "PNG")
+    level = rd_level(10)
+    centre = project.area.geometry.representative_point()
+    col, _c, row, _r = info.tile_range(level, (centre.x, centre.y, centre.x, centre.y))
+    basemaps_of(project).write_tiles(info.name, level, [(col, row, data.getvalue())])
+    show(project)
+    image, view = render_direct(project, tmp_path)
+    left, bottom, right, top = info.tile_bounds(level, col, row)
+    y = (bottom + top) / 2
+    assert near(pixel(image, view, left + (right - left) * 0.25, y), BLUE)
+    assert near(pixel(image, view, left + (right - left) * 0.75, y), style.hex_to_rgb(style.BACKGROUND))

@@ -61,7 +61,7 @@ def _decode(data: bytes):
         image.load()
     except (OSError, ValueError, Image.DecompressionBombError):
         return None  # a damaged tile leaves a hole (filled from a coarser level, if any)
-    return image.convert("RGB")
+    return image.convert("RGBA")  # tiles cut from a GeoTIFF are transparent beyond its edge
 
 
 def _mosaic(maps, info, level, bounds, levels_below, reduce=1):
@@ -79,7 +79,7 @@ def _mosaic(maps, info, level, bounds, levels_below, reduce=1):
     span_x, span_y = (col_max - col_min + 1) * level.tile_span_x, (row_max - row_min + 1) * level.tile_span_y
     world = (left, top - span_y, left + span_x, top)
     tiles = maps.tiles(info.name, level.zoom, col_min, col_max, row_min, row_max)
-    mosaic = Image.new("RGB", (width, height), style.hex_to_rgb(style.BACKGROUND))
+    mosaic = Image.new("RGBA", (width, height), (0, 0, 0, 0))
     jpeg, placed, coarse = False, [], None
     for col, row, data in sorted(tiles):
         tile = _decode(data)
@@ -95,15 +95,16 @@ def _mosaic(maps, info, level, bounds, levels_below, reduce=1):
     if len(placed) < (col_max - col_min + 1) * (row_max - row_min + 1) and levels_below:
         coarse = _mosaic(maps, info, levels_below[-1], world, levels_below[:-1])
         if coarse is not None:
-            mosaic = _underpaint(mosaic, world, coarse, placed, (tile_w, tile_h))
+            mosaic = _underpaint(mosaic, world, coarse)
             jpeg = jpeg or coarse[2]
     if not placed and coarse is None:
         return None
     return mosaic, world, jpeg
 
 
-def _underpaint(mosaic, world, coarse, placed, tile_size):
-    """The coarse mosaic scaled onto the fine grid, with the fine tiles pasted over it."""
+def _underpaint(mosaic, world, coarse):
+    """The coarse mosaic scaled onto the fine grid, with the fine tiles laid over it (where
+    a fine tile is missing or transparent, the coarse one shows)."""
     from PIL import Image
 
     image, (cx0, cy0, _cx1, cy1), _jpeg = coarse
@@ -111,9 +112,7 @@ def _underpaint(mosaic, world, coarse, placed, tile_size):
     box = ((world[0] - cx0) / coarse_size, (cy1 - world[3]) / coarse_size,
            (world[2] - cx0) / coarse_size, (cy1 - world[1]) / coarse_size)
     base = image.resize(mosaic.size, Image.Resampling.BILINEAR, box=box)
-    tile_w, tile_h = tile_size
-    for x, y in placed:
-        base.paste(mosaic.crop((x, y, x + tile_w, y + tile_h)), (x, y))
+    base.alpha_composite(mosaic)
     return base
 
 
@@ -128,9 +127,13 @@ def _reduction(level, wanted) -> int:
 
 
 def _finish(image, faded: bool, opacity: float):
-    """Faded: greyscale, then lightened; opacity mixes in the paper colour."""
+    """On paper (what is transparent shows the paper); faded: greyscale, then lightened;
+    opacity mixes in the paper colour."""
     from PIL import Image, ImageOps
 
+    paper = Image.new("RGBA", image.size, style.hex_to_rgb(style.BACKGROUND) + (255,))
+    paper.alpha_composite(image)
+    image = paper.convert("RGB")
     if faded:
         image = ImageOps.grayscale(image)
         image = Image.blend(image, Image.new("L", image.size, 255), style.BASEMAP_FADE_TO_WHITE)
