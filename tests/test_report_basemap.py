@@ -306,3 +306,17 @@ def test_transparent_tiles_show_the_paper_not_black(project, tmp_path):
     y = (bottom + top) / 2
     assert near(pixel(image, view, left + (right - left) * 0.25, y), BLUE)
     assert near(pixel(image, view, left + (right - left) * 0.75, y), style.hex_to_rgb(style.BACKGROUND))
+
+
+def test_a_chosen_style_with_categories_prints(project, tmp_path):
+    from workbench.core.layer_style import style_of
+    from workbench.core.layer_style_commands import SetLayerStyle
+
+    import_osm_layers(project, write_osm_gpkg(tmp_path / "osm.gpkg"))
+    buildings = next(layer for layer in project.reference_layers() if layer.name == "gebouwen")
+    project.execute(SetLayerStyle(buildings.uuid, replace(style_of(buildings), category_field="osm_id",
+                                                          categories=(("0", "#ff00ff"), ("1", "#00ffff")))))
+    out = tmp_path / "handout.pdf"
+    assert main(["export", "pdf", str(project.path), str(out), "--kind", "handout"]) == 0
+    pages = render_pages(out, tmp_path, dpi=150)
+    assert count(pages, (255, 0, 255)) > 10 and count(pages, (0, 255, 255)) > 10
