@@ -320,3 +320,21 @@ def test_a_chosen_style_with_categories_prints(project, tmp_path):
     assert main(["export", "pdf", str(project.path), str(out), "--kind", "handout"]) == 0
     pages = render_pages(out, tmp_path, dpi=150)
     assert count(pages, (255, 0, 255)) > 10 and count(pages, (0, 255, 255)) > 10
+
+
+def test_bgt_name_points_print_as_names(project, tmp_path):
+    from shapely.geometry import Point
+
+    from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid
+    from workbench.core.setup_commands import AddReferenceLayer
+
+    bare_area(project)
+    centre = project.area.geometry.representative_point()
+    names = tuple(ReferenceFeature(new_uuid(), "", Point(centre.x + dx, centre.y), (
+        ("hoek", angle), ("openbareruimtenaam", name), ("openbareruimtetype", "Weg")))
+        for dx, angle, name in ((-300, "0", "Molenweg"), (300, "90", "Beersdalweg")))
+    project.execute(AddReferenceLayer(ReferenceLayer(new_uuid(), "openbareruimtelabel", "BGT", names)))
+    out = tmp_path / "handout.pdf"
+    assert main(["export", "pdf", str(project.path), str(out), "--kind", "handout"]) == 0
+    words = pdf_text(out)
+    assert "Molenweg" in words and "Beersdalweg" in words

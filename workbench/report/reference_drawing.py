@@ -79,7 +79,9 @@ def draw_layer(canvas, layer: StyledLayer, view, line_scale=1.0) -> None:
         canvas.saveState()
         for feature, part in points:
             line_colour, fill = layer_style.color_for(feature)
-            canvas.setFillColor(color(fill or line_colour or "#555555"))
+            if fill is None and line_colour is None:
+                continue  # name points: the name marks the place (see draw_line_labels)
+            canvas.setFillColor(color(fill or line_colour))
             if layer_style.opacity != 1.0:
                 canvas.setFillAlpha(layer_style.opacity)  # after the colour, which resets it
             for point in getattr(part, "geoms", [part]):
@@ -138,7 +140,8 @@ def _rotated_box(x, y, width, height, angle):
 
 
 def draw_line_labels(canvas, layers, view, free, taken, line_scale=1.0) -> None:
-    """Street (and waterway) names along their lines where there is room.
+    """Street (and waterway) names along their lines where there is room, then the names
+    of points.
 
     ``free(box)`` says whether a page box keeps clear of what must stay readable (numbers,
     furniture, ideas); ``taken`` collects the boxes of the names placed, so names keep
@@ -165,6 +168,54 @@ def draw_line_labels(canvas, layers, view, free, taken, line_scale=1.0) -> None:
                 index.add(box)
                 placed_by_name.setdefault(label, []).append((cx, cy))
                 _draw_along(canvas, label, cx, cy, angle, size, layer_style.label_color)
+    for layer in layers:
+        _point_names(canvas, layer, view, free, index, taken, placed_by_name, line_scale)
+
+
+def _point_names(canvas, layer, view, free, index, taken, placed_by_name, line_scale) -> None:
+    """Names of points: beside the dot, or, for name points without a dot (BGT
+    openbareruimtelabel), on the point itself, turned by its ``hoek`` when it has one."""
+    layer_style = layer.style
+    size = layer_style.label_size * line_scale
+    x, y, width, height = view.box
+    for feature, geometry in layer.shown:
+        if "Point" not in geometry.geom_type:
+            continue
+        label = text.shorten(text.plain(layer_style.label_for(feature), multiline=False), width * 0.4, size)
+        if not label:
+            continue
+        line_colour, fill = layer_style.color_for(feature)
+        dotted = fill is not None or line_colour is not None
+        label_width = fonts.string_width(label, size)
+        point = geometry.centroid if geometry.geom_type == "MultiPoint" else geometry
+        px, py = view.point(point.x, point.y)
+        angle = 0.0 if dotted else _angle(dict(feature.properties))
+        if dotted:
+            px += POINT_RADIUS * line_scale + 2 + label_width / 2
+        box = _rotated_box(px, py, label_width + 3, size * 1.2, angle)
+        if box[0] < x + 2 or box[1] < y + 2 or box[0] + box[2] > x + width - 2 or box[1] + box[3] > y + height - 2:
+            continue
+        if any(math.hypot(px - qx, py - qy) < SAME_NAME_GAP for qx, qy in placed_by_name.get(label, ())):
+            continue
+        if index.clear(box) and free(box):
+            taken.append(box)
+            index.add(box)
+            placed_by_name.setdefault(label, []).append((px, py))
+            _draw_along(canvas, label, px, py, angle, size, layer_style.label_color)
+
+
+def _angle(properties) -> float:
+    """The text angle a name point carries (BGT ``hoek``, degrees anticlockwise), kept upright."""
+    for key in ("hoek", "rotation", "angle"):
+        try:
+            angle = float(properties[key])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if angle != angle or abs(angle) == float("inf"):
+            return 0.0
+        angle = (angle + 180) % 360 - 180
+        return angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
+    return 0.0
 
 
 def _free_spot(geometry, view, label, label_width, size, free, taken, placed_by_name):
