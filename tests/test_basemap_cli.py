@@ -2,8 +2,11 @@
 
 import os
 
+import pytest
+
 from tests.basemap_fixtures import add_test_basemap
 from workbench.cli import main
+from workbench.errors import ValidationError
 from workbench.io.basemap_sources import available, resolve
 from workbench.store import open_project
 from workbench.store.project_file import check_project
@@ -58,3 +61,18 @@ def test_a_typed_template_needs_its_placeholders(sample_path, capsys):
     assert "Onbekende bron" in capsys.readouterr().err
     assert main(["basemap", "fetch", str(sample_path), "--source", "bgt", "--levels", "8-13"]) == 2
     assert "niveaus 12 tot en met 16" in capsys.readouterr().err
+
+
+def test_typed_templates_in_the_usual_spellings():
+    from workbench.io.basemap_sources import from_template
+
+    osm = from_template("https://{s}.tile.example.org/{z}/{x}/{y}.png", "webmercator")
+    assert osm.tile_url(14, 8500, 5500).endswith(".tile.example.org/14/8500/5500.png")
+    assert {osm.tile_url(14, col, 5500)[8] for col in (8500, 8501, 8502)} == {"a", "b", "c"}
+    assert osm.title == "tile.example.org" and osm.attribution == "Kaart: tile.example.org"
+    tms = from_template("https://tms.example.org/{z}/{x}/{-y}.jpg")
+    assert tms.tile_url(3, 1, 0) == "https://tms.example.org/3/1/7.jpg" and tms.format == "jpeg"
+    wmts = from_template("https://wmts.example.org/kaart/EPSG:28992/{TileMatrix}/{TileCol}/{TileRow}.png")
+    assert wmts.tile_url(10, 530, 650) == "https://wmts.example.org/kaart/EPSG:28992/10/530/650.png"
+    with pytest.raises(ValidationError, match="TileMatrixSet"):
+        from_template("https://wmts.example.org/{TileMatrixSet}/{TileMatrix}/{TileCol}/{TileRow}.png")

@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -217,4 +218,42 @@ def test_a_server_sending_damaged_pngs_is_refused(project):
         plan = basemap_fetch.plan(project, server.template(), levels=LEVELS)
         with pytest.raises(FetchError, match="beschadigde"):
             basemap_fetch.fetch(project, plan, client=quick_client())
+    assert basemaps_of(project).list() == []
+
+
+def test_cancelling_cuts_off_requests_a_slow_server_has_not_answered(project):
+    with TileServer(mode="slow", delay=5) as server:
+        plan = basemap_fetch.plan(project, server.template(), levels=LEVELS)
+        # Cancelled once every connection waits for an answer: nothing more may be stored.
+        result = basemap_fetch.fetch(project, plan, cancelled=lambda: len(server.requests) >= 4)
+    assert result.cancelled and result.stored == 0
+    assert basemaps_of(project).list() == []
+
+
+def test_an_untrusted_certificate_is_one_dutch_line_and_not_retried(project, tmp_path):
+    import ssl
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed (needed to make a self-signed certificate)")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    with TileServer() as plain:
+        handler = plain.httpd.RequestHandlerClass
+    https = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    https.socket = context.wrap_socket(https.socket, server_side=True)
+    threading.Thread(target=https.serve_forever, daemon=True).start()
+    try:
+        url = f"https://127.0.0.1:{https.server_address[1]}/tiles/{{z}}/{{x}}/{{y}}.png"
+        plan = basemap_fetch.plan(project, url, levels=LEVELS)
+        with pytest.raises(FetchError) as caught:
+            basemap_fetch.fetch(project, plan, client=quick_client())
+    finally:
+        https.shutdown()
+        https.server_close()
+    assert "certificaat van 127.0.0.1 wordt niet vertrouwd" in str(caught.value)
     assert basemaps_of(project).list() == []

@@ -12,8 +12,6 @@ Example::
     result = fetch(project, p, progress=lambda done, total, size, left: None)
 """
 
-import queue
-import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -21,16 +19,15 @@ from dataclasses import dataclass, field
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import basemap_tiling as tiling
-from workbench.io.basemap_http import FetchError, Stopped, TileClient
+from workbench.io.basemap_http import FetchError, TileClient
 from workbench.io.basemap_image import encode
 from workbench.io.basemap_sources import Source, resolve
-from workbench.store.tiles import RD_MAX_ZOOM, BaseMapDisplay, NewBaseMap, basemaps_of, open_basemaps, rd_level
+from workbench.io.basemap_workers import TileWriter, run_pool
+from workbench.store.tiles import RD_MAX_ZOOM, basemaps_of
 
 LIMIT_TILES = 5000             # above this the CLI asks for --yes and the app asks first
 LIMIT_BYTES = 150 * 1024 ** 2
 HARD_LIMIT_TILES = 250_000     # refused outright: a typo in --levels, not a base map
-BATCH_TILES = 512              # tiles per transaction (a commit costs the same fsyncs whatever its size)
-BATCH_SECONDS = 1.0            # ... or this long since the last one, whichever first: a kill loses at most this
 MERCATOR_CHUNK = 32            # RD tiles resampled per round of web-mercator downloads
 MERCATOR_CACHE = 192           # decoded web-mercator tiles kept for the next round
 DEFAULT_MARGIN = 250.0
@@ -115,83 +112,11 @@ def plan(project, source, levels=None, margin=DEFAULT_MARGIN, connections=DEFAUL
         if todo:
             cells.append((zoom, todo))
     requests = missing_count
-    if source.tiling == "webmercator":
-        requests = sum(len(tiling.source_tiles_for(
-            tiling.WEBMERCATOR, tiling.source_level(tiling.WEBMERCATOR, zoom, bounds, source.levels), zoom, todo))
-            for zoom, todo in cells)
+    if source.tiling == "webmercator":  # the mercator tiles under the missing tiles' box (cheap: the app asks often)
+        requests = sum(tiling.source_tile_count(tiling.WEBMERCATOR, tiling.source_level(
+            tiling.WEBMERCATOR, zoom, bounds, source.levels), zoom, todo) for zoom, todo in cells)
     return FetchPlan(source, bounds, levels, tuple(cells), missing_count, stored_count,
                      missing_count * source.typical_tile_bytes, requests, connections)
-
-
-class _Writer:
-    """Collects complete tiles and hands them in batches to a thread of its own that
-    commits them (creating the table first), so no download waits for an fsync."""
-
-    def __init__(self, project, plan):
-        self.plan = plan
-        self.maps = open_basemaps(project.path) if project.path else basemaps_of(project)
-        self.pending = []
-        self.created = False
-        self.stored = 0
-        self.error = None
-        self.last_hand_over = time.monotonic()
-        self.batches = queue.Queue()
-        self.thread = threading.Thread(target=self._run, name="tiles-writer", daemon=True)
-        self.thread.start()
-
-    def add(self, zoom, col, row, data) -> None:
-        if self.error is not None:
-            raise self.error
-        self.pending.append((zoom, col, row, data))
-        if len(self.pending) >= BATCH_TILES or time.monotonic() - self.last_hand_over > BATCH_SECONDS:
-            self._hand_over()
-
-    def _hand_over(self) -> None:
-        self.last_hand_over = time.monotonic()
-        if self.pending:
-            self.batches.put(self.pending)
-            self.pending = []
-
-    def flush(self) -> None:
-        """Write everything collected so far; returns when it is committed."""
-        self._hand_over()
-        self.batches.join()
-        if self.error is not None:
-            raise self.error
-
-    def _run(self) -> None:
-        while True:
-            batch = self.batches.get()
-            try:
-                if batch is None:
-                    return
-                if self.error is None:
-                    self._write(batch)
-            except BaseException as error:  # a full disk, a file another program holds: reported by add/flush
-                self.error = error
-            finally:
-                self.batches.task_done()
-
-    def _write(self, batch) -> None:
-        source = self.plan.source
-        if not self.created:
-            self.maps.create(NewBaseMap(source.table, source.title, source.attribution, source.licence, source.url,
-                                        source.tiling), self.plan.bounds)
-            self.created = True
-        for zoom in sorted({tile[0] for tile in batch}):
-            self.maps.write_tiles(source.table, rd_level(zoom), [(c, r, data) for z, c, r, data in batch if z == zoom])
-        self.stored += len(batch)
-
-    def finish(self) -> None:
-        self.flush()
-        if self.created and self.maps.display().active is None and not self.maps.read_only:
-            current = self.maps.display()
-            self.maps.set_display(BaseMapDisplay(self.plan.source.table, current.opacity, current.faded))
-
-    def close(self) -> None:
-        self.batches.put(None)
-        self.thread.join()
-        self.maps.close()
 
 
 class _Progress:
@@ -214,7 +139,7 @@ def fetch(project, plan: FetchPlan, progress=None, cancelled=None, client=None) 
     FetchError (one Dutch sentence, saying how many tiles were kept) when it cannot go on."""
     client = client or TileClient()
     cancelled = cancelled or (lambda: False)
-    writer = _Writer(project, plan)
+    writer = TileWriter(project, plan)
     counter = _Progress(plan.tile_count, progress)
     missing = [0]
     try:
@@ -232,6 +157,7 @@ def fetch(project, plan: FetchPlan, progress=None, cancelled=None, client=None) 
         raise
     finally:
         client.stop()
+        client.close()
         writer.close()
     if not stopped and writer.stored == 0 and missing[0] and missing[0] == plan.tile_count:
         raise FetchError(no_tiles_message())
@@ -247,7 +173,7 @@ def _fetch_rd(plan, client, writer, counter, missing, cancelled) -> bool:
         zoom, col, row = job
         return job, client.get(source.tile_url(zoom, col, row))
 
-    return _run_pool(plan.connections, jobs, one, client, cancelled, lambda job, got: _stored_rd(
+    return run_pool(plan.connections, jobs, one, client, cancelled, lambda job, got: _stored_rd(
         job, got, writer, counter, missing))
 
 
@@ -261,51 +187,6 @@ def _stored_rd(job, got, writer, counter, missing):
     data, _image = got
     writer.add(*job, data)
     counter.step(len(data))
-
-
-def _run_pool(connections, jobs, work, client, cancelled, on_result) -> bool:
-    """Run ``work`` over ``jobs`` in ``connections`` threads, each taking the next job
-    when it is done (no coordinator to wake per tile); ``on_result`` runs under a lock.
-    Returns True when cancelled; raises the first real error."""
-    lock = threading.Lock()
-    state = {"error": None, "cancelled": False}
-
-    def worker():
-        while True:
-            with lock:
-                if state["error"] is not None or state["cancelled"]:
-                    return
-                if cancelled():
-                    state["cancelled"] = True
-                    return
-                job = next(jobs, None)
-            if job is None:
-                return
-            try:
-                result = work(job)
-                with lock:
-                    on_result(*result)
-            except Stopped:
-                return
-            except BaseException as error:  # FetchError, or a bug: stop everyone, raise it in the caller
-                with lock:
-                    state["error"] = state["error"] or error
-                client.stop()
-                return
-
-    threads = [threading.Thread(target=worker, name="tiles", daemon=True) for _ in range(connections)]
-    for thread in threads:
-        thread.start()
-    try:
-        for thread in threads:
-            thread.join()
-    except BaseException:  # Ctrl+C in the CLI: let the workers end, keep nothing in flight
-        state["cancelled"] = True
-        client.stop()
-        raise
-    if state["error"] is not None:
-        raise state["error"]
-    return state["cancelled"]
 
 
 def _fetch_reprojected(plan, client, writer, counter, missing, cancelled) -> bool:
@@ -326,7 +207,7 @@ def _fetch_reprojected(plan, client, writer, counter, missing, cancelled) -> boo
             def keep(tile, got):
                 cache[(source_zoom, *tile)] = None if got is None else got[1]
 
-            if _run_pool(plan.connections, iter(needed), one, client, cancelled, keep):
+            if run_pool(plan.connections, iter(needed), one, client, cancelled, keep):
                 return True
             for col, row in batch:
                 image = tiling.render_from_grid(grid, source_zoom, tiling.RD.tile_bounds(zoom, col, row),

@@ -63,15 +63,28 @@ class TileClient:
         self._lock = threading.Lock()
         self._ssl = None
         self._checked = 0
+        self._open_connections = set()
 
     def stop(self) -> None:
+        """No more requests; those waiting for an answer are cut off at once (a cancel
+        or a give-up does not wait for a slow server's timeout)."""
         self.stopped.set()
+        with self._lock:
+            connections = list(self._open_connections)
+        for connection in connections:
+            sock = getattr(connection, "sock", None)
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def close(self) -> None:
-        """Close this thread's connections (others close when their thread ends)."""
-        for connection in getattr(self._local, "connections", {}).values():
+        """Close every connection (of all threads)."""
+        with self._lock:
+            connections, self._open_connections = list(self._open_connections), set()
+        for connection in connections:
             connection.close()
-        self._local.connections = {}
 
     # -- one request ---------------------------------------------------------------
 
@@ -84,6 +97,8 @@ class TileClient:
             try:
                 return self._attempt(parts, url, host, decoded)
             except _Transient as problem:
+                if self.stopped.is_set():
+                    raise Stopped(_("De download is gestopt.")) from None
                 wait = self.backoff * 2 ** attempt * (0.75 + 0.5 * random.random())
                 silent_for = time.monotonic() - self._last_success
                 if attempt == self.retries or silent_for + wait > self.give_up_after:
@@ -96,6 +111,11 @@ class TileClient:
     def _attempt(self, parts, url, host, decoded):
         try:
             status, headers, body = self._request(parts, url)
+        except ssl.SSLCertVerificationError as error:
+            self.stop()  # not worth a retry: the same certificate comes back
+            raise FetchError(_("Het certificaat van {host} wordt niet vertrouwd ({reason}). Op een netwerk dat "
+                               "verkeer controleert moet het certificaat van die proxy op deze computer staan.")
+                             .format(host=host, reason=error.verify_message or error.reason)) from None
         except socket.timeout:
             raise _Transient(_("{host} antwoordt niet op tijd (na {seconds} s). Probeer het later opnieuw.")
                              .format(host=host, seconds=f"{self.timeout:g}")) from None
@@ -155,6 +175,8 @@ class TileClient:
             "?" + parts.query if parts.query else "")
         if key not in connections:
             connections[key] = self._open(parts, proxy)
+            with self._lock:
+                self._open_connections.add(connections[key])
         return connections[key], target
 
     def _open(self, parts, proxy):
@@ -166,7 +188,7 @@ class TileClient:
             address = (parts.hostname, port)
         if parts.scheme == "https":
             if self._ssl is None:
-                self._ssl = ssl.create_default_context()
+                self._ssl = ssl_context()
             connection = http.client.HTTPSConnection(*address, timeout=self.timeout, context=self._ssl)
             if proxy:
                 connection.set_tunnel(parts.hostname, port)
@@ -177,7 +199,20 @@ class TileClient:
     def _drop(self, parts):
         connection = self._local.__dict__.get("connections", {}).pop((parts.scheme, parts.hostname, parts.port), None)
         if connection is not None:
+            with self._lock:
+                self._open_connections.discard(connection)
             connection.close()
+
+
+def ssl_context():
+    """Certificates checked against the system's trust store (truststore: Windows and
+    macOS keychains, so a company's own root for its inspecting proxy is trusted as in
+    the browser); Python's default store where truststore is missing."""
+    try:
+        import truststore
+    except ImportError:
+        return ssl.create_default_context()
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 def _reason(error) -> str:

@@ -207,9 +207,27 @@ def _store(project, path, source, title, attribution, progress) -> ImportResult:
     name = _name_for(path)
     title = title or source.title or os.path.splitext(os.path.basename(path))[0]
     maps = basemaps_of(project)
+    existed = maps.get(name) is not None
     maps.create(NewBaseMap(name, title, attribution or source.attribution or
                            _("Bron: {file}").format(file=os.path.basename(path)), "", os.path.basename(path),
                            "rd"), extent)
+    try:
+        stored = _write_all(maps, name, source, extent, jobs, progress)
+        if stored == 0:
+            raise ValidationError(_("{name} bevat geen tegels bij het gebied van het project.").format(
+                name=os.path.basename(path)))
+    except BaseException:
+        if not existed:  # nothing half-imported stays behind (a re-import keeps what it had)
+            maps.remove(name)
+        raise
+    if maps.display().active is None:
+        current = maps.display()
+        maps.set_display(BaseMapDisplay(name, current.opacity, current.faded))
+    return ImportResult(name, title, stored)
+
+
+def _write_all(maps, name, source, extent, jobs, progress) -> int:
+    """Make every RD tile of ``jobs`` from ``source`` and store them in batches."""
     decoded = OrderedDict()
 
     def image_of(zoom, col, row):
@@ -251,11 +269,4 @@ def _store(project, path, source, title, attribution, progress) -> ImportResult:
             batch = []
         if progress:
             progress(done, len(jobs))
-    if stored == 0:
-        maps.remove(name)
-        raise ValidationError(_("{name} bevat geen tegels bij het gebied van het project.").format(
-            name=os.path.basename(path)))
-    if maps.display().active is None:
-        current = maps.display()
-        maps.set_display(BaseMapDisplay(name, current.opacity, current.faded))
-    return ImportResult(name, title, stored)
+    return stored
