@@ -12,6 +12,7 @@ from pathlib import Path
 
 from workbench.core.project import Project
 from workbench.errors import ProjectFileError, ProjectInUseError
+from workbench.filenames import name_problem
 from workbench.i18n import _
 from workbench.store import migrations
 from workbench.store.connection import connect
@@ -38,6 +39,8 @@ def create_project(path, info=None) -> Project:
     from workbench.core.project import Change
 
     path = Path(path)
+    if name_problem(path):  # e.g. CON.gpkg: fine here, unusable on the Windows laptops it travels to
+        raise ProjectFileError(name_problem(path))
     if path.exists():
         raise ProjectFileError(_("Het bestand {path} bestaat al.").format(path=path))
     if not path.parent.exists():
@@ -169,6 +172,8 @@ def save_as(project: Project, target) -> None:
     folder, fsynced, then renamed over the target: an interrupted save leaves the
     original and no half-written file.
     """
+    if name_problem(target):
+        raise ProjectFileError(name_problem(target))
     target = Path(target).resolve()
     if project.path is not None and target == Path(project.path).resolve():
         return
@@ -179,21 +184,26 @@ def save_as(project: Project, target) -> None:
     # A project open elsewhere (another window, another laptop on a share) must not be
     # replaced under its feet: its later edits would go to a file nobody can find.
     lock = ProjectLock(target) if target.exists() else None
+    if lock is not None and not lock.acquire():
+        raise ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
+                                  "Sluit het daar eerst, of kies een andere naam.").format(name=target.name))
     try:
-        if lock is not None and not lock.acquire():
-            raise ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
-                                      "Sluit het daar eerst, of kies een andere naam.").format(name=target.name))
-        _copy_into(project, target)
+        temp_name = _backup_beside(project, target)
     finally:
+        # Released before the rename: Windows refuses to replace a file while any handle
+        # to it (ours included) lacks delete sharing. The new file is locked right after
+        # by open_project.
         if lock is not None:
             lock.release()
+    _move_into_place(temp_name, target)
     new = open_project(target)
     project.repository.close()
     project.repository = new.repository
     project.path = target
 
 
-def _copy_into(project, target) -> None:
+def _backup_beside(project, target) -> str:
+    """A complete, fsynced copy in a temporary file in the target's folder; its name."""
     fd, temp_name = tempfile.mkstemp(prefix=".opslaan-", suffix=".gpkg", dir=target.parent)
     os.close(fd)
     try:
@@ -204,12 +214,26 @@ def _copy_into(project, target) -> None:
             destination.close()
         with open(temp_name, "rb+") as handle:
             os.fsync(handle.fileno())
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
+    return temp_name
+
+
+def _move_into_place(temp_name, target) -> None:
+    try:
         os.replace(temp_name, target)
         _fsync_directory(target.parent)
     except BaseException:
-        if os.path.exists(temp_name):
-            os.unlink(temp_name)
+        _remove_quietly(temp_name)
         raise
+
+
+def _remove_quietly(name) -> None:
+    try:
+        os.unlink(name)
+    except FileNotFoundError:
+        pass
 
 
 def _fsync_directory(folder) -> None:
