@@ -71,9 +71,8 @@ def cmd_sample(args):
         return 0
     if not args.path:
         raise UsageError(_("Geef een bestandsnaam: workbench sample {name} PAD.gpkg").format(name=args.name))
-    project = samples.build_sample(args.name, args.path)
-    print(_("Voorbeeldproject '{name}' geschreven naar {path}.").format(name=project.info.name, path=args.path))
-    project.close()
+    title = samples.write_sample(args.name, args.path)
+    print(_("Voorbeeldproject '{name}' geschreven naar {path}.").format(name=title, path=args.path))
     return 0
 
 

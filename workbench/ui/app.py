@@ -43,12 +43,12 @@ def sample_path() -> Path:
 
 
 def ensure_sample() -> Path:
-    from workbench.io.samples import build_sample
+    from workbench.io.samples import write_sample
 
     path = sample_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        build_sample("heerlerheide", path).close()
+        write_sample("heerlerheide", path)  # whole or not at all: a failed start is retried next time
     return path
 
 
