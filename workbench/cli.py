@@ -106,7 +106,7 @@ def cmd_info(args):
     finally:
         project.close()
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print(json.dumps(summary, ensure_ascii=True, indent=2))  # exact on every code page
         return 0
     labels = [("name", _("Naam")), ("municipality", _("Gemeente")), ("interventions", _("Ideeën")),
               ("themes", _("Thema's")), ("goals", _("Doelen")), ("sessions", _("Bijeenkomsten")),
@@ -260,6 +260,9 @@ def _run_app(argv) -> int:
 
 
 def main(argv=None) -> int:
+    from workbench.console import make_output_robust
+
+    make_output_robust()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()
