@@ -23,14 +23,21 @@ def parse_args(argv):
 
 
 def application():
+    from qtpy.QtGui import QIcon
     from qtpy.QtWidgets import QApplication
 
+    from workbench.paths import resource
     from workbench.ui.settings import APPLICATION, ORGANISATION
 
+    if sys.platform == "win32":  # pragma: no cover - the taskbar groups our windows under our icon
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("Gebiedsvisie.Werkbank")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "workbench"])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(_("Gebiedsvisie Werkbank"))
+    app.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
     return app
 
 
