@@ -15,7 +15,10 @@ SCREENSHOT_TIMEOUT_MS = 20000
 def parse_args(argv):
     from workbench.cli import DutchArgumentParser
 
+    from workbench import __version__
+
     parser = DutchArgumentParser(prog="workbench", description=_("Gebiedsvisie Werkbank"))
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     parser.add_argument("path", nargs="?")
     parser.add_argument("--screenshot", metavar="OUT.png")
     parser.add_argument("--taal", "--language", dest="language", choices=["nl", "en"])
