@@ -77,3 +77,13 @@ def test_the_app_has_a_window_icon(qapp):
     assert application() is qapp
     icon = qapp.windowIcon()
     assert not icon.isNull() and icon.actualSize(QSize(256, 256)).width() == 256
+
+
+def test_the_windowed_program_answers_version_and_reports_usage_errors_in_one_line():
+    version = subprocess.run([sys.executable, "-m", "workbench.ui", "--version"], capture_output=True, text=True,
+                             timeout=60)
+    assert version.returncode == 0 and version.stdout.strip().startswith("workbench "), version.stderr
+    wrong = subprocess.run([sys.executable, "-m", "workbench.ui", "--onzin"], capture_output=True, text=True,
+                           timeout=60)
+    assert wrong.returncode == 2 and "Traceback" not in wrong.stderr
+    assert wrong.stderr.startswith("workbench: Ongeldige opdracht") and len(wrong.stderr.splitlines()) == 1

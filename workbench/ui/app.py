@@ -95,13 +95,29 @@ def take_screenshot(window, out, done) -> None:
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, shoot)
 
 
+def _report_before_window(message: str) -> None:
+    """A usage error: on the console, or, in the windowed program (no console), in a
+    message box instead of an unhandled-exception dialog."""
+    if sys.stderr is not None:
+        print(f"workbench: {message}", file=sys.stderr)
+        return
+    from qtpy.QtWidgets import QMessageBox  # pragma: no cover - windowed Windows program only
+
+    application()
+    QMessageBox.critical(None, _("Gebiedsvisie Werkbank"), message)
+
+
 def main(argv=None) -> int:
     from workbench import i18n
     from workbench.errors import WorkbenchError
     from workbench.ui import settings
     from workbench.ui.messages import install_excepthook, set_batch_mode, show_error
 
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parse_args(sys.argv[1:] if argv is None else argv)
+    except WorkbenchError as error:
+        _report_before_window(str(error))
+        return 2
     app = application()
     install_excepthook()
     set_batch_mode(bool(args.screenshot))
