@@ -98,7 +98,8 @@ def _lock_companion(path):
 
 class _WindowsLock:  # pragma: no cover - runs on Windows only
     @staticmethod
-    def _call(function_name, fd, flags=None) -> bool:
+    def _call(function_name, fd, flags=None) -> int:
+        """0 when done, else the Windows error code."""
         import ctypes
         import msvcrt
         from ctypes import wintypes
@@ -122,12 +123,18 @@ class _WindowsLock:  # pragma: no cover - runs on Windows only
             function.argtypes = [wintypes.HANDLE, dword, dword, dword, pointer]
             function.restype = wintypes.BOOL
             result = function(handle, 0, 1, 0, ctypes.byref(overlapped))
-        return bool(result)
+        return 0 if result else (ctypes.get_last_error() or -1)
 
     @classmethod
     def lock(cls, fd) -> bool:
         LOCKFILE_FAIL_IMMEDIATELY, LOCKFILE_EXCLUSIVE_LOCK = 0x1, 0x2
-        return cls._call("LockFileEx", fd, LOCKFILE_FAIL_IMMEDIATELY | LOCKFILE_EXCLUSIVE_LOCK)
+        ERROR_LOCK_VIOLATION = 33
+        error = cls._call("LockFileEx", fd, LOCKFILE_FAIL_IMMEDIATELY | LOCKFILE_EXCLUSIVE_LOCK)
+        if error and error != ERROR_LOCK_VIOLATION:  # not "held elsewhere": say what it is
+            import ctypes
+
+            raise ctypes.WinError(error)
+        return not error
 
     @classmethod
     def unlock(cls, fd) -> None:
