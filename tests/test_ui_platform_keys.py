@@ -1,5 +1,6 @@
-"""Shortcuts the operating system does not swallow: Windows switches the keyboard layout
-on Ctrl+Shift+0, macOS shows the desktop on F11."""
+"""The window on Windows and macOS terms: no shortcut the system swallows (Windows
+switches the keyboard layout on Ctrl+Shift+0, macOS shows the desktop on F11), and no
+file name Windows cannot use."""
 
 import pytest
 from qtpy.QtGui import QKeySequence
@@ -35,3 +36,15 @@ def test_presentation_mode_on_macos_uses_the_system_full_screen_keys(qtbot, ui_s
     presentation = window.actions_.a["presentation"]
     assert [k.toString(QKeySequence.SequenceFormat.PortableText) for k in presentation.shortcuts()] == ["Meta+Ctrl+F"]  # Cmd+Ctrl+F on a Mac
     assert "F11" not in "\n".join(window.shortcut_lines())
+
+
+def test_wizard_refuses_a_reserved_windows_name(qtbot, ui_settings, dialogs, monkeypatch, tmp_path):
+    window = _window_for(qtbot, monkeypatch, "linux")
+    wizard = window.new_project()
+    wizard.project_page.name.setText("Console")
+    wizard.project_page.path.setText(str(tmp_path / "CON.GPKG"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.project_page
+    assert "Windows reserveert CON" in wizard.project_page.subTitle()
+    assert not (tmp_path / "CON.GPKG").exists()
+    wizard.reject()
