@@ -60,3 +60,12 @@ def test_upper_case_suffix_opens_as_a_project(sample_path, tmp_path):
     assert has_project_suffix(upper) and with_project_suffix("avond.GPKG") == "avond.GPKG"
     assert with_project_suffix("avond") == "avond.gpkg"
     assert run("info", upper).returncode == 0
+
+
+def test_a_folder_with_a_percent_sign_works(tmp_path):
+    # Opening reads through an SQLite URI, where "%41" would mean "A".
+    folder = tmp_path / "50%41 klaar #1?"
+    folder.mkdir()
+    assert run("sample", "heerlerheide", folder / "p.gpkg").returncode == 0
+    result = run("info", folder / "p.gpkg")
+    assert result.returncode == 0 and "Heerlerheide" in result.stdout, result.stderr
