@@ -141,6 +141,12 @@ class _WindowsLock:  # pragma: no cover - runs on Windows only
         cls._call("UnlockFileEx", fd)
 
 
+def _identity(status):
+    """(device, inode) of a file, or None where the file system has no file IDs (some
+    network shares report 0: every file there would look like the same one)."""
+    return (status.st_dev, status.st_ino) if status.st_ino else None
+
+
 def _kind(platform: str):
     return _WindowsLock if platform == "win32" else _FlockLock
 
@@ -160,13 +166,14 @@ class ProjectLock:
     def acquire(self) -> bool:
         if self.uses_companion:
             status = os.stat(self.path)  # no descriptor: closing one would drop SQLite's locks
-            key = (status.st_dev, status.st_ino)
+            key = _identity(status)
             lock_fd = None if key in _held else _lock_companion(self.path)
         else:
             lock_fd, key = self._lock_project_file()
         if lock_fd is None:
             return False
-        _held.add(key)
+        if key is not None:
+            _held.add(key)
         self._fd, self._key = lock_fd, key
         return True
 
@@ -174,7 +181,7 @@ class ProjectLock:
         fd = os.open(self.path, open_flags(self.platform))
         try:
             status = os.fstat(fd)
-            key = (status.st_dev, status.st_ino)
+            key = _identity(status)
             if key not in _held and self._kind.lock(fd):
                 fd, locked = None, fd
                 return locked, key
