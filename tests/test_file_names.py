@@ -64,7 +64,7 @@ def test_upper_case_suffix_opens_as_a_project(sample_path, tmp_path):
 
 def test_a_folder_with_a_percent_sign_works(tmp_path):
     # Opening reads through an SQLite URI, where "%41" would mean "A".
-    folder = tmp_path / "50%41 klaar #1?"
+    folder = tmp_path / "50%41 klaar #1"  # "?" and "#" are escaped too, but "?" cannot be on Windows
     folder.mkdir()
     assert run("sample", "heerlerheide", folder / "p.gpkg").returncode == 0
     result = run("info", folder / "p.gpkg")

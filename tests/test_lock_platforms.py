@@ -8,7 +8,6 @@
   real, next to SQLite's own locking.
 """
 
-import fcntl
 import os
 import signal
 import sqlite3
@@ -23,6 +22,12 @@ from workbench.core.commands import AddIntervention
 from workbench.errors import ProjectInUseError
 from workbench.store import lock, open_project
 
+# POSIX locks, run for real on Linux and macOS; on Windows the real Windows rules apply
+# (tests/test_save_as_windows.py runs there without emulation).
+posix_only = pytest.mark.skipif(os.name == "nt", reason="POSIX file locks")
+# struct flock: Linux puts type and whence first, macOS/BSD last
+FLOCK_FORMAT, TYPE_INDEX = ("qqihh", 3) if sys.platform == "darwin" else ("hhqqi", 0)
+
 SQLITE_PENDING_BYTE = 0x40000000  # SQLite's lock bytes: PENDING, RESERVED, then 510 SHARED bytes
 SQLITE_LOCK_BYTES = 512 + 2
 
@@ -33,8 +38,11 @@ def test_windows_opens_the_lock_binary_and_read_only():
     assert flags & (os.O_WRONLY | os.O_RDWR) == 0
 
 
-def test_the_lock_descriptor_here_is_read_only(sample_path):
-    held = lock.ProjectLock(sample_path)
+@posix_only
+def test_the_lock_descriptor_on_linux_is_read_only(sample_path):
+    import fcntl
+
+    held = lock.ProjectLock(sample_path, platform="linux")
     assert held.acquire()
     try:
         assert fcntl.fcntl(held._fd, fcntl.F_GETFL) & os.O_ACCMODE == os.O_RDONLY
@@ -64,13 +72,19 @@ def _byte_held_elsewhere(path, start, length) -> bool:
     probe = subprocess.run([sys.executable, "-c", textwrap.dedent(f"""
         import fcntl, os, struct
         fd = os.open({str(path)!r}, os.O_RDWR)
-        query = struct.pack("hhqqi", fcntl.F_WRLCK, os.SEEK_SET, {start}, {length}, 0)
-        print(struct.unpack("hhqqi", fcntl.fcntl(fd, fcntl.F_GETLK, query))[0] != fcntl.F_UNLCK)
+        fields = [fcntl.F_WRLCK, os.SEEK_SET, {start}, {length}, 0]
+        if {FLOCK_FORMAT!r} == "qqihh":
+            fields = fields[2:] + fields[:2]
+        answer = fcntl.fcntl(fd, fcntl.F_GETLK, struct.pack({FLOCK_FORMAT!r}, *fields))
+        print(struct.unpack({FLOCK_FORMAT!r}, answer)[{TYPE_INDEX}] != fcntl.F_UNLCK)
     """)], capture_output=True, text=True, check=True)
     return probe.stdout.strip() == "True"
 
 
+@posix_only
 def test_a_posix_byte_range_lock_would_not_survive_sqlite(sample_path):
+    import fcntl
+
     # Why the macOS path does not lock a byte far past SQLite's: SQLite unlocks the
     # whole file after a transaction, and POSIX locks belong to the process.
     fd = os.open(sample_path, os.O_RDWR)
@@ -85,6 +99,7 @@ def test_a_posix_byte_range_lock_would_not_survive_sqlite(sample_path):
         os.close(fd)
 
 
+@posix_only
 def test_macos_lock_leaves_sqlite_locking_alone_and_survives_transactions(sample_path, macos_rules):
     project = open_project(sample_path)
     try:
@@ -109,6 +124,7 @@ def test_macos_lock_leaves_sqlite_locking_alone_and_survives_transactions(sample
     assert not os.path.exists(lock.companion_path(sample_path))  # nothing left next to the project
 
 
+@posix_only
 def test_a_lock_file_left_by_a_crash_does_not_block(sample_path, macos_rules):
     with open(lock.companion_path(sample_path), "w"):
         pass
@@ -116,6 +132,7 @@ def test_a_lock_file_left_by_a_crash_does_not_block(sample_path, macos_rules):
     assert not os.path.exists(lock.companion_path(sample_path))
 
 
+@posix_only
 def test_macos_lock_refuses_a_second_process_and_a_second_window(sample_path, macos_rules):
     project = open_project(sample_path)
     try:
@@ -137,6 +154,7 @@ def test_macos_lock_refuses_a_second_process_and_a_second_window(sample_path, ma
     open_project(sample_path).close()  # released: free again
 
 
+@posix_only
 def test_macos_lock_is_freed_when_its_process_is_killed(sample_path, macos_rules):
     holder = _in_other_process("""
         from workbench.store import open_project
