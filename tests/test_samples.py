@@ -1,5 +1,9 @@
 """The sample projects are real enough to demo: plausible places, themes, votes, quotes."""
 
+import os
+
+import pytest
+
 from workbench.io import samples
 from workbench.io.reference import WIJKEN_CREDIT
 from workbench.store import open_project
@@ -43,3 +47,30 @@ def test_samples_have_stable_identities(tmp_path):
     assert {i.uuid for i in a.interventions()} == {i.uuid for i in b.interventions()}
     a.close()
     b.close()
+
+
+def test_a_first_start_that_fails_half_way_leaves_no_half_sample_and_is_retried(tmp_path, monkeypatch):
+    # On macOS the first start failed while building the sample ("database is locked");
+    # the half-built file was then opened as the sample on every later start.
+    from workbench.errors import ValidationError
+    from workbench.ui import app
+
+    target = tmp_path / "data" / "heerlerheide.gpkg"
+    monkeypatch.setattr(app, "sample_path", lambda: target)
+    real_recipe = samples.recipe
+
+    def broken_recipe(name):
+        data = real_recipe(name)
+        data["interventions"][5]["themes"] = ["Een thema dat er niet is"]  # fails after the file exists
+        return data
+
+    monkeypatch.setattr(samples, "recipe", broken_recipe)
+    with pytest.raises(ValidationError):
+        app.ensure_sample()
+    assert os.listdir(target.parent) == []
+    monkeypatch.setattr(samples, "recipe", real_recipe)
+    assert app.ensure_sample() == target
+    project = open_project(target, read_only=True)
+    assert len(project.interventions()) == len(real_recipe("heerlerheide")["interventions"])
+    project.close()
+    assert os.listdir(target.parent) == ["heerlerheide.gpkg"]

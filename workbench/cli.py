@@ -71,9 +71,8 @@ def cmd_sample(args):
         return 0
     if not args.path:
         raise UsageError(_("Geef een bestandsnaam: workbench sample {name} PAD.gpkg").format(name=args.name))
-    project = samples.build_sample(args.name, args.path)
-    print(_("Voorbeeldproject '{name}' geschreven naar {path}.").format(name=project.info.name, path=args.path))
-    project.close()
+    title = samples.write_sample(args.name, args.path)
+    print(_("Voorbeeldproject '{name}' geschreven naar {path}.").format(name=title, path=args.path))
     return 0
 
 
@@ -107,7 +106,7 @@ def cmd_info(args):
     finally:
         project.close()
     if args.json:
-        print(json.dumps(summary, ensure_ascii=False, indent=2))
+        print(json.dumps(summary, ensure_ascii=True, indent=2))  # exact on every code page
         return 0
     labels = [("name", _("Naam")), ("municipality", _("Gemeente")), ("interventions", _("Ideeën")),
               ("themes", _("Thema's")), ("goals", _("Doelen")), ("sessions", _("Bijeenkomsten")),
@@ -281,6 +280,9 @@ def _run_app(argv) -> int:
 
 
 def main(argv=None) -> int:
+    from workbench.console import make_output_robust
+
+    make_output_robust()
     argv = list(sys.argv[1:] if argv is None else argv)
     try:
         parser = build_parser()

@@ -4,12 +4,20 @@ import sys
 from pathlib import Path
 
 
-def resources_dir() -> Path:
-    """The ``resources/`` folder: next to the package, or inside a frozen app."""
+def _data_dir(name: str) -> Path:
+    """A data folder: inside a frozen app, inside the installed package (the wheel puts
+    it there, see setup.py), or at the top of a source checkout."""
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
-        return Path(frozen_root) / "resources"
-    return Path(__file__).resolve().parent.parent / "resources"
+        return Path(frozen_root) / name
+    package = Path(__file__).resolve().parent
+    installed = package / name
+    return installed if installed.is_dir() else package.parent / name
+
+
+def resources_dir() -> Path:
+    """The ``resources/`` folder."""
+    return _data_dir("resources")
 
 
 def resource(*parts: str) -> Path:
@@ -17,10 +25,7 @@ def resource(*parts: str) -> Path:
 
 
 def sample_projects_dir() -> Path:
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root) / "sample_projects"
-    return Path(__file__).resolve().parent.parent / "sample_projects"
+    return _data_dir("sample_projects")
 
 
 def same_file(a, b) -> bool:

@@ -43,7 +43,8 @@ def register_functions(conn) -> None:
 def connect(path, read_only: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode; use :func:`transaction` for writes."""
     if read_only:
-        uri = "file:" + str(path).replace("?", "%3f").replace("#", "%23") + "?mode=ro"
+        # "%" first: a folder such as "50%41 klaar" must not decode to "50A klaar"
+        uri = "file:" + str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23") + "?mode=ro"
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from workbench.core.project import Project
 from workbench.errors import ProjectFileError, ProjectInUseError
+from workbench.filenames import name_problem
 from workbench.i18n import _
 from workbench.store import migrations
 from workbench.store.connection import connect
@@ -37,6 +38,8 @@ def create_project(path, info=None) -> Project:
     from workbench.core.project import Change
 
     path = Path(path)
+    if name_problem(path):  # e.g. CON.gpkg: fine here, unusable on the Windows laptops it travels to
+        raise ProjectFileError(name_problem(path))
     if path.exists():
         raise ProjectFileError(_("Het bestand {path} bestaat al.").format(path=path))
     if not path.parent.exists():
@@ -172,6 +175,8 @@ def save_as(project: Project, target) -> None:
     """
     from workbench.io.output import same_file, writing  # one writer for every output (io sits above store)
 
+    if name_problem(target):
+        raise ProjectFileError(name_problem(target))
     target = Path(target).resolve()
     if project.path is not None and same_file(target, project.path):
         return

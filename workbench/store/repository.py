@@ -15,6 +15,7 @@ from workbench.core.model import (
     ReferenceLayer, Session, Theme, Tombstone, Underlay, Vote)
 from workbench.store import gpkg_blob
 from workbench.store.connection import transaction
+from workbench.store.feature_rows import write_interventions
 from workbench.store.repair import repair_geometries, sanitize_state, text_columns_hold_only_text
 from workbench.store.schema import register_features, unregister
 
@@ -30,21 +31,8 @@ SIMPLE_TABLES = {
     "underlay": ("underlays", Underlay),
 }
 
-INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",
-                        "primary_theme_uuid", "actor", "notes", "created_session_uuid",
-                        "changed_session_uuid", "created_at", "changed_at")
 INFO_COLUMNS = tuple(f.name for f in fields(ProjectInfo))
 
-
-_INTERVENTION_WRITE_COLUMNS = INTERVENTION_COLUMNS + ("geom",)
-_UPSERT_INTERVENTION = (
-    f"INSERT INTO interventions ({', '.join(_INTERVENTION_WRITE_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_INTERVENTION_WRITE_COLUMNS))}) ON CONFLICT(uuid) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _INTERVENTION_WRITE_COLUMNS if c != "uuid"))
-
-
-def _intervention_row(item) -> list:
-    return [getattr(item, c) for c in INTERVENTION_COLUMNS] + [gpkg_blob.encode(item.geometry)]
 
 
 def link_uuid(a: str, b: str) -> str:
@@ -287,7 +275,7 @@ class Repository:
         deleting an intervention cascades to its links)."""
         if not items:
             return
-        self.conn.executemany(_UPSERT_INTERVENTION, [_intervention_row(item) for item in items])
+        write_interventions(self.conn, items)
         for table, column, field in (("intervention_themes", "theme_uuid", "theme_uuids"),
                                      ("intervention_goals", "goal_uuid", "goal_uuids")):
             self.conn.executemany(
@@ -303,7 +291,7 @@ class Repository:
             self.conn.execute("DELETE FROM interventions WHERE uuid = ?", (uuid,))
             return
         item = change.after
-        self.conn.execute(_UPSERT_INTERVENTION, _intervention_row(item))
+        write_interventions(self.conn, [item])
         before = change.before
         if before.theme_uuids != item.theme_uuids:
             self._replace_links("intervention_themes", "theme_uuid", uuid, item.theme_uuids)

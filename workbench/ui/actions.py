@@ -2,6 +2,7 @@
 ``retranslate`` so a language switch relabels everything in place."""
 
 import importlib.util
+import sys
 
 from qtpy.QtCore import Qt
 from qtpy.QtGui import QAction, QActionGroup, QKeySequence
@@ -11,6 +12,17 @@ from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.i18n import _
 
 DRAW_MODES = (Mode.POINT, Mode.LINE, Mode.POLYGON, Mode.FREEHAND)
+
+PLATFORM = sys.platform  # the tests set it to check the keys of another platform
+# Keys the operating system takes before the app sees them: Windows switches the keyboard
+# layout with Ctrl+Shift+0, macOS shows the desktop with F11.
+RESERVED_BY_SYSTEM = {"win32": ("Ctrl+Shift+0",), "darwin": ("F11",)}
+
+
+def presentation_keys(platform=None) -> list:
+    """Full screen as each platform has it: F11, or Cmd+Ctrl+F on macOS (Qt's Ctrl is
+    Cmd there and Meta is Control)."""
+    return ["Ctrl+Meta+F"] if (platform or PLATFORM) == "darwin" else ["F11"]
 
 
 def tool_available(mode) -> bool:
@@ -49,10 +61,10 @@ class WindowActions:
         act("undo", w.context.undo, QKeySequence.StandardKey.Undo)
         act("redo", w.context.redo, ["Ctrl+Shift+Z", "Ctrl+Y"])
         act("delete", w.delete_selected, QKeySequence.StandardKey.Delete)
-        act("presentation", w.presentation.toggle, "F11", checkable=True)
+        act("presentation", w.presentation.toggle, presentation_keys(), checkable=True)
         act("zoom_area", lambda: w.map_view.zoom_to_area(), "Ctrl+0")
         act("zoom_all", lambda: w.map_view.zoom_to_all())
-        act("zoom_selection", lambda: w.map_view.zoom_to_selection(), "Ctrl+Shift+0")
+        act("zoom_selection", lambda: w.map_view.zoom_to_selection(), "Ctrl+J")  # as in QGIS
         act("snapping", lambda on: w.map_view.set_snapping(on), checkable=True).setChecked(True)
         act("underlay", w.underlay_dialog)
         act("new_session", w.new_session)

@@ -15,7 +15,10 @@ SCREENSHOT_TIMEOUT_MS = 20000
 def parse_args(argv):
     from workbench.cli import DutchArgumentParser
 
+    from workbench import __version__
+
     parser = DutchArgumentParser(prog="workbench", description=_("Gebiedsvisie Werkbank"))
+    parser.add_argument("--version", action="version", version=f"workbench {__version__}")
     parser.add_argument("path", nargs="?")
     parser.add_argument("--screenshot", metavar="OUT.png")
     parser.add_argument("--taal", "--language", dest="language", choices=["nl", "en"])
@@ -23,14 +26,21 @@ def parse_args(argv):
 
 
 def application():
+    from qtpy.QtGui import QIcon
     from qtpy.QtWidgets import QApplication
 
+    from workbench.paths import resource
     from workbench.ui.settings import APPLICATION, ORGANISATION
 
+    if sys.platform == "win32":  # pragma: no cover - the taskbar groups our windows under our icon
+        import ctypes
+
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID("Gebiedsvisie.Werkbank")
     app = QApplication.instance() or QApplication([sys.argv[0] if sys.argv else "workbench"])
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(_("Gebiedsvisie Werkbank"))
+    app.setWindowIcon(QIcon(str(resource("icons", "app.png"))))
     return app
 
 
@@ -43,12 +53,12 @@ def sample_path() -> Path:
 
 
 def ensure_sample() -> Path:
-    from workbench.io.samples import build_sample
+    from workbench.io.samples import write_sample
 
     path = sample_path()
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
-        build_sample("heerlerheide", path).close()
+        write_sample("heerlerheide", path)  # whole or not at all: a failed start is retried next time
     return path
 
 
@@ -99,13 +109,29 @@ def take_screenshot(window, out, done) -> None:
     QTimer.singleShot(SCREENSHOT_TIMEOUT_MS, shoot)
 
 
+def _report_before_window(message: str) -> None:
+    """A usage error: on the console, or, in the windowed program (no console), in a
+    message box instead of an unhandled-exception dialog."""
+    if sys.stderr is not None:
+        print(f"workbench: {message}", file=sys.stderr)
+        return
+    from qtpy.QtWidgets import QMessageBox  # pragma: no cover - windowed Windows program only
+
+    application()
+    QMessageBox.critical(None, _("Gebiedsvisie Werkbank"), message)
+
+
 def main(argv=None) -> int:
     from workbench import i18n
     from workbench.errors import WorkbenchError
     from workbench.ui import settings
     from workbench.ui.messages import install_excepthook, set_batch_mode, show_error
 
-    args = parse_args(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parse_args(sys.argv[1:] if argv is None else argv)
+    except WorkbenchError as error:
+        _report_before_window(str(error))
+        return 2
     app = application()
     install_excepthook()
     set_batch_mode(bool(args.screenshot))

@@ -11,6 +11,7 @@ from workbench.canvas.layer_list import LayerList
 from workbench.canvas.tools import Mode
 from workbench.canvas.view import MapView
 from workbench.core.commands import DeleteInterventions
+from workbench.filenames import with_project_suffix
 from workbench.geo.measure import format_number
 from workbench.i18n import _
 from workbench.ui import settings
@@ -348,7 +349,7 @@ class MainWindow(QMainWindow):
                                                     _("Projectbestand (*.gpkg)"))
         if not path:
             return
-        path = path if path.endswith(".gpkg") else path + ".gpkg"
+        path = with_project_suffix(path)
         try:
             save_as(project, path)
         except WorkbenchError as error:
@@ -357,7 +358,12 @@ class MainWindow(QMainWindow):
         except OSError as error:
             show_error(self, _("Opslaan mislukt: {error}").format(error=error.strerror or error))
             return
-        self.open_path(path)
+        # save_as already continues in the new file (and holds its lock): adopt it here,
+        # do not open it a second time (that tripped over our own lock: "al geopend").
+        settings.add_recent_file(project.path)
+        self.update_title()
+        self.show_message(_("Opgeslagen als {name}; u werkt nu verder in dit bestand.").format(
+            name=Path(project.path).name))
 
     def delete_selected(self) -> None:
         focused = QApplication.focusWidget()

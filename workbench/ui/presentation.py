@@ -1,4 +1,4 @@
-"""Presentation mode (F11): the map fills the screen with large labels; a slim bar keeps
+"""Presentation mode (F11, Cmd+Ctrl+F on macOS): the map fills the screen with large labels; a slim bar keeps
 the theme colours, the quick-capture tools and the vote counter. The status bar is
 hidden then, so messages show in a band over the map."""
 
@@ -82,7 +82,10 @@ class PresentationMode:
             window.setGeometry(screen.geometry())
         window.showFullScreen()
         window.map_view.setFocus()
-        window.map_view.message.emit(_("Presentatiemodus: F11 of Esc om terug te gaan."))
+        from qtpy.QtGui import QKeySequence
+
+        key = window.actions_.a["presentation"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        window.map_view.message.emit(_("Presentatiemodus: {key} of Esc om terug te gaan.").format(key=key))
 
     def _settle_layout(self) -> None:
         """The quick-capture bar changed size (large or normal); let the window know its

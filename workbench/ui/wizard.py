@@ -13,6 +13,7 @@ from shapely.ops import unary_union
 
 from workbench.core import theme_sets
 from workbench.errors import WorkbenchError
+from workbench.filenames import name_problem, safe_stem, with_project_suffix
 from workbench.i18n import _
 from workbench.ui.area_sketch import AreaSketch
 from workbench.ui.combos import color_icon
@@ -30,7 +31,7 @@ def default_folder() -> Path:
 
 def file_name_for(name: str) -> str:
     stem = re.sub(r"[^\w\- ]+", "", name).strip().replace(" ", "-").lower()[:60].strip("-") or "project"
-    return f"{stem}.gpkg"
+    return f"{safe_stem(stem)}.gpkg"
 
 
 class ProjectPage(QWizardPage):
@@ -70,7 +71,7 @@ class ProjectPage(QWizardPage):
                                                     _("Projectbestand (*.gpkg)"))
         if path:
             self._path_edited = True
-            self.path.setText(path if path.endswith(".gpkg") else path + ".gpkg")
+            self.path.setText(with_project_suffix(path))
 
     def isComplete(self) -> bool:
         return bool(self.name.text().strip() and self.path.text().strip())
@@ -89,6 +90,9 @@ class ProjectPage(QWizardPage):
         except (OSError, ValueError):  # a name too long for the disk, a NUL byte
             self.wizard().show_problem(_("Deze bestandsnaam is te lang of bevat tekens die niet kunnen. Kies een "
                                          "kortere, eenvoudiger naam."))
+            return False
+        if name_problem(path):
+            self.wizard().show_problem(name_problem(path))
             return False
         if exists:
             self.wizard().show_problem(_("Het bestand {path} bestaat al. Kies een andere naam.").format(path=path))

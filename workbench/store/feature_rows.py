@@ -1,0 +1,48 @@
+"""Writing intervention rows so that any GeoPackage R-tree triggers on them keep working.
+
+QGIS and GDAL add a spatial index (``rtree_interventions_geom`` plus triggers) to a
+project they open. GeoPackage 1.2 and 1.3, and GDAL before 3.7 (still in QGIS 3.22-3.28
+LTR installs), keep the index up to date with ``INSERT OR REPLACE`` in their
+``_update1`` trigger. SQLite applies the conflict policy of the *outer* statement to a
+trigger's statements, and for an UPSERT (``INSERT ... ON CONFLICT DO UPDATE``) that is
+ABORT: the trigger's REPLACE becomes a plain INSERT and fails with "UNIQUE constraint
+failed: rtree_interventions_geom.id". GeoPackage 1.4 (GDAL 3.7+) replaced ``_update1``
+with ``_update6``/``_update7`` for exactly this reason.
+
+So feature rows are never UPSERTed: an existing row gets a plain ``UPDATE``, a new row a
+plain ``INSERT``, which every trigger generation handles (tests/test_spatial_index_triggers.py).
+"""
+
+import json
+
+from workbench.store import gpkg_blob
+
+INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",
+                        "primary_theme_uuid", "actor", "notes", "created_session_uuid",
+                        "changed_session_uuid", "created_at", "changed_at")
+_WRITTEN = INTERVENTION_COLUMNS[1:] + ("geom",)  # uuid identifies the row
+_INSERT = (f"INSERT INTO interventions ({', '.join(_WRITTEN)}, uuid) "
+           f"VALUES ({', '.join('?' * (len(_WRITTEN) + 1))})")
+_UPDATE = f"UPDATE interventions SET {', '.join(c + ' = ?' for c in _WRITTEN)} WHERE uuid = ?"
+
+
+def _row(item) -> list:
+    # the columns of _WRITTEN, then uuid: the same parameters fit both statements
+    return [getattr(item, c) for c in INTERVENTION_COLUMNS[1:]] + [gpkg_blob.encode(item.geometry), item.uuid]
+
+
+def write_interventions(conn, items) -> None:
+    """Insert or update the rows of ``items`` (by UUID), without an UPSERT."""
+    items = list(items)
+    if not items:
+        return
+    if len(items) == 1:  # one edit: no lookup, the UPDATE says whether the row exists
+        row = _row(items[0])
+        if conn.execute(_UPDATE, row).rowcount == 0:
+            conn.execute(_INSERT, row)
+        return
+    existing = {uuid for (uuid,) in conn.execute(
+        "SELECT uuid FROM interventions WHERE uuid IN (SELECT value FROM json_each(?))",
+        (json.dumps([item.uuid for item in items]),))}
+    conn.executemany(_UPDATE, [_row(item) for item in items if item.uuid in existing])
+    conn.executemany(_INSERT, [_row(item) for item in items if item.uuid not in existing])
