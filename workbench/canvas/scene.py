@@ -16,7 +16,7 @@ from workbench.canvas.labels import thin
 from workbench.i18n import _
 
 # (key, z) bottom to top; names are translated when asked for (see layer_names)
-LAYER_KEYS = (("underlay", 0), ("reference", 10), ("area", 20), ("interventions", 30), ("labels", 40))
+LAYER_KEYS = (("basemap", -10), ("underlay", 0), ("reference", 10), ("area", 20), ("interventions", 30), ("labels", 40))
 # Wijk names sit above the ideas (a filled idea must not hide its wijk's name) but
 # belong to the reference layer: they follow its visibility and opacity.
 NAMES_Z = 35
@@ -24,7 +24,7 @@ EDIT_Z = 50
 
 
 def layer_names() -> dict:
-    return {"underlay": _("Ondergrond"), "reference": _("Wijken"), "area": _("Gebied"),
+    return {"basemap": _("Basiskaart"), "underlay": _("Ondergrond"), "reference": _("Wijken"), "area": _("Gebied"),
             "interventions": _("Ideeën"), "labels": _("Nummers")}
 
 
@@ -77,6 +77,10 @@ class MapScene(QGraphicsScene):
         self._sorted_labels = None
         self._thinned_at = None
         self.reference_items = []
+        from workbench.canvas.basemap_layer import BaseMapLayer
+
+        self.basemap = BaseMapLayer(self.groups["basemap"])
+        self.basemap.on_changed = self.update_reference_fill
         if project is not None:
             self.set_project(project)
 
@@ -102,6 +106,7 @@ class MapScene(QGraphicsScene):
         self._rebuild_reference()
         self._rebuild_area()
         self._rebuild_underlays()
+        self.basemap.set_project(self.project)
         self.update_reference_fill()
         if self.project is not None:
             for intervention in self.project.interventions():
@@ -136,6 +141,8 @@ class MapScene(QGraphicsScene):
             self.update_reference_fill()
         elif kind == "underlay":
             self._rebuild_underlays()
+        elif kind == "basemap":
+            self.basemap.reload()
         elif kind == "reset":
             self.rebuild()
             return
@@ -235,7 +242,7 @@ class MapScene(QGraphicsScene):
         self._hit_cache = None  # hidden ideas cannot be picked
         if key == "reference":
             self.names_group.setVisible(visible)
-        if key == "underlay":
+        if key in ("underlay", "basemap"):
             self.update_reference_fill()
 
     def set_layer_opacity(self, key: str, opacity: float) -> None:
@@ -269,6 +276,8 @@ class MapScene(QGraphicsScene):
 
     def update_reference_fill(self) -> None:
         shown = bool(self.underlay_items) and self.groups["underlay"].isVisible()
+        # wijken as outlines over a base map too, whose streets a fill would hide
+        shown = shown or (self.basemap.item.isVisible() and self.groups["basemap"].isVisible())
         for item in self.reference_items:
             item.set_filled(not shown)
 
@@ -367,6 +376,8 @@ class MapScene(QGraphicsScene):
                 rect = rect.united(item.world_rect())
         for item in self.underlay_items.values():
             rect = rect.united(item.sceneBoundingRect())
+        if rect.isNull() and self.basemap.item.isVisible():
+            rect = self.basemap.item.sceneBoundingRect()  # a project with only a base map yet
         if rect.isNull():
             return QRectF(194000, -327000, 2000, 2000)  # Heerlen, rather than nowhere
         return rect.adjusted(-50, -50, 50, 50) if rect.width() < 100 or rect.height() < 100 else rect
