@@ -109,7 +109,33 @@ def _v3_underlays(conn) -> None:
     register_attributes(conn, "underlays", "Ondergronden")
 
 
-MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays]
+def _v4_basemaps(conn) -> None:
+    """Base maps: the GeoPackage tile-pyramid tables, and the attribution and licence of
+    each tile table (``basemaps``). The tiles themselves go in one table per base map,
+    created when one is downloaded or imported (store/tiles.py). ``IF NOT EXISTS``: QGIS
+    or GDAL may already have added the standard tables to the file."""
+    run_script(conn, """
+    CREATE TABLE IF NOT EXISTS gpkg_tile_matrix_set (
+      table_name TEXT NOT NULL PRIMARY KEY, srs_id INTEGER NOT NULL,
+      min_x DOUBLE NOT NULL, min_y DOUBLE NOT NULL, max_x DOUBLE NOT NULL, max_y DOUBLE NOT NULL,
+      CONSTRAINT fk_gtms_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name),
+      CONSTRAINT fk_gtms_srs FOREIGN KEY (srs_id) REFERENCES gpkg_spatial_ref_sys (srs_id));
+    CREATE TABLE IF NOT EXISTS gpkg_tile_matrix (
+      table_name TEXT NOT NULL, zoom_level INTEGER NOT NULL,
+      matrix_width INTEGER NOT NULL, matrix_height INTEGER NOT NULL,
+      tile_width INTEGER NOT NULL, tile_height INTEGER NOT NULL,
+      pixel_x_size DOUBLE NOT NULL, pixel_y_size DOUBLE NOT NULL,
+      CONSTRAINT pk_ttm PRIMARY KEY (table_name, zoom_level),
+      CONSTRAINT fk_tmm_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name));
+    CREATE TABLE basemaps (
+      id INTEGER PRIMARY KEY, table_name TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '',
+      attribution TEXT NOT NULL DEFAULT '', licence TEXT NOT NULL DEFAULT '',
+      source TEXT NOT NULL DEFAULT '', tiling TEXT NOT NULL DEFAULT 'rd');
+    """)
+    register_attributes(conn, "basemaps", "Werkbank: basiskaarten")
+
+
+MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_basemaps]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
