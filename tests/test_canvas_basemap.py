@@ -251,3 +251,62 @@ def test_the_view_never_shows_a_hole_where_a_coarser_level_exists(qtbot, project
     grab = view.viewport().grab().toImage()
     at = pos(view, x, y)
     assert same(grab.pixelColor(at.x(), at.y()), (40, 120, 230))
+
+
+def test_layer_list_switches_fades_and_dims_the_base_map_with_real_input(qtbot, project):
+    from qtpy.QtCore import QPoint, Qt
+    from qtpy.QtTest import QTest
+    from qtpy.QtWidgets import QApplication
+
+    from tests.canvas_helpers import make_view, pos
+    from workbench.canvas.layer_list import LayerList
+    from workbench.store.tiles import basemaps_of
+
+    add_test_basemap(project, "basemap_kaart", levels=(11,), colour_for=lambda z, c, r: (230, 120, 40), margin=300,
+                     title="Kaart")
+    add_test_basemap(project, "basemap_luchtfoto", levels=(11,), colour_for=lambda z, c, r: (40, 160, 60),
+                     margin=300, title="Luchtfoto")
+    show(project, "basemap_kaart")
+    view = make_view(qtbot, project, 600, 400)
+    layers = LayerList(view)
+    qtbot.addWidget(layers)
+    layers.show()
+    qtbot.waitExposed(layers)
+    controls = layers.basemap
+    x, y = free_points(project)[0]
+
+    def colour_on_map():
+        grab = view.viewport().grab().toImage()
+        at = pos(view, x, y)
+        return grab.pixelColor(at.x(), at.y())
+
+    assert [controls.choice.itemText(i) for i in range(controls.choice.count())] == [
+        "Geen basiskaart", "Kaart", "Luchtfoto"]
+    assert controls.choice.currentText() == "Kaart" and not controls.faded.isChecked()
+    assert same(colour_on_map(), (230, 120, 40))
+    # choose the aerial photo in the drop-down list, by mouse
+    QTest.mouseClick(controls.choice, Qt.LeftButton)
+    popup = controls.choice.view()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.wait(QApplication.doubleClickInterval() + 100)  # a release that soon after opening is ignored
+    item = popup.visualRect(popup.model().index(2, 0)).center()
+    QTest.mouseClick(popup.viewport(), Qt.LeftButton, Qt.NoModifier, item)
+    qtbot.waitUntil(lambda: basemaps_of(project).display().active == "basemap_luchtfoto")
+    assert same(colour_on_map(), (40, 160, 60))
+    # faded: greyscale on screen, and remembered in the file
+    QTest.mouseClick(controls.faded, Qt.LeftButton, Qt.NoModifier, QPoint(8, controls.faded.height() // 2))
+    assert basemaps_of(project).display().faded
+    faded = colour_on_map()
+    assert faded.red() == faded.green() == faded.blue()
+    # opacity by keyboard on the slider: lighter at once, stored once it rests
+    controls.opacity.setFocus()
+    for _step in range(5):
+        QTest.keyClick(controls.opacity, Qt.Key_PageDown)
+    assert controls.opacity.value() == 50
+    assert colour_on_map().lightness() > faded.lightness()
+    qtbot.waitUntil(lambda: abs(basemaps_of(project).display().opacity - 0.5) < 1e-9)
+    # none: the map shows no base map at all
+    controls.choice.setFocus()
+    QTest.keyClick(controls.choice, Qt.Key_Home)
+    assert basemaps_of(project).display().active is None
+    assert not same(colour_on_map(), (40, 160, 60), 60) and colour_on_map() != faded
