@@ -168,6 +168,7 @@ class BaseMapLayer:
         self.active = None
         self.opacity = 1.0
         self.faded = True
+        self._last_pieces = None  # (key, pieces) of the last paint
         self.on_changed = None  # the scene outlines the wijken while a base map shows
         self.item.setVisible(False)
 
@@ -187,6 +188,7 @@ class BaseMapLayer:
         """Read the list of stored base maps and the display settings again (after a
         download, an import or a removal)."""
         self.cache.clear()
+        self._last_pieces = None
         self.infos = {info.name: info for info in self.basemaps.list()} if self.basemaps is not None else {}
         display = self.basemaps.display() if self.basemaps is not None else None
         self.active = display.active if display is not None and display.active in self.infos else None
@@ -253,6 +255,15 @@ class BaseMapLayer:
         info = self.info()
         if info is None or not info.levels:
             return []
+        # a hover or a rubber line repaints the same view: the same pieces again
+        key = (visible.getRect(), metres_per_pixel, info.name, self.faded)
+        if self._last_pieces is not None and self._last_pieces[0] == key:
+            return self._last_pieces[1]
+        out = self._pieces(info, visible, metres_per_pixel)
+        self._last_pieces = (key, out)
+        return out
+
+    def _pieces(self, info, visible, metres_per_pixel):
         levels = info.levels
         chosen = choose_level(levels, metres_per_pixel)
         span = tile_range(info, levels[chosen], visible)
