@@ -2,29 +2,26 @@
 opacity and the faded switch. They act on the scene's :class:`BaseMapLayer`, which keeps
 the choice in the project file."""
 
-from qtpy.QtCore import Qt, QTimer
-from qtpy.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLabel, QSlider, QWidget
+from qtpy.QtCore import QObject, Qt, QTimer
+from qtpy.QtWidgets import QCheckBox, QComboBox, QLabel, QSlider
 
 from workbench.i18n import _
 
 STORE_AFTER_MS = 400  # the opacity is written once the slider rests
 
 
-class BaseMapControls(QWidget):
+class BaseMapControls(QObject):
+    """The widgets, placed by the layer list in its grid (:meth:`place`) so the opacity
+    slider lines up with the other layers' sliders."""
+
     def __init__(self, view, parent=None):
         super().__init__(parent)
         self.view = view
-        layout = QGridLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
         self.title = QLabel()
         self.choice = QComboBox()
         self.opacity = QSlider(Qt.Horizontal)
         self.opacity.setRange(0, 100)
         self.faded = QCheckBox()
-        layout.addWidget(self.title, 0, 0)
-        layout.addWidget(self.choice, 0, 1)
-        layout.addWidget(self.faded, 1, 0)
-        layout.addWidget(self.opacity, 1, 1)
         self._store_timer = QTimer(self)
         self._store_timer.setSingleShot(True)
         self._store_timer.setInterval(STORE_AFTER_MS)
@@ -34,6 +31,14 @@ class BaseMapControls(QWidget):
         self.opacity.valueChanged.connect(self._opacity_moved)
         self.faded.toggled.connect(lambda on: self.layer().set_faded(on))
         self.retranslate()
+
+    def place(self, layout, row: int) -> int:
+        """Into a grid of (layer, opacity) columns from ``row`` on; returns the next free row."""
+        layout.addWidget(self.title, row, 0)
+        layout.addWidget(self.opacity, row, 1)
+        layout.addWidget(self.choice, row + 1, 0, 1, 2)
+        layout.addWidget(self.faded, row + 2, 0, 1, 2)
+        return row + 3
 
     def layer(self):
         return self.view.scene().basemap

@@ -33,9 +33,9 @@ class LayerList(QWidget):
             self.sliders[key] = slider
         from workbench.canvas.basemap_controls import BaseMapControls
 
-        self.basemap = BaseMapControls(view)
-        layout.addWidget(self.basemap, len(self.checks) + 1, 0, 1, 2)
-        layout.setRowStretch(len(self.checks) + 2, 1)
+        # the bottom layer, last in a list that reads from the top of the map down
+        self.basemap = BaseMapControls(view, self)
+        layout.setRowStretch(self.basemap.place(layout, len(self.checks) + 1), 1)
         self.retranslate()
         # another project (Ctrl+O) or an undone underlay change: show what the map shows
         view.layersChanged.connect(self.sync)
