@@ -5,6 +5,7 @@ import pytest
 from qtpy.QtGui import QColor, QImage
 
 from tests.basemap_fixtures import add_test_basemap, solid_tile_png
+from tests.canvas_helpers import free_points
 from workbench.cli import main
 
 W, H = 2000, 1600  # about 1.7 m per pixel over the sample's area: level 11 (1.68 m) is drawn
@@ -44,28 +45,6 @@ def pixel(image, transform, x, y) -> QColor:
 
 def same(colour: QColor, rgb, tolerance=3) -> bool:
     return max(abs(colour.red() - rgb[0]), abs(colour.green() - rgb[1]), abs(colour.blue() - rgb[2])) <= tolerance
-
-
-def free_points(project, count=40, radius=60.0):
-    """RD points inside the area, away from ideas, wijk lines and names."""
-    import shapely
-
-    area = project.area.geometry
-    taken = [i.geometry for i in project.interventions()]
-    for layer in project.reference_layers():
-        taken += [f.geometry.boundary for f in layer.features]
-        taken += [f.geometry.representative_point().buffer(200) for f in layer.features]
-    free = area.buffer(-radius).difference(shapely.union_all(taken).buffer(radius))
-    min_x, min_y, max_x, max_y = free.bounds
-    points = []
-    for i in range(400):
-        x = min_x + (max_x - min_x) * ((i * 0.618034) % 1)
-        y = min_y + (max_y - min_y) * ((i * 0.381966) % 1)
-        if free.contains(shapely.Point(x, y)):
-            points.append((x, y))
-        if len(points) == count:
-            break
-    return points
 
 
 def tile_at(info, level, x, y):

@@ -55,6 +55,7 @@ class WindowActions:
         act("zoom_selection", lambda: w.map_view.zoom_to_selection(), "Ctrl+Shift+0")
         act("snapping", lambda on: w.map_view.set_snapping(on), checkable=True).setChecked(True)
         act("underlay", w.underlay_dialog)
+        act("basemap", w.basemap_dialog)
         act("new_session", w.new_session)
         act("add_quote", w.add_quote, "Ctrl+Shift+Q")
         act("about", w.about)
@@ -118,6 +119,7 @@ class WindowActions:
             m["map"].addAction(self.a[key])
         m["map"].addSeparator()
         m["map"].addAction(self.a["underlay"])
+        m["map"].addAction(self.a["basemap"])
         m["session"].addAction(self.a["new_session"])
         m["session"].addMenu(m["current"])
         m["current"].aboutToShow.connect(w.fill_current_session_menu)
@@ -147,7 +149,8 @@ class WindowActions:
             "undo": _("&Ongedaan maken"), "redo": _("&Opnieuw"), "delete": _("Idee &verwijderen"),
             "presentation": _("&Presentatiemodus"), "zoom_area": _("Zoom naar &gebied"),
             "zoom_all": _("Zoom naar &alles"), "zoom_selection": _("Zoom naar &selectie"),
-            "snapping": _("&Kleven aan hoekpunten"), "underlay": _("&Ondergrond laden…"), "new_session": _("&Nieuwe bijeenkomst…"),
+            "snapping": _("&Kleven aan hoekpunten"), "underlay": _("&Ondergrond laden…"),
+            "basemap": _("&Basiskaart downloaden…"), "new_session": _("&Nieuwe bijeenkomst…"),
             "add_quote": _("&Citaat toevoegen"), "about": _("&Over Gebiedsvisie Werkbank"),
             "finish": _("Tekening &afronden") + "\tEnter", "cancel": _("Tekening a&nnuleren") + "\tEsc",
             "shortcuts": _("&Sneltoetsen"),

@@ -231,7 +231,7 @@ class MainWindow(QMainWindow):
         """What needs a project, or a project that may be changed, is greyed out without."""
         project = self.context.project
         writable = project is not None and not project.read_only
-        for key in ("import", "merge", "delete", "new_session", "add_quote"):
+        for key in ("import", "merge", "delete", "new_session", "add_quote", "basemap"):
             self.actions_.a[key].setEnabled(writable)
         for key in ("save_as", "export", "zoom_area", "zoom_all", "zoom_selection"):
             self.actions_.a[key].setEnabled(project is not None)
@@ -411,6 +411,14 @@ class MainWindow(QMainWindow):
             self, _("Ondergrond laden"), str(Path(self.context.project.path).parent),
             _("Afbeeldingen (*.png *.jpg *.jpeg);;Alle bestanden (*)"))
         return bool(path) and self.map_view.load_underlay(path)
+
+    def basemap_dialog(self):
+        """Kaart > Basiskaart downloaden (workbench/ui/basemap_dialog.py)."""
+        if self.context.project is None or self.context.project.read_only:
+            return None
+        from workbench.ui.basemap_dialog import BaseMapDialog
+
+        return self._keep(BaseMapDialog(self.context.project, self.map_view, self))
 
     def import_dialog(self):
         if self.context.project is None:
