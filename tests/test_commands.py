@@ -7,6 +7,8 @@ from tests.helpers import reopened_snapshot, snapshot
 from workbench.core import commands as c
 from workbench.core import setup_commands as s
 from workbench.core.events import ADDED, REMOVED
+from workbench.core.layer_style import LayerStyle
+from workbench.core.layer_style_commands import SetLayerStyle
 from workbench.core.model import ReferenceLayer, new_uuid
 from workbench.errors import ValidationError
 
@@ -52,6 +54,9 @@ COMMANDS = {
     "add quantity kind": lambda p: s.AddQuantityKind("Parkeerplaatsen", "plaatsen"),
     "add reference layer": lambda p: s.AddReferenceLayer(ReferenceLayer(new_uuid(), "Leeg", "", ())),
     "delete reference layer": lambda p: s.DeleteReferenceLayer(p.reference_layers()[0].uuid),
+    "set layer style": lambda p: SetLayerStyle(p.reference_layers()[0].uuid, LayerStyle(
+        "water", "#123456", 2.5, "#abcdef", 0.8, label_field="statnaam", category_field="statnaam",
+        categories=(("Wijk 21 Heerlerheide-Passart", "#ff0000"),))),
     "batch": lambda p: s.Batch("Twee ideeën", [c.AddIntervention("Een", Point(1, 1)),
                                                c.AddIntervention("Twee", LineString([(0, 0), (5, 5)]))]),
 }

@@ -61,3 +61,25 @@ def readable_text_on(color: str) -> str:
     """
     black, white = "#000000", "#ffffff"
     return black if contrast_ratio(black, color) >= contrast_ratio(white, color) else white
+
+
+# Reference layers that read as a map (workbench.core.layer_style picks these by role).
+ROAD_LINE = "#a3a3a3"
+ROAD_LINE_WIDTH = 1.6
+ROAD_FILL = "#e6e4df"            # road surfaces (BGT wegdeel polygons)
+ROAD_LABEL = "#4d4d4d"
+ROAD_LABEL_SIZE = 6.5
+RAIL_LINE = "#6e6e6e"
+RAIL_LINE_WIDTH = 1.2
+BUILDING_FILL = "#ddd8d0"
+BUILDING_LINE = "#b9b1a5"
+BUILDING_LINE_WIDTH = 0.3
+WATER_FILL = "#aad3ee"
+WATER_LINE = "#5b9fd1"
+WATER_LINE_WIDTH = 1.2
+WATER_LABEL = "#2b6a9b"
+GREEN_FILL = "#dcebcf"
+
+# Base maps: faded by default (greyscale, then this much of the way to white), so the
+# theme colours stand out; the canvas (canvas/basemap_layer.py) and the PDF agree.
+BASEMAP_FADE_TO_WHITE = 0.45

@@ -152,6 +152,7 @@ class ReferenceLayer:
     name: str
     credit: str = ""
     features: tuple = ()  # ReferenceFeature, ...
+    style: object = None  # a core.layer_style.LayerStyle; None: the default for its contents
 
 
 @dataclass(frozen=True)

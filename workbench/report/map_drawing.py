@@ -7,21 +7,18 @@ paths, so the map stays sharp at any zoom. Geometry is simplified to a quarter p
 
 from dataclasses import dataclass
 
-import numpy as np
 import shapely
-from shapely.geometry import box as shapely_box
 
 from workbench import style
-from workbench.geo.repair import repair
 from workbench.i18n import _
 from workbench.report import fonts, text
 from workbench.report.colors import color, idea_color, safe_color
 from workbench.report.labels import Disc, place_discs
+from workbench.report.map_paths import View, fill_polygons, stroke_lines, usable, visible
 from workbench.report.map_furniture import north_arrow, north_arrow_box, scale_bar, scale_bar_box
-from workbench.report.wijk_labels import draw_wijk_labels
-
-SIMPLIFY_POINTS = 0.25  # simplification tolerance, in points on paper
-
+from workbench.report.raster_layers import attribution_box, draw_attribution, raster_layers
+from workbench.report.reference_drawing import draw_layer, draw_line_labels, polygon_labels, styled_layers
+from workbench.report.wijk_labels import draw_wijk_labels, label_guard
 
 @dataclass(frozen=True)
 class MapStyle:
@@ -32,32 +29,6 @@ class MapStyle:
     scale_size: float = 9
     credit_size: float = 7.5
     line_scale: float = 1.0
-
-
-class View:
-    """Maps RD metres onto a page box, keeping the aspect ratio, centred."""
-
-    def __init__(self, bounds, x, y, width, height):
-        minx, miny, maxx, maxy = bounds
-        span_x, span_y = max(maxx - minx, 1.0), max(maxy - miny, 1.0)
-        self.scale = min(width / span_x, height / span_y)  # points per metre
-        self.box = (x, y, width, height)
-        self.origin_x = x + (width - span_x * self.scale) / 2 - minx * self.scale
-        self.origin_y = y + (height - span_y * self.scale) / 2 - miny * self.scale
-        # The visible world, for culling what falls outside the frame.
-        self.world = shapely_box((x - self.origin_x) / self.scale, (y - self.origin_y) / self.scale,
-                                 (x + width - self.origin_x) / self.scale, (y + height - self.origin_y) / self.scale)
-
-    def points(self, coords) -> np.ndarray:
-        coords = np.asarray(coords, dtype=float)[:, :2]
-        return coords * self.scale + (self.origin_x, self.origin_y)
-
-    def point(self, x, y) -> tuple:
-        return x * self.scale + self.origin_x, y * self.scale + self.origin_y
-
-    @property
-    def tolerance(self) -> float:
-        return SIMPLIFY_POINTS / self.scale
 
 
 def map_extent(project, margin=0.04):
@@ -94,84 +65,6 @@ def legend_entries(project) -> list:
     return entries
 
 
-def _rings(geometry):
-    for polygon in getattr(geometry, "geoms", [geometry]):
-        if polygon.geom_type == "Polygon" and not polygon.is_empty:
-            yield polygon.exterior.coords
-            for ring in polygon.interiors:
-                yield ring.coords
-        elif hasattr(polygon, "geoms"):
-            yield from _rings(polygon)
-
-
-def _lines(geometry):
-    for line in getattr(geometry, "geoms", [geometry]):
-        if line.geom_type in ("LineString", "LinearRing") and not line.is_empty:
-            yield line.coords
-        elif hasattr(line, "geoms"):
-            yield from _lines(line)
-
-
-def _add(path, coords, view, close):
-    points = view.points(coords)
-    if len(points) < 2:
-        return
-    path.moveTo(*points[0])
-    for x, y in points[1:]:
-        path.lineTo(x, y)
-    if close:
-        path.close()
-
-
-def usable(geometry):
-    """A valid version of ``geometry`` (None when empty): a file edited in QGIS can hold
-    a bow tie, and GEOS refuses to intersect or subtract invalid shapes."""
-    if geometry is None or geometry.is_empty:
-        return None
-    if geometry.is_valid:
-        return geometry
-    return repair(geometry) or shapely.make_valid(geometry)
-
-
-def _visible(geometry, view):
-    """The geometry, valid and simplified to the output resolution, or None when off the map."""
-    geometry = usable(geometry)
-    if geometry is None or not geometry.intersects(view.world):
-        return None
-    return shapely.simplify(geometry, view.tolerance, preserve_topology=True)
-
-
-def _fill_polygons(canvas, geometries, view, fill, stroke, width, alpha=1.0):
-    path = canvas.beginPath()
-    for geometry in geometries:
-        for ring in _rings(geometry):
-            _add(path, ring, view, True)
-    canvas.saveState()
-    canvas.setLineJoin(1)
-    if fill is not None:
-        canvas.setFillAlpha(alpha)
-        canvas.setFillColor(color(fill))
-    if stroke is not None:
-        canvas.setStrokeColor(color(stroke))
-        canvas.setLineWidth(width)
-    canvas.drawPath(path, stroke=stroke is not None, fill=fill is not None, fillMode=1)
-    canvas.restoreState()
-
-
-def _stroke_lines(canvas, geometries, view, stroke, width):
-    path = canvas.beginPath()
-    for geometry in geometries:
-        for line in _lines(geometry):
-            _add(path, line, view, False)
-    canvas.saveState()
-    canvas.setLineCap(1)
-    canvas.setLineJoin(1)
-    canvas.setStrokeColor(color(stroke))
-    canvas.setLineWidth(width)
-    canvas.drawPath(path, stroke=1, fill=0)
-    canvas.restoreState()
-
-
 def _anchor(geometry):
     """Where an intervention's number belongs: on the point, mid-line, inside the polygon."""
     kind = geometry.geom_type
@@ -201,13 +94,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
     canvas.clipPath(clip, stroke=0, fill=0)
     scale_lines = map_style.line_scale
 
-    wijken = []
-    for layer in project.reference_layers():
-        for feature in layer.features:
-            shown = _visible(feature.geometry, view)
-            if shown is not None:
-                wijken.append((feature, shown))
-    items = [(item, _visible(item.geometry, view)) for item in project.interventions()]
+    items = [(item, visible(item.geometry, view)) for item in project.interventions()]
     items = [(item, shown) for item, shown in items if shown is not None]
     # Place the numbers first, so that the wijk names can keep clear of them.
     obstacles = [north_arrow_box(view), scale_bar_box(view, map_style)]
@@ -218,29 +105,35 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
         discs.append(Disc(str(item.number), ax, ay, idea_color(project, item)))
     placed, label_size = _place_with_shrinking(discs, (x, y, width, height), map_style.label_size, obstacles)
 
-    polygons = [g for _f, g in wijken if "Polygon" in g.geom_type]
-    if polygons:
-        _fill_polygons(canvas, polygons, view, style.REFERENCE_FILL, style.REFERENCE_LINE,
-                       style.REFERENCE_LINE_WIDTH * scale_lines)
-    lines = [g for _f, g in wijken if "LineString" in g.geom_type]
-    if lines:
-        _stroke_lines(canvas, lines, view, style.REFERENCE_LINE, style.REFERENCE_LINE_WIDTH * scale_lines)
+    rasters = raster_layers(project, view)
+    obstacles += [plate for plate in (attribution_box(canvas, view, rasters.attribution, map_style),) if plate]
+    rasters.draw(canvas, view)
+    layers = styled_layers(project, view, over_raster=rasters.any)
+    for layer in layers:
+        draw_layer(canvas, layer, view, scale_lines)
 
     area = usable(project.area.geometry) if project.area else None
     if area is not None:
         # Wash out the world outside the area: the frame with the area cut out.
         outside = shapely.simplify(view.world.difference(area), view.tolerance)
-        _fill_polygons(canvas, [outside], view, style.OUTSIDE_DIM, None, 0, style.OUTSIDE_DIM_OPACITY)
+        fill_polygons(canvas, [outside], view, style.OUTSIDE_DIM, None, 0, style.OUTSIDE_DIM_OPACITY)
     # Names also keep off the ideas and the area's outline, where they can.
     keep_off = [shown for _item, shown in items] + ([area.boundary] if area is not None else [])
-    draw_wijk_labels(canvas, wijken, view, map_style, placed, obstacles, keep_off, area)
+    # Label sizes follow the document (the poster's are larger), in the styles' proportions.
+    label_scale = map_style.wijk_label_size / style.REFERENCE_LABEL_SIZE
+    names = [(label, shape, fill, size * label_scale) for label, shape, fill, size in polygon_labels(layers)]
+    taken = draw_wijk_labels(canvas, names, view, placed, obstacles, keep_off, area)
+    # Street names may cross an idea's translucent area, never its line, point or number.
+    thin = [shape for shape in keep_off if "Polygon" not in shape.geom_type]
+    draw_line_labels(canvas, layers, view, label_guard(view, placed, thin), taken, label_scale)
     if area is not None:
-        _fill_polygons(canvas, [shapely.simplify(area, view.tolerance)], view, None, style.AREA_LINE,
+        fill_polygons(canvas, [shapely.simplify(area, view.tolerance)], view, None, style.AREA_LINE,
                        style.AREA_LINE_WIDTH * scale_lines)
     _draw_interventions(canvas, project, items, view, scale_lines)
     _draw_discs(canvas, placed, label_size)
     north_arrow(canvas, view, map_style)
     scale_bar(canvas, view, map_style)
+    draw_attribution(canvas, view, rasters.attribution, map_style)
     canvas.restoreState()
     canvas.saveState()
     canvas.setStrokeColor(color(style.REFERENCE_LINE))
@@ -265,10 +158,10 @@ def _draw_interventions(canvas, project, items, view, scale_lines):
             if not chosen:
                 continue
             if kind == "Polygon":
-                _fill_polygons(canvas, chosen, view, fill, None, 0, style.INTERVENTION_POLYGON_OPACITY)
-                _fill_polygons(canvas, chosen, view, None, fill, style.INTERVENTION_OUTLINE_WIDTH * scale_lines)
+                fill_polygons(canvas, chosen, view, fill, None, 0, style.INTERVENTION_POLYGON_OPACITY)
+                fill_polygons(canvas, chosen, view, None, fill, style.INTERVENTION_OUTLINE_WIDTH * scale_lines)
             else:
-                _stroke_lines(canvas, chosen, view, fill, style.INTERVENTION_LINE_WIDTH * scale_lines)
+                stroke_lines(canvas, chosen, view, fill, style.INTERVENTION_LINE_WIDTH * scale_lines)
 
 
 MIN_LABEL_SIZE = 7

@@ -4,7 +4,6 @@ import numpy as np
 import shapely
 from shapely.geometry import box as shapely_box
 
-from workbench import style
 from workbench.report import fonts, text
 from workbench.report.colors import color
 
@@ -32,11 +31,31 @@ def _box_free(box, discs, boxes):
     return all(bx + bw < ox or ox + ow < bx or by + bh < oy or oy + oh < by for ox, oy, ow, oh in boxes)
 
 
-def draw_wijk_labels(canvas, wijken, view, map_style, placed_discs, obstacles, ideas=(), area=None):
-    """Wijk names for orientation, where they cover no number, no other name, no idea
-    and not the area's outline. A wijk around the area without such a spot stays
-    unnamed (a name across the ideas would hide more than it explains)."""
-    size = map_style.wijk_label_size
+def label_guard(view, placed_discs, ideas=()):
+    """``free(box)``: whether a page box keeps clear of the number discs and of the ideas."""
+    discs = np.array([(d.x, d.y, d.radius) for d in placed_discs]).reshape(-1, 3)
+    ideas_tree = shapely.STRtree(list(ideas)) if ideas else None
+
+    def free(box) -> bool:
+        if not _box_free(box, discs, ()):
+            return False
+        if ideas_tree is None:
+            return True
+        bx, by, bw, bh = box
+        corner_x, corner_y = (bx - view.origin_x) / view.scale, (by - view.origin_y) / view.scale
+        world_box = shapely_box(corner_x, corner_y, corner_x + bw / view.scale, corner_y + bh / view.scale)
+        return len(ideas_tree.query(world_box, predicate="intersects")) == 0
+
+    return free
+
+
+def draw_wijk_labels(canvas, wijken, view, placed_discs, obstacles, ideas=(), area=None) -> list:
+    """Names of polygons for orientation (wijken, a lake), where they cover no number, no
+    other name, no idea and not the area's outline. A wijk around the area without such a
+    spot stays unnamed (a name across the ideas would hide more than it explains).
+
+    ``wijken`` holds (label, shape, colour, size); returns the boxes of the obstacles and
+    of the names placed, for the names placed after these."""
     x, y, width, height = view.box
     taken = list(obstacles)
     discs = np.array([(d.x, d.y, d.radius) for d in placed_discs]).reshape(-1, 3)
@@ -51,15 +70,13 @@ def draw_wijk_labels(canvas, wijken, view, map_style, placed_discs, obstacles, i
         return len(ideas_tree.query(world_box, predicate="intersects"))
 
     canvas.saveState()
-    canvas.setFont(fonts.REGULAR, size)
-    canvas.setFillColor(color(style.REFERENCE_LABEL))
-    for feature, shown in wijken:
-        if not feature.label or "Polygon" not in shown.geom_type:
+    for name, shown, fill, size in wijken:
+        if not name or "Polygon" not in shown.geom_type:
             continue
         inside = shown.intersection(view.world)
         if inside.is_empty or inside.area * view.scale ** 2 < (size * 6) ** 2:
             continue  # too little of this wijk on the map to name it
-        label = text.shorten(text.plain(feature.label, multiline=False), width * 0.3, size)
+        label = text.shorten(text.plain(name, multiline=False), width * 0.3, size)
         label_width = fonts.string_width(label, size)
         # The wijken of the area itself matter most for orientation: they get a name
         # even when no spot is clear of the ideas, on the spot that covers the fewest
@@ -82,5 +99,8 @@ def draw_wijk_labels(canvas, wijken, view, map_style, placed_discs, obstacles, i
         if best is not None:
             _covered, px, py, box = best
             taken.append(box)
+            canvas.setFont(fonts.REGULAR, size)
+            canvas.setFillColor(color(fill))
             canvas.drawCentredString(px, py - size * 0.3, label)
     canvas.restoreState()
+    return taken

@@ -135,7 +135,15 @@ def _v4_basemaps(conn) -> None:
     register_attributes(conn, "basemaps", "Werkbank: basiskaarten")
 
 
-MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_basemaps]
+def _v5_reference_styles(conn) -> None:
+    """The style of each reference layer (JSON of core.layer_style.LayerStyle); NULL is
+    "the default for what the layer holds". Skipped when the column is there already (a
+    file whose version number was set back by hand or another tool)."""
+    if not any(row[1] == "style" for row in conn.execute("PRAGMA table_info(reference_layers)")):
+        run_script(conn, "ALTER TABLE reference_layers ADD COLUMN style TEXT;")
+
+
+MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_basemaps, _v5_reference_styles]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

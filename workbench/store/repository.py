@@ -9,6 +9,7 @@ import json
 import uuid as uuid_mod
 from dataclasses import asdict, fields
 
+from workbench.core.layer_style import LayerStyle
 from workbench.core.model import (
     Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
     ReferenceLayer, Session, Theme, Tombstone, Underlay, Vote)
@@ -85,6 +86,10 @@ def _refusals():
             raise ProjectFileError(_("Het project is even bezet door een ander programma (bijvoorbeeld QGIS); "
                                      "de wijziging is niet bewaard. Probeer het zo opnieuw.")) from None
         raise ProjectFileError(_("De wijziging kon niet worden bewaard: {error}").format(error=error)) from None
+
+
+def _style_json(layer):
+    return layer.style.to_json() if layer.style is not None else None
 
 
 def _columns(entity_class):
@@ -173,8 +178,10 @@ class Repository:
         from workbench.i18n import _
 
         layers = []
-        for uuid, table, name, credit in self.conn.execute(
-                "SELECT uuid, table_name, name, credit FROM reference_layers ORDER BY id").fetchall():
+        has_style = any(row[1] == "style" for row in self.conn.execute("PRAGMA table_info(reference_layers)"))
+        for uuid, table, name, credit, stored_style in self.conn.execute(
+                f"SELECT uuid, table_name, name, credit, {'style' if has_style else 'NULL'} "
+                "FROM reference_layers ORDER BY id").fetchall():
             try:
                 rows = self.conn.execute(f'SELECT uuid, label, properties, geom FROM "{table}" '
                                          "WHERE geom IS NOT NULL ORDER BY fid").fetchall()
@@ -186,7 +193,11 @@ class Repository:
             features = tuple(
                 ReferenceFeature(r[0] or link_uuid(uuid, str(i)), r[1] or "", g, _properties(r[2]))
                 for i, (r, g) in enumerate(zip(rows, geometries)) if g is not None)
-            layers.append(ReferenceLayer(uuid, name, credit, features))
+            layer_style = LayerStyle.from_json(stored_style) if isinstance(stored_style, str) else None
+            if stored_style is not None and layer_style is None:
+                self.warnings.append(_("De opmaak van referentielaag '{name}' is onleesbaar; de standaardopmaak "
+                                       "wordt gebruikt.").format(name=name))
+            layers.append(ReferenceLayer(uuid, name, credit, features, layer_style))
         return layers
 
     def setting(self, key, default=None):
@@ -320,6 +331,10 @@ class Repository:
                 self.conn.execute("DELETE FROM reference_layers WHERE uuid = ?", (change.uuid,))
             return
         layer = change.after
+        if change.before is not None:  # same features (read-only in the app): name, credit, style
+            self.conn.execute("UPDATE reference_layers SET name = ?, credit = ?, style = ? WHERE uuid = ?",
+                              (layer.name, layer.credit, _style_json(layer), layer.uuid))
+            return
         table = "ref_" + layer.uuid.replace("-", "")[:12]
         self.conn.execute(f'CREATE TABLE "{table}" (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom GEOMETRY, '
                           "uuid TEXT UNIQUE, label TEXT, properties TEXT)")
@@ -333,8 +348,8 @@ class Repository:
 
             bounds = shapely.total_bounds([f.geometry for f in layer.features])
             self._set_extent(table, [float(b) for b in bounds])
-        self.conn.execute("INSERT INTO reference_layers (uuid, table_name, name, credit) VALUES (?, ?, ?, ?)",
-                          (layer.uuid, table, layer.name, layer.credit))
+        self.conn.execute("INSERT INTO reference_layers (uuid, table_name, name, credit, style) VALUES (?, ?, ?, ?, ?)",
+                          (layer.uuid, table, layer.name, layer.credit, _style_json(layer)))
 
     def _free_identifier(self, name: str) -> str:
         """``name``, or ``name (2)``...: gpkg_contents identifiers are unique, and a
