@@ -45,58 +45,6 @@ class LayerGroup(QGraphicsItem):
         pass
 
 
-class ReferenceItem(QGraphicsItem):
-    """All polygons of one reference layer in one item: 5,000 items would cost more in
-    bookkeeping than in drawing. Zoomed out it draws simplified outlines (level of detail)
-    and skips what is smaller than a pixel."""
-
-    def __init__(self, layer, parent=None):
-        super().__init__()
-        self.layer_uuid = layer.uuid
-        geometries = [f.geometry for f in layer.features]
-        self._paths = [path_for(g) for g in geometries]
-        self._rects = [p.boundingRect() for p in self._paths]
-        self._coarse = None  # simplified paths, built on first use when zoomed out
-        self._geometries = geometries
-        self._bounds = QRectF()
-        for rect in self._rects:
-            self._bounds = self._bounds.united(rect)
-        self._pen = cosmetic_pen(style.REFERENCE_LINE, style.REFERENCE_LINE_WIDTH)
-        self._fill = QBrush(color(style.REFERENCE_FILL))
-        self._brush = self._fill
-        self.setParentItem(parent)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def set_filled(self, filled: bool) -> None:
-        """Outlines only over an underlay, which an opaque fill would hide."""
-        self._brush = self._fill if filled else QBrush(Qt.NoBrush)
-        self.update()
-
-    def _coarse_paths(self):
-        if self._coarse is None:
-            import shapely
-
-            # 4 m is invisible below 1:20,000 (about 5 m per pixel), where this is used
-            simple = shapely.simplify(self._geometries, 4.0, preserve_topology=True)
-            self._coarse = [path_for(g) for g in simple]
-        return self._coarse
-
-    def paint(self, painter, option, widget=None):
-        scale = painter.worldTransform().m11() or 1.0  # pixels per metre
-        exposed = option.exposedRect if option.exposedRect.isValid() else self._bounds
-        paths = self._coarse_paths() if scale < 0.2 else self._paths
-        min_size = 1.0 / scale
-        painter.setPen(self._pen)
-        painter.setBrush(self._brush)
-        for path, rect in zip(paths, self._rects):
-            if rect.width() < min_size and rect.height() < min_size:
-                continue
-            if rect.intersects(exposed):
-                painter.drawPath(path)
-
-
 class AreaItem(QGraphicsItem):
     """The area boundary, drawn clearly, with the world outside washed out."""
 

@@ -11,7 +11,7 @@ from qtpy.QtWidgets import QGraphicsScene
 
 from workbench import style
 from workbench.canvas.geometry import to_scene
-from workbench.canvas.items import AreaItem, InterventionItem, LabelItem, LayerGroup, ReferenceItem
+from workbench.canvas.items import AreaItem, InterventionItem, LabelItem, LayerGroup
 from workbench.canvas.labels import thin
 from workbench.i18n import _
 
@@ -184,27 +184,24 @@ class MapScene(QGraphicsScene):
             self.removeItem(label)
 
     def _rebuild_reference(self) -> None:
+        from workbench.canvas.reference_layer import StyledReferenceItem, layer_order, pending_names
+
         for child in self.groups["reference"].childItems() + self.names_group.childItems():
             self.removeItem(child)
         self.reference_labels = []
-        self.pending_names = []  # (width m, priority, feature) of names not made yet
+        self.pending_names = []  # PendingName of names not made into labels yet
         self._names_scale = 0.0  # the largest zoom (pixels per metre) names were made for
         self.reference_items = []
         self._sorted_labels = None
         if self.project is None:
             return
-        for layer in self.project.reference_layers():
-            item = ReferenceItem(layer, self.groups["reference"])
+        over_raster = self._raster_beneath()
+        for z, (layer, layer_style) in enumerate(layer_order(self.project.reference_layers())):
+            item = StyledReferenceItem(layer, self.groups["reference"], over_raster)
+            item.setZValue(z)  # fills beneath lines: buildings under the streets
             self._cache(item)
             self.reference_items.append(item)
-            features = [f for f in layer.features if f.label and not f.geometry.is_empty]
-            geometries = [f.geometry for f in features]
-            areas = shapely.area(geometries).tolist() if geometries else []
-            widths = (shapely.bounds(geometries)[:, 2] - shapely.bounds(geometries)[:, 0]).tolist() if geometries else []
-            largest = max(areas, default=1.0) or 1.0
-            for feature, area, width in zip(features, areas, widths):
-                # bigger wijken keep their name longest; always after the idea numbers
-                self.pending_names.append((max(width, 1.0), 1e6 + largest / (area or 1e-9), feature))
+            self.pending_names += pending_names(layer, layer_style)
 
     def _materialise_names(self, scale: float) -> None:
         """Make the name labels that can show at ``scale`` (pixels per metre): a layer of
@@ -214,16 +211,15 @@ class MapScene(QGraphicsScene):
         if scale <= self._names_scale:
             return  # nothing that did not fit then fits now, when zoomed out further
         self._names_scale = scale
-        size = style.REFERENCE_LABEL_SIZE * self.label_scale
         still = []
-        for width, priority, feature in self.pending_names:
-            if width * scale < label_width(feature.label, size) * 0.8:
-                still.append((width, priority, feature))
+        for name in self.pending_names:
+            size = name.size * self.label_scale
+            if name.extent * scale < label_width(name.text, size) * 0.8:
+                still.append(name)
                 continue
-            point = feature.geometry.representative_point()
-            label = LabelItem(feature.label, to_scene(point.x, point.y), None, priority, size,
-                              style.REFERENCE_LABEL, self.names_group)
-            label.min_extent = width
+            label = LabelItem(name.text, name.anchor(), None, name.priority, size, name.color, self.names_group)
+            label.min_extent = name.extent
+            label.base_size = name.size
             self.reference_labels.append(label)
             self._sorted_labels = None
         self.pending_names = still
@@ -274,12 +270,16 @@ class MapScene(QGraphicsScene):
                 self.underlay_items[underlay.uuid] = item
         self.update_reference_fill()
 
-    def update_reference_fill(self) -> None:
+    def _raster_beneath(self) -> bool:
         shown = bool(self.underlay_items) and self.groups["underlay"].isVisible()
-        # wijken as outlines over a base map too, whose streets a fill would hide
-        shown = shown or (self.basemap.item.isVisible() and self.groups["basemap"].isVisible())
+        return shown or (self.basemap.item.isVisible() and self.groups["basemap"].isVisible())
+
+    def update_reference_fill(self) -> None:
+        """Wijken as outlines over an underlay or a base map, whose streets a paper
+        fill would hide (the style's ``over_raster``, as in the PDF)."""
+        over_raster = self._raster_beneath()
         for item in self.reference_items:
-            item.set_filled(not shown)
+            item.set_over_raster(over_raster)
 
     # -- presentation --------------------------------------------------------------
 
@@ -290,7 +290,7 @@ class MapScene(QGraphicsScene):
         for label in self.labels_by_uuid.values():
             label.set_size(style.LABEL_SIZE * scale)
         for label in self.reference_labels:
-            label.set_size(style.REFERENCE_LABEL_SIZE * scale)
+            label.set_size(label.base_size * scale)
 
     def set_session_filter(self, session_uuid) -> None:
         self.session_filter = session_uuid
