@@ -250,6 +250,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("sources", nargs="+")
     p.add_argument("--newest-wins", action="store_true")
     p.set_defaults(run=_delegate(DELEGATED["merge"]))
+
+    from workbench.io.cli_basemap import add_parser as add_basemap_parser
+
+    add_basemap_parser(sub)
     return parser
 
 

@@ -304,6 +304,13 @@ class BaseMaps:
         self._names = None
         return True
 
+    def compact(self) -> None:
+        """Give the space of removed tiles back to the disk (VACUUM; the file is
+        rewritten through SQLite's journal, so an interruption leaves it as it was)."""
+        if not self.read_only and self.conn is not None:
+            with _writing():
+                self.conn.execute("VACUUM")
+
     def _free_identifier(self, title: str) -> str:
         candidate, number = title, 1
         while self.conn.execute("SELECT 1 FROM gpkg_contents WHERE identifier = ?", (candidate,)).fetchone():
