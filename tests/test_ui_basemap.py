@@ -108,3 +108,87 @@ def test_a_captive_portal_is_one_dutch_line_and_nothing_stored(qtbot, window, sa
     assert text and "\n" not in text and "Traceback" not in text
     assert stored_tiles(sample_path) == 0
     assert window.map_view.scene().basemap.maps() == []
+
+
+def _drop(window, path):
+    from qtpy.QtCore import QMimeData, QPoint, QPointF, QUrl
+    from qtpy.QtGui import QDragEnterEvent, QDropEvent
+    from qtpy.QtWidgets import QApplication
+
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    viewport = window.map_view.viewport()
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+                      Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(viewport, drop)
+    assert drop.isAccepted()
+
+
+def _rd_tiff(tmp_path, colour, bounds):
+    """A north-up GeoTIFF in RD of one colour, written by GDAL as planners get them."""
+    import subprocess
+
+    from qtpy.QtGui import QColor, QImage
+
+    png = tmp_path / "kleur.png"
+    image = QImage(200, 200, QImage.Format_RGB32)
+    image.fill(QColor(*colour))
+    image.save(str(png))
+    tiff = tmp_path / "luchtfoto.tif"
+    min_x, min_y, max_x, max_y = bounds
+    subprocess.run(["gdal_translate", "-q", "-a_srs", "EPSG:28992", "-a_ullr", str(min_x), str(max_y), str(max_x),
+                    str(min_y), str(png), str(tiff)], check=True, capture_output=True)
+    return tiff
+
+
+def _assert_on_map(window, project, colour):
+    from tests.canvas_helpers import free_points, pos
+
+    layers = window.panels["layers"].basemap
+    assert layers.choice.currentIndex() == 1  # the imported map is chosen, and listed
+    layers.faded.setChecked(False)
+    view = window.map_view
+    x, y = free_points(project)[0]
+    at = pos(view, x, y)
+    pixel = view.viewport().grab().toImage().pixelColor(at.x(), at.y())
+    assert max(abs(pixel.red() - colour[0]), abs(pixel.green() - colour[1]), abs(pixel.blue() - colour[2])) <= 6
+
+
+def test_dropping_a_geotiff_imports_it_as_the_base_map(qtbot, window, dialogs, sample_path, tmp_path):
+    project = open_in_window(qtbot, window, sample_path)
+    min_x, min_y, max_x, max_y = project.area.geometry.bounds
+    colour = (30, 140, 90)
+    tiff = _rd_tiff(tmp_path, colour, (min_x - 500, min_y - 500, max_x + 500, max_y + 500))
+    _drop(window, tiff)
+    assert not window.open_dialogs and not dialogs.shown  # no import dialog, no error
+    assert stored_tiles(sample_path) > 0
+    assert "Basiskaart" in window.statusBar().currentMessage()
+    _assert_on_map(window, project, colour)
+
+
+def test_dropping_a_gdal_tiles_geopackage_imports_a_base_map_not_features(qtbot, window, dialogs, sample_path,
+                                                                          tmp_path):
+    import subprocess
+
+    project = open_in_window(qtbot, window, sample_path)
+    min_x, min_y, max_x, max_y = project.area.geometry.bounds
+    colour = (200, 90, 40)
+    tiff = _rd_tiff(tmp_path, colour, (min_x - 500, min_y - 500, max_x + 500, max_y + 500))
+    package = tmp_path / "kaart.gpkg"
+    subprocess.run(["gdal_translate", "-q", "-of", "GPKG", str(tiff), str(package)], check=True, capture_output=True)
+    _drop(window, package)
+    assert not window.open_dialogs and not dialogs.shown
+    _assert_on_map(window, project, colour)
+
+
+def test_a_file_that_is_no_base_map_is_one_dutch_message(qtbot, window, dialogs, sample_path, tmp_path):
+    open_in_window(qtbot, window, sample_path)
+    bad = tmp_path / "kapot.mbtiles"
+    bad.write_bytes(b"dit is geen database")
+    _drop(window, bad)
+    assert len(dialogs.shown) == 1 and "\n" not in dialogs.texts() and "Traceback" not in dialogs.texts()
+    assert stored_tiles(sample_path) == 0
