@@ -9,7 +9,7 @@ from qtpy.QtWidgets import QMenu, QToolBar
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.i18n import _
-from workbench.ui import basemap_files
+from workbench.ui import basemap_dialog, basemap_files
 
 DRAW_MODES = (Mode.POINT, Mode.LINE, Mode.POLYGON, Mode.FREEHAND)
 
@@ -56,7 +56,7 @@ class WindowActions:
         act("zoom_selection", lambda: w.map_view.zoom_to_selection(), "Ctrl+Shift+0")
         act("snapping", lambda on: w.map_view.set_snapping(on), checkable=True).setChecked(True)
         act("underlay", w.underlay_dialog)
-        act("basemap", w.basemap_dialog)
+        act("basemap", lambda: basemap_dialog.open_for(w))
         act("basemap_file", lambda: basemap_files.choose_and_import(w))
         act("new_session", w.new_session)
         act("add_quote", w.add_quote, "Ctrl+Shift+Q")

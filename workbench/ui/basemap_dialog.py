@@ -5,8 +5,7 @@ into the project (workbench.io.basemap_fetch, no Qt there). The window never fre
 
 Example::
 
-    dialog = BaseMapDialog(window.context.project, window.map_view, window)
-    dialog.open()
+    dialog = open_for(window)   # Kaart > Basiskaart downloaden
 """
 
 import threading
@@ -287,3 +286,11 @@ class BaseMapDialog(QDialog):
             self.worker.wait(60)
             self.worker = None
         super().done(code)
+
+
+def open_for(window):
+    """Kaart > Basiskaart downloaden for the window's project (a writable one)."""
+    project = window.context.project
+    if project is None or project.read_only:
+        return None
+    return window._keep(BaseMapDialog(project, window.map_view, window))

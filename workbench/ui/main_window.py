@@ -413,14 +413,6 @@ class MainWindow(QMainWindow):
             _("Afbeeldingen (*.png *.jpg *.jpeg);;Alle bestanden (*)"))
         return bool(path) and self.map_view.load_underlay(path)
 
-    def basemap_dialog(self):
-        """Kaart > Basiskaart downloaden (workbench/ui/basemap_dialog.py)."""
-        if self.context.project is None or self.context.project.read_only:
-            return None
-        from workbench.ui.basemap_dialog import BaseMapDialog
-
-        return self._keep(BaseMapDialog(self.context.project, self.map_view, self))
-
     def import_dialog(self):
         if self.context.project is None:
             return None
