@@ -43,3 +43,22 @@ def add_test_basemap(project, name="basemap_test", levels=(10, 11), colour_for=N
                 tiles.append((col, row, cache[rgb]))
         maps.write_tiles(name, level, tiles)
     return maps.get(name)
+
+
+def stored_colour(maps, name, zoom, x, y):
+    """The RGB of the stored tile pixel under RD point (x, y) at ``zoom`` (None: no tile)."""
+    import io
+    import math
+
+    from PIL import Image
+
+    info = maps.get(name)
+    level = info.level(zoom) or rd_level(zoom)
+    col = math.floor((x - info.origin_x) / level.tile_span_x)
+    row = math.floor((info.origin_y - y) / level.tile_span_y)
+    data = maps.tile(name, zoom, col, row)
+    if data is None:
+        return None
+    min_x, _min_y, _max_x, max_y = info.tile_bounds(level, col, row)
+    image = Image.open(io.BytesIO(data)).convert("RGB")
+    return image.getpixel((int((x - min_x) / level.pixel_size), int((max_y - y) / level.pixel_size)))

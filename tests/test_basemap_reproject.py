@@ -1,11 +1,9 @@
 """Web-mercator tiles are resampled into RD tiles when stored: positions checked by pixel."""
 
-import io
 import math
 
 import numpy
-from PIL import Image
-
+from tests.basemap_fixtures import stored_colour
 from tests.tile_server import TileServer, default_colour
 from workbench.io import basemap_fetch
 from workbench.io import basemap_tiling as tiling
@@ -18,17 +16,6 @@ def mercator_tile(x, y, zoom):
     span = tiling.WEBMERCATOR.tile_size * tiling.WEBMERCATOR.pixel_size(zoom)
     return (math.floor((x - tiling.WEBMERCATOR.origin_x) / span),
             math.floor((tiling.WEBMERCATOR.origin_y - y) / span))
-
-
-def stored_colour(maps, name, zoom, x, y):
-    """The colour of the stored RD tile pixel under RD point (x, y)."""
-    level = rd_level(zoom)
-    span = 256 * level.pixel_size
-    col, row = math.floor((x - tiling.RD.origin_x) / span), math.floor((tiling.RD.origin_y - y) / span)
-    image = Image.open(io.BytesIO(maps.tile(name, zoom, col, row))).convert("RGB")
-    px = int((x - (tiling.RD.origin_x + col * span)) / level.pixel_size)
-    py = int(((tiling.RD.origin_y - row * span) - y) / level.pixel_size)
-    return image.getpixel((px, py))
 
 
 def fetch_mercator(project):

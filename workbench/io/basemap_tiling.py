@@ -30,14 +30,39 @@ class Grid:
     def pixel_size(self, zoom: int) -> float:
         return self.level0_pixel_size / 2 ** zoom
 
-    def matrix_size(self, zoom: int) -> int:
-        return 2 ** zoom
+    def pixel_size_y(self, zoom: int) -> float:
+        return self.pixel_size(zoom)
+
+    def matrix(self, zoom: int) -> tuple:
+        """(columns, rows) at ``zoom``."""
+        return 2 ** zoom, 2 ** zoom
 
     def tile_bounds(self, zoom, col, row) -> tuple:
         span = self.tile_size * self.pixel_size(zoom)
         min_x = self.origin_x + col * span
         max_y = self.origin_y - row * span
         return (min_x, max_y - span, min_x + span, max_y)
+
+
+@dataclass(frozen=True)
+class LevelGrid:
+    """A tile grid given level by level (a GeoPackage's gpkg_tile_matrix, or a GeoTIFF
+    cut into tiles): ``levels`` maps zoom -> (pixel size, columns, rows[, pixel height])."""
+    epsg: int
+    origin_x: float
+    origin_y: float
+    levels: dict
+    tile_size: int = 256
+
+    def pixel_size(self, zoom: int) -> float:
+        return self.levels[zoom][0]
+
+    def pixel_size_y(self, zoom: int) -> float:
+        level = self.levels[zoom]
+        return level[3] if len(level) > 3 else level[0]
+
+    def matrix(self, zoom: int) -> tuple:
+        return self.levels[zoom][1], self.levels[zoom][2]
 
 
 RD = Grid(28992, RD_ORIGIN[0], RD_ORIGIN[1], RD_LEVEL0_PIXEL_SIZE, RD_TILE_SIZE)
@@ -94,11 +119,12 @@ def mesh(target_bounds, size, to_epsg, step=MESH_STEP):
 def needed_tiles(grid: Grid, zoom, source_x, source_y) -> tuple:
     """(col_min, col_max, row_min, row_max) of the source tiles under the mesh."""
     span = grid.tile_size * grid.pixel_size(zoom)
-    last = grid.matrix_size(zoom) - 1
+    span_y = grid.tile_size * grid.pixel_size_y(zoom)
+    columns, rows = grid.matrix(zoom)
     col_min = max(0, math.floor((source_x.min() - grid.origin_x) / span))
-    col_max = min(last, math.floor((source_x.max() - grid.origin_x) / span))
-    row_min = max(0, math.floor((grid.origin_y - source_y.max()) / span))
-    row_max = min(last, math.floor((grid.origin_y - source_y.min()) / span))
+    col_max = min(columns - 1, math.floor((source_x.max() - grid.origin_x) / span))
+    row_min = max(0, math.floor((grid.origin_y - source_y.max()) / span_y))
+    row_max = min(rows - 1, math.floor((grid.origin_y - source_y.min()) / span_y))
     return col_min, col_max, row_min, row_max
 
 
@@ -127,6 +153,8 @@ def render_from_grid(grid: Grid, zoom, target_bounds, get_tile, size=RD_TILE_SIZ
     source_x, source_y = mesh(target_bounds, size, grid.epsg)
     col_min, col_max, row_min, row_max = needed_tiles(grid, zoom, source_x, source_y)
     tile = grid.tile_size
+    if col_min > col_max or row_min > row_max:
+        return None
     mosaic = Image.new("RGBA", ((col_max - col_min + 1) * tile, (row_max - row_min + 1) * tile))
     found = False
     for row in range(row_min, row_max + 1):
@@ -137,9 +165,8 @@ def render_from_grid(grid: Grid, zoom, target_bounds, get_tile, size=RD_TILE_SIZ
                 found = True
     if not found:
         return None
-    pixel = grid.pixel_size(zoom)
-    pixel_x = (source_x - grid.origin_x) / pixel - col_min * tile
-    pixel_y = (grid.origin_y - source_y) / pixel - row_min * tile
+    pixel_x = (source_x - grid.origin_x) / grid.pixel_size(zoom) - col_min * tile
+    pixel_y = (grid.origin_y - source_y) / grid.pixel_size_y(zoom) - row_min * tile
     return resample(mosaic, pixel_x, pixel_y, size)
 
 
