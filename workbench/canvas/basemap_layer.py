@@ -20,9 +20,10 @@ from qtpy.QtCore import QPointF, QRectF, Qt
 from qtpy.QtGui import QColor, QImage, QPainter
 from qtpy.QtWidgets import QGraphicsItem
 
+from workbench import style
+
 CACHE_TILES = 320            # about 80 MB of 256 px tiles: several screens' worth
 FINER_BY = 1.2               # a level may be drawn up to this much larger than its pixels
-FADE_TO_WHITE = 0.45         # faded: greyscale, then this much of the way to white
 
 
 def choose_level(levels, metres_per_pixel: float) -> int:
@@ -67,7 +68,7 @@ def faded_image(image: QImage) -> QImage:
     out = QImage(grey.size(), QImage.Format_RGB32)
     out.fill(QColor(255, 255, 255))
     painter = QPainter(out)
-    painter.setOpacity(1.0 - FADE_TO_WHITE)
+    painter.setOpacity(1.0 - style.BASEMAP_FADE_TO_WHITE)  # the PDF fades the same
     painter.drawImage(0, 0, grey)
     painter.end()
     return out
