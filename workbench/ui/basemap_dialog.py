@@ -124,10 +124,10 @@ class BaseMapDialog(QDialog):
         self.estimate.setTextFormat(Qt.TextFormat.PlainText)
         self.estimate.setWordWrap(True)
         self.error = ErrorLabel()
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Close)
-        self.download = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.download.setText(_("Downloaden"))
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setText(_("Sluiten"))
+        self.buttons = QDialogButtonBox()
+        # own buttons: a standard Ok's text is reset to "OK" on a language change
+        self.download = self.buttons.addButton(_("Downloaden"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(_("Sluiten"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -153,9 +153,16 @@ class BaseMapDialog(QDialog):
 
     def _source_changed(self, *_args) -> None:
         own = self.source.currentData() == OWN
-        for widget in (self.url, self.tiling, self.attribution):
-            widget.setEnabled(own)
         source = self.sources.get(self.source.currentData())
+        for widget in (self.url, self.tiling, self.attribution):
+            widget.blockSignals(True)
+            widget.setEnabled(own)
+        # a named source shows what it is (read-only); one's own address starts empty
+        self.url.setText(source.url if source is not None else "")
+        self.attribution.setText(source.attribution if source is not None else "")
+        self.tiling.setCurrentIndex(max(0, self.tiling.findData(source.tiling if source is not None else "rd")))
+        for widget in (self.url, self.tiling, self.attribution):
+            widget.blockSignals(False)
         if source is not None:
             for box in (self.first, self.last):
                 box.blockSignals(True)
@@ -242,12 +249,15 @@ class BaseMapDialog(QDialog):
                 self.progress.setLabelText(_("Stoppen…"))
 
     def _progressed(self, done, total, size, left) -> None:
-        if self.progress is None:
+        progress = self.progress
+        if progress is None:
             return
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-        self.progress.setLabelText(_("{done} van {total} tegels, {mb} MB, nog ongeveer {left}").format(
+        progress.setLabelText(_("{done} van {total} tegels, {mb} MB, nog ongeveer {left}").format(
             done=done, total=total, mb=megabytes(size), left=duration(left)))
+        progress.setMaximum(max(total, 1))
+        # last: a window-modal progress dialog runs the event loop in setValue, where
+        # the download may finish and this dialog be put away
+        progress.setValue(done)
 
     def _finish(self, text: str, failed: bool) -> None:
         self.worker = None
