@@ -289,3 +289,23 @@ def test_layer_list_switches_fades_and_dims_the_base_map_with_real_input(qtbot, 
     QTest.keyClick(controls.choice, Qt.Key_Home)
     assert basemaps_of(project).display().active is None
     assert not same(colour_on_map(), (40, 160, 60), 60) and colour_on_map() != faded
+
+
+def test_the_base_map_ends_at_its_extent_at_every_level(project):
+    """A coarse tile reaches beyond the area that was downloaded; the map does not, so
+    its edge does not jump while zooming."""
+    info = add_test_basemap(project, levels=(10,), colour_for=lambda z, c, r: (40, 120, 230), margin=300)
+    show(project)
+    image, transform, _scene = render(project, 1600, 1200)
+    level = info.levels[0]
+    span = level.tile_width * level.pixel_size
+    min_x, min_y, max_x, max_y = info.extent
+    right = info.origin_x + (int((max_x - info.origin_x) // span) + 1) * span  # the last tile's east edge
+    assert right - max_x > 40, "the fixture's tiles must reach beyond the extent"
+    y = (min_y + max_y) / 2
+    from workbench import style
+
+    washed = tuple(c + (255 - c) * style.OUTSIDE_DIM_OPACITY for c in (40, 120, 230))  # outside the area
+    assert same(pixel(image, transform, max_x - 20, y), washed)
+    beyond = pixel(image, transform, (max_x + right) / 2, y)
+    assert not same(beyond, (40, 120, 230), 60) and beyond.lightness() > 200

@@ -280,7 +280,7 @@ class BaseMapLayer:
                 image = images.get((col, row))
                 rect = tile_rect(info, level, col, row)
                 if image is not None:
-                    out.append((rect, image, QRectF(image.rect())))
+                    out.append(_part(rect, image, visible))
                 else:
                     missing.append(rect.intersected(visible))
         # over-zoom: coarser levels drawn beneath, only where the chosen level has a hole
@@ -310,15 +310,11 @@ class BaseMapLayer:
                     image = images.get((col, row))
                     if image is None:
                         continue
-                    rect = tile_rect(info, level, col, row)
-                    part = rect.intersected(hole)
-                    if part.isEmpty():
+                    piece = _part(tile_rect(info, level, col, row), image, hole)
+                    if piece[0].isEmpty():
                         continue
-                    sx, sy = image.width() / rect.width(), image.height() / rect.height()
-                    source = QRectF((part.left() - rect.left()) * sx, (part.top() - rect.top()) * sy,
-                                    part.width() * sx, part.height() * sy)
-                    pieces.append((part, image, source))
-                    covered += part.width() * part.height()
+                    pieces.append(piece)
+                    covered += piece[0].width() * piece[0].height()
             if covered < hole.width() * hole.height() * 0.999:
                 still.append(hole)  # partly covered: a coarser level may fill the rest
         return still, pieces
@@ -352,6 +348,18 @@ class BaseMapLayer:
             for col, row in wanted - found:
                 self.cache.put_missing((info.name, zoom, col, row, self.faded))
         return images
+
+
+def _part(rect: QRectF, image: QImage, clip: QRectF):
+    """(scene rectangle, image, source rectangle) of the part of a tile at ``rect``
+    inside ``clip``: the base map ends at its extent at every level, and a coarser
+    tile fills only the hole it is drawn for."""
+    if clip.contains(rect):
+        return rect, image, QRectF(image.rect())
+    part = rect.intersected(clip)
+    sx, sy = image.width() / rect.width(), image.height() / rect.height()
+    return part, image, QRectF((part.left() - rect.left()) * sx, (part.top() - rect.top()) * sy,
+                               part.width() * sx, part.height() * sy)
 
 
 def draw_attribution(painter, rect, text: str) -> None:
