@@ -309,3 +309,37 @@ def test_the_base_map_ends_at_its_extent_at_every_level(project):
     assert same(pixel(image, transform, max_x - 20, y), washed)
     beyond = pixel(image, transform, (max_x + right) / 2, y)
     assert not same(beyond, (40, 120, 230), 60) and beyond.lightness() > 200
+
+
+def test_a_read_only_project_shows_changes_but_keeps_its_file(qtbot, project, sample_path):
+    from qtpy.QtCore import QPoint, Qt
+    from qtpy.QtTest import QTest
+
+    from tests.canvas_helpers import make_view, pos
+    from workbench.canvas.layer_list import LayerList
+    from workbench.store import open_project
+    from workbench.store.tiles import basemaps_of
+
+    add_test_basemap(project, levels=(11,), colour_for=lambda z, c, r: (40, 120, 230), margin=300)
+    show(project)
+    before = basemaps_of(project).display()
+    project.close()
+    reader = open_project(sample_path, read_only=True)
+    try:
+        view = make_view(qtbot, reader, 600, 400)
+        layers = LayerList(view)
+        qtbot.addWidget(layers)
+        layers.show()
+        x, y = free_points(reader)[0]
+        QTest.mouseClick(layers.basemap.faded, Qt.LeftButton, Qt.NoModifier,
+                         QPoint(8, layers.basemap.faded.height() // 2))
+        at = pos(view, x, y)
+        grey = view.viewport().grab().toImage().pixelColor(at.x(), at.y())
+        assert grey.red() == grey.green() == grey.blue()  # shown
+    finally:
+        reader.close()
+    again = open_project(sample_path, read_only=True)
+    try:
+        assert basemaps_of(again).display() == before  # not written
+    finally:
+        again.close()
