@@ -181,3 +181,49 @@ def test_solid_tiles_decode_to_their_colour():
 
     image = Image.open(BytesIO(solid_tile_png((12, 200, 34), size=8)))
     assert image.size == (8, 8) and image.getpixel((7, 7)) == (12, 200, 34)
+
+
+def _with_chunk(png: bytes, kind: bytes, body: bytes) -> bytes:
+    """``png`` with the body of its first ``kind`` chunk replaced (CRC made to match)."""
+    import struct
+    import zlib
+
+    at = png.index(kind) - 4
+    (length,) = struct.unpack(">I", png[at:at + 4])
+    chunk = struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body) & 0xFFFFFFFF)
+    return png[:at] + chunk + png[at + 12 + length:]
+
+
+def test_damaged_pngs_are_refused():
+    from workbench.io.basemap_image import NotAnImage, check
+
+    good = solid_tile_png((10, 20, 30))
+    assert check(good) == "png"
+    flipped = bytearray(good)
+    flipped[60] ^= 0xFF  # inside IDAT: its CRC no longer matches
+    no_end = good[:-12]
+    short_rows = _with_chunk(good, b"IDAT", __import__("zlib").compress(b"\x00" * 100))
+    for damaged in (bytes(flipped), no_end, short_rows, good[:len(good) // 2]):
+        with pytest.raises(NotAnImage):
+            check(damaged)
+    # Chunk checks alone pass a stream whose CRCs match; inflating finds it (see INFLATE_EVERY).
+    assert check(short_rows, inflate=False) == "png"
+
+
+def test_a_server_sending_damaged_pngs_is_refused(project):
+    damaged = bytearray(solid_tile_png((1, 2, 3)))
+    damaged[60] ^= 0xFF
+    with TileServer(image=lambda z, x, y: bytes(damaged)) as server:
+        plan = basemap_fetch.plan(project, server.template(), levels=LEVELS)
+        with pytest.raises(FetchError, match="beschadigde"):
+            basemap_fetch.fetch(project, plan, client=quick_client())
+    assert basemaps_of(project).list() == []
+
+
+def test_cancelling_cuts_off_requests_a_slow_server_has_not_answered(project):
+    with TileServer(mode="slow", delay=5) as server:
+        plan = basemap_fetch.plan(project, server.template(), levels=LEVELS)
+        # Cancelled once every connection waits for an answer: nothing more may be stored.
+        result = basemap_fetch.fetch(project, plan, cancelled=lambda: len(server.requests) >= 4)
+    assert result.cancelled and result.stored == 0
+    assert basemaps_of(project).list() == []

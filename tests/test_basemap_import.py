@@ -167,3 +167,15 @@ def test_a_geotiff_far_from_the_area_is_refused(project, tmp_path):
     with pytest.raises(ValidationError, match="niet bij het gebied"):
         import_basemap(project, str(tiff))
     assert basemaps_of(project).list() == []
+
+
+def test_an_import_that_fails_half_way_leaves_nothing(project, rd_tiff):
+    stopped = []
+
+    def progress(done, total):
+        if done == 3:
+            stopped.append(done)
+            raise KeyboardInterrupt  # the user closes the app half-way, say
+    with pytest.raises(KeyboardInterrupt):
+        import_basemap(project, str(rd_tiff), progress=progress)
+    assert stopped and basemaps_of(project).list() == []

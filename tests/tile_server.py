@@ -109,3 +109,23 @@ def closed_port() -> int:
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         return probe.getsockname()[1]
+
+
+def serve_forever(argv=None) -> None:
+    """``python -m tests.tile_server [--tile-file PNG]``: serve in a process of its own
+    (the bench keeps the server's CPU out of the measured process); prints the port."""
+    import argparse
+    import sys
+
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--tile-file")
+    args = parser.parse_args(argv)
+    tile = open(args.tile_file, "rb").read() if args.tile_file else None
+    server = TileServer(image=(lambda z, x, y: tile) if tile else None)
+    print(server.port, flush=True)
+    sys.stdout.close()
+    server.httpd.serve_forever()
+
+
+if __name__ == "__main__":
+    serve_forever()

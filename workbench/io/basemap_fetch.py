@@ -14,22 +14,22 @@ Example::
 
 import time
 from collections import OrderedDict
-from concurrent.futures import FIRST_COMPLETED, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
 
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import basemap_tiling as tiling
-from workbench.io.basemap_http import FetchError, Stopped, TileClient
+from workbench.io.basemap_http import FetchError, TileClient
 from workbench.io.basemap_image import encode
 from workbench.io.basemap_sources import Source, resolve
-from workbench.store.tiles import RD_MAX_ZOOM, BaseMapDisplay, NewBaseMap, basemaps_of, open_basemaps, rd_level
+from workbench.io.basemap_workers import TileWriter, run_pool
+from workbench.store.tiles import RD_MAX_ZOOM, basemaps_of
 
 LIMIT_TILES = 5000             # above this the CLI asks for --yes and the app asks first
 LIMIT_BYTES = 150 * 1024 ** 2
 HARD_LIMIT_TILES = 250_000     # refused outright: a typo in --levels, not a base map
-BATCH_TILES = 64               # tiles per transaction
-BATCH_SECONDS = 2.0            # ... or this long since the last one, whichever first
+MERCATOR_CHUNK = 32            # RD tiles resampled per round of web-mercator downloads
+MERCATOR_CACHE = 192           # decoded web-mercator tiles kept for the next round
 DEFAULT_MARGIN = 250.0
 DEFAULT_CONNECTIONS = 4
 NOTHING_THERE = 50             # this many 404s before the first tile: the source is wrong
@@ -112,53 +112,11 @@ def plan(project, source, levels=None, margin=DEFAULT_MARGIN, connections=DEFAUL
         if todo:
             cells.append((zoom, todo))
     requests = missing_count
-    if source.tiling == "webmercator":
-        requests = sum(len(tiling.source_tiles_for(
-            tiling.WEBMERCATOR, tiling.source_level(tiling.WEBMERCATOR, zoom, bounds, source.levels), zoom, todo))
-            for zoom, todo in cells)
+    if source.tiling == "webmercator":  # the mercator tiles under the missing tiles' box (cheap: the app asks often)
+        requests = sum(tiling.source_tile_count(tiling.WEBMERCATOR, tiling.source_level(
+            tiling.WEBMERCATOR, zoom, bounds, source.levels), zoom, todo) for zoom, todo in cells)
     return FetchPlan(source, bounds, levels, tuple(cells), missing_count, stored_count,
                      missing_count * source.typical_tile_bytes, requests, connections)
-
-
-class _Writer:
-    """Collects complete tiles and commits them in batches (creating the table first)."""
-
-    def __init__(self, project, plan):
-        self.plan = plan
-        self.maps = open_basemaps(project.path) if project.path else basemaps_of(project)
-        self.pending = []
-        self.created = False
-        self.stored = 0
-        self.last_flush = time.monotonic()
-
-    def add(self, zoom, col, row, data) -> None:
-        self.pending.append((zoom, col, row, data))
-        if len(self.pending) >= BATCH_TILES or time.monotonic() - self.last_flush > BATCH_SECONDS:
-            self.flush()
-
-    def flush(self) -> None:
-        self.last_flush = time.monotonic()
-        if not self.pending:
-            return
-        source = self.plan.source
-        if not self.created:
-            self.maps.create(NewBaseMap(source.table, source.title, source.attribution, source.licence, source.url,
-                                        source.tiling), self.plan.bounds)
-            self.created = True
-        for zoom in sorted({tile[0] for tile in self.pending}):
-            self.maps.write_tiles(source.table, rd_level(zoom),
-                                  [(c, r, data) for z, c, r, data in self.pending if z == zoom])
-        self.stored += len(self.pending)
-        self.pending = []
-
-    def finish(self) -> None:
-        self.flush()
-        if self.created and self.maps.display().active is None and not self.maps.read_only:
-            current = self.maps.display()
-            self.maps.set_display(BaseMapDisplay(self.plan.source.table, current.opacity, current.faded))
-
-    def close(self) -> None:
-        self.maps.close()
 
 
 class _Progress:
@@ -181,7 +139,7 @@ def fetch(project, plan: FetchPlan, progress=None, cancelled=None, client=None) 
     FetchError (one Dutch sentence, saying how many tiles were kept) when it cannot go on."""
     client = client or TileClient()
     cancelled = cancelled or (lambda: False)
-    writer = _Writer(project, plan)
+    writer = TileWriter(project, plan)
     counter = _Progress(plan.tile_count, progress)
     missing = [0]
     try:
@@ -199,6 +157,7 @@ def fetch(project, plan: FetchPlan, progress=None, cancelled=None, client=None) 
         raise
     finally:
         client.stop()
+        client.close()
         writer.close()
     if not stopped and writer.stored == 0 and missing[0] and missing[0] == plan.tile_count:
         raise FetchError(no_tiles_message())
@@ -207,14 +166,14 @@ def fetch(project, plan: FetchPlan, progress=None, cancelled=None, client=None) 
 
 def _fetch_rd(plan, client, writer, counter, missing, cancelled) -> bool:
     """RD sources: one request per stored tile, bytes stored as the server sent them."""
-    jobs = ((zoom, col, row) for zoom, cells in plan.cells for col, row in cells)
+    jobs = iter([(zoom, col, row) for zoom, cells in plan.cells for col, row in cells])
     source = plan.source
 
     def one(job):
         zoom, col, row = job
         return job, client.get(source.tile_url(zoom, col, row))
 
-    return _run_pool(plan.connections, jobs, one, client, cancelled, lambda job, got: _stored_rd(
+    return run_pool(plan.connections, jobs, one, client, cancelled, lambda job, got: _stored_rd(
         job, got, writer, counter, missing))
 
 
@@ -230,49 +189,6 @@ def _stored_rd(job, got, writer, counter, missing):
     counter.step(len(data))
 
 
-def _run_pool(connections, jobs, work, client, cancelled, on_result) -> bool:
-    """Run ``work`` over ``jobs`` with at most ``connections`` at a time; results are
-    handled in this thread. Returns True when cancelled. Raises the first real error."""
-    first_error = None
-    with ThreadPoolExecutor(max_workers=connections, thread_name_prefix="tiles") as pool:
-        running = set()
-        exhausted = False
-        try:
-            while True:
-                while not exhausted and len(running) < connections * 2:
-                    job = next(jobs, None)
-                    if job is None:
-                        exhausted = True
-                    else:
-                        running.add(pool.submit(work, job))
-                if not running:
-                    return False
-                done, running = wait(running, timeout=0.5, return_when=FIRST_COMPLETED)
-                for future in done:
-                    try:
-                        on_result(*future.result())
-                    except Stopped:
-                        continue
-                    except FetchError as error:
-                        first_error = first_error or error
-                if first_error is not None:
-                    raise first_error
-                if cancelled():
-                    client.stop()
-                    for future in running:  # what is in flight still counts when it arrives
-                        try:
-                            on_result(*future.result())
-                        except FetchError:
-                            pass
-                    return True
-        except BaseException:
-            client.stop()
-            raise
-        finally:
-            for future in running:
-                future.cancel()
-
-
 def _fetch_reprojected(plan, client, writer, counter, missing, cancelled) -> bool:
     """Web-mercator sources: the mercator tiles under a batch of RD tiles are fetched in
     parallel, then each RD tile is resampled from them (see basemap_tiling)."""
@@ -280,18 +196,18 @@ def _fetch_reprojected(plan, client, writer, counter, missing, cancelled) -> boo
     cache = OrderedDict()  # (zoom, col, row) -> decoded image; recent tiles, rows share them
     for zoom, cells in plan.cells:
         source_zoom = tiling.source_level(grid, zoom, plan.bounds, source.levels)
-        for start in range(0, len(cells), BATCH_TILES // 2):
-            batch = cells[start:start + BATCH_TILES // 2]
+        for start in range(0, len(cells), MERCATOR_CHUNK):
+            batch = cells[start:start + MERCATOR_CHUNK]
             needed = [t for t in sorted(tiling.source_tiles_for(grid, source_zoom, zoom, batch))
                       if (source_zoom, *t) not in cache]
 
             def one(tile):
-                return tile, client.get(source.tile_url(source_zoom, *tile))
+                return tile, client.get(source.tile_url(source_zoom, *tile), decoded=True)
 
             def keep(tile, got):
                 cache[(source_zoom, *tile)] = None if got is None else got[1]
 
-            if _run_pool(plan.connections, iter(needed), one, client, cancelled, keep):
+            if run_pool(plan.connections, iter(needed), one, client, cancelled, keep):
                 return True
             for col, row in batch:
                 image = tiling.render_from_grid(grid, source_zoom, tiling.RD.tile_bounds(zoom, col, row),
@@ -303,7 +219,7 @@ def _fetch_reprojected(plan, client, writer, counter, missing, cancelled) -> boo
                 data = encode(image, source.format)
                 writer.add(zoom, col, row, data)
                 counter.step(len(data))
-            while len(cache) > 1024:
+            while len(cache) > MERCATOR_CACHE:
                 cache.popitem(last=False)
             if cancelled():
                 return True

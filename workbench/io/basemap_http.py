@@ -18,9 +18,14 @@ from urllib.parse import urlsplit
 from workbench import __version__
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
-from workbench.io.basemap_image import NotAnImage, validate
+from workbench.io.basemap_image import NotAnImage, check, decode
 
 USER_AGENT = f"GebiedsvisieWerkbank/{__version__}"
+# Every PNG's chunks and CRCs are checked; its pixel data is inflated completely for the
+# first tiles and one in INFLATE_EVERY after that: a server whose encoder is broken is
+# caught at once, while inflating every tile would cost more CPU than the download
+# itself on a fast line (bench/bench_basemap_fetch.py, docs/basemap.md).
+INFLATE_FIRST, INFLATE_EVERY = 16, 16
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 
 
@@ -42,8 +47,10 @@ class _Transient(Exception):
 
 
 class TileClient:
-    """``get(url)`` -> (bytes, decoded image), or None when the server has no tile there
-    (404/204). Raises :class:`FetchError` when the download should stop."""
+    """``get(url)`` -> (bytes, decoded image or None), or None when the server has no tile
+    there (404/204); the image is decoded only with ``decoded=True`` (the bytes are
+    checked to be a complete PNG/JPEG either way). Raises :class:`FetchError` when the
+    download should stop."""
 
     def __init__(self, timeout=10.0, retries=3, backoff=0.5, give_up_after=30.0):
         self.timeout = timeout
@@ -55,27 +62,43 @@ class TileClient:
         self._last_success = time.monotonic()
         self._lock = threading.Lock()
         self._ssl = None
+        self._checked = 0
+        self._open_connections = set()
 
     def stop(self) -> None:
+        """No more requests; those waiting for an answer are cut off at once (a cancel
+        or a give-up does not wait for a slow server's timeout)."""
         self.stopped.set()
+        with self._lock:
+            connections = list(self._open_connections)
+        for connection in connections:
+            sock = getattr(connection, "sock", None)
+            if sock is not None:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
 
     def close(self) -> None:
-        """Close this thread's connections (others close when their thread ends)."""
-        for connection in getattr(self._local, "connections", {}).values():
+        """Close every connection (of all threads)."""
+        with self._lock:
+            connections, self._open_connections = list(self._open_connections), set()
+        for connection in connections:
             connection.close()
-        self._local.connections = {}
 
     # -- one request ---------------------------------------------------------------
 
-    def get(self, url):
+    def get(self, url, decoded=False):
         parts = urlsplit(url)
         host = parts.hostname or url
         for attempt in range(self.retries + 1):
             if self.stopped.is_set():
                 raise Stopped(_("De download is gestopt."))
             try:
-                return self._attempt(parts, url, host)
+                return self._attempt(parts, url, host, decoded)
             except _Transient as problem:
+                if self.stopped.is_set():
+                    raise Stopped(_("De download is gestopt.")) from None
                 wait = self.backoff * 2 ** attempt * (0.75 + 0.5 * random.random())
                 silent_for = time.monotonic() - self._last_success
                 if attempt == self.retries or silent_for + wait > self.give_up_after:
@@ -85,7 +108,7 @@ class TileClient:
                     raise Stopped(_("De download is gestopt.")) from None
         raise AssertionError("unreachable")
 
-    def _attempt(self, parts, url, host):
+    def _attempt(self, parts, url, host, decoded):
         try:
             status, headers, body = self._request(parts, url)
         except socket.timeout:
@@ -97,7 +120,12 @@ class TileClient:
                              .format(host=host, reason=reason)) from None
         if status == 200:
             try:
-                image = validate(body)
+                image = decode(body) if decoded else None
+                if not decoded:
+                    with self._lock:
+                        self._checked += 1
+                        count = self._checked
+                    check(body, inflate=count <= INFLATE_FIRST or count % INFLATE_EVERY == 0)
             except NotAnImage as problem:
                 if problem.kind == "html":
                     self.stop()
@@ -142,6 +170,8 @@ class TileClient:
             "?" + parts.query if parts.query else "")
         if key not in connections:
             connections[key] = self._open(parts, proxy)
+            with self._lock:
+                self._open_connections.add(connections[key])
         return connections[key], target
 
     def _open(self, parts, proxy):
@@ -164,6 +194,8 @@ class TileClient:
     def _drop(self, parts):
         connection = self._local.__dict__.get("connections", {}).pop((parts.scheme, parts.hostname, parts.port), None)
         if connection is not None:
+            with self._lock:
+                self._open_connections.discard(connection)
             connection.close()
 
 

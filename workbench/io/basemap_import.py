@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import basemap_tiling as tiling
-from workbench.io.basemap_image import NotAnImage, encode, validate
+from workbench.io.basemap_image import NotAnImage, check, decode, encode
 from workbench.store.tiles import RD_LEVEL0_PIXEL_SIZE, RD_MAX_ZOOM, NewBaseMap, rd_level
 
 IMPORT_MARGIN = 2000.0
@@ -207,9 +207,27 @@ def _store(project, path, source, title, attribution, progress) -> ImportResult:
     name = _name_for(path)
     title = title or source.title or os.path.splitext(os.path.basename(path))[0]
     maps = basemaps_of(project)
+    existed = maps.get(name) is not None
     maps.create(NewBaseMap(name, title, attribution or source.attribution or
                            _("Bron: {file}").format(file=os.path.basename(path)), "", os.path.basename(path),
                            "rd"), extent)
+    try:
+        stored = _write_all(maps, name, source, extent, jobs, progress)
+        if stored == 0:
+            raise ValidationError(_("{name} bevat geen tegels bij het gebied van het project.").format(
+                name=os.path.basename(path)))
+    except BaseException:
+        if not existed:  # nothing half-imported stays behind (a re-import keeps what it had)
+            maps.remove(name)
+        raise
+    if maps.display().active is None:
+        current = maps.display()
+        maps.set_display(BaseMapDisplay(name, current.opacity, current.faded))
+    return ImportResult(name, title, stored)
+
+
+def _write_all(maps, name, source, extent, jobs, progress) -> int:
+    """Make every RD tile of ``jobs`` from ``source`` and store them in batches."""
     decoded = OrderedDict()
 
     def image_of(zoom, col, row):
@@ -218,7 +236,7 @@ def _store(project, path, source, title, attribution, progress) -> ImportResult:
             data = source.get(zoom, col, row)
             if data is not None and not hasattr(data, "mode"):
                 try:
-                    data = validate(data)
+                    data = decode(data)
                 except NotAnImage:
                     data = None
             decoded[key] = data
@@ -233,7 +251,7 @@ def _store(project, path, source, title, attribution, progress) -> ImportResult:
             data = source.fast(zoom, col, row)
             if data is not None:
                 try:
-                    validate(data)
+                    check(data)
                 except NotAnImage:
                     data = None
         else:
@@ -251,11 +269,4 @@ def _store(project, path, source, title, attribution, progress) -> ImportResult:
             batch = []
         if progress:
             progress(done, len(jobs))
-    if stored == 0:
-        maps.remove(name)
-        raise ValidationError(_("{name} bevat geen tegels bij het gebied van het project.").format(
-            name=os.path.basename(path)))
-    if maps.display().active is None:
-        current = maps.display()
-        maps.set_display(BaseMapDisplay(name, current.opacity, current.faded))
-    return ImportResult(name, title, stored)
+    return stored

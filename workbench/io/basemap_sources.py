@@ -20,6 +20,8 @@ from workbench.i18n import _
 from workbench.paths import resource
 
 TILINGS = ("rd", "webmercator")
+# WMTS RESTful templates (a capabilities document's ResourceURL) name the same things.
+WMTS_NAMES = {"{TileMatrix}": "{z}", "{TileCol}": "{x}", "{TileRow}": "{y}"}
 ENVIRONMENT_FILE = "WORKBENCH_BASEMAP_SOURCES"
 
 
@@ -42,7 +44,12 @@ class Source:
         return "basemap_" + re.sub(r"[^a-z0-9]+", "_", self.name.lower()).strip("_")
 
     def tile_url(self, zoom, col, row) -> str:
-        return self.url.replace("{z}", str(zoom)).replace("{x}", str(col)).replace("{y}", str(row))
+        url = self.url.replace("{z}", str(zoom)).replace("{x}", str(col)).replace("{y}", str(row))
+        if "{-y}" in url:  # TMS servers count rows from the bottom
+            url = url.replace("{-y}", str(2 ** zoom - 1 - row))
+        if "{s}" in url:  # OSM-style subdomains a, b, c, spread over the tiles
+            url = url.replace("{s}", "abc"[(col + row) % 3])
+        return url
 
 
 def _from_json(entry) -> Source:
@@ -73,28 +80,33 @@ def available() -> dict:
 
 
 def from_template(url, tiling="rd", attribution=None, levels=None) -> Source:
-    """A source for a URL template a user typed (XYZ, or a WMTS REST template)."""
+    """A source for a URL template a user typed: XYZ (``{z}/{x}/{y}``, ``{-y}`` for TMS
+    rows, ``{s}`` for a/b/c subdomains) or a WMTS REST template (``{TileMatrix}``,
+    ``{TileCol}``, ``{TileRow}``)."""
+    import hashlib
+
     if tiling not in TILINGS:
         raise ValidationError(_("Onbekende tegelindeling '{tiling}'; kies rd of webmercator.").format(tiling=tiling))
-    parts = urlsplit(url)
+    for wmts, xyz in WMTS_NAMES.items():
+        url = url.replace(wmts, xyz)
+    parts = urlsplit(url.replace("{s}.", ""))
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise ValidationError(_("'{url}' is geen webadres (http:// of https://).").format(url=url))
-    missing = [key for key in ("{z}", "{x}", "{y}") if key not in url]
+    missing = [key for key in ("{z}", "{x}", "{y}") if key not in url.replace("{-y}", "{y}")]
     if missing:
         raise ValidationError(_("Het webadres mist {keys}; een tegeladres bevat {{z}}, {{x}} en {{y}}.")
                               .format(keys=", ".join(missing)))
-    path = parts.path.lower()
-    image_format = "jpeg" if path.endswith((".jpg", ".jpeg")) else "png"
-    import hashlib
-
-    prefix = (parts.hostname + parts.path.split("{")[0]).rstrip("/")
+    unknown = sorted(set(re.findall(r"\{[^}]*\}", url)) - {"{z}", "{x}", "{y}", "{-y}", "{s}"})
+    if unknown:
+        raise ValidationError(_("Het webadres bevat {keys}; vul die zelf in (alleen {{z}}, {{x}}, {{y}}, {{-y}} en "
+                                "{{s}} worden ingevuld).").format(keys=", ".join(unknown)))
+    image_format = "jpeg" if parts.path.lower().endswith((".jpg", ".jpeg")) else "png"
     digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:6]
     name = re.sub(r"[^a-z0-9]+", "-", parts.hostname.lower()).strip("-")[:40] + "-" + digest
     default = (6, 13) if tiling == "rd" else (8, 13)
-    return Source(name=name, title=prefix, url=url, tiling=tiling, levels=levels or (0, 20),
-                  default_levels=levels or default,
-                  attribution=attribution or _("Kaart: {host}").format(host=parts.hostname),
-                  format=image_format)
+    return Source(name=name, title=(parts.hostname + parts.path.split("{")[0]).rstrip("/"), url=url, tiling=tiling,
+                  levels=levels or (0, 20), default_levels=levels or default,
+                  attribution=attribution or _("Kaart: {host}").format(host=parts.hostname), format=image_format)
 
 
 def resolve(name_or_url, tiling=None, attribution=None) -> Source:

@@ -170,6 +170,18 @@ def render_from_grid(grid: Grid, zoom, target_bounds, get_tile, size=RD_TILE_SIZ
     return resample(mosaic, pixel_x, pixel_y, size)
 
 
+def source_tile_count(grid: Grid, zoom, rd_zoom, rd_cells) -> int:
+    """About how many of ``grid``'s tiles at ``zoom`` the RD tiles ``rd_cells`` need
+    (those under their bounding box; a few transforms, however many cells)."""
+    cols = [col for col, _row in rd_cells]
+    rows = [row for _col, row in rd_cells]
+    first = RD.tile_bounds(rd_zoom, min(cols), min(rows))
+    last = RD.tile_bounds(rd_zoom, max(cols), max(rows))
+    source_x, source_y = mesh((first[0], last[1], last[2], first[3]), RD_TILE_SIZE, grid.epsg, step=RD_TILE_SIZE // 4)
+    col_min, col_max, row_min, row_max = needed_tiles(grid, zoom, source_x, source_y)
+    return max(0, col_max - col_min + 1) * max(0, row_max - row_min + 1)
+
+
 def source_tiles_for(grid: Grid, zoom, rd_zoom, rd_cells) -> set:
     """{(col, row)} of ``grid``'s tiles at ``zoom`` that the RD tiles ``rd_cells`` need."""
     needed = set()

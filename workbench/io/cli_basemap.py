@@ -78,11 +78,15 @@ def cmd_fetch(args) -> int:
     project = open_project(args.path)
     try:
         plan = basemap_fetch.plan(project, source, levels, args.margin, args.connections)
+        if plan.tile_count == 0:
+            print(_("{title}: alle {count} tegels zijn al in het project; er is niets te downloaden.").format(
+                title=source.title, count=plan.stored_count))
+            return 0
         print(_("{title}: {count} tegels te downloaden op niveaus {first}-{last} (ongeveer {size}; {stored} al "
                 "aanwezig).").format(title=source.title, count=plan.tile_count, first=plan.levels[0],
                                      last=plan.levels[1], size=megabytes(plan.estimated_bytes),
                                      stored=plan.stored_count))
-        if args.dry_run or plan.tile_count == 0:
+        if args.dry_run:
             return 0
         if plan.needs_confirmation and not args.yes:
             raise WorkbenchError(_("Dat is een grote download ({count} tegels, ongeveer {size}). Herhaal met --yes "

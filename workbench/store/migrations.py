@@ -113,7 +113,8 @@ def _v4_basemaps(conn) -> None:
     """Base maps: the GeoPackage tile-pyramid tables, and the attribution and licence of
     each tile table (``basemaps``). The tiles themselves go in one table per base map,
     created when one is downloaded or imported (store/tiles.py). ``IF NOT EXISTS``: QGIS
-    or GDAL may already have added the standard tables to the file."""
+    or GDAL may already have added the standard tables to the file (and a file whose
+    version number was set back by hand still opens)."""
     run_script(conn, """
     CREATE TABLE IF NOT EXISTS gpkg_tile_matrix_set (
       table_name TEXT NOT NULL PRIMARY KEY, srs_id INTEGER NOT NULL,
@@ -127,12 +128,13 @@ def _v4_basemaps(conn) -> None:
       pixel_x_size DOUBLE NOT NULL, pixel_y_size DOUBLE NOT NULL,
       CONSTRAINT pk_ttm PRIMARY KEY (table_name, zoom_level),
       CONSTRAINT fk_tmm_table_name FOREIGN KEY (table_name) REFERENCES gpkg_contents(table_name));
-    CREATE TABLE basemaps (
+    CREATE TABLE IF NOT EXISTS basemaps (
       id INTEGER PRIMARY KEY, table_name TEXT NOT NULL UNIQUE, title TEXT NOT NULL DEFAULT '',
       attribution TEXT NOT NULL DEFAULT '', licence TEXT NOT NULL DEFAULT '',
       source TEXT NOT NULL DEFAULT '', tiling TEXT NOT NULL DEFAULT 'rd');
     """)
-    register_attributes(conn, "basemaps", "Werkbank: basiskaarten")
+    if not conn.execute("SELECT 1 FROM gpkg_contents WHERE table_name = 'basemaps'").fetchone():
+        register_attributes(conn, "basemaps", "Werkbank: basiskaarten")
 
 
 def _v5_reference_styles(conn) -> None:
