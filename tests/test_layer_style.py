@@ -132,6 +132,13 @@ def test_a_style_mangled_by_another_tool_falls_back_to_the_default(project):
         again.close()
 
 
+def test_bgt_name_points_are_names_without_dots():
+    names = default_style(layer("BGT openbareruimtelabel", (Point(0, 0), {
+        "openbareruimtetype": "Weg", "openbareruimtenaam": "Akerstraat", "hoek": "12.5"})))
+    assert (names.role, names.label_field, names.line_color, names.fill_color) == (
+        "road", "openbareruimtenaam", None, None)
+
+
 def test_points_lines_and_mixed_layers_get_a_style():
     assert default_style(layer("punten", (Point(0, 0), {"name": "Kerk"}))).label_field == "name"
     assert default_style(ReferenceLayer("x", "leeg")).role == "other"

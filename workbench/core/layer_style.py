@@ -147,6 +147,8 @@ def _feature_role(properties: dict) -> str | None:
     lowered = {k.lower().replace("-", "_"): str(v).strip().lower() for k, v in properties.items() if v is not None}
     if keys & BUILDING_KEYS:
         return "building"
+    if "openbareruimtetype" in lowered:  # BGT openbareruimtelabel: where a street's name goes
+        return "water" if lowered["openbareruimtetype"] == "water" else "road"
     if keys & WATER_KEYS or lowered.get("natural") == "water" or lowered.get("bgt_type") in WATER_TYPES:
         return "water"
     if keys & RAIL_KEYS:
@@ -198,6 +200,10 @@ def default_style(layer) -> LayerStyle:
     """The style a layer gets when nobody chose one, from its role and geometry."""
     role, kind = recognise(layer), _geometry_kind(layer)
     labels = _label_field(layer)
+    if kind == "point" and role in ("road", "water") and labels:
+        # name points (BGT openbareruimtelabel): the name itself marks the place, no dot
+        return LayerStyle(role, None, 0.0, None, label_field=labels, label_size=look.ROAD_LABEL_SIZE,
+                          label_color=look.WATER_LABEL if role == "water" else look.ROAD_LABEL)
     if role == "road":
         if kind == "polygon":
             return LayerStyle(role, look.ROAD_FILL, 0.3, look.ROAD_FILL, label_field=labels,

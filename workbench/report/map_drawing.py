@@ -96,8 +96,10 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
 
     items = [(item, visible(item.geometry, view)) for item in project.interventions()]
     items = [(item, shown) for item, shown in items if shown is not None]
+    rasters = raster_layers(project, view)
     # Place the numbers first, so that the wijk names can keep clear of them.
     obstacles = [north_arrow_box(view), scale_bar_box(view, map_style)]
+    obstacles += [plate for plate in (attribution_box(canvas, view, rasters.attribution, map_style),) if plate]
     discs = []
     for item, shown in items:
         anchor = _anchor(shown)
@@ -105,8 +107,6 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
         discs.append(Disc(str(item.number), ax, ay, idea_color(project, item)))
     placed, label_size = _place_with_shrinking(discs, (x, y, width, height), map_style.label_size, obstacles)
 
-    rasters = raster_layers(project, view)
-    obstacles += [plate for plate in (attribution_box(canvas, view, rasters.attribution, map_style),) if plate]
     rasters.draw(canvas, view)
     layers = styled_layers(project, view, over_raster=rasters.any)
     for layer in layers:
@@ -122,7 +122,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
     # Label sizes follow the document (the poster's are larger), in the styles' proportions.
     label_scale = map_style.wijk_label_size / style.REFERENCE_LABEL_SIZE
     names = [(label, shape, fill, size * label_scale) for label, shape, fill, size in polygon_labels(layers)]
-    taken = draw_wijk_labels(canvas, names, view, placed, obstacles, keep_off, area)
+    taken = draw_wijk_labels(canvas, names, view, placed, obstacles, keep_off, area, plates=rasters.any)
     # Street names may cross an idea's translucent area, never its line, point or number.
     thin = [shape for shape in keep_off if "Polygon" not in shape.geom_type]
     draw_line_labels(canvas, layers, view, label_guard(view, placed, thin), taken, label_scale)

@@ -61,22 +61,26 @@ def _decode(data: bytes):
         image.load()
     except (OSError, ValueError, Image.DecompressionBombError):
         return None  # a damaged tile leaves a hole (filled from a coarser level, if any)
-    return image.convert("RGB")
+    return image.convert("RGBA")  # tiles cut from a GeoTIFF are transparent beyond its edge
 
 
-def _mosaic(maps, info, level, bounds, levels_below):
-    """(image, world bounds of its pixels, any JPEG tile) covering ``bounds`` at ``level``."""
+def _mosaic(maps, info, level, bounds, levels_below, reduce=1):
+    """(image, world bounds of its pixels, any JPEG tile) covering ``bounds`` at ``level``,
+    each tile shrunk by the whole factor ``reduce`` (so a level far finer than print never
+    becomes a gigapixel mosaic in memory)."""
     from PIL import Image
 
     col_min, col_max, row_min, row_max = info.tile_range(level, bounds)
     if col_min > col_max or row_min > row_max:
         return None
-    width, height = (col_max - col_min + 1) * level.tile_width, (row_max - row_min + 1) * level.tile_height
+    tile_w, tile_h = level.tile_width // reduce, level.tile_height // reduce
+    width, height = (col_max - col_min + 1) * tile_w, (row_max - row_min + 1) * tile_h
     left, _bottom, _right, top = info.tile_bounds(level, col_min, row_min)
-    world = (left, top - height * level.pixel_size, left + width * level.pixel_size, top)
+    span_x, span_y = (col_max - col_min + 1) * level.tile_span_x, (row_max - row_min + 1) * level.tile_span_y
+    world = (left, top - span_y, left + span_x, top)
     tiles = maps.tiles(info.name, level.zoom, col_min, col_max, row_min, row_max)
-    mosaic = Image.new("RGB", (width, height), style.hex_to_rgb(style.BACKGROUND))
-    jpeg, filled, coarse = False, 0, None
+    mosaic = Image.new("RGBA", (width, height), (0, 0, 0, 0))
+    jpeg, placed, coarse = False, [], None
     for col, row, data in sorted(tiles):
         tile = _decode(data)
         if tile is None:
@@ -84,37 +88,52 @@ def _mosaic(maps, info, level, bounds, levels_below):
         jpeg = jpeg or data[:2] == b"\xff\xd8"
         if tile.size != (level.tile_width, level.tile_height):
             tile = tile.resize((level.tile_width, level.tile_height))
-        mosaic.paste(tile, ((col - col_min) * level.tile_width, (row - row_min) * level.tile_height))
-        filled += 1
-    if filled < (col_max - col_min + 1) * (row_max - row_min + 1) and levels_below:
+        if reduce > 1:
+            tile = tile.reduce(reduce)
+        mosaic.paste(tile, ((col - col_min) * tile_w, (row - row_min) * tile_h))
+        placed.append(((col - col_min) * tile_w, (row - row_min) * tile_h))
+    if len(placed) < (col_max - col_min + 1) * (row_max - row_min + 1) and levels_below:
         coarse = _mosaic(maps, info, levels_below[-1], world, levels_below[:-1])
         if coarse is not None:
-            mosaic = _underpaint(mosaic, world, coarse, tiles, level, col_min, row_min)
+            mosaic = _underpaint(mosaic, world, coarse)
             jpeg = jpeg or coarse[2]
-    if filled == 0 and coarse is None:
+    if not placed and coarse is None:
         return None
     return mosaic, world, jpeg
 
 
-def _underpaint(mosaic, world, coarse, tiles, level, col_min, row_min):
-    """The coarse mosaic scaled onto the fine grid, with the fine tiles pasted over it."""
+def _underpaint(mosaic, world, coarse):
+    """The coarse mosaic scaled onto the fine grid, with the fine tiles laid over it (where
+    a fine tile is missing or transparent, the coarse one shows)."""
     from PIL import Image
 
-    image, (cx0, _cy0, _cx1, cy1), _jpeg = coarse
-    coarse_size = (cy1 - _cy0) / image.height
+    image, (cx0, cy0, _cx1, cy1), _jpeg = coarse
+    coarse_size = (cy1 - cy0) / image.height
     box = ((world[0] - cx0) / coarse_size, (cy1 - world[3]) / coarse_size,
            (world[2] - cx0) / coarse_size, (cy1 - world[1]) / coarse_size)
     base = image.resize(mosaic.size, Image.Resampling.BILINEAR, box=box)
-    for col, row, _data in tiles:
-        x, y = (col - col_min) * level.tile_width, (row - row_min) * level.tile_height
-        base.paste(mosaic.crop((x, y, x + level.tile_width, y + level.tile_height)), (x, y))
+    base.alpha_composite(mosaic)
     return base
 
 
+def _reduction(level, wanted) -> int:
+    """The whole factor (a power of two) a level's tiles can shrink by and stay at least as
+    fine as ``wanted``; 1 when the level is not that fine."""
+    factor = 1
+    while (level.pixel_size * factor * 2 <= wanted and factor < 64
+           and level.tile_width % (factor * 2) == 0 and level.tile_height % (factor * 2) == 0):
+        factor *= 2
+    return factor
+
+
 def _finish(image, faded: bool, opacity: float):
-    """Faded: greyscale, then lightened; opacity mixes in the paper colour."""
+    """On paper (what is transparent shows the paper); faded: greyscale, then lightened;
+    opacity mixes in the paper colour."""
     from PIL import Image, ImageOps
 
+    paper = Image.new("RGBA", image.size, style.hex_to_rgb(style.BACKGROUND) + (255,))
+    paper.alpha_composite(image)
+    image = paper.convert("RGB")
     if faded:
         image = ImageOps.grayscale(image)
         image = Image.blend(image, Image.new("L", image.size, 255), style.BASEMAP_FADE_TO_WHITE)
@@ -144,11 +163,12 @@ def printed_basemap(project, view):
     wanted = target_pixel_size(view)
     level = choose_level(info.levels, wanted)
     coarser = [other for other in info.levels if other.pixel_size > level.pixel_size]
-    made = _mosaic(maps, info, level, bounds, sorted(coarser, key=lambda lv: -lv.pixel_size))
+    made = _mosaic(maps, info, level, bounds, sorted(coarser, key=lambda lv: -lv.pixel_size),
+                   _reduction(level, wanted))
     if made is None:
         return None, ""
     image, world, jpeg = made
-    size = level.pixel_size
+    size = (world[2] - world[0]) / image.width
     # Crop to whole tile pixels around the frame, and place by those pixels' edges.
     left = max(0, math.floor((frame[0] - world[0]) / size))
     right = min(image.width, math.ceil((frame[2] - world[0]) / size))
@@ -172,12 +192,23 @@ def raster_layers(project, view) -> Rasters:
     return Rasters(image, printed_underlays(project, view, target_pixel_size(view)), attribution)
 
 
+MIN_ATTRIBUTION_SIZE = 5.5
+
+
 def _attribution_spec(view, attribution, map_style):
+    """(plate, text, size): the whole attribution where it fits beside the scale bar, in
+    smaller type when it must; cut short only when even that does not fit."""
     if not attribution:
         return None
+    from workbench.report.map_furniture import scale_bar_box
+
     x, y, width, _height = view.box
+    scale_plate = scale_bar_box(view, map_style)
+    room = x + width - (scale_plate[0] + scale_plate[2]) - 16
     size = map_style.credit_size
-    label = text.shorten(attribution, width * 0.45, size)
+    while fonts.string_width(attribution, size) > room and size > MIN_ATTRIBUTION_SIZE:
+        size = max(MIN_ATTRIBUTION_SIZE, size - 0.5)
+    label = text.shorten(attribution, room, size)
     label_width = fonts.string_width(label, size)
     return (x + width - label_width - 8, y + 2, label_width + 6, size + 4), label, size
 

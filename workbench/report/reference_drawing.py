@@ -7,6 +7,7 @@ line names (streets) here, along the longest straight stretch of the line that k
 of the numbers, the furniture, other names and the ideas.
 """
 
+import itertools
 import math
 from dataclasses import dataclass
 
@@ -20,6 +21,7 @@ from workbench.report.map_paths import fill_polygons, lines, stroke_lines, visib
 POINT_RADIUS = 1.8     # points; reference points are small dots
 SAME_NAME_GAP = 180    # points between two labels of the same street
 HALO = "#ffffff"
+MAX_RUNS, MAX_SPOTS = 3, 7  # per line: the longest straight stretches, spots along each
 
 
 @dataclass
@@ -75,11 +77,13 @@ def draw_layer(canvas, layer: StyledLayer, view, line_scale=1.0) -> None:
     points = list(_parts(layer.shown, "Point"))
     if points:
         canvas.saveState()
-        if layer_style.opacity != 1.0:
-            canvas.setFillAlpha(layer_style.opacity)
         for feature, part in points:
             line_colour, fill = layer_style.color_for(feature)
-            canvas.setFillColor(color(fill or line_colour or "#555555"))
+            if fill is None and line_colour is None:
+                continue  # name points: the name marks the place (see draw_line_labels)
+            canvas.setFillColor(color(fill or line_colour))
+            if layer_style.opacity != 1.0:
+                canvas.setFillAlpha(layer_style.opacity)  # after the colour, which resets it
             for point in getattr(part, "geoms", [part]):
                 canvas.circle(*view.point(point.x, point.y), POINT_RADIUS * line_scale, stroke=0, fill=1)
         canvas.restoreState()
@@ -136,7 +140,8 @@ def _rotated_box(x, y, width, height, angle):
 
 
 def draw_line_labels(canvas, layers, view, free, taken, line_scale=1.0) -> None:
-    """Street (and waterway) names along their lines where there is room.
+    """Street (and waterway) names along their lines where there is room, then the names
+    of points.
 
     ``free(box)`` says whether a page box keeps clear of what must stay readable (numbers,
     furniture, ideas); ``taken`` collects the boxes of the names placed, so names keep
@@ -144,6 +149,7 @@ def draw_line_labels(canvas, layers, view, free, taken, line_scale=1.0) -> None:
     """
     width = view.box[2]
     placed_by_name = {}
+    index = BoxIndex(taken)
     for layer in layers:
         layer_style = layer.style
         size = layer_style.label_size * line_scale
@@ -155,35 +161,112 @@ def draw_line_labels(canvas, layers, view, free, taken, line_scale=1.0) -> None:
         # longest streets first: they carry the names people navigate by
         for label, _length, geometry in sorted(candidates, key=lambda c: (-c[1], c[0])):
             label_width = fonts.string_width(label, size)
-            spot = _free_spot(geometry, view, label, label_width, size, free, taken, placed_by_name)
+            spot = _free_spot(geometry, view, label, label_width, size, free, index, placed_by_name)
             if spot is not None:
                 cx, cy, angle, box = spot
                 taken.append(box)
+                index.add(box)
                 placed_by_name.setdefault(label, []).append((cx, cy))
                 _draw_along(canvas, label, cx, cy, angle, size, layer_style.label_color)
+    for layer in layers:
+        _point_names(canvas, layer, view, free, index, taken, placed_by_name, line_scale)
+
+
+def _point_names(canvas, layer, view, free, index, taken, placed_by_name, line_scale) -> None:
+    """Names of points: beside the dot, or, for name points without a dot (BGT
+    openbareruimtelabel), on the point itself, turned by its ``hoek`` when it has one."""
+    layer_style = layer.style
+    size = layer_style.label_size * line_scale
+    x, y, width, height = view.box
+    for feature, geometry in layer.shown:
+        if "Point" not in geometry.geom_type:
+            continue
+        label = text.shorten(text.plain(layer_style.label_for(feature), multiline=False), width * 0.4, size)
+        if not label:
+            continue
+        line_colour, fill = layer_style.color_for(feature)
+        dotted = fill is not None or line_colour is not None
+        label_width = fonts.string_width(label, size)
+        point = geometry.centroid if geometry.geom_type == "MultiPoint" else geometry
+        px, py = view.point(point.x, point.y)
+        angle = 0.0 if dotted else _angle(dict(feature.properties))
+        if dotted:
+            px += POINT_RADIUS * line_scale + 2 + label_width / 2
+        box = _rotated_box(px, py, label_width + 3, size * 1.2, angle)
+        if box[0] < x + 2 or box[1] < y + 2 or box[0] + box[2] > x + width - 2 or box[1] + box[3] > y + height - 2:
+            continue
+        if any(math.hypot(px - qx, py - qy) < SAME_NAME_GAP for qx, qy in placed_by_name.get(label, ())):
+            continue
+        if index.clear(box) and free(box):
+            taken.append(box)
+            index.add(box)
+            placed_by_name.setdefault(label, []).append((px, py))
+            _draw_along(canvas, label, px, py, angle, size, layer_style.label_color)
+
+
+def _angle(properties) -> float:
+    """The text angle a name point carries (BGT ``hoek``, degrees anticlockwise), kept upright."""
+    for key in ("hoek", "rotation", "angle"):
+        try:
+            angle = float(properties[key])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if angle != angle or abs(angle) == float("inf"):
+            return 0.0
+        angle = (angle + 180) % 360 - 180
+        return angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
+    return 0.0
 
 
 def _free_spot(geometry, view, label, label_width, size, free, taken, placed_by_name):
-    """(x, y, angle, box) of the first spot along the line where the name fits, or None."""
+    """(x, y, angle, box) of the first spot along the line where the name fits, or None.
+    A few runs and spots per line are tried: a city's streets are thousands of pieces."""
+    if geometry.length * view.scale < label_width + size:
+        return None  # too short on paper for its name, however straight
     x, y, width, height = view.box
-    for run in _runs(geometry, view):
+    for run in _runs(geometry, view)[:MAX_RUNS]:
         if run[0] < label_width + size:
             return None  # runs come longest first
-        for cx, cy, angle in _spots(run, label_width, size):
+        for cx, cy, angle in itertools.islice(_spots(run, label_width, size), MAX_SPOTS):
             box = _rotated_box(cx, cy, label_width + 3, size * 1.2, angle)
             if (box[0] < x + 2 or box[1] < y + 2 or box[0] + box[2] > x + width - 2
                     or box[1] + box[3] > y + height - 2):
                 continue
             if any(math.hypot(cx - px, cy - py) < SAME_NAME_GAP for px, py in placed_by_name.get(label, ())):
                 continue
-            if free(box) and _clear(box, taken):
+            if taken.clear(box) and free(box):
                 return cx, cy, angle, box
     return None
 
 
-def _clear(box, boxes) -> bool:
-    bx, by, bw, bh = box
-    return all(bx + bw < ox or ox + ow < bx or by + bh < oy or oy + oh < by for ox, oy, ow, oh in boxes)
+class BoxIndex:
+    """Page boxes in a grid of CELL-point cells, so "does this box touch any placed one?"
+    looks at a few neighbours instead of every name on the map."""
+
+    CELL = 40.0
+
+    def __init__(self, boxes=()):
+        self.cells = {}
+        for box in boxes:
+            self.add(box)
+
+    def _keys(self, box):
+        bx, by, bw, bh = box
+        for i in range(int(bx // self.CELL), int((bx + bw) // self.CELL) + 1):
+            for j in range(int(by // self.CELL), int((by + bh) // self.CELL) + 1):
+                yield i, j
+
+    def add(self, box) -> None:
+        for key in self._keys(box):
+            self.cells.setdefault(key, []).append(box)
+
+    def clear(self, box) -> bool:
+        bx, by, bw, bh = box
+        for key in self._keys(box):
+            for ox, oy, ow, oh in self.cells.get(key, ()):
+                if not (bx + bw < ox or ox + ow < bx or by + bh < oy or oy + oh < by):
+                    return False
+        return True
 
 
 def _draw_along(canvas, label, cx, cy, angle, size, fill) -> None:

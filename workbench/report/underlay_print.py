@@ -99,14 +99,20 @@ def printed_underlays(project, view, wanted) -> list:
     for underlay in project.all("underlay"):
         if underlay.opacity <= 0:
             continue
+        a, d, b, e, c, f = underlay.a, underlay.d, underlay.b, underlay.e, underlay.c, underlay.f
+        pixel = math.sqrt(abs(a * e - b * d))
         try:
             image = Image.open(io.BytesIO(bytes(underlay.image)))
+            full = image.size
+            if pixel > 0 and pixel < wanted / 2:  # a JPEG decodes at 1/2, 1/4 or 1/8 size for free
+                image.draft("RGB", (max(1, int(full[0] * pixel / wanted)), max(1, int(full[1] * pixel / wanted))))
             image.load()
         except (OSError, ValueError, Image.DecompressionBombError):
             continue  # unreadable bytes: the canvas skips it as well
         image = image.convert("RGB")
-        a, d, b, e, c, f = underlay.a, underlay.d, underlay.b, underlay.e, underlay.c, underlay.f
-        affine = (a, d, b, e, c - 0.5 * a - 0.5 * b, f - 0.5 * d - 0.5 * e)
+        sx, sy = full[0] / image.width, full[1] / image.height
+        # the corner affine of the (possibly smaller) decoded image: same corner, bigger pixels
+        affine = (a * sx, d * sx, b * sy, e * sy, c - 0.5 * a - 0.5 * b, f - 0.5 * d - 0.5 * e)
         image, affine = _crop_to_frame(image, affine, view.world.bounds)
         if image is None:
             continue

@@ -49,13 +49,14 @@ def label_guard(view, placed_discs, ideas=()):
     return free
 
 
-def draw_wijk_labels(canvas, wijken, view, placed_discs, obstacles, ideas=(), area=None) -> list:
+def draw_wijk_labels(canvas, wijken, view, placed_discs, obstacles, ideas=(), area=None, plates=False) -> list:
     """Names of polygons for orientation (wijken, a lake), where they cover no number, no
     other name, no idea and not the area's outline. A wijk around the area without such a
     spot stays unnamed (a name across the ideas would hide more than it explains).
 
     ``wijken`` holds (label, shape, colour, size); returns the boxes of the obstacles and
-    of the names placed, for the names placed after these."""
+    of the names placed, for the names placed after these. ``plates``: each name on a light
+    plate, to stay readable over a base map or an aerial photo."""
     x, y, width, height = view.box
     taken = list(obstacles)
     discs = np.array([(d.x, d.y, d.radius) for d in placed_discs]).reshape(-1, 3)
@@ -99,6 +100,11 @@ def draw_wijk_labels(canvas, wijken, view, placed_discs, obstacles, ideas=(), ar
         if best is not None:
             _covered, px, py, box = best
             taken.append(box)
+            if plates:
+                canvas.setFillColor(color("#ffffff"))
+                canvas.setFillAlpha(0.7)
+                canvas.roundRect(*box, size * 0.3, stroke=0, fill=1)
+                canvas.setFillAlpha(1)
             canvas.setFont(fonts.REGULAR, size)
             canvas.setFillColor(color(fill))
             canvas.drawCentredString(px, py - size * 0.3, label)
