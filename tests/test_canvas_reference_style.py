@@ -102,3 +102,34 @@ def test_wijken_lose_their_paper_fill_over_a_base_map(project):
     basemaps_of(project).set_display(BaseMapDisplay(active="basemap_test", opacity=1.0, faded=False))
     image, transform = render(project)
     assert close(at(image, transform, x, y), (90, 60, 160), 3)
+
+
+def test_bgt_name_points_are_names_along_their_street_without_a_dot(qtbot, project):
+    from qtpy.QtCore import QRectF
+    from shapely.geometry import Point
+
+    from tests.canvas_helpers import free_points, make_view, pos
+    from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid
+    from workbench.core.setup_commands import AddReferenceLayer
+
+    (x, y), (x2, y2) = free_points(project, count=2, radius=150)
+    names = tuple(ReferenceFeature(new_uuid(), "", Point(px, py), (
+        ("hoek", angle), ("openbareruimtenaam", name), ("openbareruimtetype", "Weg")))
+        for px, py, angle, name in ((x, y, "30", "Molenweg"), (x2, y2, "0", "Beersdalweg")))
+    project.execute(AddReferenceLayer(ReferenceLayer(new_uuid(), "openbareruimtelabel", "BGT", names)))
+    view = make_view(qtbot, project)
+    view.zoom_to_rect(QRectF(x - 150, -y - 150, 300, 300), 0)
+    qtbot.waitUntil(lambda: any(label.text == "Molenweg" and label.isVisible()
+                                for label in view.scene().reference_labels))
+    label = next(label for label in view.scene().reference_labels if label.text == "Molenweg")
+    assert label.rotation() == -30  # 30 degrees anticlockwise on the map
+    assert label.text_color == look.ROAD_LABEL
+    # no dot: with the name hidden, the spot shows the paper beneath
+    view.set_layer_visible("reference", False)
+    at = pos(view, x, y)
+    paper = view.viewport().grab().toImage().pixelColor(at.x(), at.y())
+    view.set_layer_visible("reference", True)
+    view.scene().names_group.setVisible(False)
+    at = pos(view, x, y)
+    assert view.viewport().grab().toImage().pixelColor(at.x(), at.y()) != QColor("#555555")
+    assert view.viewport().grab().toImage().pixelColor(at.x(), at.y()).lightness() >= paper.lightness() - 12

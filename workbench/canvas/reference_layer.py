@@ -22,6 +22,7 @@ from workbench.core.layer_style import RANK, draw_order, style_of
 POINT_PIXELS = 2.5        # radius of a reference point, in pixels
 COARSE_BELOW = 0.2        # pixels per metre under which simplified shapes are drawn
 COARSE_TOLERANCE = 4.0    # metres; invisible below 1:20,000 (about 5 m per pixel)
+POINT_NAME_METRES = 150.0  # a point's name shows once this many metres are as wide as the name
 
 
 @dataclass
@@ -85,7 +86,8 @@ class StyledReferenceItem(QGraphicsItem):
             for part in [geometry] if single else shapely.get_parts(geometry):
                 kind = part.geom_type
                 if "Point" in kind:
-                    points.append((QPointF(part.x, -part.y), fill or line_colour or "#555555"))
+                    if fill is not None or line_colour is not None:  # name points have no dot
+                        points.append((QPointF(part.x, -part.y), fill or line_colour))
                     continue
                 polygon = "Polygon" in kind
                 stroke = line_colour if width > 0 else None
@@ -140,6 +142,21 @@ class StyledReferenceItem(QGraphicsItem):
                     painter.drawEllipse(point, radius, radius)
 
 
+def name_angle(properties) -> float:
+    """The angle (degrees anticlockwise) a name point carries in ``hoek`` (BGT) or
+    ``rotation``/``angle``, turned so the text stays upright; 0 without one."""
+    for key in ("hoek", "rotation", "angle"):
+        try:
+            angle = float(properties[key])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if angle != angle or abs(angle) == float("inf"):
+            return 0.0
+        angle = (angle + 180) % 360 - 180
+        return angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
+    return 0.0
+
+
 @dataclass(frozen=True)
 class PendingName:
     """A name a reference feature can show, made into a label once there is room."""
@@ -150,6 +167,8 @@ class PendingName:
     geometry: object     # where the name goes is worked out only when it is shown
     color: str
     size: float          # points at label scale 1
+    angle: float = 0.0   # degrees anticlockwise (a BGT name point's hoek)
+    beside: bool = False  # a dotted point: the name goes beside the dot, not on it
 
     def anchor(self) -> QPointF:
         """Inside a polygon, halfway along a line's longest part, on a point."""
@@ -170,12 +189,12 @@ def pending_names(layer, layer_style=None) -> list:
     layer_style = layer_style or style_of(layer)
     if not layer_style.show_labels:
         return []
-    named = [(layer_style.label_for(f), f.geometry) for f in layer.features
+    named = [(f, layer_style.label_for(f)) for f in layer.features
              if f.geometry is not None and not f.geometry.is_empty]
-    named = [(text, geometry) for text, geometry in named if text]
+    named = [(feature, text) for feature, text in named if text]
     if not named:
         return []
-    geometries = [geometry for _text, geometry in named]
+    geometries = [feature.geometry for feature, _text in named]
     bounds = shapely.bounds(geometries)
     widths = (bounds[:, 2] - bounds[:, 0]).tolist()
     lengths = shapely.length(geometries).tolist()
@@ -183,18 +202,22 @@ def pending_names(layer, layer_style=None) -> list:
     largest = max(max(areas), max(lengths), 1.0)
     rank = RANK.get(layer_style.role, len(RANK)) if layer_style.role != "other" else 0
     result = []
-    for (text, geometry), width, length, area in zip(named, widths, lengths, areas):
+    for (feature, text), geometry, width, length, area in zip(named, geometries, widths, lengths, areas):
         kind = geometry.geom_type
+        angle, beside = 0.0, False
         if "Polygon" in kind:
             extent, size = width, area
         elif "LineString" in kind:
             extent, size = length, length
-        else:
-            extent, size = 1.0, 1e-9
+        else:  # a point's name shows from about 1:10,000 on, as a street's would
+            extent, size = POINT_NAME_METRES, POINT_NAME_METRES
+            line_colour, fill = layer_style.color_for(feature)
+            beside = line_colour is not None or fill is not None
+            angle = 0.0 if beside else name_angle(dict(feature.properties))
         # the bigger a feature, the longer its name stays; always after the idea numbers
         priority = 1e6 + rank * 1e5 + min(largest / (size or 1e-9), 99_999.0)
         result.append(PendingName(max(extent, 1.0), priority, text, geometry, layer_style.label_color,
-                                  layer_style.label_size))
+                                  layer_style.label_size, angle, beside))
     return result
 
 

@@ -217,7 +217,10 @@ class MapScene(QGraphicsScene):
             if name.extent * scale < label_width(name.text, size) * 0.8:
                 still.append(name)
                 continue
-            label = LabelItem(name.text, name.anchor(), None, name.priority, size, name.color, self.names_group)
+            offset = QPointF(label_width(name.text, size) / 2 + 6, 0) if name.beside else QPointF(0, 0)
+            label = LabelItem(name.text, name.anchor(), None, name.priority, size, name.color, self.names_group,
+                              offset)
+            label.setRotation(-name.angle)  # a BGT name point lies along its street
             label.min_extent = name.extent
             label.base_size = name.size
             self.reference_labels.append(label)
