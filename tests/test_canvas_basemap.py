@@ -13,7 +13,7 @@ W, H = 2000, 1600  # about 1.7 m per pixel over the sample's area: level 11 (1.6
 
 def checker(zoom, col, row):
     """Neighbouring tiles differ in every channel; levels differ too."""
-    base = {10: (230, 120, 40), 11: (40, 120, 230), 12: (60, 180, 80)}[zoom]
+    base = {10: (230, 120, 40), 11: (40, 120, 230), 12: (60, 180, 80), 13: (200, 60, 160)}[zoom]
     shift = 60 if (col + row) % 2 else 0
     return tuple((value + shift * (i + 1)) % 256 for i, value in enumerate(base))
 
@@ -343,3 +343,35 @@ def test_a_read_only_project_shows_changes_but_keeps_its_file(qtbot, project, sa
         assert basemaps_of(again).display() == before  # not written
     finally:
         again.close()
+
+
+def test_a_base_map_of_fine_levels_only_is_decoded_once_in_the_full_view(project):
+    """PDOK's BGT starts at level 12: the full view of the area then spans more stored
+    tiles than the cache holds. Overview tiles are made once; a repaint decodes nothing."""
+    from workbench.canvas.tile_cache import CACHE_TILES
+
+    info = add_test_basemap(project, levels=(13,), colour_for=checker, margin=300)
+    level = info.levels[0]
+    col_min, col_max, row_min, row_max = info.tile_range(level, info.extent)
+    assert (col_max - col_min + 1) * (row_max - row_min + 1) > CACHE_TILES
+    show(project)
+    image, transform, scene = render(project, 1600, 1200)
+    for x, y in free_points(project)[:12]:
+        col, row = tile_at(info, level, x, y)
+        rect_x = info.origin_x + (col + 0.5) * level.tile_width * level.pixel_size
+        rect_y = info.origin_y - (row + 0.5) * level.tile_height * level.pixel_size
+        assert same(pixel(image, transform, rect_x, rect_y), checker(13, col, row), 8), (col, row)
+    decoded = scene.basemap.cache.decoded
+    from qtpy.QtCore import QRectF
+    from qtpy.QtGui import QPainter
+
+    from workbench.canvas.export_png import map_frame
+
+    source = map_frame(scene, 1600, 1200, "area")[0]
+    for shift in (0.0, 0.3, -0.3, 0.0):  # a repaint, and pans that leave part of the map out of view
+        again = QImage(1600, 1200, QImage.Format_ARGB32_Premultiplied)
+        painter = QPainter(again)
+        scene.render(painter, QRectF(0, 0, 1600, 1200), source.translated(shift * source.width(), 0))
+        painter.end()
+        assert len(scene.basemap._last_pieces[1]) < CACHE_TILES  # what one paint holds on to
+    assert scene.basemap.cache.decoded == decoded

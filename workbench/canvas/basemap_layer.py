@@ -2,9 +2,11 @@
 the ideas, on screen and in ``export png`` alike.
 
 :class:`BaseMapLayer` holds which base map shows and how (through the project's
-:class:`~workbench.store.tiles.BaseMaps`), :class:`TileCache` keeps decoded tiles so
-panning and zooming never decode a tile twice, and :class:`BaseMapItem` draws the stored
-level that matches the zoom, filling any missing tile from the nearest coarser level.
+:class:`~workbench.store.tiles.BaseMaps`), a :class:`~workbench.canvas.tile_cache.TileCache`
+keeps decoded tiles so panning and zooming never decode a tile twice, and
+:class:`BaseMapItem` draws the stored level that matches the zoom, filling any missing
+tile from the nearest coarser level (and, zoomed out beyond the coarsest stored level,
+from overview tiles made of it: canvas/basemap_overview.py).
 
 Example::
 
@@ -14,15 +16,15 @@ Example::
 """
 
 import math
-from collections import OrderedDict
 
 from qtpy.QtCore import QPointF, QRectF, Qt
-from qtpy.QtGui import QColor, QImage, QPainter
+from qtpy.QtGui import QColor, QImage
 from qtpy.QtWidgets import QGraphicsItem
 
-from workbench import style
+from workbench.canvas.tile_cache import TileCache
 
-CACHE_TILES = 320            # about 80 MB of 256 px tiles: several screens' worth
+OVERVIEW_TILES = 160  # overview tiles kept (about 40 MB): a full view of a large area
+
 FINER_BY = 1.2               # a level may be drawn up to this much larger than its pixels
 
 
@@ -60,58 +62,6 @@ def tile_range(info, level, rect: QRectF):
     if col_min > col_max or row_min > row_max:
         return None
     return col_min, col_max, row_min, row_max
-
-
-def faded_image(image: QImage) -> QImage:
-    """Greyscale and lightened, so theme colours stand out on top."""
-    grey = image.convertToFormat(QImage.Format_Grayscale8).convertToFormat(QImage.Format_RGB32)
-    out = QImage(grey.size(), QImage.Format_RGB32)
-    out.fill(QColor(255, 255, 255))
-    painter = QPainter(out)
-    painter.setOpacity(1.0 - style.BASEMAP_FADE_TO_WHITE)  # the PDF fades the same
-    painter.drawImage(0, 0, grey)
-    painter.end()
-    return out
-
-
-class TileCache:
-    """Decoded tiles by (name, zoom, col, row, faded), least recently used dropped first.
-    A tile known to be missing is remembered as None, so it is not asked for again."""
-
-    def __init__(self, capacity: int = CACHE_TILES):
-        self.capacity = capacity
-        self._images = OrderedDict()
-        self._missing = set()
-        self.decoded = 0  # how many tiles were decoded (tests and the bench read this)
-
-    def clear(self) -> None:
-        self._images.clear()
-        self._missing.clear()
-
-    def known(self, key) -> bool:
-        return key in self._images or key[:4] in self._missing
-
-    def get(self, key):
-        image = self._images.get(key)
-        if image is not None:
-            self._images.move_to_end(key)
-        return image
-
-    def put_data(self, key, data: bytes) -> QImage | None:
-        image = QImage.fromData(data)
-        self.decoded += 1
-        if image.isNull():
-            self._missing.add(key[:4])
-            return None
-        image = faded_image(image) if key[4] else image.convertToFormat(
-            QImage.Format_ARGB32_Premultiplied if image.hasAlphaChannel() else QImage.Format_RGB32)
-        self._images[key] = image
-        while len(self._images) > self.capacity:
-            self._images.popitem(last=False)
-        return image
-
-    def put_missing(self, key) -> None:
-        self._missing.add(key[:4])
 
 
 class BaseMapItem(QGraphicsItem):
@@ -163,6 +113,7 @@ class BaseMapLayer:
     def __init__(self, parent_item, cache: TileCache | None = None):
         self.item = BaseMapItem(self, parent_item)
         self.cache = cache or TileCache()
+        self.overviews = TileCache(OVERVIEW_TILES)  # apart: made of many tiles, dear to make again
         self.basemaps = None
         self.project = None
         self.infos = {}
@@ -177,6 +128,7 @@ class BaseMapLayer:
 
     def set_project(self, project) -> None:
         self.cache.clear()
+        self.overviews.clear()
         self.basemaps = None
         self.project = project
         if project is not None and getattr(project, "path", None):
@@ -189,6 +141,7 @@ class BaseMapLayer:
         """Read the list of stored base maps and the display settings again (after a
         download, an import or a removal)."""
         self.cache.clear()
+        self.overviews.clear()
         self._last_pieces = None
         self.infos = {info.name: info for info in self.basemaps.list()} if self.basemaps is not None else {}
         display = self.basemaps.display() if self.basemaps is not None else None
@@ -265,16 +218,19 @@ class BaseMapLayer:
         return out
 
     def _pieces(self, info, visible, metres_per_pixel):
+        from workbench.canvas.basemap_overview import overview_images, overview_level, overview_steps
+
         levels = info.levels
         chosen = choose_level(levels, metres_per_pixel)
-        span = tile_range(info, levels[chosen], visible)
+        steps = overview_steps(levels[0], metres_per_pixel) if chosen == 0 else 0
+        level = overview_level(levels[0], steps) if steps else levels[chosen]
+        span = tile_range(info, level, visible)
         if span is None:
             return []
-        images = self._images(info, chosen, span)
+        images = overview_images(self, info, steps, span) if steps else self.stored_images(info, chosen, span)
         out = []
         missing = []
         col_min, col_max, row_min, row_max = span
-        level = levels[chosen]
         for row in range(row_min, row_max + 1):
             for col in range(col_min, col_max + 1):
                 image = images.get((col, row))
@@ -300,7 +256,7 @@ class BaseMapLayer:
         span = tile_range(info, level, bounds)
         if span is None:
             return holes, []
-        images = self._images(info, index, span)
+        images = self.stored_images(info, index, span)
         pieces, still = [], []
         for hole in holes:
             covered = 0.0
@@ -319,9 +275,9 @@ class BaseMapLayer:
                 still.append(hole)  # partly covered: a coarser level may fill the rest
         return still, pieces
 
-    def _images(self, info, index, span) -> dict:
+    def stored_images(self, info, index, span, keep: bool = True) -> dict:
         """{(col, row): QImage} of the stored tiles in ``span`` at level ``index``,
-        decoding only those not cached yet."""
+        decoding only those not cached yet (and caching them when ``keep``)."""
         zoom = info.levels[index].zoom
         col_min, col_max, row_min, row_max = span
         images, unknown = {}, []
@@ -342,7 +298,7 @@ class BaseMapLayer:
                 if (col, row) not in wanted:
                     continue
                 found.add((col, row))
-                image = self.cache.put_data((info.name, zoom, col, row, self.faded), bytes(data))
+                image = self.cache.put_data((info.name, zoom, col, row, self.faded), bytes(data), keep)
                 if image is not None:
                     images[(col, row)] = image
             for col, row in wanted - found:
