@@ -68,7 +68,14 @@ def test_the_street_name_label_carries_the_chosen_field(qtbot, project, tmp_path
     view.zoom_by(2.0)
     qtbot.waitUntil(lambda: any(label.text == STREET_NAME for label in view.scene().reference_labels))
     label = next(label for label in view.scene().reference_labels if label.text == STREET_NAME)
-    assert label.text_color == look.ROAD_LABEL
+    assert label.text_color == look.ROAD_LABEL and label.angle == 0  # an east-west street
+    # a north-south street is named along it, and thinning knows the name stands upright
+    view.zoom_by(2.0)
+    qtbot.waitUntil(lambda: any(label.text == "Schaesbergerweg" for label in view.scene().reference_labels))
+    side = next(label for label in view.scene().reference_labels if label.text == "Schaesbergerweg")
+    assert side.angle == 90 and side.rotation() == -90
+    left, top, right, bottom = side.box
+    assert bottom - top > 2 * (right - left)
 
 
 def test_a_changed_style_shows_at_once_categories_included(project, tmp_path):

@@ -200,6 +200,7 @@ class LabelItem(QGraphicsPixmapItem):
         self.filtered = False  # hidden by the session filter
         self.min_extent = 0.0  # metres the feature spans; see labels.thin
         self.shift = QPointF(0, 0)  # pixels moved aside by labels.thin
+        self.angle = 0.0  # degrees anticlockwise: a street name along its street
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
         self.setTransformationMode(Qt.SmoothTransformation)
         self.set_size(size)
@@ -236,6 +237,8 @@ class LabelItem(QGraphicsPixmapItem):
             self.shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (w, 0.0), (-w, 0.0), (w, -h), (-w, h))
         self.shift = QPointF(0, 0)
         self.setOffset(self.box[0] - 1, self.box[1] - 1)
+        if self.angle:
+            self._turn_box()
         self._drawn = False
         if self.scene() is not None and self.isVisible():
             self.ensure_drawn()
@@ -278,6 +281,21 @@ class LabelItem(QGraphicsPixmapItem):
     def label_rect(self) -> QRectF:
         """The label's rectangle in pixels around its anchor, before any shift."""
         return self._rect
+
+    def set_angle(self, degrees: float) -> None:
+        """Turn the label ``degrees`` anticlockwise on the map; thinning then uses the
+        box around the turned text, and a turned name stays on its line (no shifts)."""
+        self.angle = float(degrees)
+        self.setRotation(-self.angle)
+        if self.angle:
+            self._turn_box()
+
+    def _turn_box(self) -> None:
+        from qtpy.QtGui import QTransform
+
+        turned = QTransform().rotate(-self.angle).mapRect(self._rect)
+        self.box = (turned.left(), turned.top(), turned.right(), turned.bottom())
+        self.shifts = ((0.0, 0.0),)
 
     def set_shift(self, shift: QPointF) -> None:
         if shift != self.shift:

@@ -142,6 +142,25 @@ class StyledReferenceItem(QGraphicsItem):
                     painter.drawEllipse(point, radius, radius)
 
 
+def _upright(angle: float) -> float:
+    angle = (angle + 180) % 360 - 180
+    return angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
+
+
+def _direction_at(line, distance: float) -> float:
+    """Degrees anticlockwise of the segment of ``line`` at ``distance`` along it, upright."""
+    import math
+
+    coords = list(line.coords)
+    walked = 0.0
+    for (x0, y0), (x1, y1) in zip(coords[:-1], coords[1:]):
+        step = math.hypot(x1 - x0, y1 - y0)
+        if walked + step >= distance and step > 0:
+            return _upright(math.degrees(math.atan2(y1 - y0, x1 - x0)))
+        walked += step
+    return 0.0
+
+
 def name_angle(properties) -> float:
     """The angle (degrees anticlockwise) a name point carries in ``hoek`` (BGT) or
     ``rotation``/``angle``, turned so the text stays upright; 0 without one."""
@@ -152,8 +171,7 @@ def name_angle(properties) -> float:
             continue
         if angle != angle or abs(angle) == float("inf"):
             return 0.0
-        angle = (angle + 180) % 360 - 180
-        return angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
+        return _upright(angle)
     return 0.0
 
 
@@ -170,18 +188,21 @@ class PendingName:
     angle: float = 0.0   # degrees anticlockwise (a BGT name point's hoek)
     beside: bool = False  # a dotted point: the name goes beside the dot, not on it
 
-    def anchor(self) -> QPointF:
-        """Inside a polygon, halfway along a line's longest part, on a point."""
+    def placement(self) -> tuple:
+        """(scene point, degrees anticlockwise) of the name: inside a polygon; halfway a
+        line's longest part, along it; on a point, turned by its hoek."""
         geometry = self.geometry
         kind = geometry.geom_type
+        angle = self.angle
         if "Polygon" in kind:
             point = geometry.representative_point()
         elif "LineString" in kind:
             longest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.length)
             point = longest.interpolate(0.5, normalized=True)
+            angle = _direction_at(longest, longest.length / 2)
         else:
             point = shapely.get_parts(geometry)[0]
-        return to_scene(point.x, point.y)
+        return to_scene(point.x, point.y), angle
 
 
 def pending_names(layer, layer_style=None) -> list:

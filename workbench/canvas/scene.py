@@ -218,9 +218,9 @@ class MapScene(QGraphicsScene):
                 still.append(name)
                 continue
             offset = QPointF(label_width(name.text, size) / 2 + 6, 0) if name.beside else QPointF(0, 0)
-            label = LabelItem(name.text, name.anchor(), None, name.priority, size, name.color, self.names_group,
-                              offset)
-            label.setRotation(-name.angle)  # a BGT name point lies along its street
+            anchor, angle = name.placement()
+            label = LabelItem(name.text, anchor, None, name.priority, size, name.color, self.names_group, offset)
+            label.set_angle(angle)  # a street's name along it; a BGT name point by its hoek
             label.min_extent = name.extent
             label.base_size = name.size
             self.reference_labels.append(label)
