@@ -2,6 +2,7 @@
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -226,4 +227,73 @@ def test_cancelling_cuts_off_requests_a_slow_server_has_not_answered(project):
         # Cancelled once every connection waits for an answer: nothing more may be stored.
         result = basemap_fetch.fetch(project, plan, cancelled=lambda: len(server.requests) >= 4)
     assert result.cancelled and result.stored == 0
+    assert basemaps_of(project).list() == []
+
+
+def test_an_untrusted_certificate_is_one_dutch_line_and_not_retried(project, tmp_path):
+    import ssl
+    import threading
+    from http.server import ThreadingHTTPServer
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is not installed (needed to make a self-signed certificate)")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out",
+                    str(cert), "-days", "1", "-subj", "/CN=127.0.0.1"], check=True, capture_output=True)
+    with TileServer() as plain:
+        handler = plain.httpd.RequestHandlerClass
+    https = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    https.socket = context.wrap_socket(https.socket, server_side=True)
+    threading.Thread(target=https.serve_forever, daemon=True).start()
+    try:
+        url = f"https://127.0.0.1:{https.server_address[1]}/tiles/{{z}}/{{x}}/{{y}}.png"
+        plan = basemap_fetch.plan(project, url, levels=LEVELS)
+        with pytest.raises(FetchError) as caught:
+            basemap_fetch.fetch(project, plan, client=quick_client())
+    finally:
+        https.shutdown()
+        https.server_close()
+    assert "certificaat van 127.0.0.1 wordt niet vertrouwd" in str(caught.value)
+    assert basemaps_of(project).list() == []
+
+
+def _jpeg(rgb) -> bytes:
+    from io import BytesIO
+
+    from PIL import Image
+
+    buffer = BytesIO()
+    Image.new("RGB", (256, 256), rgb).save(buffer, "JPEG", quality=90)
+    return buffer.getvalue()
+
+
+def test_jpeg_tiles_like_the_aerial_photo_are_stored_as_sent_and_truncated_ones_refused(project):
+    photo = _jpeg((90, 120, 60))
+    with TileServer(image=lambda z, x, y: photo) as server:
+        plan = basemap_fetch.plan(project, server.template("luchtfoto", "jpeg"), levels=(10, 10))
+        result = basemap_fetch.fetch(project, plan)
+    zoom, cells = plan.cells[0]
+    assert basemaps_of(project).tile(result.name, zoom, *cells[0]) == photo
+    with TileServer(image=lambda z, x, y: photo[: len(photo) * 2 // 3]) as server:
+        plan = basemap_fetch.plan(project, server.template("kapot", "jpeg"), levels=(10, 10))
+        with pytest.raises(FetchError, match="beschadigde"):
+            basemap_fetch.fetch(project, plan, client=quick_client())
+
+
+def test_no_network_is_one_dutch_line(project, monkeypatch):
+    """Without a network the name lookup fails. (The lookup is the one part replaced here:
+    a real one would ask a resolver outside 127.0.0.1.)"""
+    import socket
+
+    def no_network(*args, **kwargs):
+        raise socket.gaierror(socket.EAI_AGAIN, "Temporary failure in name resolution")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_network)
+    plan = basemap_fetch.plan(project, "https://tegels.example.invalid/{z}/{x}/{y}.png", levels=LEVELS)
+    with pytest.raises(FetchError) as caught:
+        basemap_fetch.fetch(project, plan, client=quick_client())
+    assert str(caught.value) == ("Geen verbinding met tegels.example.invalid: het adres is onbekend (geen netwerk?). "
+                                 "Controleer de internetverbinding of de proxy.")
     assert basemaps_of(project).list() == []

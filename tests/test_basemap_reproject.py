@@ -3,6 +3,7 @@
 import math
 
 import numpy
+import pytest
 from tests.basemap_fixtures import stored_colour
 from tests.tile_server import TileServer, default_colour
 from workbench.io import basemap_fetch
@@ -83,3 +84,15 @@ def test_the_resampling_mesh_is_far_below_a_pixel(project):
     error = tiling.mesh_error(bounds, 3857, 16)
     print(f"mesh error: {error:.5f} source pixels")
     assert error < 0.01
+
+
+def test_a_web_mercator_server_without_tiles_is_given_up_early(project):
+    from workbench.io.basemap_http import FetchError
+
+    with TileServer(mode="404") as server:
+        plan = basemap_fetch.plan(project, basemap_fetch.resolve(server.template("osm"), "webmercator"),
+                                  levels=(11, 12), margin=0)
+        with pytest.raises(FetchError, match="HTTP 404"):
+            basemap_fetch.fetch(project, plan)
+        assert len(server.requests) < plan.request_count / 2
+    assert basemaps_of(project).list() == []

@@ -181,7 +181,7 @@ def _stored_rd(job, got, writer, counter, missing):
     if got is None:
         missing[0] += 1
         counter.step(0)
-        if missing[0] >= NOTHING_THERE and writer.stored == 0 and not writer.pending:
+        if missing[0] >= NOTHING_THERE and writer.added == 0:
             raise FetchError(no_tiles_message())
         return
     data, _image = got
@@ -221,6 +221,8 @@ def _fetch_reprojected(plan, client, writer, counter, missing, cancelled) -> boo
                 counter.step(len(data))
             while len(cache) > MERCATOR_CACHE:
                 cache.popitem(last=False)
+            if missing[0] >= NOTHING_THERE and writer.added == 0:
+                raise FetchError(no_tiles_message())
             if cancelled():
                 return True
     return False

@@ -111,6 +111,11 @@ class TileClient:
     def _attempt(self, parts, url, host, decoded):
         try:
             status, headers, body = self._request(parts, url)
+        except ssl.SSLCertVerificationError as error:
+            self.stop()  # not worth a retry: the same certificate comes back
+            raise FetchError(_("Het certificaat van {host} wordt niet vertrouwd ({reason}). Op een netwerk dat "
+                               "verkeer controleert moet het certificaat van die proxy op deze computer staan.")
+                             .format(host=host, reason=error.verify_message or error.reason)) from None
         except socket.timeout:
             raise _Transient(_("{host} antwoordt niet op tijd (na {seconds} s). Probeer het later opnieuw.")
                              .format(host=host, seconds=f"{self.timeout:g}")) from None
@@ -183,7 +188,7 @@ class TileClient:
             address = (parts.hostname, port)
         if parts.scheme == "https":
             if self._ssl is None:
-                self._ssl = ssl.create_default_context()
+                self._ssl = ssl_context()
             connection = http.client.HTTPSConnection(*address, timeout=self.timeout, context=self._ssl)
             if proxy:
                 connection.set_tunnel(parts.hostname, port)
@@ -197,6 +202,17 @@ class TileClient:
             with self._lock:
                 self._open_connections.discard(connection)
             connection.close()
+
+
+def ssl_context():
+    """Certificates checked against the system's trust store (truststore: Windows and
+    macOS keychains, so a company's own root for its inspecting proxy is trusted as in
+    the browser); Python's default store where truststore is missing."""
+    try:
+        import truststore
+    except ImportError:
+        return ssl.create_default_context()
+    return truststore.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
 
 
 def _reason(error) -> str:

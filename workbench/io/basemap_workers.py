@@ -75,6 +75,7 @@ class TileWriter:
         self.maps = open_basemaps(project.path) if project.path else basemaps_of(project)
         self.pending = []
         self.created = False
+        self.added = 0   # tiles handed to add() (stored counts those committed)
         self.stored = 0
         self.error = None
         self.last_hand_over = time.monotonic()
@@ -86,6 +87,7 @@ class TileWriter:
         if self.error is not None:
             raise self.error
         self.pending.append((zoom, col, row, data))
+        self.added += 1
         if len(self.pending) >= BATCH_TILES or time.monotonic() - self.last_hand_over > BATCH_SECONDS:
             self._hand_over()
 
