@@ -132,6 +132,20 @@ def test_a_style_mangled_by_another_tool_falls_back_to_the_default(project):
         again.close()
 
 
+def test_a_mixed_osm_layer_colours_each_feature_by_what_it_is():
+    features = [(SQUARE, {"building": "yes"})] * 5 + [(SQUARE, {"natural": "water", "name": "Vijver"})] * 3 + [
+        (LINE, {"highway": "residential"}), (SQUARE, {"amenity": "school"})]
+    mixed = layer("multipolygons", *features)
+    chosen = default_style(mixed)
+    assert chosen.feature_roles and chosen.role == "building"
+    colours = [chosen.color_for(f) for f in mixed.features]
+    assert colours[0] == (look.BUILDING_LINE, look.BUILDING_FILL)
+    assert colours[5] == (look.WATER_LINE, look.WATER_FILL)
+    assert colours[8] == (look.ROAD_LINE, None)                       # a line: the road's grey
+    assert colours[9] == (chosen.line_color, chosen.fill_color)      # unknown: the layer's outline
+    assert LayerStyle.from_json(chosen.to_json()) == chosen
+
+
 def test_bgt_name_points_are_names_without_dots():
     names = default_style(layer("BGT openbareruimtelabel", (Point(0, 0), {
         "openbareruimtetype": "Weg", "openbareruimtenaam": "Akerstraat", "hoek": "12.5"})))

@@ -338,3 +338,15 @@ def test_bgt_name_points_print_as_names(project, tmp_path):
     assert main(["export", "pdf", str(project.path), str(out), "--kind", "handout"]) == 0
     words = pdf_text(out)
     assert "Molenweg" in words and "Beersdalweg" in words
+
+
+def test_a_reference_layers_credit_is_printed_besides_the_projects(project, tmp_path):
+    from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid
+    from workbench.core.setup_commands import AddReferenceLayer
+
+    road = ReferenceFeature(new_uuid(), "", project.area.geometry.boundary, (("highway", "primary"),))
+    project.execute(AddReferenceLayer(ReferenceLayer(new_uuid(), "OSM", "© OpenStreetMap-bijdragers (ODbL)", (road,))))
+    out = tmp_path / "handout.pdf"
+    assert main(["export", "pdf", str(project.path), str(out), "--kind", "handout"]) == 0
+    words = pdf_text(out)
+    assert "© OpenStreetMap-bijdragers (ODbL)" in words and "Wijkgrenzen: CBS/Kadaster" in words

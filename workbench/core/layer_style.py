@@ -39,6 +39,8 @@ class LayerStyle:
     maps values of ``category_field`` to colours: the fill of polygons, the line of lines.
     ``paper_fill`` marks a fill that only stands in for a missing base map (the wijken's
     paper tone): it is left out when a base map or underlay is drawn beneath.
+    ``feature_roles`` colours each feature by its own fields (building, water, road...),
+    for layers that mix them, such as GDAL's OSM ``multipolygons``.
     """
 
     role: str = "other"
@@ -53,6 +55,7 @@ class LayerStyle:
     category_field: str | None = None
     categories: tuple = ()   # ((value, "#rrggbb"), ...)
     paper_fill: bool = False
+    feature_roles: bool = False   # each feature coloured by what it is (a mixed OSM layer)
 
     def over_raster(self) -> "LayerStyle":
         """The style to use over a base map or underlay: without a stand-in paper fill."""
@@ -65,6 +68,11 @@ class LayerStyle:
             chosen = dict(self.categories).get(str(value) if value is not None else None)
             if chosen:
                 return (self.line_color, chosen) if self.fill_color is not None else (chosen, self.fill_color)
+        if self.feature_roles:
+            look_of = ROLE_LOOK.get(_feature_role(dict(feature.properties)))
+            if look_of is not None:
+                polygon_line, polygon_fill, line = look_of
+                return (polygon_line, polygon_fill) if "Polygon" in feature.geometry.geom_type else (line, None)
         return self.line_color, self.fill_color
 
     def label_for(self, feature) -> str:
@@ -122,6 +130,7 @@ def validated(layer_style: LayerStyle) -> LayerStyle:
                    label_field=None if field_name is None else str(field_name),
                    category_field=str(category) if category else None,
                    show_labels=bool(layer_style.show_labels), paper_fill=bool(layer_style.paper_fill),
+                   feature_roles=bool(layer_style.feature_roles),
                    categories=tuple((str(k), _colour(v, allow_none=False)) for k, v in layer_style.categories))
 
 
@@ -170,13 +179,34 @@ def _geometry_kind(layer) -> str:
     return max(counts, key=lambda k: (counts[k], k == "polygon"))
 
 
-def recognise(layer) -> str:
-    """The role of a layer: what most of its features look like, else what its name says."""
+# (outline, fill) of a polygon and the colour of a line, per role, for mixed layers
+ROLE_LOOK = {
+    "road": (look.ROAD_FILL, look.ROAD_FILL, look.ROAD_LINE),
+    "rail": (look.RAIL_LINE, None, look.RAIL_LINE),
+    "building": (look.BUILDING_LINE, look.BUILDING_FILL, look.BUILDING_LINE),
+    "water": (look.WATER_LINE, look.WATER_FILL, look.WATER_LINE),
+    "green": (None, look.GREEN_FILL, look.GREEN_FILL),
+}
+
+
+def _votes(layer) -> dict:
     votes = {}
     for feature in layer.features[:SAMPLE]:
         role = _feature_role(dict(feature.properties))
         if role:
             votes[role] = votes.get(role, 0) + 1
+    return votes
+
+
+def _mixed(layer) -> bool:
+    """Whether two or more kinds of feature each make up a tenth of the layer."""
+    sampled = len(layer.features[:SAMPLE])
+    return sum(count >= 0.1 * sampled for count in _votes(layer).values()) >= 2
+
+
+def recognise(layer) -> str:
+    """The role of a layer: what most of its features look like, else what its name says."""
+    votes = _votes(layer)
     if votes:
         return max(votes, key=lambda role: (votes[role], -ROLES.index(role)))
     name = layer.name.casefold()
@@ -200,6 +230,12 @@ def default_style(layer) -> LayerStyle:
     """The style a layer gets when nobody chose one, from its role and geometry."""
     role, kind = recognise(layer), _geometry_kind(layer)
     labels = _label_field(layer)
+    if _mixed(layer):
+        # an OSM "multipolygons" or "lines" layer: each feature in its own colours
+        line_width = 0.3 if kind == "polygon" else {"road": look.ROAD_LINE_WIDTH, "rail": look.RAIL_LINE_WIDTH,
+                                                    "water": look.WATER_LINE_WIDTH}.get(role, look.REFERENCE_LINE_WIDTH)
+        return LayerStyle(role, look.REFERENCE_LINE, line_width, label_field=labels, label_color=look.ROAD_LABEL,
+                          label_size=look.ROAD_LABEL_SIZE, feature_roles=True)
     if kind == "point" and role in ("road", "water") and labels:
         # name points (BGT openbareruimtelabel): the name itself marks the place, no dot
         return LayerStyle(role, None, 0.0, None, label_field=labels, label_size=look.ROAD_LABEL_SIZE,

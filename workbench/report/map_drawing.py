@@ -45,12 +45,12 @@ def map_extent(project, margin=0.04):
 
 
 def credit_line(project) -> str:
-    """The credit for the reference data: the project's credits, else each layer's."""
-    credits = [project.info.credits] if project.info.credits else [layer.credit for layer in project.reference_layers()]
+    """The credit for the reference data: the project's credits, then each layer's that
+    they do not already name (an imported OSM layer's licence asks for its credit)."""
     seen = []
-    for credit in credits:
+    for credit in [project.info.credits] + [layer.credit for layer in project.reference_layers()]:
         credit = text.plain(credit, multiline=False)
-        if credit and credit not in seen:
+        if credit and not any(credit in earlier for earlier in seen):
             seen.append(credit)
     return "; ".join(seen)
 
