@@ -140,3 +140,16 @@ def test_bgt_name_points_are_names_along_their_street_without_a_dot(qtbot, proje
     at = pos(view, x, y)
     assert view.viewport().grab().toImage().pixelColor(at.x(), at.y()) != QColor("#555555")
     assert view.viewport().grab().toImage().pixelColor(at.x(), at.y()).lightness() >= paper.lightness() - 12
+
+
+def test_a_mixed_osm_layer_draws_each_feature_in_its_own_colours(project):
+    from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid
+    from workbench.core.setup_commands import AddReferenceLayer
+
+    building, pond = BUILDINGS[2], POND
+    features = tuple(ReferenceFeature(new_uuid(), "", geometry, props) for geometry, props in (
+        (building, (("building", "yes"),)), (pond, (("natural", "water"),))))
+    project.execute(AddReferenceLayer(ReferenceLayer(new_uuid(), "multipolygons", "OSM", features)))
+    image, transform = render(project)
+    assert close(at(image, transform, building.centroid.x, building.centroid.y), rgb(look.BUILDING_FILL))
+    assert close(at(image, transform, pond.bounds[2] - 30, pond.bounds[1] + 30), rgb(look.WATER_FILL))
