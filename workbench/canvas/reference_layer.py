@@ -175,7 +175,7 @@ def name_angle(properties) -> float:
     return 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # thousands per layer: no frozen-dataclass setattr per field
 class PendingName:
     """A name a reference feature can show, made into a label once there is room."""
 
