@@ -82,3 +82,25 @@ def view_at_spot(qtbot, project, width=800, height=600, span=400.0):
 
 def near(a, b, view, pixels=1.5) -> bool:
     return abs(a[0] - b[0]) <= pixels * view.metres_per_pixel() and abs(a[1] - b[1]) <= pixels * view.metres_per_pixel()
+
+
+def free_points(project, count=40, radius=60.0):
+    """RD points inside the area, away from ideas, wijk lines and names."""
+    import shapely
+
+    area = project.area.geometry
+    taken = [i.geometry for i in project.interventions()]
+    for layer in project.reference_layers():
+        taken += [f.geometry.boundary for f in layer.features]
+        taken += [f.geometry.representative_point().buffer(200) for f in layer.features]
+    free = area.buffer(-radius).difference(shapely.union_all(taken).buffer(radius))
+    min_x, min_y, max_x, max_y = free.bounds
+    points = []
+    for i in range(400):
+        x = min_x + (max_x - min_x) * ((i * 0.618034) % 1)
+        y = min_y + (max_y - min_y) * ((i * 0.381966) % 1)
+        if free.contains(shapely.Point(x, y)):
+            points.append((x, y))
+        if len(points) == count:
+            break
+    return points

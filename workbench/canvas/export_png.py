@@ -40,12 +40,14 @@ def map_frame(scene, width: int, height: int, extent: str = "area"):
 
 
 def render_image(project, width: int, height: int, extent: str = "area", scene=None):
-    """A QImage of the map: area, reference layers, ideas with their numbers."""
+    """A QImage of the map: base map, area, reference layers, ideas with their numbers,
+    the scale bar and the base map's attribution."""
     ensure_app()
     from qtpy.QtCore import QRectF, Qt
     from qtpy.QtGui import QColor, QImage, QPainter
 
     from workbench import style
+    from workbench.canvas.basemap_layer import draw_attribution
     from workbench.canvas.scale_bar import draw_scale_bar
     from workbench.canvas.scene import MapScene
 
@@ -59,6 +61,7 @@ def render_image(project, width: int, height: int, extent: str = "area", scene=N
     painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing | QPainter.SmoothPixmapTransform)
     scene.render(painter, QRectF(0, 0, width, height), source, Qt.IgnoreAspectRatio)
     draw_scale_bar(painter, image.rect(), 1.0 / scale)
+    draw_attribution(painter, QRectF(image.rect()), scene.basemap.attribution())
     painter.end()
     return image
 

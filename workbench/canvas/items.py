@@ -45,58 +45,6 @@ class LayerGroup(QGraphicsItem):
         pass
 
 
-class ReferenceItem(QGraphicsItem):
-    """All polygons of one reference layer in one item: 5,000 items would cost more in
-    bookkeeping than in drawing. Zoomed out it draws simplified outlines (level of detail)
-    and skips what is smaller than a pixel."""
-
-    def __init__(self, layer, parent=None):
-        super().__init__()
-        self.layer_uuid = layer.uuid
-        geometries = [f.geometry for f in layer.features]
-        self._paths = [path_for(g) for g in geometries]
-        self._rects = [p.boundingRect() for p in self._paths]
-        self._coarse = None  # simplified paths, built on first use when zoomed out
-        self._geometries = geometries
-        self._bounds = QRectF()
-        for rect in self._rects:
-            self._bounds = self._bounds.united(rect)
-        self._pen = cosmetic_pen(style.REFERENCE_LINE, style.REFERENCE_LINE_WIDTH)
-        self._fill = QBrush(color(style.REFERENCE_FILL))
-        self._brush = self._fill
-        self.setParentItem(parent)
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
-
-    def set_filled(self, filled: bool) -> None:
-        """Outlines only over an underlay, which an opaque fill would hide."""
-        self._brush = self._fill if filled else QBrush(Qt.NoBrush)
-        self.update()
-
-    def _coarse_paths(self):
-        if self._coarse is None:
-            import shapely
-
-            # 4 m is invisible below 1:20,000 (about 5 m per pixel), where this is used
-            simple = shapely.simplify(self._geometries, 4.0, preserve_topology=True)
-            self._coarse = [path_for(g) for g in simple]
-        return self._coarse
-
-    def paint(self, painter, option, widget=None):
-        scale = painter.worldTransform().m11() or 1.0  # pixels per metre
-        exposed = option.exposedRect if option.exposedRect.isValid() else self._bounds
-        paths = self._coarse_paths() if scale < 0.2 else self._paths
-        min_size = 1.0 / scale
-        painter.setPen(self._pen)
-        painter.setBrush(self._brush)
-        for path, rect in zip(paths, self._rects):
-            if rect.width() < min_size and rect.height() < min_size:
-                continue
-            if rect.intersects(exposed):
-                painter.drawPath(path)
-
-
 class AreaItem(QGraphicsItem):
     """The area boundary, drawn clearly, with the world outside washed out."""
 
@@ -252,6 +200,7 @@ class LabelItem(QGraphicsPixmapItem):
         self.filtered = False  # hidden by the session filter
         self.min_extent = 0.0  # metres the feature spans; see labels.thin
         self.shift = QPointF(0, 0)  # pixels moved aside by labels.thin
+        self.angle = 0.0  # degrees anticlockwise: a street name along its street
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
         self.setTransformationMode(Qt.SmoothTransformation)
         self.set_size(size)
@@ -288,6 +237,8 @@ class LabelItem(QGraphicsPixmapItem):
             self.shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (w, 0.0), (-w, 0.0), (w, -h), (-w, h))
         self.shift = QPointF(0, 0)
         self.setOffset(self.box[0] - 1, self.box[1] - 1)
+        if self.angle:
+            self._turn_box()
         self._drawn = False
         if self.scene() is not None and self.isVisible():
             self.ensure_drawn()
@@ -330,6 +281,21 @@ class LabelItem(QGraphicsPixmapItem):
     def label_rect(self) -> QRectF:
         """The label's rectangle in pixels around its anchor, before any shift."""
         return self._rect
+
+    def set_angle(self, degrees: float) -> None:
+        """Turn the label ``degrees`` anticlockwise on the map; thinning then uses the
+        box around the turned text, and a turned name stays on its line (no shifts)."""
+        self.angle = float(degrees)
+        self.setRotation(-self.angle)
+        if self.angle:
+            self._turn_box()
+
+    def _turn_box(self) -> None:
+        from qtpy.QtGui import QTransform
+
+        turned = QTransform().rotate(-self.angle).mapRect(self._rect)
+        self.box = (turned.left(), turned.top(), turned.right(), turned.bottom())
+        self.shifts = ((0.0, 0.0),)
 
     def set_shift(self, shift: QPointF) -> None:
         if shift != self.shift:

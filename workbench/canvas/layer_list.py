@@ -1,4 +1,5 @@
-"""LayerList: a checkbox (visible) and an opacity slider per map layer of a MapView."""
+"""LayerList: a checkbox (visible) and an opacity slider per map layer of a MapView, and
+beneath them the base map's choice, opacity and faded switch."""
 
 from qtpy.QtCore import Qt
 from qtpy.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
@@ -30,7 +31,11 @@ class LayerList(QWidget):
             layout.addWidget(slider, row, 1)
             self.checks[key] = check
             self.sliders[key] = slider
-        layout.setRowStretch(len(self.checks) + 1, 1)
+        from workbench.canvas.basemap_controls import BaseMapControls
+
+        # the bottom layer, last in a list that reads from the top of the map down
+        self.basemap = BaseMapControls(view, self)
+        layout.setRowStretch(self.basemap.place(layout, len(self.checks) + 1), 1)
         self.retranslate()
         # another project (Ctrl+O) or an undone underlay change: show what the map shows
         view.layersChanged.connect(self.sync)
@@ -47,11 +52,13 @@ class LayerList(QWidget):
             slider.blockSignals(True)
             slider.setValue(round(self.view.layer_opacity(key) * 100))
             slider.blockSignals(False)
+        self.basemap.sync()
 
     def retranslate(self) -> None:
         """Texts in the active language (the window calls this after a language switch)."""
         self.headers[0].setText(_("Laag"))
         self.headers[1].setText(_("Dekking"))
+        self.basemap.retranslate()
         for key, name in self.view.layers():
             self.checks[key].setText(name)
             self.sliders[key].setAccessibleName(_("Dekking van {layer}").format(layer=name))

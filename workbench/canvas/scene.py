@@ -11,12 +11,12 @@ from qtpy.QtWidgets import QGraphicsScene
 
 from workbench import style
 from workbench.canvas.geometry import to_scene
-from workbench.canvas.items import AreaItem, InterventionItem, LabelItem, LayerGroup, ReferenceItem
+from workbench.canvas.items import AreaItem, InterventionItem, LabelItem, LayerGroup
 from workbench.canvas.labels import thin
 from workbench.i18n import _
 
 # (key, z) bottom to top; names are translated when asked for (see layer_names)
-LAYER_KEYS = (("underlay", 0), ("reference", 10), ("area", 20), ("interventions", 30), ("labels", 40))
+LAYER_KEYS = (("basemap", -10), ("underlay", 0), ("reference", 10), ("area", 20), ("interventions", 30), ("labels", 40))
 # Wijk names sit above the ideas (a filled idea must not hide its wijk's name) but
 # belong to the reference layer: they follow its visibility and opacity.
 NAMES_Z = 35
@@ -24,7 +24,7 @@ EDIT_Z = 50
 
 
 def layer_names() -> dict:
-    return {"underlay": _("Ondergrond"), "reference": _("Wijken"), "area": _("Gebied"),
+    return {"basemap": _("Basiskaart"), "underlay": _("Ondergrond"), "reference": _("Wijken"), "area": _("Gebied"),
             "interventions": _("Ideeën"), "labels": _("Nummers")}
 
 
@@ -77,6 +77,10 @@ class MapScene(QGraphicsScene):
         self._sorted_labels = None
         self._thinned_at = None
         self.reference_items = []
+        from workbench.canvas.basemap_layer import BaseMapLayer
+
+        self.basemap = BaseMapLayer(self.groups["basemap"])
+        self.basemap.on_changed = self.update_reference_fill
         if project is not None:
             self.set_project(project)
 
@@ -102,6 +106,7 @@ class MapScene(QGraphicsScene):
         self._rebuild_reference()
         self._rebuild_area()
         self._rebuild_underlays()
+        self.basemap.set_project(self.project)
         self.update_reference_fill()
         if self.project is not None:
             for intervention in self.project.interventions():
@@ -136,6 +141,8 @@ class MapScene(QGraphicsScene):
             self.update_reference_fill()
         elif kind == "underlay":
             self._rebuild_underlays()
+        elif kind == "basemap":
+            self.basemap.reload()
         elif kind == "reset":
             self.rebuild()
             return
@@ -177,27 +184,24 @@ class MapScene(QGraphicsScene):
             self.removeItem(label)
 
     def _rebuild_reference(self) -> None:
+        from workbench.canvas.reference_layer import StyledReferenceItem, layer_order, pending_names
+
         for child in self.groups["reference"].childItems() + self.names_group.childItems():
             self.removeItem(child)
         self.reference_labels = []
-        self.pending_names = []  # (width m, priority, feature) of names not made yet
+        self.pending_names = []  # PendingName of names not made into labels yet
         self._names_scale = 0.0  # the largest zoom (pixels per metre) names were made for
         self.reference_items = []
         self._sorted_labels = None
         if self.project is None:
             return
-        for layer in self.project.reference_layers():
-            item = ReferenceItem(layer, self.groups["reference"])
+        over_raster = self._raster_beneath()
+        for z, (layer, layer_style) in enumerate(layer_order(self.project.reference_layers())):
+            item = StyledReferenceItem(layer, self.groups["reference"], over_raster)
+            item.setZValue(z)  # fills beneath lines: buildings under the streets
             self._cache(item)
             self.reference_items.append(item)
-            features = [f for f in layer.features if f.label and not f.geometry.is_empty]
-            geometries = [f.geometry for f in features]
-            areas = shapely.area(geometries).tolist() if geometries else []
-            widths = (shapely.bounds(geometries)[:, 2] - shapely.bounds(geometries)[:, 0]).tolist() if geometries else []
-            largest = max(areas, default=1.0) or 1.0
-            for feature, area, width in zip(features, areas, widths):
-                # bigger wijken keep their name longest; always after the idea numbers
-                self.pending_names.append((max(width, 1.0), 1e6 + largest / (area or 1e-9), feature))
+            self.pending_names += pending_names(layer, layer_style)
 
     def _materialise_names(self, scale: float) -> None:
         """Make the name labels that can show at ``scale`` (pixels per metre): a layer of
@@ -207,16 +211,18 @@ class MapScene(QGraphicsScene):
         if scale <= self._names_scale:
             return  # nothing that did not fit then fits now, when zoomed out further
         self._names_scale = scale
-        size = style.REFERENCE_LABEL_SIZE * self.label_scale
         still = []
-        for width, priority, feature in self.pending_names:
-            if width * scale < label_width(feature.label, size) * 0.8:
-                still.append((width, priority, feature))
+        for name in self.pending_names:
+            size = name.size * self.label_scale
+            if name.extent * scale < label_width(name.text, size) * 0.8:
+                still.append(name)
                 continue
-            point = feature.geometry.representative_point()
-            label = LabelItem(feature.label, to_scene(point.x, point.y), None, priority, size,
-                              style.REFERENCE_LABEL, self.names_group)
-            label.min_extent = width
+            offset = QPointF(label_width(name.text, size) / 2 + 6, 0) if name.beside else QPointF(0, 0)
+            anchor, angle = name.placement()
+            label = LabelItem(name.text, anchor, None, name.priority, size, name.color, self.names_group, offset)
+            label.set_angle(angle)  # a street's name along it; a BGT name point by its hoek
+            label.min_extent = name.extent
+            label.base_size = name.size
             self.reference_labels.append(label)
             self._sorted_labels = None
         self.pending_names = still
@@ -235,7 +241,7 @@ class MapScene(QGraphicsScene):
         self._hit_cache = None  # hidden ideas cannot be picked
         if key == "reference":
             self.names_group.setVisible(visible)
-        if key == "underlay":
+        if key in ("underlay", "basemap"):
             self.update_reference_fill()
 
     def set_layer_opacity(self, key: str, opacity: float) -> None:
@@ -267,10 +273,16 @@ class MapScene(QGraphicsScene):
                 self.underlay_items[underlay.uuid] = item
         self.update_reference_fill()
 
-    def update_reference_fill(self) -> None:
+    def _raster_beneath(self) -> bool:
         shown = bool(self.underlay_items) and self.groups["underlay"].isVisible()
+        return shown or (self.basemap.item.isVisible() and self.groups["basemap"].isVisible())
+
+    def update_reference_fill(self) -> None:
+        """Wijken as outlines over an underlay or a base map, whose streets a paper
+        fill would hide (the style's ``over_raster``, as in the PDF)."""
+        over_raster = self._raster_beneath()
         for item in self.reference_items:
-            item.set_filled(not shown)
+            item.set_over_raster(over_raster)
 
     # -- presentation --------------------------------------------------------------
 
@@ -281,7 +293,7 @@ class MapScene(QGraphicsScene):
         for label in self.labels_by_uuid.values():
             label.set_size(style.LABEL_SIZE * scale)
         for label in self.reference_labels:
-            label.set_size(style.REFERENCE_LABEL_SIZE * scale)
+            label.set_size(label.base_size * scale)
 
     def set_session_filter(self, session_uuid) -> None:
         self.session_filter = session_uuid
@@ -367,6 +379,8 @@ class MapScene(QGraphicsScene):
                 rect = rect.united(item.world_rect())
         for item in self.underlay_items.values():
             rect = rect.united(item.sceneBoundingRect())
+        if rect.isNull() and self.basemap.item.isVisible():
+            rect = self.basemap.item.sceneBoundingRect()  # a project with only a base map yet
         if rect.isNull():
             return QRectF(194000, -327000, 2000, 2000)  # Heerlen, rather than nowhere
         return rect.adjusted(-50, -50, 50, 50) if rect.width() < 100 or rect.height() < 100 else rect

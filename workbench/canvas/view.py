@@ -13,6 +13,7 @@ from qtpy.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from qtpy.QtGui import QPainter
 from qtpy.QtWidgets import QGraphicsView
 
+from workbench.canvas.basemap_layer import draw_attribution
 from workbench.canvas.preview import PreviewItem
 from workbench.canvas.scale_bar import draw_scale_bar
 from workbench.canvas.scene import MapScene, layer_names
@@ -451,6 +452,7 @@ class MapView(QGraphicsView):
         painter.save()
         painter.resetTransform()
         draw_scale_bar(painter, self.viewport().rect(), self.metres_per_pixel())
+        draw_attribution(painter, QRectF(self.viewport().rect()), self._scene.basemap.attribution())
         painter.restore()
 
     def wheelEvent(self, event):

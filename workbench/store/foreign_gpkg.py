@@ -63,6 +63,17 @@ def feature_tables(path) -> list:
         conn.close()
 
 
+def data_types(path) -> set:
+    """What a GeoPackage holds: {'features', 'tiles', 'attributes', ...} from gpkg_contents."""
+    conn = _open(path)
+    try:
+        return {row[0] for row in conn.execute("SELECT DISTINCT data_type FROM gpkg_contents")}
+    except sqlite3.Error:
+        raise ValidationError(_("{name} is beschadigd of geen GeoPackage.").format(name=Path(path).name)) from None
+    finally:
+        conn.close()
+
+
 def _quoted(name: str) -> str:
     return name.replace('"', '""')
 

@@ -10,6 +10,7 @@ from qtpy.QtWidgets import QMenu, QToolBar
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.i18n import _
+from workbench.ui import basemap_dialog, basemap_files
 
 DRAW_MODES = (Mode.POINT, Mode.LINE, Mode.POLYGON, Mode.FREEHAND)
 
@@ -67,6 +68,8 @@ class WindowActions:
         act("zoom_selection", lambda: w.map_view.zoom_to_selection(), "Ctrl+J")  # as in QGIS
         act("snapping", lambda on: w.map_view.set_snapping(on), checkable=True).setChecked(True)
         act("underlay", w.underlay_dialog)
+        act("basemap", lambda: basemap_dialog.open_for(w))
+        act("basemap_file", lambda: basemap_files.choose_and_import(w))
         act("new_session", w.new_session)
         act("add_quote", w.add_quote, "Ctrl+Shift+Q")
         act("about", w.about)
@@ -130,6 +133,8 @@ class WindowActions:
             m["map"].addAction(self.a[key])
         m["map"].addSeparator()
         m["map"].addAction(self.a["underlay"])
+        m["map"].addAction(self.a["basemap"])
+        m["map"].addAction(self.a["basemap_file"])
         m["session"].addAction(self.a["new_session"])
         m["session"].addMenu(m["current"])
         m["current"].aboutToShow.connect(w.fill_current_session_menu)
@@ -159,7 +164,9 @@ class WindowActions:
             "undo": _("&Ongedaan maken"), "redo": _("&Opnieuw"), "delete": _("Idee &verwijderen"),
             "presentation": _("&Presentatiemodus"), "zoom_area": _("Zoom naar &gebied"),
             "zoom_all": _("Zoom naar &alles"), "zoom_selection": _("Zoom naar &selectie"),
-            "snapping": _("&Kleven aan hoekpunten"), "underlay": _("&Ondergrond laden…"), "new_session": _("&Nieuwe bijeenkomst…"),
+            "snapping": _("&Kleven aan hoekpunten"), "underlay": _("&Ondergrond laden…"),
+            "basemap": _("&Basiskaart downloaden…"), "basemap_file": _("Basiskaart &uit bestand…"),
+            "new_session": _("&Nieuwe bijeenkomst…"),
             "add_quote": _("&Citaat toevoegen"), "about": _("&Over Gebiedsvisie Werkbank"),
             "finish": _("Tekening &afronden") + "\tEnter", "cancel": _("Tekening a&nnuleren") + "\tEsc",
             "shortcuts": _("&Sneltoetsen"),

@@ -32,7 +32,7 @@ from workbench.ui.sessions import SessionsPanel
 from workbench.ui.themes import ThemesPanel
 from workbench.ui.votes import VotesPanel
 
-DROP_SUFFIXES = (".geojson", ".json", ".gpkg")
+DROP_SUFFIXES = (".geojson", ".json", ".gpkg", ".mbtiles", ".tif", ".tiff")  # the last three: base maps
 
 
 def dock_titles() -> dict:
@@ -232,7 +232,8 @@ class MainWindow(QMainWindow):
         """What needs a project, or a project that may be changed, is greyed out without."""
         project = self.context.project
         writable = project is not None and not project.read_only
-        for key in ("import", "merge", "delete", "new_session", "add_quote"):
+        for key in ("import", "merge", "delete", "new_session", "add_quote", "basemap",
+                    "basemap_file"):
             self.actions_.a[key].setEnabled(writable)
         for key in ("save_as", "export", "zoom_area", "zoom_all", "zoom_selection"):
             self.actions_.a[key].setEnabled(project is not None)
@@ -430,6 +431,10 @@ class MainWindow(QMainWindow):
         if self.context.project is None or self.context.project.read_only:
             show_error(self, _("Open eerst een project dat u mag wijzigen."))
             return None
+        from workbench.ui.basemap_files import import_basemap_file, is_basemap_file
+
+        if is_basemap_file(paths[0]):  # MBTiles, GeoTIFF, a GeoPackage of tiles
+            return import_basemap_file(self, paths[0])
         from workbench.ui.import_dialog import ImportDialog
 
         return self._data_dialog(ImportDialog, paths[0])
