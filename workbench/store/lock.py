@@ -6,7 +6,12 @@ The lock is tied to an open file descriptor, so the operating system releases it
 the process dies: no stale lock files, nothing left next to the project.
 """
 
+import errno
 import os
+
+# Never wait on a FIFO or device that sits where a project should be (callers check
+# first that the path is a regular file; this keeps a race from hanging the app).
+_NO_BLOCKING = getattr(os, "O_NONBLOCK", 0)
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -38,7 +43,17 @@ class ProjectLock:
         self._fd = None
 
     def acquire(self) -> bool:
-        fd = os.open(self.path, os.O_RDWR)
+        """True when this process now holds the lock; False when another one does.
+
+        A file that may only be read (a read-only stick, a shared folder) is locked
+        through a read-only descriptor; writing it is then refused by SQLite.
+        """
+        try:
+            fd = os.open(self.path, os.O_RDWR | _NO_BLOCKING)
+        except OSError as error:
+            if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+                raise
+            fd = os.open(self.path, os.O_RDONLY | _NO_BLOCKING)
         if _try_lock(fd):
             self._fd = fd
             return True
