@@ -47,10 +47,12 @@ def _area(spec: dict):
 def build_sample(name: str, path):
     """Write sample ``name`` to ``path`` and return the open project."""
     data = recipe(name)
-    project = new_project(path, data["name"], data["theme_set"], data["municipality"],
-                          area=_area(data["area"]), area_name=data["area"]["name"],
-                          description=data["description"])
+    return new_project(path, data["name"], data["theme_set"], data["municipality"],
+                       area=_area(data["area"]), area_name=data["area"]["name"],
+                       description=data["description"], then=lambda project: _fill(project, name, data))
 
+
+def _fill(project, name: str, data: dict) -> None:
     def uid(*parts):
         return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, "workbench-sample/" + "/".join([name, *parts])))
 
@@ -87,6 +89,4 @@ def build_sample(name: str, path):
         commands.append(AddQuote(spec["text"], spec["speaker"], items.get(spec.get("intervention")),
                                  session_uuid=sessions[0], uuid=uid("quote", str(index))))
     project.execute(Batch(N_("Voorbeeldproject"), commands))
-    project.undo_stack.clear()
     project.set_current_session(sessions[0])
-    return project

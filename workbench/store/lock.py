@@ -54,11 +54,21 @@ class ProjectLock:
             if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
                 raise
             fd = os.open(self.path, os.O_RDONLY | _NO_BLOCKING)
-        if _try_lock(fd):
-            self._fd = fd
+        if self.acquire_descriptor(fd):
             return True
         os.close(fd)
         return False
+
+    def acquire_descriptor(self, fd) -> bool:
+        """Lock through a descriptor the caller opened (and hands over when this succeeds)."""
+        if _try_lock(fd):
+            self._fd = fd
+            return True
+        return False
+
+    @property
+    def descriptor(self):
+        return self._fd
 
     def release(self) -> None:
         # Close only after the SQLite connection is closed: closing any descriptor of

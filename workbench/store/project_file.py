@@ -14,13 +14,12 @@ from workbench.core.project import Project
 from workbench.errors import ProjectFileError, ProjectInUseError
 from workbench.i18n import _
 from workbench.store import migrations
-from workbench.store.connection import connect
 from workbench.store.errors import describe
 from workbench.store.file_access import connect_checked, prepare
 from workbench.store.lock import ProjectLock
 from workbench.store.repair import repair_foreign_edits
 from workbench.store.repository import Repository
-from workbench.store.schema import APPLICATION_ID, GPKG_USER_VERSION
+from workbench.store.schema import APPLICATION_ID
 
 
 class LockedRepository(Repository):
@@ -33,29 +32,6 @@ class LockedRepository(Repository):
     def close(self) -> None:
         super().close()
         self.lock.release()
-
-
-def create_project(path, info=None) -> Project:
-    """Create an empty project file at ``path`` (refusing to overwrite) and open it."""
-    from workbench.core.project import Change
-
-    path = Path(path)
-    if path.exists():
-        raise ProjectFileError(_("Het bestand {path} bestaat al.").format(path=path))
-    if not path.parent.exists():
-        raise ProjectFileError(_("De map {path} bestaat niet.").format(path=path.parent))
-    try:
-        conn = connect(path)
-    except sqlite3.Error as error:
-        raise ProjectFileError(_("Kan {path} niet aanmaken: {error}").format(path=path, error=error)) from None
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
-    migrations.migrate(conn)
-    conn.close()
-    project = open_project(path)
-    if info is not None:
-        project.apply([Change("info", "info", project.info, info)])
-    return project
 
 
 def inspect(path) -> list:
