@@ -84,7 +84,10 @@ def _refusals():
         if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
             raise ProjectFileError(_("Het project is even bezet door een ander programma (bijvoorbeeld QGIS); "
                                      "de wijziging is niet bewaard. Probeer het zo opnieuw.")) from None
-        raise ProjectFileError(_("De wijziging kon niet worden bewaard: {error}").format(error=error)) from None
+        from workbench.store.errors import describe
+
+        raise ProjectFileError(_("De wijziging is niet bewaard. {reason}").format(
+            reason=describe(error, _("het project")))) from None
 
 
 def _columns(entity_class):
