@@ -81,3 +81,10 @@ def test_a_temporary_left_by_a_killed_new_is_cleaned_up_by_the_next(tmp_path):
     os.utime(stale, (old, old))
     new_project(tmp_path / "p.gpkg", "Nieuw", "leeg").close()
     assert os.listdir(tmp_path) == ["p.gpkg"]
+
+
+def test_a_new_project_gets_the_permissions_of_any_new_file(tmp_path):
+    plain = tmp_path / "gewoon.txt"
+    plain.write_text("x")
+    new_project(tmp_path / "p.gpkg", "Nieuw", "leeg").close()
+    assert (tmp_path / "p.gpkg").stat().st_mode == plain.stat().st_mode

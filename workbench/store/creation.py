@@ -28,6 +28,16 @@ from workbench.store.repository import Repository
 from workbench.store.schema import APPLICATION_ID, GPKG_USER_VERSION
 
 TEMP_PREFIX = ".werkbank-nieuw-"
+
+
+def _current_umask() -> int:
+    mask = os.umask(0o022)  # read once, at import, before the app starts threads
+    os.umask(mask)
+    return mask
+
+
+# mkstemp makes 0600 files; a project gets the permissions any new file would get.
+_NEW_FILE_MODE = 0o666 & ~_current_umask()
 STALE_AFTER_SECONDS = 60
 # errno values of file systems without hard links (FAT/exFAT sticks, some shares).
 _NO_HARD_LINKS = {errno.EPERM, errno.EXDEV, errno.EMLINK, errno.ENOSYS,
@@ -53,6 +63,8 @@ def create_project(path, info=None, build=None) -> Project:
     lock.acquire_descriptor(fd)  # a brand-new file: nobody else holds it
     try:
         try:
+            if hasattr(os, "fchmod"):
+                os.fchmod(fd, _NEW_FILE_MODE)
             _fill(temp, info, build)
             os.fsync(fd)
         finally:
