@@ -14,6 +14,7 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.store import gpkg_blob
+from workbench.store.errors import describe
 from workbench.store.connection import connect, run_script, transaction
 from workbench.store.schema import APPLICATION_ID, GPKG_USER_VERSION, create_core, register_features
 
@@ -76,7 +77,8 @@ def write_flat_geopackage(path, layers) -> None:
     try:
         fd, temp = tempfile.mkstemp(prefix=".export-", suffix=".gpkg", dir=path.parent)
     except OSError as error:  # a read-only folder, a full disk
-        raise WorkbenchError(_("Kan {path} niet schrijven: {error}").format(path=path, error=error.strerror)) from None
+        raise WorkbenchError(_("Kan {path} niet schrijven. {reason}").format(
+            path=path, reason=describe(error, path.parent))) from None
     os.close(fd)
     os.unlink(temp)  # SQLite makes the file itself
     try:
@@ -96,7 +98,8 @@ def write_flat_geopackage(path, layers) -> None:
         os.chmod(temp, 0o644)
         os.replace(temp, path)
     except (sqlite3.Error, OSError) as error:
-        raise WorkbenchError(_("Kan {path} niet schrijven: {error}").format(path=path, error=error)) from None
+        raise WorkbenchError(_("Kan {path} niet schrijven. {reason}").format(
+            path=path, reason=describe(error, path))) from None
     finally:
         if os.path.exists(temp):
             os.unlink(temp)
