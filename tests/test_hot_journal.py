@@ -118,3 +118,46 @@ def test_merge_source_with_a_hot_journal_is_read(copy, empty_project):
     path, committed = copy
     merge_files(empty_project, [path])
     assert set(committed) <= _uuids(empty_project)
+
+
+HOLDER = r"""
+import sys, time
+from workbench.store import open_project
+
+project = open_project(sys.argv[1])
+print(len(project.interventions()), flush=True)
+time.sleep(60)
+"""
+
+
+def test_read_only_open_while_another_process_holds_the_project(copy):
+    path, committed = copy
+    holder = subprocess.Popen([sys.executable, "-c", HOLDER, str(path)], stdout=subprocess.PIPE, cwd=ROOT)
+    try:
+        count = int(holder.stdout.readline())  # its open rolled the journal back under its lock
+        project = open_project(path, read_only=True)
+        try:
+            assert len(project.interventions()) == count and set(committed) <= _uuids(project)
+        finally:
+            project.close()
+    finally:
+        holder.kill()
+        holder.wait()
+
+
+def test_a_hot_journal_on_a_file_that_cannot_be_written_is_explained_in_dutch(copy, tmp_path):
+    path, _ = copy
+    os.chmod(path, 0o444)
+    os.chmod(path.parent, 0o555)
+    caps = "-dac_override,-dac_read_search,-fowner"
+    prefix = ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", "--"] if os.geteuid() == 0 else []
+    if prefix and not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: the file cannot be made read-only for this test")
+    try:
+        result = subprocess.run([*prefix, sys.executable, "-m", "workbench", "info", str(path)], capture_output=True,
+                                text=True, timeout=60, cwd=ROOT)
+    finally:
+        os.chmod(path.parent, 0o755)
+    assert result.returncode == 2
+    assert "onafgemaakte wijziging" in result.stderr and "readonly" not in result.stderr
+    assert Path(str(path) + "-journal").exists()  # nothing was changed
