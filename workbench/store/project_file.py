@@ -1,8 +1,9 @@
-"""Creating, opening, checking and "Opslaan als" of project files.
+"""Opening, checking and "Opslaan als" of project files (creating: ``creation``).
 
-Opening first inspects the file through a read-only connection, so a file that is
-refused (not a GeoPackage, not a workbench project, damaged, from a newer version) is
-never written to, not even by a PRAGMA.
+Every open goes through :func:`file_access.prepare` (regular file, SQLite header, lock,
+hot journal rolled back), then inspects the file through a read-only connection, so a
+file that is refused (not a GeoPackage, not a workbench project, damaged, from a newer
+version) is never written to, not even by a PRAGMA.
 """
 
 import os
