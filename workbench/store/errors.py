@@ -5,6 +5,7 @@ Dutch sentence, so the store and the CLI's last-resort handler say the same thin
 no refusal ends in English library text.
 """
 
+import contextlib
 import errno
 import sqlite3
 from pathlib import Path
@@ -100,3 +101,25 @@ def _name(path) -> str:
     if isinstance(path, bytes):
         path = path.decode("utf-8", "replace")
     return Path(str(path)).name or str(path)
+
+
+@contextlib.contextmanager
+def refused_commits(conn):
+    """A commit the file refuses (another program such as QGIS holds it longer than the
+    busy timeout, a full disk, a file made read-only) is rolled back by ``transaction``;
+    the user gets a Dutch sentence, and memory stays as it was (Project.apply)."""
+    try:
+        yield
+    except sqlite3.Error as error:
+        if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+            raise ProjectFileError(_("Het project is even bezet door een ander programma (bijvoorbeeld QGIS); "
+                                     "de wijziging is niet bewaard. Probeer het zo opnieuw.")) from None
+        raise ProjectFileError(_("De wijziging kon niet worden bewaard. {reason}").format(
+            reason=describe(error, _database_name(conn)))) from None
+
+
+def _database_name(conn) -> str:
+    try:
+        return conn.execute("PRAGMA database_list").fetchone()[2]
+    except Exception:  # noqa: BLE001 - only for a message; the connection may be broken
+        return _("Het project")
