@@ -123,3 +123,19 @@ def test_every_sqlite_error_class_has_a_dutch_sentence(name):
     error.sqlite_errorname = name
     message = describe(error, "plan.gpkg")
     assert "plan.gpkg" in message and not ENGLISH.search(message)
+
+
+def test_opening_a_read_only_file_for_writing_is_refused_up_front(sample_path):
+    """Not opened as if writable, to fail at the first edit: the app offers read-only instead."""
+    os.chmod(sample_path, 0o444)
+    script = ("import sys\nfrom workbench.store import open_project\nfrom workbench.errors import ProjectFileError\n"
+              "try:\n    open_project(sys.argv[1])\nexcept ProjectFileError as error:\n    print(error)\n"
+              "    sys.exit(3)\nopen_project(sys.argv[1], read_only=True)\n")
+    result = subprocess.run([*_without_root_powers(), sys.executable, "-c", script, str(sample_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 3, result.stderr
+    assert "Geen toegang" in result.stdout and not ENGLISH.search(result.stdout)
+    script = script.replace("open_project(sys.argv[1])\n", "pass\n", 1)
+    result = subprocess.run([*_without_root_powers(), sys.executable, "-c", script, str(sample_path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr  # read-only still works

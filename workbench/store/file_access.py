@@ -118,7 +118,7 @@ def prepare(path, keep_lock: bool):
         return None
     lock = ProjectLock(path)
     try:
-        locked = lock.acquire()
+        locked = lock.acquire(read_only_file_ok=not keep_lock)
     except OSError as error:
         raise file_error(error, path) from None
     try:

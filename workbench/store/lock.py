@@ -42,16 +42,17 @@ class ProjectLock:
         self.path = str(path)
         self._fd = None
 
-    def acquire(self) -> bool:
+    def acquire(self, read_only_file_ok: bool = False) -> bool:
         """True when this process now holds the lock; False when another one does.
 
-        A file that may only be read (a read-only stick, a shared folder) is locked
-        through a read-only descriptor; writing it is then refused by SQLite.
+        With ``read_only_file_ok``, a file that may only be read (a read-only stick, a
+        shared folder) is locked through a read-only descriptor; otherwise opening it
+        for writing raises the OSError, so a writable open is refused up front.
         """
         try:
             fd = os.open(self.path, os.O_RDWR | _NO_BLOCKING)
         except OSError as error:
-            if error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            if not read_only_file_ok or error.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
                 raise
             fd = os.open(self.path, os.O_RDONLY | _NO_BLOCKING)
         if self.acquire_descriptor(fd):
