@@ -72,3 +72,10 @@ def test_importing_a_geopackage_with_percent_in_its_name_reads_that_file(tmp_pat
 ])
 def test_windows_paths_become_uris_sqlite_reads_as_that_path(path, uri):
     assert read_only_uri(path) == uri
+
+
+def test_a_relative_name_with_percent_is_that_file_in_the_current_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "Gebiedsvisie%20Heerlen.gpkg", "--name", "Relatief", "--theme-set", "leeg"]) == 0
+    assert main(["info", "Gebiedsvisie%20Heerlen.gpkg", "--json"]) == 0
+    assert '"name": "Relatief"' in capsys.readouterr().out

@@ -67,7 +67,7 @@ def read_only_uri(path) -> str:
     ``file:///C:/...`` for a drive path and ``file:////server/share/...`` for a UNC path
     (SQLite refuses a host name in the authority).
     """
-    if not isinstance(path, PurePath):
+    if isinstance(path, Path) or not isinstance(path, PurePath):  # a pure path only in tests
         path = Path(os.path.abspath(path))
     text = path.as_posix()
     if not text.startswith("/"):
