@@ -33,7 +33,7 @@ bench: $(STAMP)
 	QT_QPA_PLATFORM=offscreen $(PY) -m bench
 
 stress: $(STAMP)
-	$(PY) -m bench.crash --runs 200
+	$(PY) -m bench.crash --runs 200 --other-runs 50
 
 installer: $(STAMP)
 	$(PY) -m pip install -q -e '.[installer]'

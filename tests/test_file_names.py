@@ -1,71 +1,81 @@
-"""File names that Windows cannot use are refused everywhere (projects travel to Windows
-laptops), with a Dutch reason and no file left behind; ``.GPKG`` counts as ``.gpkg``."""
+"""File names are plain paths, never URIs: '%', '?', '#', spaces and non-ASCII name
+exactly the file the user chose (issue 13, part 4)."""
 
-import os
-import subprocess
-import sys
+from pathlib import PureWindowsPath
 
 import pytest
 
-from workbench.errors import ProjectFileError
-from workbench.store import save_as
+from workbench.cli import main
+from workbench.io.projects import new_project
+from workbench.store import open_project
+from workbench.store.connection import read_only_uri
+
+NAMES = ["Gebiedsvisie%20Heerlen.gpkg", "c%43.gpkg", "%2F..%2Fbuiten.gpkg", "vraag?.gpkg", "hekje#1.gpkg",
+         "met spatie.gpkg", "Ĳsselmonde Zuid-Oost ‘25’.gpkg", "100%.gpkg"]
 
 
-def run(*args):
-    return subprocess.run([sys.executable, "-m", "workbench", *map(str, args)],
-                          capture_output=True, text=True, timeout=60)
+def _decoy(path, name):
+    """A different project at the name a URI parser would make of ``path``."""
+    new_project(path, name, "leeg").close()
 
 
-@pytest.mark.parametrize("name", ["CON.gpkg", "nul.gpkg", "Com1.GPKG", "LPT9.gpkg", "aux .gpkg", "aux.kopie.gpkg"])
-def test_new_project_with_a_reserved_windows_name_is_refused_and_nothing_is_made(tmp_path, name):
-    result = run("new", tmp_path / name, "--name", "Test")
-    assert result.returncode == 2
-    assert "Windows reserveert" in result.stderr and "Traceback" not in result.stderr
-    assert os.listdir(tmp_path) == []
+@pytest.mark.parametrize("name", NAMES)
+def test_info_export_and_read_only_open_use_exactly_the_named_file(tmp_path, capsys, name):
+    (tmp_path / "sub").mkdir()
+    _decoy(tmp_path / "Gebiedsvisie Heerlen.gpkg", "Lokvogel")
+    _decoy(tmp_path / "cC.gpkg", "Lokvogel")
+    path = tmp_path / "sub" / name
+    main(["new", str(path), "--name", "Echt", "--theme-set", "leeg"])
+    assert path.is_file() and sorted(p.name for p in (tmp_path / "sub").iterdir()) == [name]
+
+    assert main(["info", str(path), "--json"]) == 0
+    assert '"name": "Echt"' in capsys.readouterr().out
+    project = open_project(path, read_only=True)
+    assert project.info.name == "Echt"
+    project.close()
+    assert main(["check", str(path)]) == 0
+    out = tmp_path / "uit.geojson"
+    assert main(["export", "geojson", str(path), str(out)]) == 0
 
 
-@pytest.mark.parametrize("name", ['wat?.gpkg', 'a:b.gpkg', 'x|y.gpkg', 'eind .', "tab\tnaam.gpkg"])
-def test_new_project_with_characters_windows_refuses_is_refused(tmp_path, name):
-    result = run("new", tmp_path / name, "--name", "Test")
-    assert result.returncode == 2 and "Windows" in result.stderr
-    assert os.listdir(tmp_path) == []
+def test_a_merge_source_with_percent_in_its_name_is_that_file(tmp_path, empty_project):
+    from workbench.io.merge import merge_files
+    from shapely.geometry import Point
+    from workbench.core.commands import AddIntervention
+
+    _decoy(tmp_path / "a b.gpkg", "Lokvogel")
+    source = new_project(tmp_path / "a%20b.gpkg", "Bron", "leeg")
+    source.execute(AddIntervention("Uit de echte bron", Point(195000, 325000)))
+    source.close()
+    merge_files(empty_project, [tmp_path / "a%20b.gpkg"])
+    assert [i.title for i in empty_project.interventions()] == ["Uit de echte bron"]
 
 
-def test_save_as_under_a_reserved_name_is_refused(project, tmp_path):
-    original = project.path
-    with pytest.raises(ProjectFileError, match="Windows reserveert PRN"):
-        save_as(project, tmp_path / "prn.gpkg")
-    assert project.path == original
-    assert sorted(os.listdir(tmp_path)) == ["heerlerheide.gpkg"]
+def test_importing_a_geopackage_with_percent_in_its_name_reads_that_file(tmp_path, empty_project):
+    from shapely.geometry import Point
+    from workbench.core.commands import AddIntervention
+    from workbench.io.import_features import import_file
+
+    _decoy(tmp_path / "a b.gpkg", "Lokvogel")
+    source = new_project(tmp_path / "a%20b.gpkg", "Bron", "leeg")
+    source.execute(AddIntervention("Uit de echte bron", Point(195000, 325000)))
+    source.close()
+    import_file(empty_project, tmp_path / "a%20b.gpkg", layer="interventions")
+    assert [i.title for i in empty_project.interventions()] == ["Uit de echte bron"]
 
 
-def test_ordinary_names_that_merely_contain_a_device_name_are_fine(tmp_path):
-    for name in ("console.gpkg", "con-project.gpkg", "COM10.gpkg", "Aux Heerlen.gpkg"):
-        assert run("new", tmp_path / name, "--name", "Test").returncode == 0, name
+@pytest.mark.parametrize("path, uri", [
+    (PureWindowsPath(r"C:\Users\Anna de Vries\OneDrive - Gemeente\Gebiedsvisie%20Heerlen.gpkg"),
+     "file:///C:/Users/Anna%20de%20Vries/OneDrive%20-%20Gemeente/Gebiedsvisie%2520Heerlen.gpkg?mode=ro"),
+    (PureWindowsPath(r"\\fileserver\projecten\vraag?#1.gpkg"),
+     "file:////fileserver/projecten/vraag%3F%231.gpkg?mode=ro"),
+])
+def test_windows_paths_become_uris_sqlite_reads_as_that_path(path, uri):
+    assert read_only_uri(path) == uri
 
 
-def test_a_project_named_after_a_device_gets_a_usable_suggested_file_name():
-    from workbench.ui.wizard import file_name_for
-
-    assert file_name_for("CON") == "con-project.gpkg"
-    assert file_name_for("Nul") == "nul-project.gpkg"
-    assert file_name_for("Heerlerheide 2030") == "heerlerheide-2030.gpkg"
-
-
-def test_upper_case_suffix_opens_as_a_project(sample_path, tmp_path):
-    upper = tmp_path / "AVOND.GPKG"
-    os.rename(sample_path, upper)
-    from workbench.filenames import has_project_suffix, with_project_suffix
-
-    assert has_project_suffix(upper) and with_project_suffix("avond.GPKG") == "avond.GPKG"
-    assert with_project_suffix("avond") == "avond.gpkg"
-    assert run("info", upper).returncode == 0
-
-
-def test_a_folder_with_a_percent_sign_works(tmp_path):
-    # Opening reads through an SQLite URI, where "%41" would mean "A".
-    folder = tmp_path / "50%41 klaar #1"  # "?" and "#" are escaped too, but "?" cannot be on Windows
-    folder.mkdir()
-    assert run("sample", "heerlerheide", folder / "p.gpkg").returncode == 0
-    result = run("info", folder / "p.gpkg")
-    assert result.returncode == 0 and "Heerlerheide" in result.stdout, result.stderr
+def test_a_relative_name_with_percent_is_that_file_in_the_current_folder(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    assert main(["new", "Gebiedsvisie%20Heerlen.gpkg", "--name", "Relatief", "--theme-set", "leeg"]) == 0
+    assert main(["info", "Gebiedsvisie%20Heerlen.gpkg", "--json"]) == 0
+    assert '"name": "Relatief"' in capsys.readouterr().out

@@ -65,7 +65,7 @@ def test_opening_a_file_another_program_is_writing_says_busy_not_damaged(sample_
         conn.execute("PRAGMA busy_timeout = 50")
         return conn
 
-    monkeypatch.setattr("workbench.store.project_file.connect", impatient_connect)
+    monkeypatch.setattr("workbench.store.connection.connect", impatient_connect)  # every open goes through it
     other = sqlite3.connect(sample_path, isolation_level=None)
     other.execute("BEGIN IMMEDIATE")
     try:

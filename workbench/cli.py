@@ -150,7 +150,7 @@ def cmd_add(args):
 
     try:
         geometry = wkt.loads(args.wkt)
-    except (ShapelyError, ValueError):
+    except (ShapelyError, ValueError, NotImplementedError):  # CIRCULARSTRING & co: "not supported"
         raise UsageError(_("Ongeldige WKT: {wkt}").format(wkt=args.wkt[:80])) from None
     _check_rd(geometry)
     project = _open(args.path)
@@ -306,6 +306,12 @@ def main(argv=None) -> int:
     except Exception as error:  # the promise: never a traceback for the user
         if os.environ.get("WORKBENCH_DEBUG"):
             raise
+        from workbench.store.errors import describe
+
+        known = describe(error)  # a disk, permission or SQLite error: a Dutch sentence
+        if known:
+            print(f"workbench: {known}", file=sys.stderr)
+            return EXIT_USAGE
         print(_("workbench: onverwachte fout ({kind}: {error}). Meld dit aan de ontwikkelaars.")
               .format(kind=type(error).__name__, error=str(error)[:200]), file=sys.stderr)
         return EXIT_USAGE

@@ -1,6 +1,5 @@
 """Making new projects: the theme set, the standard quantities, area and reference data."""
 
-import os
 import uuid as uuid_mod
 
 from workbench.core import theme_sets
@@ -29,8 +28,12 @@ def setup_commands(theme_set: str, area=None, area_name=None, with_wijken=None) 
 
 
 def new_project(path, name, theme_set=theme_sets.DEFAULT, municipality="", area=None,
-                area_name=None, with_wijken=None, description=""):
-    """Create and open a project with its theme set copied in; the set-up is not undoable."""
+                area_name=None, with_wijken=None, description="", then=None):
+    """Create and open a project with its theme set copied in; the set-up is not undoable.
+
+    ``then(project)`` adds more before the file gets its name (a sample's content, the
+    wizard's first session): the file appears complete or not at all.
+    """
     if not str(name or "").strip():
         raise ValidationError(_("Geef het project een naam."))
     theme_sets.load(theme_set)  # refuse an unknown set before a file is made
@@ -40,12 +43,10 @@ def new_project(path, name, theme_set=theme_sets.DEFAULT, municipality="", area=
     info = ProjectInfo(name=" ".join(str(name).split()), municipality=municipality, description=description,
                        theme_set=theme_set, credits=WIJKEN_CREDIT if with_wijken else "")
     commands = setup_commands(theme_set, area, area_name or name, with_wijken)
-    project = create_project(path, info)
-    try:
+
+    def build(project):
         project.execute(Batch(N_("Nieuw project"), commands))
-    except Exception:
-        project.close()
-        os.unlink(path)
-        raise
-    project.undo_stack.clear()
-    return project
+        if then is not None:
+            then(project)
+
+    return create_project(path, info, build=build)

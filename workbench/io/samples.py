@@ -6,9 +6,7 @@ built twice has the same identities (and can be merged with itself).
 """
 
 import json
-import os
 import uuid as uuid_mod
-from pathlib import Path
 
 from shapely import wkt
 from shapely.geometry import LineString
@@ -16,7 +14,7 @@ from shapely.ops import unary_union
 
 from workbench.core.commands import AddIntervention, AddQuote, SetVotes
 from workbench.core.setup_commands import AddGoal, AddSession, Batch
-from workbench.errors import ProjectFileError, ValidationError
+from workbench.errors import ValidationError
 from workbench.i18n import N_, _
 from workbench.io.projects import new_project
 from workbench.io.reference import wijken_features
@@ -49,10 +47,12 @@ def _area(spec: dict):
 def build_sample(name: str, path):
     """Write sample ``name`` to ``path`` and return the open project."""
     data = recipe(name)
-    project = new_project(path, data["name"], data["theme_set"], data["municipality"],
-                          area=_area(data["area"]), area_name=data["area"]["name"],
-                          description=data["description"])
+    return new_project(path, data["name"], data["theme_set"], data["municipality"],
+                       area=_area(data["area"]), area_name=data["area"]["name"],
+                       description=data["description"], then=lambda project: _fill(project, name, data))
 
+
+def _fill(project, name: str, data: dict) -> None:
     def uid(*parts):
         return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, "workbench-sample/" + "/".join([name, *parts])))
 
@@ -89,29 +89,18 @@ def build_sample(name: str, path):
         commands.append(AddQuote(spec["text"], spec["speaker"], items.get(spec.get("intervention")),
                                  session_uuid=sessions[0], uuid=uid("quote", str(index))))
     project.execute(Batch(N_("Voorbeeldproject"), commands))
-    project.undo_stack.clear()
     project.set_current_session(sessions[0])
-    return project
 
 
 def write_sample(name: str, path) -> str:
     """Write sample ``name`` to ``path`` completely or not at all; its title.
 
-    Built under a temporary name in the same folder and renamed when done: a first
-    start that failed half-way (a locked file, a full disk) used to leave a half-built
-    sample that later starts opened as if it were whole.
+    ``new_project`` builds it under a temporary name in the same folder and gives it its
+    name only when whole: a first start that failed half-way (a locked file, a full disk)
+    used to leave a half-built sample that later starts opened as if it were whole.
     """
-    path = Path(path)
-    if path.exists():
-        raise ProjectFileError(_("Het bestand {path} bestaat al.").format(path=path))
-    temp = path.with_name(f".{path.stem}.bouwen-{os.getpid()}{path.suffix}")
-    try:
-        project = build_sample(name, temp)
-        title = project.info.name
-        project.close()
-        os.replace(temp, path)
-    finally:
-        for leftover in (temp, Path(f"{temp}-journal")):
-            if leftover.exists():
-                leftover.unlink()
+    project = build_sample(name, path)
+    title = project.info.name
+    project.close()
     return title
+

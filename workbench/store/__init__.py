@@ -4,4 +4,5 @@ The only package with SQL. Entry points: :func:`create_project`, :func:`open_pro
 :func:`save_as` in ``project_file``.
 """
 
-from workbench.store.project_file import create_project, open_project, save_as  # noqa: F401
+from workbench.store.creation import create_project  # noqa: F401
+from workbench.store.project_file import open_project, save_as  # noqa: F401

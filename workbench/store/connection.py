@@ -8,7 +8,10 @@
 """
 
 import contextlib
+import os
 import sqlite3
+from pathlib import Path, PurePath
+from urllib.parse import quote
 
 from workbench.store import gpkg_blob
 
@@ -43,9 +46,7 @@ def register_functions(conn) -> None:
 def connect(path, read_only: bool = False) -> sqlite3.Connection:
     """A connection in autocommit mode; use :func:`transaction` for writes."""
     if read_only:
-        # "%" first: a folder such as "50%41 klaar" must not decode to "50A klaar"
-        uri = "file:" + str(path).replace("%", "%25").replace("?", "%3f").replace("#", "%23") + "?mode=ro"
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+        conn = sqlite3.connect(read_only_uri(path), uri=True, isolation_level=None, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA busy_timeout = 2000")
@@ -55,6 +56,23 @@ def connect(path, read_only: bool = False) -> sqlite3.Connection:
     conn.execute("PRAGMA foreign_keys = ON")
     register_functions(conn)
     return conn
+
+
+def read_only_uri(path) -> str:
+    """A ``file:`` URI that names exactly ``path``, with ``mode=ro``.
+
+    A user's path is never parsed as a URI: every character except letters, digits and
+    ``/`` is percent-encoded (``%``, ``?``, ``#``, spaces, non-ASCII), so
+    ``Gebiedsvisie%20Heerlen.gpkg`` stays that name. The authority is always empty:
+    ``file:///C:/...`` for a drive path and ``file:////server/share/...`` for a UNC path
+    (SQLite refuses a host name in the authority).
+    """
+    if isinstance(path, Path) or not isinstance(path, PurePath):  # a pure path only in tests
+        path = Path(os.path.abspath(path))
+    text = path.as_posix()
+    if not text.startswith("/"):
+        text = "/" + text  # C:/x -> /C:/x
+    return "file://" + quote(text.encode("utf-8", "surrogateescape"), safe="/:") + "?mode=ro"
 
 
 @contextlib.contextmanager

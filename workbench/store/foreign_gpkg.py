@@ -1,6 +1,7 @@
 """Reading the feature tables of any GeoPackage (one a planner drew in QGIS, say).
 
-Read-only: the file is opened with ``mode=ro`` and never written to. Geometry blobs are
+Read-only: the file is opened with ``mode=ro`` and never written to (except that a hot
+journal a crashed writer left is rolled back first, as SQLite does on any open). Geometry blobs are
 returned as they are; decoding and transforming is the caller's business.
 """
 
@@ -8,9 +9,9 @@ import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from workbench.errors import ValidationError
+from workbench.errors import ProjectFileError, ValidationError
 from workbench.i18n import _
-from workbench.store.connection import connect
+from workbench.store.file_access import connect_checked, prepare
 
 
 @dataclass(frozen=True)
@@ -27,18 +28,13 @@ class FeatureTable:
 
 
 def _open(path):
-    path = Path(path)
+    """A read-only connection through the store's one opening path (regular file,
+    SQLite header, hot journal rolled back), refusals as :class:`ValidationError`."""
     try:
-        with open(path, "rb") as handle:
-            header = handle.read(16)
-    except OSError as error:
-        raise ValidationError(_("Kan {name} niet lezen: {error}").format(name=path.name, error=error.strerror)) from None
-    if header != b"SQLite format 3\x00":
-        raise ValidationError(_("{name} is geen GeoPackage (geen SQLite-database).").format(name=path.name))
-    try:
-        return connect(path, read_only=True)
-    except sqlite3.Error:
-        raise ValidationError(_("{name} is beschadigd of geen GeoPackage.").format(name=path.name)) from None
+        prepare(path, keep_lock=False)
+        return connect_checked(path, read_only=True)
+    except ProjectFileError as error:
+        raise ValidationError(str(error)) from None
 
 
 def feature_tables(path) -> list:

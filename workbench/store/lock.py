@@ -46,10 +46,20 @@ _held = set()  # (device, inode) of every file locked by this process
 
 def open_flags(platform: str) -> int:
     """How the project file is opened for the lock: binary, read-only; we never write
-    through it."""
+    through it. Never blocking: a FIFO or device swapped in where a project should be
+    must not hang the app (callers check for a regular file first; this closes the race)."""
     if platform == "win32":
         return os.O_RDONLY | O_BINARY | getattr(os, "O_NOINHERIT", 0)
-    return os.O_RDONLY
+    return os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+
+
+def _require_writable(path) -> None:
+    """Raise the OSError a writable open of ``path`` gets (a read-only stick, a file
+    without write permission), so a writable open is refused up front instead of at the
+    first edit. Only called for files this process does not hold: closing a descriptor
+    would drop SQLite's POSIX locks on a file it has open."""
+    fd = os.open(path, os.O_RDWR | O_BINARY * (os.name == "nt") | getattr(os, "O_NONBLOCK", 0))
+    os.close(fd)
 
 
 class _FlockLock:
@@ -188,7 +198,16 @@ class ProjectLock:
     def uses_companion(self) -> bool:
         return self.platform not in ("win32", "linux")
 
-    def acquire(self) -> bool:
+    def acquire(self, read_only_file_ok: bool = False) -> bool:
+        """True when this process now holds the lock; False when another holder has it.
+
+        Without ``read_only_file_ok`` a file that may only be read raises the OSError of
+        a writable open, so a writable open is refused up front.
+        """
+        if not read_only_file_ok:
+            key = _identity(os.stat(self.path))
+            if key is None or key not in _held:
+                _require_writable(self.path)
         if self.uses_companion:
             status = os.stat(self.path)  # no descriptor: closing one would drop SQLite's locks
             key = _identity(status)
@@ -215,10 +234,32 @@ class ProjectLock:
             if fd is not None:
                 os.close(fd)
 
+    def acquire_descriptor(self, fd) -> bool:
+        """Lock a file the caller has just created through its descriptor ``fd``, which
+        the lock owns from then on (closed at :meth:`release`)."""
+        if self.uses_companion:
+            if not self.acquire(read_only_file_ok=True):
+                return False
+            self._extra_fd = fd
+            return True
+        if not self._kind.lock(fd):
+            return False
+        self._fd, self._key = fd, _identity(os.fstat(fd))
+        if self._key is not None:
+            _held.add(self._key)
+        return True
+
+    @property
+    def descriptor(self):
+        return self._fd
+
     def release(self) -> None:
         # Close only after the SQLite connection is closed: closing any descriptor of
         # the file drops the process's POSIX locks, including SQLite's. Unlocked
         # explicitly first: Windows frees a lock left at close only "eventually".
+        extra, self._extra_fd = getattr(self, "_extra_fd", None), None
+        if extra is not None:
+            os.close(extra)
         if self._fd is None:
             return
         try:

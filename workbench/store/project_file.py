@@ -1,24 +1,25 @@
-"""Creating, opening, checking and "Opslaan als" of project files.
+"""Opening, checking and "Opslaan als" of project files (creating: ``creation``).
 
-Opening first inspects the file through a read-only connection, so a file that is
-refused (not a GeoPackage, not a workbench project, damaged, from a newer version) is
-never written to, not even by a PRAGMA.
+Every open goes through :func:`file_access.prepare` (regular file, SQLite header, lock,
+hot journal rolled back), then inspects the file through a read-only connection, so a
+file that is refused (not a GeoPackage, not a workbench project, damaged, from a newer
+version) is never written to, not even by a PRAGMA.
 """
 
 import sqlite3
 from pathlib import Path
 
 from workbench.core.project import Project
-from workbench.errors import ProjectFileError, ProjectInUseError
+from workbench.errors import ProjectFileError
 from workbench.filenames import name_problem
 from workbench.i18n import _
 from workbench.store import migrations
-from workbench.store.connection import connect
-from workbench.store.lock import ProjectLock
+from workbench.store.errors import describe
+from workbench.store.file_access import connect_checked, prepare
 from workbench.store.output_probe import as_os_error
 from workbench.store.repair import repair_foreign_edits
 from workbench.store.repository import Repository
-from workbench.store.schema import APPLICATION_ID, GPKG_USER_VERSION
+from workbench.store.schema import APPLICATION_ID
 
 
 class LockedRepository(Repository):
@@ -33,49 +34,24 @@ class LockedRepository(Repository):
         self.lock.release()
 
 
-def create_project(path, info=None) -> Project:
-    """Create an empty project file at ``path`` (refusing to overwrite) and open it."""
-    from workbench.core.project import Change
-
-    path = Path(path)
-    if name_problem(path):  # e.g. CON.gpkg: fine here, unusable on the Windows laptops it travels to
-        raise ProjectFileError(name_problem(path))
-    if path.exists():
-        raise ProjectFileError(_("Het bestand {path} bestaat al.").format(path=path))
-    if not path.parent.exists():
-        raise ProjectFileError(_("De map {path} bestaat niet.").format(path=path.parent))
-    try:
-        conn = connect(path)
-    except sqlite3.Error as error:
-        raise ProjectFileError(_("Kan {path} niet aanmaken: {error}").format(path=path, error=error)) from None
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-    conn.execute(f"PRAGMA user_version = {GPKG_USER_VERSION}")
-    migrations.migrate(conn)
-    conn.close()
-    project = open_project(path)
-    if info is not None:
-        project.apply([Change("info", "info", project.info, info)])
-    return project
-
-
 def inspect(path) -> list:
     """Problems that make ``path`` unusable as a project, as Dutch sentences ([] = fine).
 
-    Reads only; safe on any file.
+    Goes through :func:`file_access.prepare` (so a hot journal is rolled back first),
+    then reads only; a file that is not SQLite is never touched.
     """
-    path = Path(path)
-    if not path.exists():
-        return [_("Het bestand {path} bestaat niet.").format(path=path)]
-    if path.is_dir():
-        return [_("{path} is een map, geen projectbestand.").format(path=path)]
-    with open(path, "rb") as handle:
-        header = handle.read(100)
-    if not header.startswith(b"SQLite format 3\x00"):
-        return [_("{name} is geen GeoPackage (geen SQLite-database).").format(name=path.name)]
     try:
-        conn = connect(path, read_only=True)
-    except sqlite3.Error as error:
-        return [_("{name} kan niet worden gelezen: {error}").format(name=path.name, error=error)]
+        prepare(path, keep_lock=False)
+    except ProjectFileError as error:
+        return [str(error)]
+    return _inspect_path(Path(path))
+
+
+def _inspect_path(path) -> list:
+    try:
+        conn = connect_checked(path, read_only=True)
+    except ProjectFileError as error:
+        return [str(error)]
     try:
         return _inspect_connection(conn, path.name)
     except (sqlite3.DatabaseError, ValueError, TypeError) as error:  # also a schema version that is no number
@@ -85,11 +61,10 @@ def inspect(path) -> list:
 
 
 def _unusable(name, error) -> str:
-    """Why a file could not be read: busy in another program (not damaged!), or damaged."""
-    if getattr(error, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
-        return _("{name} is even bezet door een ander programma (bijvoorbeeld QGIS). Probeer het zo opnieuw.").format(
-            name=name)
-    return _("{name} is beschadigd: {error}").format(name=name, error=error)
+    """Why a file could not be read: busy in another program (not damaged!), damaged, ..."""
+    if isinstance(error, (ValueError, TypeError)):
+        return _("{name} is beschadigd: de versie van het schema is onleesbaar.").format(name=name)
+    return describe(error, name)
 
 
 def _inspect_connection(conn, name) -> list:
@@ -98,7 +73,8 @@ def _inspect_connection(conn, name) -> list:
         return [_("{name} is geen GeoPackage.").format(name=name)]
     integrity = [row[0] for row in conn.execute("PRAGMA quick_check").fetchall()]
     if integrity != ["ok"]:
-        return [_("{name} is beschadigd: {detail}").format(name=name, detail="; ".join(integrity[:3]))]
+        return [_("{name} is beschadigd: de controle van de database vond fouten. Gebruik een reservekopie.")
+                .format(name=name)]
     tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "workbench_meta" not in tables:
         return [_("{name} is een GeoPackage, maar geen werkbankproject.").format(name=name)]
@@ -126,25 +102,19 @@ def open_project(path, read_only: bool = False) -> Project:
     and what was repaired or skipped is in ``project.warnings``.
     """
     path = Path(path)
-    problems = inspect(path)
-    if problems:
-        raise ProjectFileError(problems[0])
-    if read_only:
-        repository = Repository(connect(path, read_only=True), read_only=True)
-    else:
-        lock = ProjectLock(path)
-        try:
-            locked = lock.acquire()
-        except OSError as error:
-            raise ProjectFileError(_("Kan {name} niet openen: {error}").format(name=path.name, error=error)) from None
-        if not locked:
-            raise ProjectInUseError(_("{name} is al geopend in een ander venster of programma. "
-                                      "Sluit het daar eerst, of open het alleen-lezen.").format(name=path.name))
-        try:
-            repository = LockedRepository(connect(path), lock)
-        except BaseException:
+    lock = prepare(path, keep_lock=not read_only)
+    try:
+        problems = _inspect_path(path)
+        if problems:
+            raise ProjectFileError(problems[0])
+        if read_only:
+            repository = Repository(connect_checked(path, read_only=True), read_only=True)
+        else:
+            repository = LockedRepository(connect_checked(path, read_only=False), lock)
+    except BaseException:
+        if lock is not None:
             lock.release()
-            raise
+        raise
     # Whatever fails from here on closes the connection and releases the lock, so the
     # same file can be opened again (a leaked lock said "in use" until the app quit).
     try:
@@ -202,7 +172,10 @@ def check_project(path) -> list:
         return problems
     from workbench.store.damage import damage_problems
 
-    conn = connect(path, read_only=True)
+    try:
+        conn = connect_checked(path, read_only=True)
+    except ProjectFileError as error:
+        return [str(error)]
     try:
         return damage_problems(conn, path) + _check_connection(conn, problems)
     except sqlite3.Error as error:  # a table or column the project needs was removed
@@ -214,7 +187,8 @@ def check_project(path) -> list:
 def _check_connection(conn, problems) -> list:
     integrity = [row[0] for row in conn.execute("PRAGMA integrity_check").fetchall()]
     if integrity != ["ok"]:
-        problems.append(_("Beschadigd: {detail}").format(detail="; ".join(integrity[:3])))
+        problems.append(_("Beschadigd: de volledige controle van de database vond {count} fout(en). "
+                          "Gebruik een reservekopie.").format(count=len(integrity)))
     adopt = conn.execute("SELECT COUNT(*) FROM interventions WHERE uuid IS NULL OR number IS NULL").fetchone()[0]
     if adopt:
         problems.append(_("{count} idee(ën) zijn buiten de werkbank toegevoegd en worden bij openen "
@@ -231,7 +205,8 @@ def _check_connection(conn, problems) -> list:
 
 
 def schema_version_of(path) -> int:
-    conn = connect(path, read_only=True)
+    prepare(path, keep_lock=False)
+    conn = connect_checked(path, read_only=True)
     try:
         return migrations.schema_version(conn)
     finally:

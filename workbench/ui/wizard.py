@@ -343,17 +343,15 @@ class NewProjectWizard(QWizard):
         from workbench.io.projects import new_project
 
         area, area_name = self.area_page.area()
-        project = new_project(self.project_page.path.text().strip(), self.project_page.name.text(),
-                              self.themes_page.key(), self.project_page.municipality.text().strip(),
-                              area=area, area_name=area_name or self.project_page.name.text())
-        try:
+
+        def start_session(project):
+            # Like the rest of the set-up, the first session is not an undo step.
             if self.session_page.start.isChecked():
                 command = project.execute(AddSession(**self.session_page.form.values()))
                 project.set_current_session(command.uuid)
-                # Like the rest of the set-up, the first session is not an undo step.
-                project.undo_stack.clear()
-        except WorkbenchError:
-            project.close()
-            Path(project.path).unlink(missing_ok=True)
-            raise
-        return project
+
+        # Built completely before the file gets its name: a refusal leaves no file.
+        return new_project(self.project_page.path.text().strip(), self.project_page.name.text(),
+                           self.themes_page.key(), self.project_page.municipality.text().strip(),
+                           area=area, area_name=area_name or self.project_page.name.text(),
+                           then=start_session)
