@@ -112,12 +112,8 @@ def test_import_onto_a_full_disk_is_refused_whole(small_disk, sample_path, tmp_p
     assert check_project(path) == []
 
 
-OTHER_WRITERS = pytest.mark.xfail(strict=True, reason="report/__init__.py and io/write_file.py still end their "
-                                   "message in OSError.strerror; they are being reworked on another branch")
-
-
-@pytest.mark.parametrize("file_format", ["gpkg", pytest.param("pdf", marks=OTHER_WRITERS),
-                                         pytest.param("geojson", marks=OTHER_WRITERS)])
+@pytest.mark.parametrize("file_format", ["gpkg", "pdf",
+                                         "geojson"])
 def test_export_to_a_full_disk_is_refused_in_dutch(small_disk, sample_path, file_format):
     fill(small_disk)
     out = small_disk / f"uit.{file_format}"

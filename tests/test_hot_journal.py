@@ -116,7 +116,7 @@ def test_merge_source_with_a_hot_journal_is_read(copy, empty_project):
     from workbench.io.merge import merge_files
 
     path, committed = copy
-    merge_files(empty_project, [path])
+    merge_files(empty_project, [path], other_project=True)
     assert set(committed) <= _uuids(empty_project)
 
 
