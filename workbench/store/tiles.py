@@ -246,7 +246,7 @@ class BaseMaps:
         if self.read_only or self.conn is None:
             return
         value = json.dumps({"active": display.active, "opacity": float(display.opacity), "faded": bool(display.faded)})
-        with _writing(), transaction(self.conn):
+        with _writing(self.conn), transaction(self.conn):
             self.conn.execute("INSERT INTO workbench_meta (key, value) VALUES (?, ?) "
                               "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_DISPLAY_KEY, value))
 
@@ -254,7 +254,7 @@ class BaseMaps:
         """Make the tiles table ``new.name`` (or refresh its title and attribution), and
         widen its extent to include ``extent``. One transaction."""
         (origin_x, origin_y), bounds = matrix_set
-        with _writing(), transaction(self.conn):
+        with _writing(self.conn), transaction(self.conn):
             exists = self.conn.execute("SELECT 1 FROM gpkg_contents WHERE table_name = ?", (new.name,)).fetchone()
             if not exists:
                 self.conn.execute(
@@ -284,7 +284,7 @@ class BaseMaps:
 
     def write_tiles(self, name, level: TileLevel, tiles) -> None:
         """Store [(col, row, bytes)] at ``level`` in one transaction (replacing any there)."""
-        with _writing(), transaction(self.conn):
+        with _writing(self.conn), transaction(self.conn):
             self.conn.execute("INSERT OR IGNORE INTO gpkg_tile_matrix VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                               (name, level.zoom, level.matrix_width, level.matrix_height, level.tile_width,
                                level.tile_height, level.pixel_size, level.pixel_size))
@@ -296,7 +296,7 @@ class BaseMaps:
         """Drop a base map and its bookkeeping; False when there is none of that name."""
         if not self._known(name):
             return False
-        with _writing(), transaction(self.conn):
+        with _writing(self.conn), transaction(self.conn):
             self.conn.execute(f"DROP TABLE {_quoted(name)}")
             for table in ("gpkg_tile_matrix", "gpkg_tile_matrix_set", "basemaps"):
                 self.conn.execute(f"DELETE FROM {table} WHERE table_name = ?", (name,))
@@ -308,7 +308,7 @@ class BaseMaps:
         """Give the space of removed tiles back to the disk (VACUUM; the file is
         rewritten through SQLite's journal, so an interruption leaves it as it was)."""
         if not self.read_only and self.conn is not None:
-            with _writing():
+            with _writing(self.conn):
                 self.conn.execute("VACUUM")
 
     def _free_identifier(self, title: str) -> str:
@@ -324,10 +324,10 @@ class BaseMaps:
             self.repository.close()
 
 
-def _writing():
-    from workbench.store.repository import _refusals
+def _writing(conn):
+    from workbench.store.errors import refused_commits
 
-    return _refusals()
+    return refused_commits(conn)
 
 
 def basemaps_of(project) -> BaseMaps:
