@@ -69,7 +69,8 @@ def test_typed_templates_in_the_usual_spellings():
     osm = from_template("https://{s}.tile.example.org/{z}/{x}/{y}.png", "webmercator")
     assert osm.tile_url(14, 8500, 5500).endswith(".tile.example.org/14/8500/5500.png")
     assert {osm.tile_url(14, col, 5500)[8] for col in (8500, 8501, 8502)} == {"a", "b", "c"}
-    assert osm.title == "tile.example.org" and osm.attribution == "Kaart: tile.example.org"
+    assert osm.title == "Eigen kaart (tile.example.org)" and osm.attribution == "Kaart: tile.example.org"
+    assert from_template("https://k.example.org/{z}/{x}/{y}.png", attribution="© Provincie").title == "© Provincie"
     tms = from_template("https://tms.example.org/{z}/{x}/{-y}.jpg")
     assert tms.tile_url(3, 1, 0) == "https://tms.example.org/3/1/7.jpg" and tms.format == "jpeg"
     wmts = from_template("https://wmts.example.org/kaart/EPSG:28992/{TileMatrix}/{TileCol}/{TileRow}.png")

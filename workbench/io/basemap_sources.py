@@ -104,7 +104,10 @@ def from_template(url, tiling="rd", attribution=None, levels=None) -> Source:
     digest = hashlib.sha1(url.encode("utf-8")).hexdigest()[:6]
     name = re.sub(r"[^a-z0-9]+", "-", parts.hostname.lower()).strip("-")[:40] + "-" + digest
     default = (6, 13) if tiling == "rd" else (8, 13)
-    return Source(name=name, title=(parts.hostname + parts.path.split("{")[0]).rstrip("/"), url=url, tiling=tiling,
+    # the layer list and `basemap list` show the title: the user's own credit line reads
+    # better there than a web address
+    title = attribution or _("Eigen kaart ({host})").format(host=parts.hostname)
+    return Source(name=name, title=title, url=url, tiling=tiling,
                   levels=levels or (0, 20), default_levels=levels or default,
                   attribution=attribution or _("Kaart: {host}").format(host=parts.hostname), format=image_format)
 
