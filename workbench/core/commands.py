@@ -198,6 +198,8 @@ class DeleteInterventions(Command):
             for quote in project.all("quote"):
                 if quote.intervention_uuid == uuid:
                     changes.append(Change("quote", quote.uuid, quote, replace(quote, intervention_uuid=None)))
+            for kind in ("verdict", "answer"):  # the toets and the answer go with the idea
+                changes += [Change(kind, e.uuid, e, None) for e in project.all(kind) if e.intervention_uuid == uuid]
             changes.append(Change("intervention", uuid, old, None))
             changes.append(_tombstone_change(project, "intervention", uuid, stamp))
         return changes

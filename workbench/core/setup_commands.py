@@ -202,9 +202,16 @@ def _session_values(values):
     values = dict(values)
     if "title" in values:
         values["title"] = validate.title(values["title"], _("Geef de bijeenkomst een titel."))
-    for name in ("place", "facilitator"):
+    for name in ("place", "facilitator", "target_group"):
         if name in values:
             values[name] = clean_text(values[name], multiline=False)
+    if "method" in values:
+        from workbench.core.model import SESSION_METHODS
+
+        values["method"] = clean_text(values["method"] or "", multiline=False)
+        if values["method"] and values["method"] not in SESSION_METHODS:
+            raise ValidationError(_("Onbekende werkvorm '{value}'. Kies uit: {values}.").format(
+                value=values["method"], values=", ".join(SESSION_METHODS)))
     if "date" in values:
         values["date"] = _iso_date(values["date"])
     if "participants" in values:

@@ -34,6 +34,7 @@ from workbench.errors import ValidationError
 from workbench.i18n import N_, _
 from workbench.io.mapping import normalise_name
 from workbench.io.merge_summary import Conflict, MergeSummary
+from workbench.io.merge_toets import merge_toets
 
 KEEP_BOTH, NEWEST_WINS = "keep_both", "newest_wins"
 
@@ -396,6 +397,7 @@ class _Plan:
         self.deletions(point)
         self.votes()
         self.quotes()
+        merge_toets(self)
 
 
 def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary:

@@ -145,7 +145,31 @@ def _v5_reference_styles(conn) -> None:
         run_script(conn, "ALTER TABLE reference_layers ADD COLUMN style TEXT;")
 
 
-MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_basemaps, _v5_reference_styles]
+def _v6_toets(conn) -> None:
+    """The visie-toets and the terugkoppeling: a verdict per idea and criterion, an answer
+    per idea ("Wat doen we met uw idee?"), and how a session gathered its input."""
+    run_script(conn, f"""
+    CREATE TABLE verdicts (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+      intervention_uuid TEXT NOT NULL REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
+      criterion TEXT NOT NULL, verdict TEXT NOT NULL, condition TEXT NOT NULL DEFAULT '',
+      reason TEXT NOT NULL DEFAULT '', changed_at TEXT NOT NULL DEFAULT '',
+      UNIQUE (intervention_uuid, criterion));
+    CREATE TABLE answers (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+      intervention_uuid TEXT NOT NULL UNIQUE REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
+      disposition TEXT NOT NULL, text TEXT NOT NULL DEFAULT '', instrument TEXT NOT NULL DEFAULT '',
+      referred_to TEXT NOT NULL DEFAULT '', answered_on TEXT NOT NULL DEFAULT '',
+      answered_by TEXT NOT NULL DEFAULT '', changed_at TEXT NOT NULL DEFAULT '');
+    ALTER TABLE sessions ADD COLUMN method TEXT NOT NULL DEFAULT '';
+    ALTER TABLE sessions ADD COLUMN target_group TEXT NOT NULL DEFAULT '';
+    """)
+    register_attributes(conn, "verdicts", "Toetsing")
+    register_attributes(conn, "answers", "Terugkoppeling")
+
+
+MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_basemaps, _v5_reference_styles,
+              _v6_toets]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

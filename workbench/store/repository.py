@@ -11,8 +11,8 @@ from dataclasses import asdict, fields
 
 from workbench.core.layer_style import LayerStyle
 from workbench.core.model import (
-    Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
-    ReferenceLayer, Session, Theme, Tombstone, Underlay, Vote)
+    Answer, Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
+    ReferenceLayer, Session, Theme, Tombstone, Underlay, Verdict, Vote)
 from workbench.store import gpkg_blob
 from workbench.store.connection import transaction
 from workbench.store.repair import repair_geometries, sanitize_state, text_columns_hold_only_text
@@ -28,7 +28,12 @@ SIMPLE_TABLES = {
     "quote": ("quotes", Quote),
     "tombstone": ("tombstones", Tombstone),
     "underlay": ("underlays", Underlay),
+    "verdict": ("verdicts", Verdict),
+    "answer": ("answers", Answer),
 }
+
+# Columns a later migration added to an existing table (see store/migrations.py).
+LATER_COLUMNS = {"sessions": {"method", "target_group"}}
 
 INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",
                         "primary_theme_uuid", "actor", "notes", "created_session_uuid",
@@ -114,6 +119,14 @@ class Repository:
             if table not in existing:
                 continue  # an older file opened read-only, not migrated (e.g. no underlays yet)
             columns = _columns(cls)
+            present = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+            if set(columns) - present and set(columns) - present <= LATER_COLUMNS.get(table, set()):
+                # an older file opened read-only (not migrated): the later columns' defaults
+                columns = [c for c in columns if c in present]
+                for values in self.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+                    entity = cls(**dict(zip(columns, values)))
+                    state.entities[kind][entity.uuid] = entity
+                continue
             for values in self.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                 entity = cls(*values)
                 state.entities[kind][entity.uuid] = entity
