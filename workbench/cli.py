@@ -270,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     from workbench.io.cli_basemap import add_parser as add_basemap_parser
 
     add_basemap_parser(sub)
+    from workbench.io.cli_toets import add_parser as add_toets_parser
+
+    add_toets_parser(sub)
     return parser
 
 

@@ -87,6 +87,7 @@ def wijk_counts(project, placements=None) -> tuple:
     for placement in placements.values():
         for name in placement.touched:
             touched[name] = touched.get(name, 0) + 1
+    names += [name for name in touched if name not in names]  # an idea that reaches outside the area
     return tuple(Count(name, touched.get(name, 0)) for name in sorted(names))
 
 
