@@ -246,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--width", type=int, default=1600)
     p.add_argument("--height", type=int, default=1200)
     p.add_argument("--extent", choices=["area", "all"], default="area")
-    p.add_argument("--kind", choices=["handout", "report", "poster"], default="handout")
+    p.add_argument("--kind", choices=["handout", "report", "poster", "terugkoppeling"],
+                   default="handout")
     p.add_argument("--session")
     p.set_defaults(run=cmd_export)
 

@@ -14,6 +14,14 @@ Example::
 from dataclasses import dataclass
 
 from workbench.core import theme_sets
+from workbench.i18n import N_, _
+
+# What residents and planners read for each verdict and disposition (Dutch source text).
+VERDICT_LABELS = {"voldoet": N_("voldoet"), "mits": N_("ja, mits"), "strijdig": N_("strijdig"),
+                  "onderzoek": N_("nader onderzoek"), "nvt": N_("n.v.t.")}
+DISPOSITION_LABELS = {"opgenomen": N_("Opgenomen in de gebiedsvisie"), "doorgezet": N_("Doorgezet"),
+                      "in-uitvoering": N_("Wordt al uitgevoerd"), "doorgegeven": N_("Doorgegeven"),
+                      "niet-overgenomen": N_("Niet overgenomen")}
 
 
 @dataclass(frozen=True)
@@ -52,3 +60,22 @@ def criteria_for(theme_set: str) -> list:
 
 def instruments_for(theme_set: str) -> list:
     return [Instrument(i["key"], i["label"], i["seed"]) for i in _data(theme_set).get("instruments", ())]
+
+
+def verdict_label(verdict: str) -> str:
+    return _(VERDICT_LABELS[verdict]) if verdict in VERDICT_LABELS else verdict
+
+
+def disposition_label(answer, theme_set: str = "") -> str:
+    """"Doorgezet naar het omgevingsplan", "Doorgegeven aan de wijkagent", ..."""
+    if answer is None:
+        return _("Nog niet beantwoord")
+    if answer.disposition == "doorgezet":
+        labels = {i.key: i.label for i in instruments_for(theme_set)}
+        return _("Doorgezet naar {instrument}").format(instrument=labels.get(answer.instrument, answer.instrument))
+    if answer.disposition == "doorgegeven" and answer.referred_to:
+        return _("Buiten de gebiedsvisie; doorgegeven aan {whom}").format(whom=answer.referred_to)
+    if answer.disposition == "doorgegeven":
+        return _("Buiten de gebiedsvisie; doorgegeven")
+    label = DISPOSITION_LABELS.get(answer.disposition)
+    return _(label) if label else answer.disposition

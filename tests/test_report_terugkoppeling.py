@@ -1,0 +1,53 @@
+"""The terugkoppeling PDF ("Wat doen we met uw idee?") and handouts scoped to one session."""
+
+from shapely.geometry import Point
+
+from tests.test_report_pdf import pdf_text
+from workbench.cli import main
+from workbench.core.commands import AddIntervention, SetVotes
+from workbench.core.setup_commands import AddSession
+from workbench.store import open_project
+
+
+def test_the_terugkoppeling_tells_per_idea_what_happens_and_why(sample_path, tmp_path, capsys):
+    assert main(["weigh", str(sample_path), "7", "--criterion", "water-en-bodem", "--verdict", "voldoet"]) == 0
+    assert main(["answer", str(sample_path), "7", "--disposition", "doorgezet", "--instrument", "omgevingsplan",
+                 "--text", "De waterberging komt in het omgevingsplan.", "--by", "Wijkteam Heerlerheide",
+                 "--date", "2026-03-12"]) == 0
+    assert main(["answer", str(sample_path), "2", "--disposition", "niet-overgenomen",
+                 "--text", "Op deze plek is geen ruimte, omdat de grond van de school is."]) == 0
+    assert main(["answer", str(sample_path), "3", "--disposition", "doorgegeven", "--referred-to",
+                 "de wijkagent", "--text", "Dit gaat over handhaving."]) == 0
+    out = tmp_path / "terug.pdf"
+    assert main(["export", "pdf", str(sample_path), str(out), "--kind", "terugkoppeling"]) == 0
+    words = " ".join(pdf_text(out).split())
+    assert "Wat doen we met uw idee?" in words
+    assert "Deze kaart is een schets, geen omgevingsplankaart." in words
+    assert ("Waterberging in het Beersdal Doorgezet naar het omgevingsplan De waterberging komt in het "
+            "omgevingsplan. Antwoord van Wijkteam Heerlerheide, 12 maart 2026") in words
+    assert "Niet overgenomen Op deze plek is geen ruimte, omdat de grond van de school is." in words
+    assert "doorgegeven aan de wijkagent Dit gaat over handhaving." in words
+    # an idea without an answer says so, rather than inventing one
+    assert "Buurtsupermarkt behouden Nog niet beantwoord" in words
+
+
+def test_a_session_handout_holds_exactly_that_sessions_ideas(sample_path, tmp_path):
+    project = open_project(sample_path)
+    first = project.sessions()[0]
+    before = {i.number for i in project.interventions()}
+    hoensbroek = project.execute(AddSession("Bewonersavond Hoensbroek", method="bewonersavond")).uuid
+    project.set_current_session(hoensbroek)
+    other = project.execute(AddIntervention("Speeltuin bij kasteel Hoensbroek", Point(194400, 326400))).uuid
+    project.execute(SetVotes(other, 3))
+    project.close()
+    for kind in ("handout", "terugkoppeling", "report"):
+        out = tmp_path / f"{kind}.pdf"
+        assert main(["export", "pdf", str(sample_path), str(out), "--kind", kind, "--session", first.title]) == 0
+        assert "Speeltuin bij kasteel Hoensbroek" not in " ".join(pdf_text(out).split()), kind
+        out = tmp_path / f"{kind}-h.pdf"
+        assert main(["export", "pdf", str(sample_path), str(out), "--kind", kind,
+                     "--session", "Bewonersavond Hoensbroek"]) == 0
+        words = " ".join(pdf_text(out).split())
+        assert "Speeltuin bij kasteel Hoensbroek" in words, kind
+        assert "Groene boulevard Heerlerheide" not in words, kind
+    assert before  # the first session's ideas were there to leave out
