@@ -51,3 +51,44 @@ def test_a_session_handout_holds_exactly_that_sessions_ideas(sample_path, tmp_pa
         assert "Speeltuin bij kasteel Hoensbroek" in words, kind
         assert "Groene boulevard Heerlerheide" not in words, kind
     assert before  # the first session's ideas were there to leave out
+
+
+def test_csv_and_geojson_exports_carry_the_verdict_and_the_answer(sample_path, tmp_path):
+    import csv
+    import json
+
+    assert main(["weigh", str(sample_path), "4", "--criterion", "eindoordeel", "--verdict", "mits",
+                 "--condition", "Alleen met parkeren achter de winkel"]) == 0
+    assert main(["answer", str(sample_path), "4", "--disposition", "doorgezet", "--instrument", "omgevingsplan",
+                 "--text", "De winkel blijft mogelijk in het omgevingsplan.", "--date", "2026-04-01"]) == 0
+    assert main(["export", "csv", str(sample_path), str(tmp_path / "i.csv")]) == 0
+    with open(tmp_path / "i.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = {r["nummer"]: r for r in csv.DictReader(handle, delimiter=";")}
+    assert (rows["4"]["toets_eindoordeel"], rows["4"]["afhandeling"], rows["4"]["instrument"]) == (
+        "mits", "doorgezet", "omgevingsplan")
+    assert rows["4"]["antwoord"] == "De winkel blijft mogelijk in het omgevingsplan."
+    assert rows["5"]["afhandeling"] == ""
+    assert main(["export", "geojson", str(sample_path), str(tmp_path / "i.geojson")]) == 0
+    features = json.loads((tmp_path / "i.geojson").read_text(encoding="utf-8"))["features"]
+    (four,) = [f["properties"] for f in features if f["properties"]["number"] == 4]
+    assert (four["verdict"], four["disposition"], four["answered_on"]) == ("mits", "doorgezet", "2026-04-01")
+
+
+def test_the_report_shows_the_gaps_the_process_and_the_accountability_table(sample_path, tmp_path):
+    from workbench.core.setup_commands import EditSession
+
+    project = open_project(sample_path)
+    session = project.sessions()[0]
+    project.execute(EditSession(session.uuid, method="bewonersavond", target_group="bewoners Heerlerheide"))
+    project.close()
+    assert main(["weigh", str(sample_path), "1", "--criterion", "eindoordeel", "--verdict", "strijdig",
+                 "--reason", "Ligt in een beekdal"]) == 0
+    assert main(["answer", str(sample_path), "1", "--disposition", "niet-overgenomen",
+                 "--text", "Het beekdal blijft open."]) == 0
+    out = tmp_path / "r.pdf"
+    assert main(["export", "pdf", str(sample_path), str(out), "--kind", "report"]) == 0
+    words = " ".join(pdf_text(out).split())
+    assert "Wat ontbreekt nog?" in words and "Het participatieproces" in words
+    assert "bewonersavond bewoners Heerlerheide 14 22" in words  # method, target group, participants, ideas
+    assert "Verantwoording: toets en terugkoppeling per idee" in words
+    assert "1 Groene boulevard Heerlerheide strijdig - Niet overgenomen" in words

@@ -20,6 +20,7 @@ from workbench.report.sections import (chart_section, heading, ideas_section, ne
                                        quotes_section)
 from workbench.report.styles import ACCENT, make_styles
 from workbench.report.tables import cell, grid
+from workbench.report.toets_sections import accountability_section, gaps_section, process_section
 
 TABLE_COLUMNS = 8  # wider coverage tables are split into several tables
 
@@ -228,6 +229,9 @@ def build(project, out, session_uuid=None, progress=None):
     story += chart_section(project, styles, session_uuid, width)
     story += goals_section(project, styles, width)
     story += coverage_section(project, styles, width, placements)
+    story += gaps_section(project, styles, width, placements)
+    story += process_section(project, styles, width, session_uuid)
+    story += accountability_section(project, styles, width)
     story += quotes_section(project, styles, session_uuid)
     story += next_steps_section(project, styles)
     story += appendix(project, styles, width, placements, session_uuid)
