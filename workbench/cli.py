@@ -149,11 +149,13 @@ def cmd_add(args):
 
     from workbench.core.commands import AddIntervention
 
-    try:
-        geometry = wkt.loads(args.wkt)
-    except (ShapelyError, ValueError):
-        raise UsageError(_("Ongeldige WKT: {wkt}").format(wkt=args.wkt[:80])) from None
-    _check_rd(geometry)
+    geometry = None  # without --wkt: an idea without a place (for the whole area or city)
+    if args.wkt is not None:
+        try:
+            geometry = wkt.loads(args.wkt)
+        except (ShapelyError, ValueError):
+            raise UsageError(_("Ongeldige WKT: {wkt}").format(wkt=args.wkt[:80])) from None
+        _check_rd(geometry)
     project = _open(args.path)
     try:
         themes = []
@@ -233,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("add", help=_("idee toevoegen"))
     p.add_argument("path")
     p.add_argument("--title", required=True)
-    p.add_argument("--wkt", required=True)
+    p.add_argument("--wkt", help=_("de plek in RD (WKT); zonder: een idee zonder plek"))
     p.add_argument("--theme", action="append", default=[])
     p.add_argument("--session")
     p.add_argument("--description")

@@ -79,7 +79,8 @@ class AddIntervention(Command):
 
     def build(self, project):
         title = validate.title(self.args["title"], _("Geef het idee een titel."))
-        geometry = validate.intervention_geometry(self.args["geometry"])
+        geometry = validate.intervention_geometry(self.args["geometry"]) if self.args["geometry"] is not None \
+            else None  # an idea without a place: for the whole area or the whole city
         themes, primary = _check_themes(project, self.args["theme_uuids"], self.args["primary_theme_uuid"])
         session = project.current_session_uuid if self.session_uuid == "current" else self.session_uuid
         if session is not None:
@@ -110,7 +111,7 @@ def _edited(project, old: Intervention, fields: dict) -> Intervention:
         elif name == "horizon":
             values[name] = validate.horizon(value)
         elif name == "geometry":
-            values[name] = validate.intervention_geometry(value)
+            values[name] = validate.intervention_geometry(value) if value is not None else None
         elif name == "goal_uuids":
             value = tuple(value or ())
             for goal in value:
@@ -172,6 +173,8 @@ class MoveInterventions(Command):
         stamp = now_iso()
         for uuid in self.uuids:
             old = _require(project, "intervention", uuid, _("Dit idee bestaat niet (meer)."))
+            if old.geometry is None:
+                continue  # no place to move
             moved = affinity.translate(old.geometry, self.dx, self.dy)
             new = replace(old, geometry=moved, changed_at=stamp,
                           changed_session_uuid=project.current_session_uuid or old.changed_session_uuid)

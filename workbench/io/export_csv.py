@@ -43,14 +43,17 @@ def export_csv(project, out) -> int:
     writer.writerow(header)
     to_wgs84 = crs.transformer(crs.RD, crs.WGS84)
     for row in rows:
-        centroid = row.geometry.centroid if row.geometry.geom_type != "Point" else row.geometry
-        lon, lat = to_wgs84.transform(centroid.x, centroid.y)
+        lat = lon = None
+        if row.geometry is not None:  # an idea without a place has no coordinates
+            centroid = row.geometry.centroid if row.geometry.geom_type != "Point" else row.geometry
+            lon, lat = to_wgs84.transform(centroid.x, centroid.y)
         values = [row.number, _safe(row.title), _safe(row.description), "; ".join(row.themes), row.primary_theme,
                   row.color, row.status, row.horizon, row.votes, "; ".join(row.sessions),
                   _decimal(row.area_m2), _decimal(row.length_m), row.verdict, row.disposition, row.instrument,
                   _safe(row.answer), row.answered_on, _safe(row.answered_by)]
         values += [_decimal(row.quantities.get(kind.key), 2) for kind in kinds]
-        values += [f"{lat:.7f}", f"{lon:.7f}", row.geometry.wkt, row.uuid]
+        values += [f"{lat:.7f}" if lat is not None else "", f"{lon:.7f}" if lon is not None else "",
+                   row.geometry.wkt if row.geometry is not None else "", row.uuid]
         writer.writerow(values)
     write_bytes(out, buffer.getvalue().encode("utf-8-sig"), project.path)
     return len(rows)

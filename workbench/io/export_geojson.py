@@ -44,7 +44,9 @@ def feature_collection(project) -> dict:
             # A quantity a user named "title" must not overwrite the title.
             properties[key if key not in properties else f"quantity_{key}"] = value
         properties["uuid"] = row.uuid
-        features.append({"type": "Feature", "id": row.number, "geometry": mapping(geometry),
+        # An idea without a place is a feature with a null geometry (RFC 7946, 3.2).
+        features.append({"type": "Feature", "id": row.number,
+                         "geometry": mapping(geometry) if geometry is not None else None,
                          "properties": properties})
     return {"type": "FeatureCollection", "name": project.info.name, "features": features}
 

@@ -51,7 +51,7 @@ def intervention_rows(project) -> list:
             names.insert(0, primary)
         session_titles = [sessions[u] for u in dict.fromkeys((item.created_session_uuid, item.changed_session_uuid))
                           if u in sessions]
-        kind = item.geometry.geom_type
+        kind = item.geometry.geom_type if item.geometry is not None else ""
         rows.append(Row(
             item.uuid, item.number, item.title, item.description, names, primary, project.primary_color(item),
             item.status, item.horizon, dict(item.quantities), votes.get(item.uuid, 0), session_titles,

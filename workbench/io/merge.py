@@ -43,7 +43,7 @@ def content(item) -> tuple:
     """What a user sees of an intervention, to tell equal versions from different ones."""
     return (item.title, item.description, item.status, item.horizon, tuple(sorted(item.theme_uuids)),
             item.primary_theme_uuid, tuple(sorted(item.goal_uuids)), item.quantities, item.actor, item.notes,
-            item.geometry.wkb)
+            item.geometry.wkb if item.geometry is not None else b"")
 
 
 def divergence_point(target, source, as_target) -> str:

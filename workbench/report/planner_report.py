@@ -66,6 +66,8 @@ def breakable(name: str) -> str:
 
 def size_text(geometry):
     """"1,2 ha" / "340 m" / "punt": the computed size, short enough for a table cell."""
+    if geometry is None:
+        return _("zonder plek")
     if "Polygon" in geometry.geom_type:
         return format_area(geometry.area)
     if "LineString" in geometry.geom_type:
@@ -198,7 +200,8 @@ def appendix(project, styles, width, placements, session_uuid):
                      cell(horizon_label(item.horizon), styles.cell, widths[4]),
                      cell(size_text(item.geometry), styles.cell, widths[5]),
                      cell(str(project.votes(item.uuid, session_uuid)), styles.cell, widths[6]),
-                     cell(breakable(placements[item.uuid].main) or "-", styles.cell, widths[7])])
+                     cell(breakable(placements[item.uuid].main) if item.uuid in placements else "-",
+                          styles.cell, widths[7])])
     return [PageBreak(), heading(_("Bijlage: alle ideeën"), styles.h1), grid(rows, widths)]
 
 

@@ -54,6 +54,9 @@ def idea_paragraph(project, item, styles, votes, extra_lines=()):
     description = text.plain(item.description)
     if description:
         runs.append((description, fonts.REGULAR, size, INK))
+    if item.geometry is None:
+        runs.append((_("Zonder plek op de kaart: voor het hele gebied of de hele stad."), fonts.REGULAR, size - 1.5,
+                     MUTED))
     runs.extend((line, fonts.REGULAR, size - 1.5, color) for line, color in extra_lines)
     runs.append((votes_label(votes), fonts.REGULAR, size, MUTED))
     return Numbered(item.number, idea_color(project, item), TextBlock(runs, styles.body), styles.size)

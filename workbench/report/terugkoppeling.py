@@ -29,6 +29,9 @@ def answer_block(project, item, styles):
     size = styles.body.fontSize
     runs = [(text.plain(item.title, multiline=False) or _("(zonder titel)"), fonts.BOLD, size, INK),
             (disposition_label(answer, project.info.theme_set), fonts.BOLD, size, ACCENT)]
+    if item.geometry is None:
+        runs.insert(1, (_("Zonder plek op de kaart: voor het hele gebied of de hele stad."), fonts.REGULAR,
+                        size - 1.5, MUTED))
     if answer is not None:
         runs.append((text.plain(answer.text), fonts.REGULAR, size, INK))
         who = text.plain(answer.answered_by, multiline=False)

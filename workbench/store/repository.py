@@ -162,8 +162,11 @@ class Repository:
             "created_session_uuid, changed_session_uuid, COALESCE(created_at, ''), COALESCE(changed_at, ''), geom "
             "FROM interventions WHERE uuid IS NOT NULL").fetchall()
         geometries = gpkg_blob.decode_many([row[-1] for row in rows])
+        # A NULL geometry is an idea without a place (a wish for the whole area); only a
+        # blob that is there but unusable is repaired or reported.
         fixed, self.warnings = repair_geometries(
-            None if self.read_only else self.conn, [(r[0], r[1], g) for r, g in zip(rows, geometries)])
+            None if self.read_only else self.conn,
+            [(r[0], r[1], g) for r, g in zip(rows, geometries) if r[-1] is not None])
         themes = self._links("intervention_themes", "theme_uuid")
         goals = self._links("intervention_goals", "goal_uuid")
         quantities = {}
