@@ -29,6 +29,7 @@ from workbench.ui.quotes import QuotesPanel
 from workbench.ui.ranking import RankingPanel
 from workbench.ui.sessions import SessionsPanel
 from workbench.ui.themes import ThemesPanel
+from workbench.ui.toets_dock import ToetsPanel
 from workbench.ui.votes import VotesPanel
 
 DROP_SUFFIXES = (".geojson", ".json", ".gpkg")
@@ -37,7 +38,7 @@ DROP_SUFFIXES = (".geojson", ".json", ".gpkg")
 def dock_titles() -> dict:
     return {"interventions": _("Ideeën"), "editor": _("Idee bewerken"), "sessions": _("Bijeenkomsten"),
             "votes": _("Stemmen"), "ranking": _("Ranglijst"), "quotes": _("Citaten"), "themes": _("Thema's"),
-            "project": _("Project"), "layers": _("Lagen")}
+            "project": _("Project"), "layers": _("Lagen"), "toets": _("Toets")}
 
 
 class _DropFilter(QObject):
@@ -104,7 +105,8 @@ class MainWindow(QMainWindow):
         c = self.context
         self.panels = {"interventions": InterventionsPanel(c), "sessions": SessionsPanel(c),
                        "themes": ThemesPanel(c), "editor": InterventionEditor(c), "votes": VotesPanel(c),
-                       "ranking": RankingPanel(c), "quotes": QuotesPanel(c), "project": ProjectPanel(c)}
+                       "ranking": RankingPanel(c), "quotes": QuotesPanel(c), "project": ProjectPanel(c),
+                       "toets": ToetsPanel(c)}
         self.panels["layers"] = LayerList(self.map_view)
         for key, panel in self.panels.items():
             dock = QDockWidget(self)
@@ -121,7 +123,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(left, self.docks["layers"])
             self.resizeDocks([self.docks["interventions"], self.docks["layers"]], [700, 170], Qt.Orientation.Vertical)
         self.addDockWidget(right, self.docks["editor"])
-        for key in ("votes", "ranking", "quotes"):
+        for key in ("votes", "ranking", "quotes", "toets"):
             self.addDockWidget(right, self.docks[key])
             self.tabifyDockWidget(self.docks["editor"], self.docks[key])
         self.docks["interventions"].raise_()

@@ -1,0 +1,58 @@
+"""The Toets dock: weigh and answer the selected idea; each change is one undo step and
+lands in the file; the hints show a layer marked as a constraint."""
+
+from qtpy.QtCore import Qt
+
+from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: F401 (fixtures)
+from workbench.core.model import answer_uuid, verdict_uuid
+from workbench.store import open_project
+
+
+def test_weigh_and_answer_the_selected_idea(qtbot, window, dialogs, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    panel = window.panels["toets"]
+    item = project.intervention_by_number(8)
+    window.context.select([item.uuid])
+    assert "Idee 8" in panel.title.text() and "Wonen als fundament" in panel.hints.text()
+    labels = [panel.table.item(row, 0).text() for row in range(panel.table.rowCount())]
+    assert labels[0] == "Eindoordeel" and labels[1].startswith("Spreiding sociale huur")  # relevant first
+    combo, note = panel.table.cellWidget(0, 1), panel.table.cellWidget(0, 2)
+    note.setText("Past bij de woonopgave")
+    combo.setCurrentIndex(combo.findData("voldoet"))
+    verdict = project.get("verdict", verdict_uuid(item.uuid, "eindoordeel"))
+    assert (verdict.verdict, verdict.reason) == ("voldoet", "Past bij de woonopgave")
+    # "ja, mits" waits for its condition, then weighs
+    combo, note = panel.table.cellWidget(1, 1), panel.table.cellWidget(1, 2)
+    combo.setCurrentIndex(combo.findData("mits"))
+    assert project.get("verdict", verdict_uuid(item.uuid, "spreiding-sociale-huur")) is None
+    note.setText("Hooguit 15% sociale huur")
+    note.editingFinished.emit()
+    assert project.get("verdict", verdict_uuid(item.uuid, "spreiding-sociale-huur")).condition == \
+        "Hooguit 15% sociale huur"
+    panel.disposition.setCurrentIndex(panel.disposition.findData("doorgezet"))
+    panel.instrument.setCurrentIndex(panel.instrument.findData("omgevingsplan"))
+    panel.answered_by.setText("Team gebiedsvisie")
+    panel.text.setPlainText("De woningen komen in het omgevingsplan.")
+    panel.save.click()
+    answer = project.get("answer", answer_uuid(item.uuid))
+    assert (answer.disposition, answer.instrument) == ("doorgezet", "omgevingsplan")
+    window.context.undo()
+    assert project.get("answer", answer_uuid(item.uuid)) is None
+    window.context.redo()
+    window.context.set_project(None)
+    project.close()
+    reopened = open_project(sample_path, read_only=True)
+    assert len(reopened.all("verdict")) == 2 and len(reopened.all("answer")) == 1
+    reopened.close()
+
+
+def test_a_doorgezet_answer_without_instrument_is_refused_with_a_dutch_message(qtbot, window, dialogs, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    panel = window.panels["toets"]
+    window.context.select([project.intervention_by_number(3).uuid])
+    messages = []
+    window.context.error.connect(messages.append)
+    panel.disposition.setCurrentIndex(panel.disposition.findData("doorgezet"))
+    panel.text.setPlainText("Komt in een programma.")
+    panel.save.click()
+    assert project.all("answer") == [] and messages and "instrument" in messages[0]
