@@ -56,3 +56,18 @@ def test_a_doorgezet_answer_without_instrument_is_refused_with_a_dutch_message(q
     panel.text.setPlainText("Komt in een programma.")
     panel.save.click()
     assert project.all("answer") == [] and messages and "instrument" in messages[0]
+
+
+def test_a_session_records_its_method_and_target_group_in_the_dialog(qtbot, window, dialogs, sample_path):
+    from workbench.ui.sessions import SessionDialog
+
+    project = open_in_window(qtbot, window, sample_path)
+    session = project.sessions()[0]
+    dialog = SessionDialog(window.context, session)
+    dialog.form.method.setCurrentIndex(dialog.form.method.findData("straatgesprek"))
+    dialog.form.target_group.setText("jongeren")
+    dialog.accept()
+    stored = project.get("session", session.uuid)
+    assert (stored.method, stored.target_group) == ("straatgesprek", "jongeren")
+    window.context.undo()
+    assert project.get("session", session.uuid).method == ""
