@@ -24,7 +24,7 @@ def test_hints_name_pillars_wijken_size_and_a_marked_constraint_it_overlaps(proj
     item = reopened.get("intervention", item.uuid)
     hints = idea_hints(reopened, item)
     assert hints.constraints == (("Risicocontour", ("LPG-station (fictief)",)),)
-    assert "De tuinstad van Parkstad" in hints.pillars and "Wonen als fundament" in hints.sub_themes
+    assert "Dé tuinstad van Parkstad" in hints.pillars and "Wonen als fundament" in hints.sub_themes
     assert "spreiding-sociale-huur" in hints.relevant_criteria
     assert hints.wijken and hints.size.startswith(("Oppervlakte", "Punt", "Lengte"))
     assert reopened.all("verdict") == []  # hints decide nothing

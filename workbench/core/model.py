@@ -224,6 +224,7 @@ class ProjectInfo:
     contact: str = ""
     credits: str = ""  # reference-data credits
     theme_set: str = ""
+    disclaimer: str = ""  # printed on every PDF page: "Fictief voorbeeld: ..." for the samples
 
 
 @dataclass(frozen=True)

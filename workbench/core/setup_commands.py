@@ -297,7 +297,7 @@ class EditInfo(Command):
         self.text = N_("Projectgegevens bewerken")
 
     def build(self, project):
-        values = {k: clean_text(v, multiline=k in ("description", "next_steps", "contact", "credits"))
+        values = {k: clean_text(v, multiline=k in ("description", "next_steps", "contact", "credits", "disclaimer"))
                   for k, v in self.fields.items()}
         if "name" in values and not values["name"]:
             raise ValidationError(_("Geef het project een naam."))

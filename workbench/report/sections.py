@@ -72,8 +72,10 @@ def ideas_section(project, styles, session_uuid, details=None):
         for item in members:
             extra = details(item) if details else ()
             block = idea_paragraph(project, item, styles, project.votes(item.uuid, session_uuid), extra)
-            # The theme heading stays with its first idea.
-            story.append(KeepTogether([theme_heading(theme, styles), block]) if first else block)
+            # The theme heading (and what the theme means, in plain words) stays with its first idea.
+            about = [Paragraph(text.markup(theme.description), styles.small)] if theme and \
+                text.plain(theme.description) else []
+            story.append(KeepTogether([theme_heading(theme, styles), *about, block]) if first else block)
             first = False
     return story
 

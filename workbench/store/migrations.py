@@ -147,25 +147,29 @@ def _v5_reference_styles(conn) -> None:
 
 def _v6_toets(conn) -> None:
     """The visie-toets and the terugkoppeling: a verdict per idea and criterion, an answer
-    per idea ("Wat doen we met uw idee?"), and how a session gathered its input."""
+    per idea ("Wat doen we met uw idee?"), how a session gathered its input, and a line
+    printed on every page (the samples: "Fictief voorbeeld"). Like 4 and 5 it can run on
+    a file that has some of it already (a version number set back by hand)."""
     run_script(conn, f"""
-    CREATE TABLE verdicts (
+    CREATE TABLE IF NOT EXISTS verdicts (
       id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
       intervention_uuid TEXT NOT NULL REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
       criterion TEXT NOT NULL, verdict TEXT NOT NULL, condition TEXT NOT NULL DEFAULT '',
       reason TEXT NOT NULL DEFAULT '', changed_at TEXT NOT NULL DEFAULT '',
       UNIQUE (intervention_uuid, criterion));
-    CREATE TABLE answers (
+    CREATE TABLE IF NOT EXISTS answers (
       id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
       intervention_uuid TEXT NOT NULL UNIQUE REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
       disposition TEXT NOT NULL, text TEXT NOT NULL DEFAULT '', instrument TEXT NOT NULL DEFAULT '',
       referred_to TEXT NOT NULL DEFAULT '', answered_on TEXT NOT NULL DEFAULT '',
       answered_by TEXT NOT NULL DEFAULT '', changed_at TEXT NOT NULL DEFAULT '');
-    ALTER TABLE sessions ADD COLUMN method TEXT NOT NULL DEFAULT '';
-    ALTER TABLE sessions ADD COLUMN target_group TEXT NOT NULL DEFAULT '';
     """)
-    register_attributes(conn, "verdicts", "Toetsing")
-    register_attributes(conn, "answers", "Terugkoppeling")
+    for table, column in (("sessions", "method"), ("sessions", "target_group"), ("project_info", "disclaimer")):
+        if not any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})")):
+            run_script(conn, f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT '';")
+    for table, identifier in (("verdicts", "Toetsing"), ("answers", "Terugkoppeling")):
+        if not conn.execute("SELECT 1 FROM gpkg_contents WHERE table_name = ?", (table,)).fetchone():
+            register_attributes(conn, table, identifier)
 
 
 MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_basemaps, _v5_reference_styles,

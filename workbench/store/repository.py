@@ -33,7 +33,7 @@ SIMPLE_TABLES = {
 }
 
 # Columns a later migration added to an existing table (see store/migrations.py).
-LATER_COLUMNS = {"sessions": {"method", "target_group"}}
+LATER_COLUMNS = {"sessions": {"method", "target_group"}, "project_info": {"disclaimer"}}
 
 INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",
                         "primary_theme_uuid", "actor", "notes", "created_session_uuid",
@@ -111,9 +111,11 @@ class Repository:
 
     def load(self) -> ProjectState:
         state = ProjectState()
-        row = self.conn.execute(f"SELECT {', '.join(INFO_COLUMNS)} FROM project_info LIMIT 1").fetchone()
+        info_columns = [c for c in INFO_COLUMNS if c not in LATER_COLUMNS["project_info"]
+                        or any(r[1] == c for r in self.conn.execute("PRAGMA table_info(project_info)"))]
+        row = self.conn.execute(f"SELECT {', '.join(info_columns)} FROM project_info LIMIT 1").fetchone()
         if row:
-            state.info = ProjectInfo(*[value or "" for value in row])
+            state.info = ProjectInfo(**{c: value or "" for c, value in zip(info_columns, row)})
         existing = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for kind, (table, cls) in SIMPLE_TABLES.items():
             if table not in existing:
