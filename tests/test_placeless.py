@@ -105,3 +105,26 @@ def test_merge_carries_it(placeless, tmp_path):
     merge_files(project, [placeless], other_project=True)
     assert [i.geometry for i in project.interventions() if i.title == TITLE] == [None]
     project.close()
+
+
+def test_a_quote_can_be_about_a_theme_and_the_report_says_which(sample_path, tmp_path):
+    from tests.test_report_pdf import pdf_text as text_of
+    from workbench.core.commands import AddQuote, EditQuote
+    from workbench.core.setup_commands import DeleteTheme
+
+    project = open_project(sample_path)
+    theme = project.theme_by_name("Moderne mobiliteit")
+    quote = project.execute(AddQuote("De bus is te duur voor ons.", "Bewoner", None, theme_uuid=theme.uuid)).uuid
+    project.close()
+    project = open_project(sample_path)
+    assert project.get("quote", quote).theme_uuid == theme.uuid
+    from workbench.report import export_pdf
+
+    export_pdf(project, tmp_path / "r.pdf", kind="report")
+    assert "Bewoner · over Moderne mobiliteit" in text_of(tmp_path / "r.pdf")
+    project.execute(EditQuote(quote, theme_uuid=""))
+    assert project.get("quote", quote).theme_uuid is None
+    project.undo_stack.undo()
+    project.execute(DeleteTheme(theme.uuid))  # the quote stays, without the theme
+    assert project.get("quote", quote).theme_uuid is None
+    project.close()

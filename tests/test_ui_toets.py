@@ -73,3 +73,16 @@ def test_a_session_records_its_method_and_target_group_in_the_dialog(qtbot, wind
     window.context.undo()
     stored = project.get("session", session.uuid)
     assert (stored.method, stored.target_group) == before != ("straatgesprek", "jongeren")
+
+
+def test_a_quote_about_a_theme_from_the_quotes_dock(qtbot, window, dialogs, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    panel = window.panels["quotes"]
+    theme = project.theme_by_name("Moderne mobiliteit")
+    panel.new_quote()
+    panel.intervention.set_uuid(None)
+    panel.text.setPlainText("Goedkoper openbaar vervoer voor de hele stad.")
+    panel.theme.set_uuid(theme.uuid)
+    panel.save()
+    (quote,) = [q for q in project.quotes() if q.text.startswith("Goedkoper")]
+    assert quote.theme_uuid == theme.uuid and quote.intervention_uuid is None

@@ -254,9 +254,10 @@ class AddVotes(SetVotes):
 
 
 class AddQuote(Command):
-    def __init__(self, text, speaker="", intervention_uuid=None, session_uuid="current", uuid=None):
+    def __init__(self, text, speaker="", intervention_uuid=None, session_uuid="current", uuid=None, theme_uuid=None):
         super().__init__()
         self.args = (text, speaker, intervention_uuid, session_uuid)
+        self.theme_uuid = theme_uuid
         self.uuid = uuid or new_uuid()
         self.text = N_("Citaat toevoegen")
 
@@ -270,7 +271,9 @@ class AddQuote(Command):
         session = project.current_session_uuid if session == "current" else session
         if session is not None:
             _require(project, "session", session, _("Deze bijeenkomst bestaat niet (meer)."))
-        quote = Quote(self.uuid, text, clean_text(speaker, multiline=False), intervention, session)
+        if self.theme_uuid is not None:
+            _require(project, "theme", self.theme_uuid, _("Dit thema bestaat niet (meer)."))
+        quote = Quote(self.uuid, text, clean_text(speaker, multiline=False), intervention, session, self.theme_uuid)
         return [Change("quote", self.uuid, None, quote)]
 
 
@@ -284,11 +287,13 @@ class EditQuote(Command):
         old = _require(project, "quote", self.uuid, _("Dit citaat bestaat niet (meer)."))
         _check_fields(Quote, self.fields)
         values = dict(self.fields)
-        for name in ("intervention_uuid", "session_uuid"):
+        for name in ("intervention_uuid", "session_uuid", "theme_uuid"):
             if name in values and not values[name]:
                 values[name] = None  # "" (an empty combo box) is no link, not a link to ""
         if values.get("session_uuid"):
             _require(project, "session", values["session_uuid"], _("Deze bijeenkomst bestaat niet (meer)."))
+        if values.get("theme_uuid"):
+            _require(project, "theme", values["theme_uuid"], _("Dit thema bestaat niet (meer)."))
         if "text" in values:
             values["text"] = clean_text(values["text"])
             if not values["text"]:

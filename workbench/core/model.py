@@ -135,6 +135,7 @@ class Quote:
     speaker: str = ""
     intervention_uuid: str | None = None
     session_uuid: str | None = None
+    theme_uuid: str | None = None  # input that is about a theme rather than one idea
 
 
 @dataclass(frozen=True)

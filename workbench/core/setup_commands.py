@@ -120,6 +120,9 @@ class DeleteTheme(Command):
         for goal in project.all("goal"):
             if goal.theme_uuid == self.uuid:
                 changes.append(Change("goal", goal.uuid, goal, replace(goal, theme_uuid=None)))
+        for quote in project.all("quote"):
+            if quote.theme_uuid == self.uuid:
+                changes.append(Change("quote", quote.uuid, quote, replace(quote, theme_uuid=None)))
         for child in project.all("theme"):
             if child.parent_uuid == self.uuid:
                 changes.append(Change("theme", child.uuid, child, replace(child, parent_uuid=old.parent_uuid)))

@@ -363,14 +363,16 @@ class _Plan:
                     _("Het hoogste aantal ({count}) is gebruikt; stemmen worden nooit dubbel geteld.")
                     .format(count=best)), vote.intervention_uuid, vote.session_uuid, mine.count, vote.count)
 
-    def quotes(self):
+    def quotes(self, theme_map=None):
         for quote in self.source.all("quote"):
             mine = self.target.get("quote", quote.uuid)
             if self.target.get("tombstone", quote.uuid) is not None:
                 continue
             linked = quote.intervention_uuid if self.target.get("intervention", quote.intervention_uuid or "") else None
             session = quote.session_uuid if self.target.get("session", quote.session_uuid or "") else None
-            theirs = replace(quote, intervention_uuid=linked, session_uuid=session)
+            theme = (theme_map or {}).get(quote.theme_uuid, quote.theme_uuid)
+            theme = theme if self.target.get("theme", theme or "") else None
+            theirs = replace(quote, intervention_uuid=linked, session_uuid=session, theme_uuid=theme)
             if mine is None:
                 self.run(PutEntity("quote", theirs))
                 self.summary.count_added("quote")
@@ -396,7 +398,7 @@ class _Plan:
         self.interventions(theme_map, point)
         self.deletions(point)
         self.votes()
-        self.quotes()
+        self.quotes(theme_map)
         merge_toets(self)
 
 

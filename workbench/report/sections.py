@@ -98,8 +98,11 @@ def chart_section(project, styles, session_uuid, width):
     return [KeepTogether([title, intro, Spacer(1, 4), VoteChart(rows, width, styles.size - 1)])]
 
 
-def quote_flowables(quote, styles):
+def quote_flowables(quote, styles, project=None):
     speaker = text.plain(quote.speaker, multiline=False) or _("Bewoner")
+    theme = project.get("theme", quote.theme_uuid) if project is not None and quote.theme_uuid else None
+    if theme is not None:  # input about a theme, reported under it as the visie does
+        speaker += " \u00b7 " + _("over {theme}").format(theme=text.plain(theme.name, multiline=False))
     return [Paragraph(f"\u201c{text.markup(quote.text)}\u201d", styles.quote),
             Paragraph(f"- {text.markup(speaker, multiline=False)}", styles.speaker)]
 
@@ -117,7 +120,7 @@ def quotes_section(project, styles, session_uuid, limit=None):
     for index, quote in enumerate(quotes):
         # The heading travels with the first quote, never alone at the bottom of a page;
         # KeepTogether lets go by itself when a quote is longer than a page.
-        story.append(KeepTogether(([title] if index == 0 else []) + quote_flowables(quote, styles)))
+        story.append(KeepTogether(([title] if index == 0 else []) + quote_flowables(quote, styles, project)))
     return story
 
 

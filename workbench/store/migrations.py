@@ -164,9 +164,12 @@ def _v6_toets(conn) -> None:
       referred_to TEXT NOT NULL DEFAULT '', answered_on TEXT NOT NULL DEFAULT '',
       answered_by TEXT NOT NULL DEFAULT '', changed_at TEXT NOT NULL DEFAULT '');
     """)
-    for table, column in (("sessions", "method"), ("sessions", "target_group"), ("project_info", "disclaimer")):
+    for table, column, kind in (("sessions", "method", "TEXT NOT NULL DEFAULT ''"),
+                                ("sessions", "target_group", "TEXT NOT NULL DEFAULT ''"),
+                                ("project_info", "disclaimer", "TEXT NOT NULL DEFAULT ''"),
+                                ("quotes", "theme_uuid", f"TEXT REFERENCES themes(uuid) ON DELETE SET NULL {FK}")):
         if not any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})")):
-            run_script(conn, f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT '';")
+            run_script(conn, f"ALTER TABLE {table} ADD COLUMN {column} {kind};")
     for table, identifier in (("verdicts", "Toetsing"), ("answers", "Terugkoppeling")):
         if not conn.execute("SELECT 1 FROM gpkg_contents WHERE table_name = ?", (table,)).fetchone():
             register_attributes(conn, table, identifier)
