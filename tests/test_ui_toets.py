@@ -86,3 +86,12 @@ def test_a_quote_about_a_theme_from_the_quotes_dock(qtbot, window, dialogs, samp
     panel.save()
     (quote,) = [q for q in project.quotes() if q.text.startswith("Goedkoper")]
     assert quote.theme_uuid == theme.uuid and quote.intervention_uuid is None
+
+
+def test_without_a_selection_the_dock_shows_the_gaps_with_zeros(qtbot, window, dialogs, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    window.context.select([])
+    text = window.panels["toets"].hints.text()
+    assert "Wat ontbreekt nog?" in text and "Nog niet beantwoord" in text
+    for theme in project.themes():  # every theme, also those without ideas
+        assert theme.name.replace("'", "&#x27;") in text or theme.name in text

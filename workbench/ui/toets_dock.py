@@ -57,6 +57,7 @@ class ToetsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.title, self.hints, self.table, self.answer_box, self.constraints_box):
             layout.addWidget(widget)
+        layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(inner)
@@ -70,7 +71,7 @@ class ToetsPanel(QWidget):
         connect_retranslate(self)
 
     def _on_changed(self, event) -> None:
-        if event.kind in ("verdict", "answer", "intervention", "reference_layer", "theme", "goal"):
+        if event.kind in ("verdict", "answer", "intervention", "reference_layer", "theme", "goal", "area"):
             self.refresh()
 
     def retranslate(self) -> None:
@@ -101,9 +102,13 @@ class ToetsPanel(QWidget):
             widget.setEnabled(enabled)
         if item is None:
             self.title.setText(_("Selecteer één idee om het te toetsen aan de omgevingsvisie."))
-            self.hints.setText("")
+            self.hints.setText(self._gaps_html(project) if project is not None else "")
             self.table.setRowCount(0)
+            self.table.hide()
+            self.answer_box.hide()
             return
+        self.table.show()
+        self.answer_box.show()
         self.title.setText(_("Idee {number}: {title}").format(number=item.number, title=item.title))
         self.hints.setText(self._hints_html(project, item))
         criteria = criteria_for(project.info.theme_set)
@@ -133,6 +138,32 @@ class ToetsPanel(QWidget):
             self.table.setCellWidget(row, 1, combo)
             self.table.setCellWidget(row, 2, note)
         self._fill_answer(project, item)
+
+    def _gaps_html(self, project) -> str:
+        """Without a selection: what the input covers of the visie, zeros included."""
+        from workbench.analysis.gaps import gap_view
+
+        view = gap_view(project)
+        e = html.escape
+
+        def count(entry, bold=False):
+            line = f"{e(entry.name)}: {entry.count}"
+            line = f"<b>{line}</b>" if bold else line
+            return f"<span style='color:#b00000'>{line}</span>" if entry.count == 0 else line
+
+        parts = ["<b>" + e(_("Wat ontbreekt nog?")) + "</b>", e(_("Thema's (aantal ideeën, ook nul):"))]
+        for pillar in view.pillars:
+            parts.append(count(pillar, bold=True))
+            parts += ["&nbsp;&nbsp;&nbsp;" + count(child) for child in pillar.children]
+        if view.wijken:
+            parts.append(e(_("Wijken (aantal ideeën, ook nul):")))
+            parts += [count(wijk) for wijk in view.wijken]
+        numbers = lambda values: ", ".join(map(str, values)) or _("geen")  # noqa: E731
+        parts.append(e(_("Doelen zonder idee: {goals}").format(goals="; ".join(view.unserved_goals) or _("geen"))))
+        parts.append(e(_("Nog niet getoetst (eindoordeel): {numbers}").format(numbers=numbers(view.not_weighed))))
+        parts.append(e(_("Nog niet beantwoord: {numbers}").format(numbers=numbers(view.not_answered))))
+        parts.append(e(_("Zonder plek op de kaart: {numbers}").format(numbers=numbers(view.placeless))))
+        return "<br>".join(parts)
 
     def _hints_html(self, project, item) -> str:
         hints = idea_hints(project, item)
