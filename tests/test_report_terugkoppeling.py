@@ -92,3 +92,24 @@ def test_the_report_shows_the_gaps_the_process_and_the_accountability_table(samp
     assert "bewonersavond bewoners Heerlerheide 14 22" in words  # method, target group, participants, ideas
     assert "Verantwoording: toets en terugkoppeling per idee" in words
     assert "1 Groene boulevard Heerlerheide strijdig - Niet overgenomen" in words
+
+
+def test_a_session_with_its_own_part_of_the_area_frames_its_handout(sample_path, tmp_path):
+    from workbench.core.scope import session_scope
+    from workbench.core.setup_commands import EditSession
+
+    project = open_project(sample_path)
+    session = project.sessions()[0]
+    project.execute(EditSession(session.uuid, part="Heksenberg"))
+    scoped = session_scope(project, session.uuid)
+    heksenberg = next(f.geometry for layer in project.reference_layers() for f in layer.features
+                      if f.label == "Heksenberg")
+    assert scoped.area.geometry.equals(heksenberg) and project.area.geometry.area > heksenberg.area
+    title = session.title
+    project.close()
+    out = tmp_path / "h.pdf"
+    assert main(["export", "pdf", str(sample_path), str(out), "--session", title]) == 0
+    assert "Gebied Heksenberg" in " ".join(pdf_text(out).split())
+    reopened = open_project(sample_path, read_only=True)
+    assert reopened.area.geometry.area > heksenberg.area  # the project's own area is untouched
+    reopened.close()

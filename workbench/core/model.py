@@ -88,6 +88,7 @@ class Session:
     participants: int = 0
     method: str = ""  # one of SESSION_METHODS, or "" when not recorded
     target_group: str = ""  # who took part: "jongeren", "ondernemers", ...
+    part: str = ""  # its own part of the area: wijk names, "; "-separated ("" = the whole area)
 
 
 @dataclass(frozen=True)

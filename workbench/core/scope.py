@@ -41,5 +41,28 @@ def session_scope(project, session_uuid) -> Project:
         entities[kind] = {u: e for u, e in entities[kind].items() if e.intervention_uuid in keep}
     entities["quote"] = {u: q for u, q in entities["quote"].items()
                          if q.intervention_uuid in keep or (q.intervention_uuid is None and q.session_uuid == session_uuid)}
+    part = session_part(project, session_uuid)
+    if part is not None:  # the session's own part of the area frames its map
+        from workbench.core.model import Area
+
+        session = project.get("session", session_uuid)
+        entities["area"] = {session_uuid: Area(session_uuid, session.part, part)}
     return Project(ProjectState(project.info, entities), _Reading(project.repository), path=project.path,
                    current_session_uuid=session_uuid)
+
+
+def session_part(project, session_uuid):
+    """The union of the wijken named in the session's ``part`` (matched by label in the
+    reference layers, "Heksenberg" also finds "Wijk 22 Heksenberg"), or None."""
+    session = project.get("session", session_uuid)
+    names = [n.casefold() for n in (session.part.split("; ") if session and session.part else ())]
+    if not names:
+        return None
+    shapes = [f.geometry for layer in project.reference_layers() for f in layer.features
+              if f.geometry is not None and any(f.label.casefold() == n or f.label.casefold().endswith(" " + n)
+                                                for n in names)]
+    if not shapes:
+        return None
+    from shapely.ops import unary_union
+
+    return unary_union(shapes)

@@ -208,6 +208,9 @@ def _session_values(values):
     for name in ("place", "facilitator", "target_group"):
         if name in values:
             values[name] = clean_text(values[name], multiline=False)
+    if "part" in values:  # wijk names; kept in the order given, each once
+        names = [clean_text(n, multiline=False) for n in str(values["part"] or "").replace(",", ";").split(";")]
+        values["part"] = "; ".join(dict.fromkeys(n for n in names if n))
     if "method" in values:
         from workbench.core.model import SESSION_METHODS
 

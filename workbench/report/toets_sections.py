@@ -29,7 +29,8 @@ def process_section(project, styles, width, session_uuid=None):
     labels = (_("Bijeenkomst"), _("Datum"), _("Werkvorm"), _("Doelgroep"), _("Deelnemers"), _("Ideeën"))
     rows = [[cell(label, styles.cell_bold, w) for label, w in zip(labels, widths)]]
     for s in sorted(sessions, key=lambda s: (s.date, s.title)):
-        rows.append([cell(s.title, styles.cell, widths[0]), cell(dates.long_date(s.date) or "-", styles.cell, widths[1]),
+        title = f"{s.title} ({s.part})" if s.part else s.title
+        rows.append([cell(title, styles.cell, widths[0], lines=3), cell(dates.long_date(s.date) or "-", styles.cell, widths[1]),
                      cell(METHOD_LABELS.get(s.method, s.method) or "-", styles.cell, widths[2]),
                      cell(s.target_group or "-", styles.cell, widths[3]),
                      cell(str(s.participants or 0), styles.cell, widths[4]),

@@ -166,6 +166,7 @@ def _v6_toets(conn) -> None:
     """)
     for table, column, kind in (("sessions", "method", "TEXT NOT NULL DEFAULT ''"),
                                 ("sessions", "target_group", "TEXT NOT NULL DEFAULT ''"),
+                                ("sessions", "part", "TEXT NOT NULL DEFAULT ''"),
                                 ("project_info", "disclaimer", "TEXT NOT NULL DEFAULT ''"),
                                 ("quotes", "theme_uuid", f"TEXT REFERENCES themes(uuid) ON DELETE SET NULL {FK}")):
         if not any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})")):

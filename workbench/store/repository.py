@@ -33,7 +33,7 @@ SIMPLE_TABLES = {
 }
 
 # Columns a later migration added to an existing table (see store/migrations.py).
-LATER_COLUMNS = {"sessions": {"method", "target_group"}, "project_info": {"disclaimer"}, "quotes": {"theme_uuid"}}
+LATER_COLUMNS = {"sessions": {"method", "target_group", "part"}, "project_info": {"disclaimer"}, "quotes": {"theme_uuid"}}
 
 INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",
                         "primary_theme_uuid", "actor", "notes", "created_session_uuid",

@@ -36,17 +36,19 @@ class SessionForm(QWidget):
         self.participants.setRange(0, 100000)
         self.method = QComboBox()  # how the input was gathered (the visie's own forms, seed L8604-8638)
         self.target_group = QLineEdit()
+        self.part = QLineEdit()  # its own part of the area: wijk names
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.labels = [QLabel() for _i in range(7)]
+        self.labels = [QLabel() for _i in range(8)]
         for label, widget in zip(self.labels, (self.title, self.date, self.place, self.facilitator,
-                                               self.participants, self.method, self.target_group)):
+                                               self.participants, self.method, self.target_group, self.part)):
             self.form.addRow(label, widget)
         connect_retranslate(self)
 
     def retranslate(self) -> None:
         for label, text in zip(self.labels, (_("Titel"), _("Datum"), _("Plaats"), _("Gespreksleider"),
-                                             _("Aantal deelnemers"), _("Werkvorm"), _("Doelgroep"))):
+                                             _("Aantal deelnemers"), _("Werkvorm"), _("Doelgroep"),
+                                             _("Deel van het gebied"))):
             label.setText(text)
         current = self.method.currentData()
         self.method.clear()
@@ -55,6 +57,7 @@ class SessionForm(QWidget):
             self.method.addItem(label, code)
         self.method.setCurrentIndex(max(self.method.findData(current), 0))
         self.target_group.setPlaceholderText(_("Bijvoorbeeld 'jongeren' of 'ondernemers'"))
+        self.part.setPlaceholderText(_("Wijken, gescheiden door ';' (leeg: het hele gebied)"))
         self.title.setPlaceholderText(_("Bijvoorbeeld 'Bewonersavond Heerlerheide'"))
         self.place.setPlaceholderText(_("Bijvoorbeeld 'Buurthuis De Passart'"))
 
@@ -67,12 +70,13 @@ class SessionForm(QWidget):
         self.participants.setValue(session.participants)
         self.method.setCurrentIndex(max(self.method.findData(session.method), 0))
         self.target_group.setText(session.target_group)
+        self.part.setText(session.part)
 
     def values(self) -> dict:
         return {"title": self.title.text(), "date": self.date.date().toString("yyyy-MM-dd"),
                 "place": self.place.text(), "facilitator": self.facilitator.text(),
                 "participants": self.participants.value(), "method": self.method.currentData() or "",
-                "target_group": self.target_group.text()}
+                "target_group": self.target_group.text(), "part": self.part.text()}
 
 class SessionDialog(QDialog):
     """Create (``session`` None) or edit a session; stays open while the input is refused."""
