@@ -113,3 +113,16 @@ def test_a_session_with_its_own_part_of_the_area_frames_its_handout(sample_path,
     reopened = open_project(sample_path, read_only=True)
     assert reopened.area.geometry.area > heksenberg.area  # the project's own area is untouched
     reopened.close()
+
+
+def test_the_flat_geopackage_export_carries_the_answer(sample_path, tmp_path):
+    import sqlite3
+
+    assert main(["answer", str(sample_path), "6", "--disposition", "in-uitvoering",
+                 "--text", "De route wordt dit jaar aangelegd."]) == 0
+    out = tmp_path / "flat.gpkg"
+    assert main(["export", "gpkg", str(sample_path), str(out)]) == 0
+    conn = sqlite3.connect(out)
+    row = conn.execute("SELECT afhandeling, antwoord FROM ideeen WHERE nummer = 6").fetchone()
+    conn.close()
+    assert row == ("in-uitvoering", "De route wordt dit jaar aangelegd.")
