@@ -126,3 +126,25 @@ def test_two_laptops_that_weighed_the_same_criterion_differently_keep_the_newest
     assert [v.verdict for v in project.all("verdict")] == ["voldoet"]  # b weighed later
     assert len(summary.conflicts) == 1 and "koppelkansen" in summary.conflicts[0].line()
     project.close()
+
+
+def test_a_file_from_before_the_toets_opens_read_only_and_then_migrates(sample_path):
+    import sqlite3
+
+    conn = sqlite3.connect(sample_path)
+    conn.executescript("""
+        DROP TABLE verdicts; DROP TABLE answers;
+        DELETE FROM gpkg_contents WHERE table_name IN ('verdicts', 'answers');
+        ALTER TABLE sessions DROP COLUMN method; ALTER TABLE sessions DROP COLUMN target_group;
+        ALTER TABLE sessions DROP COLUMN part; ALTER TABLE project_info DROP COLUMN disclaimer;
+        ALTER TABLE quotes DROP COLUMN theme_uuid;
+        UPDATE workbench_meta SET value = '5' WHERE key = 'schema_version';""")
+    conn.close()
+    old = open_project(sample_path, read_only=True)
+    assert old.all("verdict") == [] and old.sessions()[0].method == "" and old.info.disclaimer == ""
+    assert len(old.quotes()) == 3
+    old.close()
+    project = open_project(sample_path)
+    project.execute(WeighIdea(project.interventions()[0].uuid, "archeologie", "onderzoek"))
+    project.execute(EditSession(project.sessions()[0].uuid, method="groepsgesprek"))
+    project.close()
