@@ -55,3 +55,15 @@ def test_a_wrong_criterion_or_number_is_one_dutch_line(sample_path, capsys):
     assert code == 2 and "Onbekend criterium 'mooi'" in err and "water-en-bodem" in err and "Traceback" not in err
     code, out, err = run(capsys, "answer", sample_path, 999, "--disposition", "opgenomen", "--text", "x")
     assert code == 2 and "geen idee met nummer 999" in err
+
+
+def test_ideas_tagged_with_kernthemas_report_in_the_visie_structure(tmp_path, capsys):
+    path = tmp_path / "k.gpkg"
+    assert run(capsys, "new", path, "--name", "Kernthema's", "--theme-set", "kernthemas")[0] == 0
+    for title, theme in (("Hangplek voor jongeren", "Meer voorzieningen voor de jeugd"),
+                         ("Straat vegen", "Basis op orde: Heerlen als schone en goed onderhouden stad"),
+                         ("Buurtvaders", "Verkleinen van achterstanden")):
+        assert run(capsys, "add", path, "--title", title, "--theme", theme)[0] == 0  # without a place
+    code, out, _err = run(capsys, "toets", path, "--json")
+    rows = {r["sub_theme"]: r["ideas"] for r in json.loads(out)["crosswalk"]}
+    assert rows == {"Het kind voorop": 1, "Veiligheid op orde": 0, "Gezonde basis": 2}

@@ -26,6 +26,19 @@ CROSSWALK = (
 )
 
 
+def crosswalk_counts(project) -> tuple:
+    """(sub-theme, kernthema's, seed lines, ideas) per CROSSWALK row: the ideas tagged with
+    one of those kernthema's (a project on the kernthema set), so input in residents' words
+    reports in the visie's structure; ideas is None when the project has none of them."""
+    by_name = {t.name.casefold(): t.uuid for t in project.themes()}
+    rows = []
+    for sub, kernthemas, seed in CROSSWALK:
+        uuids = {by_name[k.casefold()] for k in kernthemas if k.casefold() in by_name}
+        ideas = sum(1 for item in project.interventions() if _tagged(item) & uuids) if uuids else None
+        rows.append((sub, kernthemas, seed, ideas))
+    return tuple(rows)
+
+
 @dataclass(frozen=True)
 class Count:
     name: str

@@ -78,7 +78,7 @@ def cmd_answer(args):
 
 def toets_report(project) -> dict:
     """The gap view and the toets per idea, as ``workbench toets --json`` prints them."""
-    from workbench.analysis.gaps import CROSSWALK, gap_view, toets_rows
+    from workbench.analysis.gaps import crosswalk_counts, gap_view, toets_rows
     from workbench.core.criteria import criteria_for
 
     view = gap_view(project)
@@ -91,7 +91,8 @@ def toets_report(project) -> dict:
         "placeless": list(view.placeless),
         "ideas": [asdict(row) for row in toets_rows(project)],
         "criteria": [{"key": c.key, "label": c.label, "seed": c.seed} for c in criteria_for(project.info.theme_set)],
-        "crosswalk": [{"sub_theme": sub, "kernthemas": list(kern), "seed": seed} for sub, kern, seed in CROSSWALK],
+        "crosswalk": [{"sub_theme": sub, "kernthemas": list(kern), "seed": seed, "ideas": ideas}
+                      for sub, kern, seed, ideas in crosswalk_counts(project)],
     }
 
 
@@ -131,5 +132,6 @@ def cmd_toets(args):
               + (f" ({row['instrument']})" if row["instrument"] else ""))
     print(_("Kernthema's in de subthema's van hoofdstuk 5 (zoals de visie ze noemt):"))
     for row in report["crosswalk"]:
-        print(f"  {row['sub_theme']} ({row['seed']}): {'; '.join(row['kernthemas'])}")
+        ideas = "" if row["ideas"] is None else " " + _("({count} ideeën)").format(count=row["ideas"])
+        print(f"  {row['sub_theme']} ({row['seed']}): {'; '.join(row['kernthemas'])}{ideas}")
     return 0

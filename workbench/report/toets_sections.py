@@ -3,7 +3,7 @@ table (what happens with every idea, and how it weighs against the visie)."""
 
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-from workbench.analysis.gaps import CROSSWALK, gap_view, toets_rows
+from workbench.analysis.gaps import crosswalk_counts, gap_view, toets_rows
 from workbench.core.criteria import criteria_for, disposition_label, verdict_label
 from workbench.core.model import answer_uuid
 from workbench.core.scope import session_idea_uuids
@@ -63,12 +63,13 @@ def gaps_section(project, styles, width, placements):
     story.append(heading(_("Kernthema's in de thema's van de visie"), styles.h2, level=1))
     story.append(Paragraph(_("Welke kernthema's uit de participatie de visie zelf noemt bij haar thema's "
                              "(met de regels in de visie)."), styles.body))
-    rows = [[cell(_("Thema van de visie"), styles.cell_bold, width * 0.3),
-             cell(_("Kernthema's uit de participatie"), styles.cell_bold, width * 0.55),
-             cell(_("Visie"), styles.cell_bold, width * 0.15)]]
-    rows += [[cell(sub, styles.cell, width * 0.3), cell("; ".join(kern), styles.cell, width * 0.55, lines=4),
-              cell(seed, styles.cell, width * 0.15)] for sub, kern, seed in CROSSWALK]
-    story.append(grid(rows, [width * 0.3, width * 0.55, width * 0.15]))
+    widths = [width * f for f in (0.25, 0.5, 0.15, 0.1)]
+    rows = [[cell(label, styles.cell_bold, w) for label, w in zip(
+        (_("Thema van de visie"), _("Kernthema's uit de participatie"), _("Visie"), _("Ideeën")), widths)]]
+    rows += [[cell(sub, styles.cell, widths[0]), cell("; ".join(kern), styles.cell, widths[1], lines=4),
+              cell(seed, styles.cell, widths[2]), cell("-" if ideas is None else str(ideas), styles.cell, widths[3])]
+             for sub, kern, seed, ideas in crosswalk_counts(project)]
+    story.append(grid(rows, widths))
     return story
 
 
