@@ -95,3 +95,9 @@ def test_without_a_selection_the_dock_shows_the_gaps_with_zeros(qtbot, window, d
     assert "Wat ontbreekt nog?" in text and "Nog niet beantwoord" in text
     for theme in project.themes():  # every theme, also those without ideas
         assert theme.name.replace("'", "&#x27;") in text or theme.name in text
+
+
+def test_a_sample_says_in_the_window_that_it_is_fictional(qtbot, window, dialogs, sample_path):
+    open_in_window(qtbot, window, sample_path)
+    assert "fictief voorbeeld" in window.windowTitle()
+    assert window.disclaimer_label.text() == "Fictief voorbeeld, geen echte inbreng"

@@ -149,7 +149,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.session_label, self.coords_label, self.scale_label = QLabel(), QLabel(), QLabel()
-        for label in (self.session_label, self.coords_label, self.scale_label):
+        self.disclaimer_label = QLabel()  # "Fictief voorbeeld, ...": always in sight while a sample is open
+        self.disclaimer_label.setStyleSheet("color: #b00000; font-weight: bold;")
+        for label in (self.disclaimer_label, self.session_label, self.coords_label, self.scale_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # the session title is typed by users
             self.statusBar().addPermanentWidget(label)
 
@@ -182,6 +184,8 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         project = self.context.project
+        self.disclaimer_label.setText(project.info.disclaimer if project is not None else "")
+        self.disclaimer_label.setVisible(bool(self.disclaimer_label.text()))
         if project is None:
             self.setWindowTitle(_("Gebiedsvisie Werkbank"))
             return
