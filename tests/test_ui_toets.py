@@ -15,14 +15,17 @@ def test_weigh_and_answer_the_selected_idea(qtbot, window, dialogs, sample_path)
     window.context.select([item.uuid])
     assert "Idee 8" in panel.title.text() and "Wonen als fundament" in panel.hints.text()
     labels = [panel.table.item(row, 0).text() for row in range(panel.table.rowCount())]
-    assert labels[0] == "Eindoordeel" and labels[1].startswith("Spreiding sociale huur")  # relevant first
+    assert labels[0] == "Eindoordeel"
+    # the criteria stated in the section of its sub-theme (Wonen als fundament) come first
+    assert {labels[1], labels[2]} == {"Spreiding sociale huur \u2605", "Sociaal veilig ontwerp (ZETA) \u2605"}
+    spreiding = labels.index("Spreiding sociale huur \u2605")
     combo, note = panel.table.cellWidget(0, 1), panel.table.cellWidget(0, 2)
     note.setText("Past bij de woonopgave")
     combo.setCurrentIndex(combo.findData("voldoet"))
     verdict = project.get("verdict", verdict_uuid(item.uuid, "eindoordeel"))
     assert (verdict.verdict, verdict.reason) == ("voldoet", "Past bij de woonopgave")
     # "ja, mits" waits for its condition, then weighs
-    combo, note = panel.table.cellWidget(1, 1), panel.table.cellWidget(1, 2)
+    combo, note = panel.table.cellWidget(spreiding, 1), panel.table.cellWidget(spreiding, 2)
     combo.setCurrentIndex(combo.findData("mits"))
     assert project.get("verdict", verdict_uuid(item.uuid, "spreiding-sociale-huur")) is None
     note.setText("Hooguit 15% sociale huur")
