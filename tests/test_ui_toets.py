@@ -104,3 +104,18 @@ def test_a_sample_says_in_the_window_that_it_is_fictional(qtbot, window, dialogs
     open_in_window(qtbot, window, sample_path)
     assert "fictief voorbeeld" in window.windowTitle()
     assert window.disclaimer_label.text() == "Fictief voorbeeld, geen echte inbreng"
+
+
+def test_the_export_dialog_makes_the_terugkoppeling(qtbot, window, dialogs, sample_path, tmp_path, monkeypatch):
+    from qtpy.QtGui import QDesktopServices
+
+    from tests.test_report_pdf import pdf_text
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(lambda url: True))
+    open_in_window(qtbot, window, sample_path)
+    dialog = window.export_dialog()
+    dialog.kind.setCurrentIndex(dialog.kind.findData("terugkoppeling"))
+    assert dialog.path.text().endswith("terugkoppeling.pdf")
+    dialog.path.setText(str(tmp_path / "t.pdf"))
+    dialog.buttons.accepted.emit()
+    assert "Wat doen we met uw idee?" in pdf_text(tmp_path / "t.pdf")
