@@ -42,7 +42,7 @@ COMMANDS = {
     "add theme": lambda p: s.AddTheme("Ontmoeten", "#123456", parent_uuid=theme(p, "Gezonde basis")),
     "edit theme": lambda p: s.EditTheme(theme(p, "Groen verbindt"), name="Groen", color="#00ff00"),
     "delete theme": lambda p: s.DeleteTheme(theme(p, "Groen verbindt")),
-    "delete pillar": lambda p: s.DeleteTheme(theme(p, "De tuinstad van Parkstad")),
+    "delete pillar": lambda p: s.DeleteTheme(theme(p, "Dé tuinstad van Parkstad")),
     "add goal": lambda p: s.AddGoal("Minder hitte", target="3,5", unit="°C"),
     "edit goal": lambda p: s.EditGoal(p.goals()[0].uuid, target=99, indicator="Iets anders"),
     "delete goal": lambda p: s.DeleteGoal(next(g for g in p.goals() if g.title == "Meer bomen in de straat").uuid),
@@ -86,7 +86,8 @@ def reopened_snapshot_without_lock(project):
 
 def test_delete_removes_votes_unlinks_quotes_and_leaves_a_tombstone(project):
     item = first(project, "Buurtsupermarkt behouden")
-    quote = next(q for q in project.quotes() if q.intervention_uuid == item.uuid)
+    # (the sample's quotes are the visie's own and linked to no idea; this one is)
+    quote = project.get("quote", project.execute(c.AddQuote("Laat de winkel blijven.", "Bewoner", item.uuid)).uuid)
     project.execute(c.DeleteInterventions([item.uuid]))
     assert project.votes(item.uuid) == 0
     assert project.get("quote", quote.uuid).intervention_uuid is None

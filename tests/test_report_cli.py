@@ -15,15 +15,15 @@ def test_unknown_session_is_one_dutch_line(sample_path, tmp_path, capsys):
     error = capsys.readouterr().err
     assert code == 2
     assert "Onbekende bijeenkomst 'Bestaat niet'" in error
-    assert "Stadsdeelbijeenkomst Heerlerheide" in error   # says which sessions do exist
+    assert "Voorbeeldavond Heerlerheide (fictief)" in error   # says which sessions do exist
     assert len(error.strip().splitlines()) == 1
     assert not out.exists()
 
 
 def test_session_title_is_found_case_insensitively(sample_path, tmp_path):
     out = tmp_path / "x.pdf"
-    assert main(["export", "pdf", str(sample_path), str(out), "--session", "stadsdeelbijeenkomst heerlerheide"]) == 0
-    assert "Gemeenschapshuis Heerlerheide" in pdf_text(out)
+    assert main(["export", "pdf", str(sample_path), str(out), "--session", "voorbeeldavond heerlerheide (fictief)"]) == 0
+    assert "Buurthuis (fictief)" in pdf_text(out)
 
 
 def test_not_a_project_is_refused(tmp_path, capsys):

@@ -43,5 +43,5 @@ def test_english_handout(project, tmp_path):
         set_language("nl")
     words = pdf_text(out)
     assert "What did residents find most important?" in words
-    assert "Thursday 1 June 2023" in words
+    assert "Thursday 12 March 2026" in words
     assert "Page 1 of" in words

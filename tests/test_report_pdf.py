@@ -124,7 +124,7 @@ def test_poster_shows_quotes_where_the_list_leaves_room(_built_samples, tmp_path
 def test_dates_are_written_out_in_dutch(_built_samples, tmp_path):
     out = tmp_path / "handout.pdf"
     assert export(_built_samples["heerlerheide"], out, "handout") == 0
-    assert "donderdag 1 juni 2023" in pdf_text(out)
+    assert "donderdag 12 maart 2026" in pdf_text(out)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -161,7 +161,7 @@ def test_the_report_holds_more_than_the_handout(_built_samples, tmp_path):
         assert heading in words
     # Goal progress is the sum of the linked quantities: 1.300 m + 1.650 m of cycle path.
     assert re.search(r"Veilig fietsen naar school en werk .*?2\.950 m 3\.000 m 98%", words)
-    assert "Stadsdeelbijeenkomst Heerlerheide: 11" in words  # votes per session for idea 1
+    assert "Voorbeeldavond Heerlerheide (fictief): 11" in words  # votes per session for idea 1
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -175,7 +175,7 @@ def test_metadata_and_bookmarks(_built_samples, kind, tmp_path):
     assert "2026" not in info["CreationDate"] or info["CreationDate"] == info["ModDate"]
     data = out.read_bytes()
     assert b"/Outlines" in data and b"/First" in data
-    assert b"(Gebiedsvisie Heerlerheide)" in data  # the first bookmark: the title
+    assert b"(Gebiedsvisie Heerlerheide \\(fictief voorbeeld\\))" in data  # the first bookmark: the title
     if kind != "poster":
         assert b"(Wat gebeurt er nu?)" in data
 
@@ -202,14 +202,14 @@ def test_session_choice_changes_the_votes(_built_samples, tmp_path):
     assert export(path, tmp_path / "second.pdf", "handout", session="Tweede avond") == 0
     words = pdf_text(tmp_path / "second.pdf")
     assert "Buurthuis De Kemp" in words and "Aantal deelnemers 21" in words
-    assert chart_line(tmp_path / "second.pdf", 22, "Groene verbinding Heksenberg - De Hei", 40)
-    assert export(path, tmp_path / "first.pdf", "handout", session="Stadsdeelbijeenkomst Heerlerheide") == 0
-    assert not chart_line(tmp_path / "first.pdf", 22, "Groene verbinding Heksenberg - De Hei", 40)
+    assert chart_line(tmp_path / "second.pdf", 22, "Groene verbinding door Heksenberg", 40)
+    assert export(path, tmp_path / "first.pdf", "handout", session="Voorbeeldavond Heerlerheide (fictief)") == 0
+    assert not chart_line(tmp_path / "first.pdf", 22, "Groene verbinding door Heksenberg", 40)
     assert chart_line(tmp_path / "first.pdf", 1, "Groene boulevard Heerlerheide", 11)
     # The report shows both sessions: votes per session, and the sessions as table columns.
     assert export(path, tmp_path / "report.pdf", "report") == 0
     words = pdf_text(tmp_path / "report.pdf")
-    assert "Stadsdeelbijeenkomst Heerlerheide: 4; Tweede avond: 40" in words
+    assert "Tweede avond: 40; Voorbeeldavond Heerlerheide (fictief): 4" in words  # sessions by date
     assert "Bijeenkomsten 2" in words and "Deelnemers 35" in words
 
 

@@ -69,8 +69,8 @@ REFUSED = {
     "theme under a missing theme": (lambda p: s.EditTheme(p.themes()[0].uuid, parent_uuid="weg"), "bestaat niet"),
     "theme under itself": (lambda p: s.EditTheme(p.themes()[0].uuid, parent_uuid=p.themes()[0].uuid), "zichzelf"),
     "theme under its sub-theme": (
-        lambda p: s.EditTheme(_theme(p, "De tuinstad van Parkstad"), parent_uuid=next(
-            t.uuid for t in p.themes() if t.parent_uuid == _theme(p, "De tuinstad van Parkstad"))), "zichzelf"),
+        lambda p: s.EditTheme(_theme(p, "Dé tuinstad van Parkstad"), parent_uuid=next(
+            t.uuid for t in p.themes() if t.parent_uuid == _theme(p, "Dé tuinstad van Parkstad"))), "zichzelf"),
 }
 
 
@@ -92,7 +92,8 @@ def test_goal_links_set_to_none_mean_no_goals(project):
 
 
 def test_an_empty_link_on_a_quote_is_no_link(project):
-    quote = next(q for q in project.quotes() if q.intervention_uuid)
+    item = project.interventions()[0]
+    quote = project.get("quote", project.execute(c.AddQuote("Goed plan.", "Bewoner", item.uuid)).uuid)
     project.execute(c.EditQuote(quote.uuid, intervention_uuid="", session_uuid=""))
     assert project.get("quote", quote.uuid).intervention_uuid is None
     assert snapshot(project) == reopened_snapshot(project.path)

@@ -22,7 +22,9 @@ def test_heerlerheide_sample(sample_path):
     (session,) = project.sessions()
     assert session.place and session.participants > 0 and session.date
     assert sum(project.votes(i.uuid, session.uuid) for i in items) > 50
-    assert all(q.speaker.startswith("Bewoner uit") for q in project.quotes())
+    # the sample's quotes are the visie's own, each with the lines it comes from
+    assert all(q.speaker.startswith("Bewoner uit") and "Omgevingsvisie Heerlen 2050, L" in q.speaker
+               for q in project.quotes())
     assert project.info.next_steps and project.info.credits == WIJKEN_CREDIT
     (wijken,) = project.reference_layers()
     assert len(wijken.features) == 23 and wijken.credit == WIJKEN_CREDIT

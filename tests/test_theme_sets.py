@@ -32,7 +32,7 @@ def test_heerlen_set_has_three_pillars_with_eleven_sub_themes(tmp_path):
     project = new_project(tmp_path / "p.gpkg", "Test", "heerlen-2050")
     pillars = [t for t in project.themes() if t.parent_uuid is None]
     subs = [t for t in project.themes() if t.parent_uuid is not None]
-    assert [p.name for p in pillars] == ["Vitaal, leefbaar en gezond Heerlen", "De tuinstad van Parkstad",
+    assert [p.name for p in pillars] == ["Vitaal, leefbaar en gezond Heerlen", "Dé tuinstad van Parkstad",
                                          "Centrumstad en economische motor van Parkstad"]
     assert len(subs) == 11
     assert {"Groen verbindt", "Wonen als fundament", "Moderne mobiliteit", "Het kind voorop"} <= {s.name for s in subs}

@@ -148,11 +148,13 @@ def cmd_add(args):
 
     from workbench.core.commands import AddIntervention
 
-    try:
-        geometry = wkt.loads(args.wkt)
-    except (ShapelyError, ValueError, NotImplementedError):  # CIRCULARSTRING & co: "not supported"
-        raise UsageError(_("Ongeldige WKT: {wkt}").format(wkt=args.wkt[:80])) from None
-    _check_rd(geometry)
+    geometry = None  # without --wkt: an idea without a place (for the whole area or city)
+    if args.wkt is not None:
+        try:
+            geometry = wkt.loads(args.wkt)
+        except (ShapelyError, ValueError, NotImplementedError):  # CIRCULARSTRING & co: "not supported"
+            raise UsageError(_("Ongeldige WKT: {wkt}").format(wkt=args.wkt[:80])) from None
+        _check_rd(geometry)
     project = _open(args.path)
     try:
         themes = []
@@ -232,7 +234,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("add", help=_("idee toevoegen"))
     p.add_argument("path")
     p.add_argument("--title", required=True)
-    p.add_argument("--wkt", required=True)
+    p.add_argument("--wkt", help=_("de plek in RD (WKT); zonder: een idee zonder plek"))
     p.add_argument("--theme", action="append", default=[])
     p.add_argument("--session")
     p.add_argument("--description")
@@ -245,7 +247,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--width", type=int, default=1600)
     p.add_argument("--height", type=int, default=1200)
     p.add_argument("--extent", choices=["area", "all"], default="area")
-    p.add_argument("--kind", choices=["handout", "report", "poster"], default="handout")
+    p.add_argument("--kind", choices=["handout", "report", "poster", "terugkoppeling"],
+                   default="handout")
     p.add_argument("--session")
     p.set_defaults(run=cmd_export)
 
@@ -269,6 +272,9 @@ def build_parser() -> argparse.ArgumentParser:
     from workbench.io.cli_basemap import add_parser as add_basemap_parser
 
     add_basemap_parser(sub)
+    from workbench.io.cli_toets import add_parser as add_toets_parser
+
+    add_toets_parser(sub)
     return parser
 
 

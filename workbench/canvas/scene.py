@@ -157,6 +157,9 @@ class MapScene(QGraphicsScene):
             self.on_model_changed()
 
     def _put_intervention(self, intervention) -> None:
+        if intervention.geometry is None:  # an idea without a place is listed, not drawn
+            self._remove_intervention(intervention.uuid)
+            return
         colour = self.project.primary_color(intervention)
         item = self.items_by_uuid.get(intervention.uuid)
         if item is None:

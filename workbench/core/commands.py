@@ -79,7 +79,8 @@ class AddIntervention(Command):
 
     def build(self, project):
         title = validate.title(self.args["title"], _("Geef het idee een titel."))
-        geometry = validate.intervention_geometry(self.args["geometry"])
+        geometry = validate.intervention_geometry(self.args["geometry"]) if self.args["geometry"] is not None \
+            else None  # an idea without a place: for the whole area or the whole city
         themes, primary = _check_themes(project, self.args["theme_uuids"], self.args["primary_theme_uuid"])
         session = project.current_session_uuid if self.session_uuid == "current" else self.session_uuid
         if session is not None:
@@ -110,7 +111,7 @@ def _edited(project, old: Intervention, fields: dict) -> Intervention:
         elif name == "horizon":
             values[name] = validate.horizon(value)
         elif name == "geometry":
-            values[name] = validate.intervention_geometry(value)
+            values[name] = validate.intervention_geometry(value) if value is not None else None
         elif name == "goal_uuids":
             value = tuple(value or ())
             for goal in value:
@@ -172,6 +173,8 @@ class MoveInterventions(Command):
         stamp = now_iso()
         for uuid in self.uuids:
             old = _require(project, "intervention", uuid, _("Dit idee bestaat niet (meer)."))
+            if old.geometry is None:
+                continue  # no place to move
             moved = affinity.translate(old.geometry, self.dx, self.dy)
             new = replace(old, geometry=moved, changed_at=stamp,
                           changed_session_uuid=project.current_session_uuid or old.changed_session_uuid)
@@ -198,6 +201,8 @@ class DeleteInterventions(Command):
             for quote in project.all("quote"):
                 if quote.intervention_uuid == uuid:
                     changes.append(Change("quote", quote.uuid, quote, replace(quote, intervention_uuid=None)))
+            for kind in ("verdict", "answer"):  # the toets and the answer go with the idea
+                changes += [Change(kind, e.uuid, e, None) for e in project.all(kind) if e.intervention_uuid == uuid]
             changes.append(Change("intervention", uuid, old, None))
             changes.append(_tombstone_change(project, "intervention", uuid, stamp))
         return changes
@@ -249,9 +254,10 @@ class AddVotes(SetVotes):
 
 
 class AddQuote(Command):
-    def __init__(self, text, speaker="", intervention_uuid=None, session_uuid="current", uuid=None):
+    def __init__(self, text, speaker="", intervention_uuid=None, session_uuid="current", uuid=None, theme_uuid=None):
         super().__init__()
         self.args = (text, speaker, intervention_uuid, session_uuid)
+        self.theme_uuid = theme_uuid
         self.uuid = uuid or new_uuid()
         self.text = N_("Citaat toevoegen")
 
@@ -265,7 +271,9 @@ class AddQuote(Command):
         session = project.current_session_uuid if session == "current" else session
         if session is not None:
             _require(project, "session", session, _("Deze bijeenkomst bestaat niet (meer)."))
-        quote = Quote(self.uuid, text, clean_text(speaker, multiline=False), intervention, session)
+        if self.theme_uuid is not None:
+            _require(project, "theme", self.theme_uuid, _("Dit thema bestaat niet (meer)."))
+        quote = Quote(self.uuid, text, clean_text(speaker, multiline=False), intervention, session, self.theme_uuid)
         return [Change("quote", self.uuid, None, quote)]
 
 
@@ -279,11 +287,13 @@ class EditQuote(Command):
         old = _require(project, "quote", self.uuid, _("Dit citaat bestaat niet (meer)."))
         _check_fields(Quote, self.fields)
         values = dict(self.fields)
-        for name in ("intervention_uuid", "session_uuid"):
+        for name in ("intervention_uuid", "session_uuid", "theme_uuid"):
             if name in values and not values[name]:
                 values[name] = None  # "" (an empty combo box) is no link, not a link to ""
         if values.get("session_uuid"):
             _require(project, "session", values["session_uuid"], _("Deze bijeenkomst bestaat niet (meer)."))
+        if values.get("theme_uuid"):
+            _require(project, "theme", values["theme_uuid"], _("Dit thema bestaat niet (meer)."))
         if "text" in values:
             values["text"] = clean_text(values["text"])
             if not values["text"]:

@@ -28,7 +28,8 @@ class PutEntity(Command):
     def build(self, project):
         entity = self.entity
         if self.kind == "intervention":
-            validate.intervention_geometry(entity.geometry)
+            if entity.geometry is not None:  # None: an idea without a place
+                validate.intervention_geometry(entity.geometry)
             missing = [t for t in entity.theme_uuids if project.get("theme", t) is None]
             if missing:
                 raise ValidationError(_("Dit thema bestaat niet (meer)."))

@@ -16,6 +16,14 @@ from workbench.i18n import N_
 
 STATUSES = ("idee", "voorstel", "uitgewerkt", "besloten")
 HORIZONS = ("kort", "2030", "2040", "2050")
+# How a session gathered its input; the forms the visie's participation used (seed L8604-8638).
+SESSION_METHODS = ("bewonersavond", "straatgesprek", "online-vragenlijst", "stakeholdersessie",
+                   "groepsgesprek", "telefonisch")
+# The outcome of weighing an idea against one criterion of the visie ("Ja, mits", seed L8179-8189).
+VERDICTS = ("voldoet", "mits", "strijdig", "onderzoek", "nvt")
+OVERALL = "eindoordeel"  # the criterion key of the overall verdict on an idea
+# What happens with an idea: the answer to "Wat doen we met uw idee?".
+DISPOSITIONS = ("opgenomen", "doorgezet", "in-uitvoering", "doorgegeven", "niet-overgenomen")
 
 
 def new_uuid() -> str:
@@ -78,6 +86,9 @@ class Session:
     place: str = ""
     facilitator: str = ""
     participants: int = 0
+    method: str = ""  # one of SESSION_METHODS, or "" when not recorded
+    target_group: str = ""  # who took part: "jongeren", "ondernemers", ...
+    part: str = ""  # its own part of the area: wijk names, "; "-separated ("" = the whole area)
 
 
 @dataclass(frozen=True)
@@ -125,6 +136,45 @@ class Quote:
     speaker: str = ""
     intervention_uuid: str | None = None
     session_uuid: str | None = None
+    theme_uuid: str | None = None  # input that is about a theme rather than one idea
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """How an idea weighs against one criterion of the visie (or, with criterion
+    :data:`OVERALL`, overall). One per idea and criterion: the UUID is derived from both
+    (:func:`verdict_uuid`), so two laptops that weigh the same pair meet in a merge."""
+
+    uuid: str
+    intervention_uuid: str
+    criterion: str  # a criterion key of the theme set ("water-en-bodem"), or OVERALL
+    verdict: str  # one of VERDICTS
+    condition: str = ""  # the voorwaarde of "ja, mits"
+    reason: str = ""
+    changed_at: str = ""
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What happens with an idea, told back to the resident who gave it."""
+
+    uuid: str
+    intervention_uuid: str
+    disposition: str  # one of DISPOSITIONS
+    text: str  # the answer to the resident, plain Dutch (B1)
+    instrument: str = ""  # an instrument key of the theme set, for "doorgezet"
+    referred_to: str = ""  # to whom, for "doorgegeven"
+    answered_on: str = ""  # ISO date
+    answered_by: str = ""
+    changed_at: str = ""
+
+
+def verdict_uuid(intervention_uuid: str, criterion: str) -> str:
+    return str(_uuid.uuid5(_uuid.NAMESPACE_URL, f"workbench-verdict/{intervention_uuid}/{criterion}"))
+
+
+def answer_uuid(intervention_uuid: str) -> str:
+    return str(_uuid.uuid5(_uuid.NAMESPACE_URL, f"workbench-answer/{intervention_uuid}"))
 
 
 @dataclass(frozen=True)
@@ -176,6 +226,7 @@ class ProjectInfo:
     contact: str = ""
     credits: str = ""  # reference-data credits
     theme_set: str = ""
+    disclaimer: str = ""  # printed on every PDF page: "Fictief voorbeeld: ..." for the samples
 
 
 @dataclass(frozen=True)
@@ -207,6 +258,8 @@ ENTITY_KINDS = {
     "intervention": Intervention,
     "vote": Vote,
     "quote": Quote,
+    "verdict": Verdict,
+    "answer": Answer,
     "area": Area,
     "reference_layer": ReferenceLayer,
     "tombstone": Tombstone,

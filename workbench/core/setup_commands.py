@@ -120,6 +120,9 @@ class DeleteTheme(Command):
         for goal in project.all("goal"):
             if goal.theme_uuid == self.uuid:
                 changes.append(Change("goal", goal.uuid, goal, replace(goal, theme_uuid=None)))
+        for quote in project.all("quote"):
+            if quote.theme_uuid == self.uuid:
+                changes.append(Change("quote", quote.uuid, quote, replace(quote, theme_uuid=None)))
         for child in project.all("theme"):
             if child.parent_uuid == self.uuid:
                 changes.append(Change("theme", child.uuid, child, replace(child, parent_uuid=old.parent_uuid)))
@@ -202,9 +205,19 @@ def _session_values(values):
     values = dict(values)
     if "title" in values:
         values["title"] = validate.title(values["title"], _("Geef de bijeenkomst een titel."))
-    for name in ("place", "facilitator"):
+    for name in ("place", "facilitator", "target_group"):
         if name in values:
             values[name] = clean_text(values[name], multiline=False)
+    if "part" in values:  # wijk names; kept in the order given, each once
+        names = [clean_text(n, multiline=False) for n in str(values["part"] or "").replace(",", ";").split(";")]
+        values["part"] = "; ".join(dict.fromkeys(n for n in names if n))
+    if "method" in values:
+        from workbench.core.model import SESSION_METHODS
+
+        values["method"] = clean_text(values["method"] or "", multiline=False)
+        if values["method"] and values["method"] not in SESSION_METHODS:
+            raise ValidationError(_("Onbekende werkvorm '{value}'. Kies uit: {values}.").format(
+                value=values["method"], values=", ".join(SESSION_METHODS)))
     if "date" in values:
         values["date"] = _iso_date(values["date"])
     if "participants" in values:
@@ -290,7 +303,7 @@ class EditInfo(Command):
         self.text = N_("Projectgegevens bewerken")
 
     def build(self, project):
-        values = {k: clean_text(v, multiline=k in ("description", "next_steps", "contact", "credits"))
+        values = {k: clean_text(v, multiline=k in ("description", "next_steps", "contact", "credits", "disclaimer"))
                   for k, v in self.fields.items()}
         if "name" in values and not values["name"]:
             raise ValidationError(_("Geef het project een naam."))

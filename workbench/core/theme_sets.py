@@ -43,7 +43,10 @@ def add_commands(key: str) -> list:
 
     def walk(themes, parent_uuid):
         for theme in themes:
-            uuid = str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-theme/{key}/{theme['name']}"))
+            # "uuid_name": the name a theme had when first shipped, so a corrected name
+            # ("Dé tuinstad") keeps the UUID and files from older and newer sets still merge.
+            stable = theme.get("uuid_name", theme["name"])
+            uuid = str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-theme/{key}/{stable}"))
             commands.append(AddTheme(theme["name"], theme["color"], theme.get("description", ""),
                                      parent_uuid, uuid=uuid))
             walk(theme.get("children", ()), uuid)

@@ -41,6 +41,8 @@ def format_length(metres: float) -> str:
 
 def describe(geometry) -> str:
     """"Oppervlakte 1,2 ha" / "Lengte 340 m" / "Punt", for editors and reports."""
+    if geometry is None:
+        return _("Zonder plek (hele gebied)")
     dimension = geometry.geom_type
     if "Polygon" in dimension:
         return _("Oppervlakte {value}").format(value=format_area(area_m2(geometry)))

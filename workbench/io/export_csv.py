@@ -29,7 +29,9 @@ def export_csv(project, out) -> int:
     rows = intervention_rows(project)
     kinds = project.quantity_kinds()
     header = [_("nummer"), _("titel"), _("omschrijving"), _("themas"), _("hoofdthema"), _("kleur"), _("status"),
-              _("horizon"), _("stemmen"), _("bijeenkomsten"), _("oppervlakte_m2"), _("lengte_m")]
+              _("horizon"), _("stemmen"), _("bijeenkomsten"), _("oppervlakte_m2"), _("lengte_m"),
+              _("toets_eindoordeel"), _("afhandeling"), _("instrument"), _("antwoord"), _("beantwoord_op"),
+              _("beantwoord_door")]
     taken = {name.casefold() for name in header + ["lat", "lon", "wkt_rd", "uuid"]}
     for kind in kinds:  # a quantity labelled like a fixed column gets a distinct header
         label = kind.label if kind.label.casefold() not in taken else f"{kind.label} ({kind.unit or kind.key})"
@@ -41,13 +43,17 @@ def export_csv(project, out) -> int:
     writer.writerow(header)
     to_wgs84 = crs.transformer(crs.RD, crs.WGS84)
     for row in rows:
-        centroid = row.geometry.centroid if row.geometry.geom_type != "Point" else row.geometry
-        lon, lat = to_wgs84.transform(centroid.x, centroid.y)
+        lat = lon = None
+        if row.geometry is not None:  # an idea without a place has no coordinates
+            centroid = row.geometry.centroid if row.geometry.geom_type != "Point" else row.geometry
+            lon, lat = to_wgs84.transform(centroid.x, centroid.y)
         values = [row.number, _safe(row.title), _safe(row.description), "; ".join(row.themes), row.primary_theme,
                   row.color, row.status, row.horizon, row.votes, "; ".join(row.sessions),
-                  _decimal(row.area_m2), _decimal(row.length_m)]
+                  _decimal(row.area_m2), _decimal(row.length_m), row.verdict, row.disposition, row.instrument,
+                  _safe(row.answer), row.answered_on, _safe(row.answered_by)]
         values += [_decimal(row.quantities.get(kind.key), 2) for kind in kinds]
-        values += [f"{lat:.7f}", f"{lon:.7f}", row.geometry.wkt, row.uuid]
+        values += [f"{lat:.7f}" if lat is not None else "", f"{lon:.7f}" if lon is not None else "",
+                   row.geometry.wkt if row.geometry is not None else "", row.uuid]
         writer.writerow(values)
     write_bytes(out, buffer.getvalue().encode("utf-8-sig"), project.path)
     return len(rows)

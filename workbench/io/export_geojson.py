@@ -37,12 +37,16 @@ def feature_collection(project) -> dict:
             "themes": "; ".join(row.themes), "primary_theme": row.primary_theme, "color": row.color,
             "status": row.status, "horizon": row.horizon, "votes": row.votes,
             "sessions": "; ".join(row.sessions), "area_m2": row.area_m2, "length_m": row.length_m,
+            "verdict": row.verdict, "disposition": row.disposition, "instrument": row.instrument,
+            "answer": row.answer, "answered_on": row.answered_on, "answered_by": row.answered_by,
         }
         for key, value in row.quantities.items():
             # A quantity a user named "title" must not overwrite the title.
             properties[key if key not in properties else f"quantity_{key}"] = value
         properties["uuid"] = row.uuid
-        features.append({"type": "Feature", "id": row.number, "geometry": mapping(geometry),
+        # An idea without a place is a feature with a null geometry (RFC 7946, 3.2).
+        features.append({"type": "Feature", "id": row.number,
+                         "geometry": mapping(geometry) if geometry is not None else None,
                          "properties": properties})
     return {"type": "FeatureCollection", "name": project.info.name, "features": features}
 

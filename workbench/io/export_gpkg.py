@@ -55,7 +55,9 @@ def intervention_layer(project) -> FlatLayer:
     fixed = [("uuid", "text"), ("nummer", "integer"), ("titel", "text"), ("omschrijving", "text"),
              ("themas", "text"), ("hoofdthema", "text"), ("kleur", "text"), ("status", "text"),
              ("horizon", "text"), ("stemmen", "integer"), ("bijeenkomsten", "text"),
-             ("oppervlakte_m2", "real"), ("lengte_m", "real")]
+             ("oppervlakte_m2", "real"), ("lengte_m", "real"), ("toets_eindoordeel", "text"),
+             ("afhandeling", "text"), ("instrument", "text"), ("antwoord", "text"), ("beantwoord_op", "text"),
+             ("beantwoord_door", "text")]
     for name, _kind in fixed:
         taken.add(name)
     quantity_columns = [(_unique(kind.label, taken), "real") for kind in kinds]
@@ -65,7 +67,8 @@ def intervention_layer(project) -> FlatLayer:
         names = set(row.themes)
         values.append((row.uuid, row.number, row.title, row.description, "; ".join(row.themes), row.primary_theme,
                        row.color, row.status, row.horizon, row.votes, "; ".join(row.sessions), row.area_m2,
-                       row.length_m, *[row.quantities.get(k.key) for k in kinds],
+                       row.length_m, row.verdict, row.disposition, row.instrument, row.answer, row.answered_on,
+                       row.answered_by, *[row.quantities.get(k.key) for k in kinds],
                        *[1 if t.name in names else 0 for t in themes], row.geometry))
     return FlatLayer("ideeen", _("Ideeën"), project.info.name, fixed + quantity_columns + theme_columns, values,
                      style_qml=theme_style(project), style_name=_("Hoofdthema"))

@@ -34,6 +34,7 @@ from workbench.errors import ValidationError
 from workbench.i18n import N_, _
 from workbench.io.mapping import normalise_name
 from workbench.io.merge_summary import Conflict, MergeSummary
+from workbench.io.merge_toets import merge_toets
 
 KEEP_BOTH, NEWEST_WINS = "keep_both", "newest_wins"
 
@@ -42,7 +43,7 @@ def content(item) -> tuple:
     """What a user sees of an intervention, to tell equal versions from different ones."""
     return (item.title, item.description, item.status, item.horizon, tuple(sorted(item.theme_uuids)),
             item.primary_theme_uuid, tuple(sorted(item.goal_uuids)), item.quantities, item.actor, item.notes,
-            item.geometry.wkb)
+            item.geometry.wkb if item.geometry is not None else b"")
 
 
 def divergence_point(target, source, as_target) -> str:
@@ -362,14 +363,16 @@ class _Plan:
                     _("Het hoogste aantal ({count}) is gebruikt; stemmen worden nooit dubbel geteld.")
                     .format(count=best)), vote.intervention_uuid, vote.session_uuid, mine.count, vote.count)
 
-    def quotes(self):
+    def quotes(self, theme_map=None):
         for quote in self.source.all("quote"):
             mine = self.target.get("quote", quote.uuid)
             if self.target.get("tombstone", quote.uuid) is not None:
                 continue
             linked = quote.intervention_uuid if self.target.get("intervention", quote.intervention_uuid or "") else None
             session = quote.session_uuid if self.target.get("session", quote.session_uuid or "") else None
-            theirs = replace(quote, intervention_uuid=linked, session_uuid=session)
+            theme = (theme_map or {}).get(quote.theme_uuid, quote.theme_uuid)
+            theme = theme if self.target.get("theme", theme or "") else None
+            theirs = replace(quote, intervention_uuid=linked, session_uuid=session, theme_uuid=theme)
             if mine is None:
                 self.run(PutEntity("quote", theirs))
                 self.summary.count_added("quote")
@@ -395,7 +398,8 @@ class _Plan:
         self.interventions(theme_map, point)
         self.deletions(point)
         self.votes()
-        self.quotes()
+        self.quotes(theme_map)
+        merge_toets(self)
 
 
 def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary:

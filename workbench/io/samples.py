@@ -64,7 +64,8 @@ def _fill(project, name: str, data: dict) -> None:
 
     from workbench.core.setup_commands import EditInfo
 
-    commands = [EditInfo(next_steps=data["next_steps"], contact=data["contact"])]
+    commands = [EditInfo(next_steps=data["next_steps"], contact=data["contact"],
+                         disclaimer=data.get("disclaimer", ""))]
     sessions = [uid("session", s["title"]) for s in data["sessions"]]
     for spec, session_uuid in zip(data["sessions"], sessions):
         commands.append(AddSession(uuid=session_uuid, **spec))
@@ -86,8 +87,10 @@ def _fill(project, name: str, data: dict) -> None:
         if spec.get("votes"):
             commands.append(SetVotes(items[spec["title"]], spec["votes"], session_uuid=sessions[0]))
     for index, spec in enumerate(data["quotes"]):
+        # A quote from the visie itself ("source": "L4683-4689") was not said at the sample's evening.
+        session = None if spec.get("source") else sessions[0]
         commands.append(AddQuote(spec["text"], spec["speaker"], items.get(spec.get("intervention")),
-                                 session_uuid=sessions[0], uuid=uid("quote", str(index))))
+                                 session_uuid=session, uuid=uid("quote", str(index))))
     project.execute(Batch(N_("Voorbeeldproject"), commands))
     project.set_current_session(sessions[0])
 

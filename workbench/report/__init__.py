@@ -15,7 +15,7 @@ from pathlib import Path
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 
-KINDS = ("handout", "report", "poster")
+KINDS = ("handout", "report", "poster", "terugkoppeling")
 
 
 class ExportError(WorkbenchError):
@@ -34,8 +34,11 @@ def _builder(kind):
         from workbench.report import planner_report as module
     elif kind == "poster":
         from workbench.report import poster as module
+    elif kind == "terugkoppeling":
+        from workbench.report import terugkoppeling as module
     else:
-        raise ExportError(_("Onbekende soort PDF '{kind}'. Kies handout, report of poster.").format(kind=kind))
+        raise ExportError(_("Onbekende soort PDF '{kind}'. Kies handout, report, poster of terugkoppeling.")
+                          .format(kind=kind))
     return module.build
 
 
@@ -54,6 +57,10 @@ def export_pdf(project, out, kind="handout", session_uuid=None, progress=None) -
         if progress is not None and progress(fraction) is False:
             raise ExportCancelled(_("Het maken van de PDF is afgebroken."))
 
+    if session_uuid is not None:  # only that session's ideas, their votes, quotes and answers
+        from workbench.core.scope import session_scope
+
+        project = session_scope(project, session_uuid)
     with writing(out, project.path) as temporary:  # the one guarded writer: see workbench/io/output.py
         report_progress(0.0)
         build(project, str(temporary), session_uuid=session_uuid, progress=report_progress)

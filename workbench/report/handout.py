@@ -33,6 +33,9 @@ def footer_text(project) -> list:
     """Footer lines: who to contact, and which version of the project this shows."""
     contact = text.plain(project.info.contact, multiline=False)
     version = _("Versie van {date}").format(date=dates.long_date(dates.project_date(project)))
+    disclaimer = text.plain(project.info.disclaimer, multiline=False)
+    if disclaimer:  # on every page: "Fictief voorbeeld" must not get lost when a page is copied alone
+        version = f"{version} \u00b7 {disclaimer}"
     return [contact, version] if contact else [version]
 
 
@@ -66,6 +69,7 @@ def cover(project, session, styles, width):
 def map_section(project, styles, width):
     return [heading(_("Alle ideeën op de kaart"), styles.h1),
             Paragraph(_("Elk idee heeft een nummer. De kleur laat zien bij welk thema het idee hoort."), styles.body),
+            Paragraph(_("Deze kaart is een schets, geen omgevingsplankaart."), styles.small),
             MapFlowable(project, width, None, MapStyle(label_size=10, wijk_label_size=9),
                         legend=Legend(project, width, size=11, columns=2))]
 

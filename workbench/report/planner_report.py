@@ -20,6 +20,7 @@ from workbench.report.sections import (chart_section, heading, ideas_section, ne
                                        quotes_section)
 from workbench.report.styles import ACCENT, make_styles
 from workbench.report.tables import cell, grid
+from workbench.report.toets_sections import accountability_section, gaps_section, process_section
 
 TABLE_COLUMNS = 8  # wider coverage tables are split into several tables
 
@@ -65,6 +66,8 @@ def breakable(name: str) -> str:
 
 def size_text(geometry):
     """"1,2 ha" / "340 m" / "punt": the computed size, short enough for a table cell."""
+    if geometry is None:
+        return _("zonder plek")
     if "Polygon" in geometry.geom_type:
         return format_area(geometry.area)
     if "LineString" in geometry.geom_type:
@@ -197,7 +200,8 @@ def appendix(project, styles, width, placements, session_uuid):
                      cell(horizon_label(item.horizon), styles.cell, widths[4]),
                      cell(size_text(item.geometry), styles.cell, widths[5]),
                      cell(str(project.votes(item.uuid, session_uuid)), styles.cell, widths[6]),
-                     cell(breakable(placements[item.uuid].main) or "-", styles.cell, widths[7])])
+                     cell(breakable(placements[item.uuid].main) if item.uuid in placements else "-",
+                          styles.cell, widths[7])])
     return [PageBreak(), heading(_("Bijlage: alle ideeën"), styles.h1), grid(rows, widths)]
 
 
@@ -228,6 +232,9 @@ def build(project, out, session_uuid=None, progress=None):
     story += chart_section(project, styles, session_uuid, width)
     story += goals_section(project, styles, width)
     story += coverage_section(project, styles, width, placements)
+    story += gaps_section(project, styles, width, placements)
+    story += process_section(project, styles, width, session_uuid)
+    story += accountability_section(project, styles, width)
     story += quotes_section(project, styles, session_uuid)
     story += next_steps_section(project, styles)
     story += appendix(project, styles, width, placements, session_uuid)

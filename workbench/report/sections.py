@@ -54,6 +54,9 @@ def idea_paragraph(project, item, styles, votes, extra_lines=()):
     description = text.plain(item.description)
     if description:
         runs.append((description, fonts.REGULAR, size, INK))
+    if item.geometry is None:
+        runs.append((_("Zonder plek op de kaart: voor het hele gebied of de hele stad."), fonts.REGULAR, size - 1.5,
+                     MUTED))
     runs.extend((line, fonts.REGULAR, size - 1.5, color) for line, color in extra_lines)
     runs.append((votes_label(votes), fonts.REGULAR, size, MUTED))
     return Numbered(item.number, idea_color(project, item), TextBlock(runs, styles.body), styles.size)
@@ -69,8 +72,10 @@ def ideas_section(project, styles, session_uuid, details=None):
         for item in members:
             extra = details(item) if details else ()
             block = idea_paragraph(project, item, styles, project.votes(item.uuid, session_uuid), extra)
-            # The theme heading stays with its first idea.
-            story.append(KeepTogether([theme_heading(theme, styles), block]) if first else block)
+            # The theme heading (and what the theme means, in plain words) stays with its first idea.
+            about = [Paragraph(text.markup(theme.description), styles.small)] if theme and \
+                text.plain(theme.description) else []
+            story.append(KeepTogether([theme_heading(theme, styles), *about, block]) if first else block)
             first = False
     return story
 
@@ -93,8 +98,11 @@ def chart_section(project, styles, session_uuid, width):
     return [KeepTogether([title, intro, Spacer(1, 4), VoteChart(rows, width, styles.size - 1)])]
 
 
-def quote_flowables(quote, styles):
+def quote_flowables(quote, styles, project=None):
     speaker = text.plain(quote.speaker, multiline=False) or _("Bewoner")
+    theme = project.get("theme", quote.theme_uuid) if project is not None and quote.theme_uuid else None
+    if theme is not None:  # input about a theme, reported under it as the visie does
+        speaker += " \u00b7 " + _("over {theme}").format(theme=text.plain(theme.name, multiline=False))
     return [Paragraph(f"\u201c{text.markup(quote.text)}\u201d", styles.quote),
             Paragraph(f"- {text.markup(speaker, multiline=False)}", styles.speaker)]
 
@@ -112,7 +120,7 @@ def quotes_section(project, styles, session_uuid, limit=None):
     for index, quote in enumerate(quotes):
         # The heading travels with the first quote, never alone at the bottom of a page;
         # KeepTogether lets go by itself when a quote is longer than a page.
-        story.append(KeepTogether(([title] if index == 0 else []) + quote_flowables(quote, styles)))
+        story.append(KeepTogether(([title] if index == 0 else []) + quote_flowables(quote, styles, project)))
     return story
 
 

@@ -46,7 +46,8 @@ def _write_layer(conn, layer: FlatLayer) -> None:
     if layer.rows:
         import shapely
 
-        bounds = [float(b) for b in shapely.total_bounds([row[-1] for row in layer.rows])]
+        placed = [row[-1] for row in layer.rows if row[-1] is not None]
+        bounds = [float(b) for b in shapely.total_bounds(placed)] if placed else [0.0, 0.0, 0.0, 0.0]
         conn.execute("UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?",
                      (*bounds, layer.table))
     if layer.style_qml:

@@ -22,7 +22,10 @@ class BlobError(ValueError):
 
 
 def encode(geometry: BaseGeometry, srs_id: int = 28992) -> bytes:
-    """Encode a 2D geometry; an empty geometry gets the empty flag and no envelope."""
+    """Encode a 2D geometry; an empty geometry gets the empty flag and no envelope; no
+    geometry (an idea without a place) is NULL."""
+    if geometry is None:
+        return None
     geometry = shapely.force_2d(geometry)
     wkb = shapely.to_wkb(geometry, byte_order=1, flavor="iso")
     if geometry.is_empty:

@@ -145,7 +145,39 @@ def _v5_reference_styles(conn) -> None:
         run_script(conn, "ALTER TABLE reference_layers ADD COLUMN style TEXT;")
 
 
-MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_basemaps, _v5_reference_styles]
+def _v6_toets(conn) -> None:
+    """The visie-toets and the terugkoppeling: a verdict per idea and criterion, an answer
+    per idea ("Wat doen we met uw idee?"), how a session gathered its input, and a line
+    printed on every page (the samples: "Fictief voorbeeld"). Like 4 and 5 it can run on
+    a file that has some of it already (a version number set back by hand)."""
+    run_script(conn, f"""
+    CREATE TABLE IF NOT EXISTS verdicts (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+      intervention_uuid TEXT NOT NULL REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
+      criterion TEXT NOT NULL, verdict TEXT NOT NULL, condition TEXT NOT NULL DEFAULT '',
+      reason TEXT NOT NULL DEFAULT '', changed_at TEXT NOT NULL DEFAULT '',
+      UNIQUE (intervention_uuid, criterion));
+    CREATE TABLE IF NOT EXISTS answers (
+      id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE,
+      intervention_uuid TEXT NOT NULL UNIQUE REFERENCES interventions(uuid) ON DELETE CASCADE {FK},
+      disposition TEXT NOT NULL, text TEXT NOT NULL DEFAULT '', instrument TEXT NOT NULL DEFAULT '',
+      referred_to TEXT NOT NULL DEFAULT '', answered_on TEXT NOT NULL DEFAULT '',
+      answered_by TEXT NOT NULL DEFAULT '', changed_at TEXT NOT NULL DEFAULT '');
+    """)
+    for table, column, kind in (("sessions", "method", "TEXT NOT NULL DEFAULT ''"),
+                                ("sessions", "target_group", "TEXT NOT NULL DEFAULT ''"),
+                                ("sessions", "part", "TEXT NOT NULL DEFAULT ''"),
+                                ("project_info", "disclaimer", "TEXT NOT NULL DEFAULT ''"),
+                                ("quotes", "theme_uuid", f"TEXT REFERENCES themes(uuid) ON DELETE SET NULL {FK}")):
+        if not any(row[1] == column for row in conn.execute(f"PRAGMA table_info({table})")):
+            run_script(conn, f"ALTER TABLE {table} ADD COLUMN {column} {kind};")
+    for table, identifier in (("verdicts", "Toetsing"), ("answers", "Terugkoppeling")):
+        if not conn.execute("SELECT 1 FROM gpkg_contents WHERE table_name = ?", (table,)).fetchone():
+            register_attributes(conn, table, identifier)
+
+
+MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_basemaps, _v5_reference_styles,
+              _v6_toets]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

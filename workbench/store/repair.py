@@ -15,7 +15,7 @@ from workbench.store.connection import transaction
 
 # Link tables whose dangling rows are removed, and columns set to NULL when dangling.
 _DELETE_DANGLING = ("intervention_themes", "intervention_goals", "intervention_quantities", "votes")
-_NULL_DANGLING = {"quotes": ("intervention_uuid", "session_uuid"), "goals": ("theme_uuid",),
+_NULL_DANGLING = {"quotes": ("intervention_uuid", "session_uuid", "theme_uuid"), "goals": ("theme_uuid",),
                   "themes": ("parent_uuid",)}
 
 

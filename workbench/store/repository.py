@@ -10,8 +10,8 @@ from dataclasses import asdict, fields
 
 from workbench.core.layer_style import LayerStyle
 from workbench.core.model import (
-    Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
-    ReferenceLayer, Session, Theme, Tombstone, Underlay, Vote)
+    Answer, Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
+    ReferenceLayer, Session, Theme, Tombstone, Underlay, Verdict, Vote)
 from workbench.store import gpkg_blob
 from workbench.store.connection import transaction
 from workbench.store.feature_rows import write_interventions
@@ -29,7 +29,12 @@ SIMPLE_TABLES = {
     "quote": ("quotes", Quote),
     "tombstone": ("tombstones", Tombstone),
     "underlay": ("underlays", Underlay),
+    "verdict": ("verdicts", Verdict),
+    "answer": ("answers", Answer),
 }
+
+# Columns a later migration added to an existing table (see store/migrations.py).
+LATER_COLUMNS = {"sessions": {"method", "target_group", "part"}, "project_info": {"disclaimer"}, "quotes": {"theme_uuid"}}
 
 INFO_COLUMNS = tuple(f.name for f in fields(ProjectInfo))
 
@@ -75,14 +80,24 @@ class Repository:
 
     def load(self) -> ProjectState:
         state = ProjectState()
-        row = self.conn.execute(f"SELECT {', '.join(INFO_COLUMNS)} FROM project_info LIMIT 1").fetchone()
+        info_columns = [c for c in INFO_COLUMNS if c not in LATER_COLUMNS["project_info"]
+                        or any(r[1] == c for r in self.conn.execute("PRAGMA table_info(project_info)"))]
+        row = self.conn.execute(f"SELECT {', '.join(info_columns)} FROM project_info LIMIT 1").fetchone()
         if row:
-            state.info = ProjectInfo(*[value or "" for value in row])
+            state.info = ProjectInfo(**{c: value or "" for c, value in zip(info_columns, row)})
         existing = {row[0] for row in self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         for kind, (table, cls) in SIMPLE_TABLES.items():
             if table not in existing:
                 continue  # an older file opened read-only, not migrated (e.g. no underlays yet)
             columns = _columns(cls)
+            present = {row[1] for row in self.conn.execute(f"PRAGMA table_info({table})")}
+            if set(columns) - present and set(columns) - present <= LATER_COLUMNS.get(table, set()):
+                # an older file opened read-only (not migrated): the later columns' defaults
+                columns = [c for c in columns if c in present]
+                for values in self.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
+                    entity = cls(**dict(zip(columns, values)))
+                    state.entities[kind][entity.uuid] = entity
+                continue
             for values in self.conn.execute(f"SELECT {', '.join(columns)} FROM {table}"):
                 entity = cls(*values)
                 state.entities[kind][entity.uuid] = entity
@@ -118,8 +133,11 @@ class Repository:
             "created_session_uuid, changed_session_uuid, COALESCE(created_at, ''), COALESCE(changed_at, ''), geom "
             "FROM interventions WHERE uuid IS NOT NULL").fetchall()
         geometries = gpkg_blob.decode_many([row[-1] for row in rows])
+        # A NULL geometry is an idea without a place (a wish for the whole area); only a
+        # blob that is there but unusable is repaired or reported.
         fixed, self.warnings = repair_geometries(
-            None if self.read_only else self.conn, [(r[0], r[1], g) for r, g in zip(rows, geometries)])
+            None if self.read_only else self.conn,
+            [(r[0], r[1], g) for r, g in zip(rows, geometries) if r[-1] is not None])
         themes = self._links("intervention_themes", "theme_uuid")
         goals = self._links("intervention_goals", "goal_uuid")
         quantities = {}

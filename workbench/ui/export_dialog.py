@@ -16,7 +16,7 @@ from workbench.ui.labels import report_kind_label
 
 
 class ExportDialog(QDialog):
-    KINDS = ("handout", "report", "poster")
+    KINDS = ("handout", "report", "poster", "terugkoppeling")
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -56,7 +56,8 @@ class ExportDialog(QDialog):
     def _suggest_path(self) -> None:
         project = self.context.project
         base = Path(project.path) if project and project.path else Path.home() / "project.gpkg"
-        suffix = {"handout": "handout", "report": "rapport", "poster": "poster"}[self.kind.currentData()]
+        suffix = {"handout": "handout", "report": "rapport", "poster": "poster",
+                  "terugkoppeling": "terugkoppeling"}[self.kind.currentData()]
         self.path.setText(str(base.with_name(f"{base.stem}-{suffix}.pdf")))
 
     def _browse(self) -> None:

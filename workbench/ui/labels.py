@@ -39,7 +39,8 @@ def quantity_unit(kind) -> str:
 
 
 def report_kind_label(kind: str) -> str:
-    return {"handout": _("Handout voor bewoners"), "report": _("Rapport"), "poster": _("Poster")}.get(kind, kind)
+    return {"handout": _("Handout voor bewoners"), "report": _("Rapport"), "poster": _("Poster"),
+            "terugkoppeling": _("Terugkoppeling: wat doen we met uw idee?")}.get(kind, kind)
 
 
 def short(text: str, limit: int = 120) -> str:

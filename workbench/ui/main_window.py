@@ -30,6 +30,7 @@ from workbench.ui.quotes import QuotesPanel
 from workbench.ui.ranking import RankingPanel
 from workbench.ui.sessions import SessionsPanel
 from workbench.ui.themes import ThemesPanel
+from workbench.ui.toets_dock import ToetsPanel
 from workbench.ui.votes import VotesPanel
 
 DROP_SUFFIXES = (".geojson", ".json", ".gpkg", ".mbtiles", ".tif", ".tiff")  # the last three: base maps
@@ -38,7 +39,7 @@ DROP_SUFFIXES = (".geojson", ".json", ".gpkg", ".mbtiles", ".tif", ".tiff")  # t
 def dock_titles() -> dict:
     return {"interventions": _("Ideeën"), "editor": _("Idee bewerken"), "sessions": _("Bijeenkomsten"),
             "votes": _("Stemmen"), "ranking": _("Ranglijst"), "quotes": _("Citaten"), "themes": _("Thema's"),
-            "project": _("Project"), "layers": _("Lagen")}
+            "project": _("Project"), "layers": _("Lagen"), "toets": _("Toets")}
 
 
 class _DropFilter(QObject):
@@ -105,7 +106,8 @@ class MainWindow(QMainWindow):
         c = self.context
         self.panels = {"interventions": InterventionsPanel(c), "sessions": SessionsPanel(c),
                        "themes": ThemesPanel(c), "editor": InterventionEditor(c), "votes": VotesPanel(c),
-                       "ranking": RankingPanel(c), "quotes": QuotesPanel(c), "project": ProjectPanel(c)}
+                       "ranking": RankingPanel(c), "quotes": QuotesPanel(c), "project": ProjectPanel(c),
+                       "toets": ToetsPanel(c)}
         self.panels["layers"] = LayerList(self.map_view)
         for key, panel in self.panels.items():
             dock = QDockWidget(self)
@@ -122,7 +124,7 @@ class MainWindow(QMainWindow):
             self.addDockWidget(left, self.docks["layers"])
             self.resizeDocks([self.docks["interventions"], self.docks["layers"]], [700, 170], Qt.Orientation.Vertical)
         self.addDockWidget(right, self.docks["editor"])
-        for key in ("votes", "ranking", "quotes"):
+        for key in ("votes", "ranking", "quotes", "toets"):
             self.addDockWidget(right, self.docks[key])
             self.tabifyDockWidget(self.docks["editor"], self.docks[key])
         self.docks["interventions"].raise_()
@@ -148,7 +150,9 @@ class MainWindow(QMainWindow):
 
     def _build_status_bar(self) -> None:
         self.session_label, self.coords_label, self.scale_label = QLabel(), QLabel(), QLabel()
-        for label in (self.session_label, self.coords_label, self.scale_label):
+        self.disclaimer_label = QLabel()  # "Fictief voorbeeld, ...": always in sight while a sample is open
+        self.disclaimer_label.setStyleSheet("color: #b00000; font-weight: bold;")
+        for label in (self.disclaimer_label, self.session_label, self.coords_label, self.scale_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # the session title is typed by users
             self.statusBar().addPermanentWidget(label)
 
@@ -181,6 +185,8 @@ class MainWindow(QMainWindow):
 
     def update_title(self) -> None:
         project = self.context.project
+        self.disclaimer_label.setText(project.info.disclaimer if project is not None else "")
+        self.disclaimer_label.setVisible(bool(self.disclaimer_label.text()))
         if project is None:
             self.setWindowTitle(_("Gebiedsvisie Werkbank"))
             return

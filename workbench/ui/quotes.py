@@ -31,11 +31,12 @@ class QuotesPanel(QWidget):
         self.text.setMaximumHeight(80)
         self.speaker = QLineEdit()
         self.intervention = EntityCombo(context, "intervention", lambda: _("(geen idee)"))
+        self.theme = EntityCombo(context, "theme", lambda: _("(geen thema)"))  # input about a theme
         self.error = ErrorLabel()
         self.new_button, self.save_button, self.delete_button = QPushButton(), QPushButton(), QPushButton()
-        self.labels = [QLabel(), QLabel(), QLabel()]
+        self.labels = [QLabel(), QLabel(), QLabel(), QLabel()]
         form = QFormLayout()
-        for label, widget in zip(self.labels, (self.text, self.speaker, self.intervention)):
+        for label, widget in zip(self.labels, (self.text, self.speaker, self.intervention, self.theme)):
             form.addRow(label, widget)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.save_button, self.delete_button):
@@ -61,12 +62,13 @@ class QuotesPanel(QWidget):
         self._reset()
 
     def retranslate(self) -> None:
-        for label, text in zip(self.labels, (_("Citaat"), _("Wie zei het"), _("Over idee"))):
+        for label, text in zip(self.labels, (_("Citaat"), _("Wie zei het"), _("Over idee"), _("Over thema"))):
             label.setText(text)
         self.text.setPlaceholderText(_("Wat zei de bewoner? Schrijf het zo letterlijk mogelijk op."))
         self.new_button.setText(_("Nieuw"))
         self.delete_button.setText(_("Verwijderen"))
         self.intervention.retranslate()
+        self.theme.retranslate()
         if self.editing_uuid is None and self.speaker.text() == self._default_speaker:
             # the untouched "Bewoner uit ..." of a new quote follows the language
             self._default_speaker = default_speaker(self.context.project)
@@ -107,6 +109,7 @@ class QuotesPanel(QWidget):
         self.text.setReadOnly(read_only)
         self.speaker.setReadOnly(read_only)
         self.intervention.setEnabled(not read_only)
+        self.theme.setEnabled(not read_only)
         self.new_button.setEnabled(not read_only)
         self.save_button.setEnabled(not read_only)
         self.delete_button.setEnabled(self.editing_uuid is not None and not read_only)
@@ -124,6 +127,7 @@ class QuotesPanel(QWidget):
         self.speaker.setText(self._default_speaker)
         selected = self.context.selected_intervention()
         self.intervention.set_uuid(selected.uuid if selected else None)
+        self.theme.set_uuid(None)
         self.error.clear_error()
         self._update_buttons()
 
@@ -143,13 +147,14 @@ class QuotesPanel(QWidget):
         self.text.set_committed_text(quote.text)
         self.speaker.setText(quote.speaker)
         self.intervention.set_uuid(quote.intervention_uuid)
+        self.theme.set_uuid(quote.theme_uuid)
         self.error.clear_error()
         self._update_buttons()
 
     def save(self) -> None:
         project = self.context.project
         values = dict(text=self.text.toPlainText(), speaker=self.speaker.text(),
-                      intervention_uuid=self.intervention.currentData())
+                      intervention_uuid=self.intervention.currentData(), theme_uuid=self.theme.currentData())
         try:
             if self.editing_uuid is None:
                 command = project.execute(AddQuote(**values))

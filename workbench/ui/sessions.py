@@ -2,7 +2,7 @@
 (everything created from then on belongs to it)."""
 
 from qtpy.QtCore import QDate, Qt
-from qtpy.QtWidgets import (QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from qtpy.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                             QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from workbench.core.setup_commands import AddSession, DeleteSession, EditSession
@@ -13,6 +13,12 @@ from workbench.ui.fields import ErrorLabel
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
 from workbench.ui.qt_models import current_uuid
+
+def method_labels() -> dict:
+    return {"bewonersavond": _("Bewonersavond"), "straatgesprek": _("Straatgesprek"),
+            "online-vragenlijst": _("Online vragenlijst"), "stakeholdersessie": _("Stakeholdersessie"),
+            "groepsgesprek": _("Groepsgesprek"), "telefonisch": _("Telefonisch")}
+
 
 class SessionForm(QWidget):
     """Title, date, place, facilitator, participants; used by the dialog and the wizard."""
@@ -28,18 +34,30 @@ class SessionForm(QWidget):
         self.facilitator = QLineEdit()
         self.participants = QSpinBox()
         self.participants.setRange(0, 100000)
+        self.method = QComboBox()  # how the input was gathered (the visie's own forms, seed L8604-8638)
+        self.target_group = QLineEdit()
+        self.part = QLineEdit()  # its own part of the area: wijk names
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.labels = [QLabel() for _i in range(5)]
+        self.labels = [QLabel() for _i in range(8)]
         for label, widget in zip(self.labels, (self.title, self.date, self.place, self.facilitator,
-                                               self.participants)):
+                                               self.participants, self.method, self.target_group, self.part)):
             self.form.addRow(label, widget)
         connect_retranslate(self)
 
     def retranslate(self) -> None:
         for label, text in zip(self.labels, (_("Titel"), _("Datum"), _("Plaats"), _("Gespreksleider"),
-                                             _("Aantal deelnemers"))):
+                                             _("Aantal deelnemers"), _("Werkvorm"), _("Doelgroep"),
+                                             _("Deel van het gebied"))):
             label.setText(text)
+        current = self.method.currentData()
+        self.method.clear()
+        self.method.addItem(_("(niet vastgelegd)"), "")
+        for code, label in method_labels().items():
+            self.method.addItem(label, code)
+        self.method.setCurrentIndex(max(self.method.findData(current), 0))
+        self.target_group.setPlaceholderText(_("Bijvoorbeeld 'jongeren' of 'ondernemers'"))
+        self.part.setPlaceholderText(_("Wijken, gescheiden door ';' (leeg: het hele gebied)"))
         self.title.setPlaceholderText(_("Bijvoorbeeld 'Bewonersavond Heerlerheide'"))
         self.place.setPlaceholderText(_("Bijvoorbeeld 'Buurthuis De Passart'"))
 
@@ -50,11 +68,15 @@ class SessionForm(QWidget):
         self.place.setText(session.place)
         self.facilitator.setText(session.facilitator)
         self.participants.setValue(session.participants)
+        self.method.setCurrentIndex(max(self.method.findData(session.method), 0))
+        self.target_group.setText(session.target_group)
+        self.part.setText(session.part)
 
     def values(self) -> dict:
         return {"title": self.title.text(), "date": self.date.date().toString("yyyy-MM-dd"),
                 "place": self.place.text(), "facilitator": self.facilitator.text(),
-                "participants": self.participants.value()}
+                "participants": self.participants.value(), "method": self.method.currentData() or "",
+                "target_group": self.target_group.text(), "part": self.part.text()}
 
 class SessionDialog(QDialog):
     """Create (``session`` None) or edit a session; stays open while the input is refused."""

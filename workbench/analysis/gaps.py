@@ -1,0 +1,146 @@
+"""The gap view: what the input covers of the visie, and what it leaves open.
+
+Every theme of the set with its number of ideas, zeros included, rolled up to the
+pillars; every wijk of the area, zeros included; the goals no idea serves; the ideas not
+yet weighed or answered. Zeros are the point: a theme nobody raised is a finding.
+
+Example::
+
+    view = gap_view(project)
+    [(p.name, p.count) for p in view.pillars]
+"""
+
+from dataclasses import dataclass
+
+from workbench.analysis.wijken import place_interventions, wijken_layer
+from workbench.core.model import OVERALL
+
+# The seed's own crosswalk: the kernthema's of the participation that the sub-themes of
+# chapter 5 cite (sub-theme, kernthema's, lines in the visie). Only what the seed says.
+CROSSWALK = (
+    ("Het kind voorop", ("Zorgen van nu, kansen voor de toekomst", "Verkleinen van achterstanden"), "L3941-3981"),
+    ("Veiligheid op orde", ("Zorgen van nu, kansen voor de toekomst",), "L4195-4197"),
+    ("Gezonde basis", ("Basis op orde: Heerlen als schone en goed onderhouden stad",
+                       "Meer voorzieningen voor de jeugd", "Nieuwe verbindingen",
+                       "Een groen Heerlen met volop recreatieve mogelijkheden"), "L4691-4822"),
+)
+
+
+def crosswalk_counts(project) -> tuple:
+    """(sub-theme, kernthema's, seed lines, ideas) per CROSSWALK row: the ideas tagged with
+    one of those kernthema's (a project on the kernthema set), so input in residents' words
+    reports in the visie's structure; ideas is None when the project has none of them."""
+    by_name = {t.name.casefold(): t.uuid for t in project.themes()}
+    rows = []
+    for sub, kernthemas, seed in CROSSWALK:
+        uuids = {by_name[k.casefold()] for k in kernthemas if k.casefold() in by_name}
+        ideas = sum(1 for item in project.interventions() if _tagged(item) & uuids) if uuids else None
+        rows.append((sub, kernthemas, seed, ideas))
+    return tuple(rows)
+
+
+@dataclass(frozen=True)
+class Count:
+    name: str
+    count: int
+    children: tuple = ()  # Count, ... (the sub-themes of a pillar)
+
+
+@dataclass(frozen=True)
+class GapView:
+    pillars: tuple  # Count per top-level theme, with its sub-themes as children
+    wijken: tuple  # Count per wijk of the area ("" when the project has no wijken layer)
+    unserved_goals: tuple  # goal titles
+    not_weighed: tuple  # idea numbers without an overall verdict
+    not_answered: tuple  # idea numbers without an answer
+    placeless: tuple  # idea numbers without a place on the map
+
+
+def _tagged(item) -> set:
+    return set(item.theme_uuids) | ({item.primary_theme_uuid} if item.primary_theme_uuid else set())
+
+
+def theme_counts(project) -> tuple:
+    """Count per pillar (ideas tagged with it or any of its sub-themes, each idea once)."""
+    ideas = project.interventions()
+    themes = project.themes()
+    children = {}
+    for theme in themes:
+        children.setdefault(theme.parent_uuid, []).append(theme)
+
+    def below(theme) -> set:
+        uuids = {theme.uuid}
+        for child in children.get(theme.uuid, ()):
+            uuids |= below(child)
+        return uuids
+
+    def count(theme) -> Count:
+        uuids = below(theme)
+        number = sum(1 for item in ideas if _tagged(item) & uuids)
+        return Count(theme.name, number, tuple(count(child) for child in children.get(theme.uuid, ())))
+
+    return tuple(count(theme) for theme in children.get(None, ()))
+
+
+def wijk_counts(project, placements=None) -> tuple:
+    """Every wijk of the wijken layer that lies in the area (all of them without an area),
+    with the ideas that touch it, zeros included."""
+    layer = wijken_layer(project)
+    if layer is None:
+        return ()
+    placements = placements if placements is not None else place_interventions(project, layer)
+    area = project.area
+    names = []
+    for feature in layer.features:
+        geometry = feature.geometry
+        if area is None or geometry.intersection(area.geometry).area > 0.01 * max(geometry.area, 1.0):
+            if feature.label not in names:
+                names.append(feature.label)
+    touched = {}
+    for placement in placements.values():
+        for name in placement.touched:
+            touched[name] = touched.get(name, 0) + 1
+    names += [name for name in touched if name not in names]  # an idea that reaches outside the area
+    return tuple(Count(name, touched.get(name, 0)) for name in sorted(names))
+
+
+def gap_view(project, placements=None) -> GapView:
+    ideas = sorted(project.interventions(), key=lambda item: item.number)
+    served = {goal for item in ideas for goal in item.goal_uuids}
+    weighed = {v.intervention_uuid for v in project.all("verdict") if v.criterion == OVERALL}
+    answered = {a.intervention_uuid for a in project.all("answer")}
+    return GapView(
+        pillars=theme_counts(project),
+        wijken=wijk_counts(project, placements),
+        unserved_goals=tuple(g.title for g in project.goals() if g.uuid not in served),
+        not_weighed=tuple(i.number for i in ideas if i.uuid not in weighed),
+        not_answered=tuple(i.number for i in ideas if i.uuid not in answered),
+        placeless=tuple(i.number for i in ideas if i.geometry is None or i.geometry.is_empty))
+
+
+@dataclass(frozen=True)
+class IdeaToets:
+    number: int
+    title: str
+    overall: str  # a verdict, "" when not weighed overall
+    verdicts: tuple  # (criterion key, verdict, condition, reason), ...
+    disposition: str
+    instrument: str
+    answer: str
+
+
+def toets_rows(project, ideas=None) -> list:
+    """Per idea (by number): its verdicts and its answer."""
+    verdicts, answers = {}, {a.intervention_uuid: a for a in project.all("answer")}
+    for verdict in project.all("verdict"):
+        verdicts.setdefault(verdict.intervention_uuid, []).append(verdict)
+    rows = []
+    for item in sorted(ideas if ideas is not None else project.interventions(), key=lambda i: i.number):
+        mine = sorted(verdicts.get(item.uuid, ()), key=lambda v: v.criterion)
+        overall = next((v.verdict for v in mine if v.criterion == OVERALL), "")
+        answer = answers.get(item.uuid)
+        rows.append(IdeaToets(
+            item.number, item.title, overall,
+            tuple((v.criterion, v.verdict, v.condition, v.reason) for v in mine if v.criterion != OVERALL),
+            answer.disposition if answer else "", answer.instrument if answer else "", answer.text if answer else ""))
+    return rows
