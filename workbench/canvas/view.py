@@ -321,6 +321,11 @@ class MapView(QGraphicsView):
     def active_theme(self):
         return self._active_theme
 
+    def active_theme_color(self):
+        """The colour a new idea gets (its drawing shows in it), or None."""
+        theme = self.project.get("theme", self._active_theme) if self.project and self._active_theme else None
+        return theme.color if theme else None
+
     def set_snapping(self, enabled: bool) -> None:
         self.snapper.enabled = bool(enabled)
 

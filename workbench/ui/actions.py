@@ -145,7 +145,7 @@ class WindowActions:
 
         self.map_toolbar = QToolBar(w)
         self.map_toolbar.setObjectName("toolbar_map")
-        for mode in (Mode.PAN, Mode.SELECT, Mode.EDIT_VERTICES, Mode.MOVE, Mode.MEASURE):
+        for mode in (Mode.PAN, Mode.SELECT, Mode.EDIT_VERTICES, Mode.MOVE, Mode.MEASURE, Mode.COUNT_VOTES):
             if mode in self.modes:
                 self.map_toolbar.addAction(self.modes[mode])
         self.map_toolbar.addSeparator()

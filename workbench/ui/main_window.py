@@ -16,6 +16,7 @@ from workbench.geo.measure import format_number
 from workbench.i18n import _
 from workbench.ui import settings
 from workbench.ui.actions import WindowActions
+from workbench.ui.capture_title import link_title_fields
 from workbench.ui.context import ProjectContext
 from workbench.ui.editor import InterventionEditor
 from workbench.ui.i18n_qt import connect_retranslate, follow_language_with_qt
@@ -135,8 +136,10 @@ class MainWindow(QMainWindow):
     def _build_toolbars(self) -> None:
         self.toolbars["map"] = self.actions_.map_toolbar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbars["map"])
-        self.quick_capture = QuickCaptureBar(self.context, self.map_view, self.actions_.draw_modes)
+        self.quick_capture = QuickCaptureBar(self.context, self.map_view, self.actions_.draw_modes,
+                                             modes=self.actions_.modes)
         self.quick_capture.exitRequested.connect(self.presentation.leave)
+        link_title_fields(self.quick_capture, self.panels["editor"])
         capture = QToolBar(self)
         capture.setObjectName("toolbar_capture")
         capture.addWidget(self.quick_capture)
@@ -239,7 +242,7 @@ class MainWindow(QMainWindow):
             self.actions_.a[key].setEnabled(project is not None)
         for action in self.actions_.draw_actions:
             action.setEnabled(writable)
-        for mode in (Mode.MOVE, Mode.EDIT_VERTICES):  # every drag would end in "alleen-lezen"
+        for mode in (Mode.MOVE, Mode.EDIT_VERTICES, Mode.COUNT_VOTES):  # each would end in "alleen-lezen"
             if mode in self.actions_.modes:
                 self.actions_.modes[mode].setEnabled(writable)
         for panel in self.panels.values():
@@ -274,8 +277,9 @@ class MainWindow(QMainWindow):
 
         self.map_view.setFocus()  # first: finishing may hand focus on to the title field
         event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
-        if key == Qt.Key.Key_Escape and self.presentation.active and not self.map_view.tool().key(event):
-            # nothing being drawn: Esc leaves full screen, as people expect
+        if key == Qt.Key.Key_Escape and self.presentation.active and not self.map_view.tool().drawing():
+            # nothing being drawn: one Esc leaves full screen, as people expect (a
+            # selection is not something to cancel first)
             self.presentation.leave()
             return
         # straight to the handler: posting the event would hit the shortcut again

@@ -2,7 +2,10 @@
 
 The map creates the idea ("Idee N", in the active theme, in the current session) the
 moment a drawing is finished; this bar then asks for the title and gives focus back to
-the map, still in the same drawing mode, for the next idea.
+the map. The drawing tool hands back to selection after each idea, as in uMap and Google
+My Maps: a click on an existing idea (to discuss it) then selects it and never adds a
+new idea on top of it. Choosing a theme colour (a swatch or 1-9) arms the drawing tool
+used last again, so a series of ideas costs a key, the drawing and the title.
 """
 
 from qtpy.QtCore import QSize, Qt, Signal
@@ -11,7 +14,7 @@ from qtpy.QtWidgets import QAbstractSpinBox, QButtonGroup, QHBoxLayout, QLabel, 
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.core.commands import EditIntervention
-from workbench.i18n import _
+from workbench.i18n import N_, _
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped
 from workbench.ui.votes import VoteCounter
@@ -44,9 +47,12 @@ class QuickCaptureBar(QWidget):
     actions, shared with the menu so that both show the same checked tool.
     """
 
-    def __init__(self, context, map_view, draw_actions: dict, parent=None):
+    def __init__(self, context, map_view, draw_actions: dict, parent=None, modes=None):
         super().__init__(parent)
         self.context, self.map_view = context, map_view
+        modes = modes or {}
+        self.select_action = modes.get(Mode.SELECT)  # the tools hand back to it after each idea
+        self.last_mode = next(iter(draw_actions), None)  # armed again by a theme choice
         self.pending_uuid = None
         self.large = False
         self.swatches = QButtonGroup(self)
@@ -69,6 +75,7 @@ class QuickCaptureBar(QWidget):
             button.setCheckable(True)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.clicked.connect(action.trigger)
+            action.triggered.connect(lambda _c=False, m=mode: setattr(self, "last_mode", m))
             button.clicked.connect(lambda _c=False, a=action, b=button: b.setChecked(a.isChecked()))
             action.toggled.connect(button.setChecked)
             action.changed.connect(lambda a=action, b=button: b.setEnabled(a.isEnabled()))
@@ -83,6 +90,7 @@ class QuickCaptureBar(QWidget):
         self.votes = VoteCounter(context)
         # a count typed here and Enter: back to the map, where 1-9 pick colours again
         self.votes.spin.lineEdit().returnPressed.connect(lambda: self.map_view.setFocus())
+        self.count_button = self._tool_button(modes[Mode.COUNT_VOTES]) if Mode.COUNT_VOTES in modes else None
         self.exit_button = QToolButton()  # only in presentation mode
         self.exit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.exit_button.clicked.connect(self.exitRequested.emit)
@@ -97,6 +105,8 @@ class QuickCaptureBar(QWidget):
         layout.addWidget(self.title, 1)
         layout.addSpacing(8)
         layout.addWidget(self.votes)
+        if self.count_button is not None:
+            layout.addWidget(self.count_button)
         layout.addWidget(self.exit_button)
         self._theme_uuids = []
         # 1-9 pick the first nine colours while the map has focus: no mouse trip to the bar
@@ -108,13 +118,32 @@ class QuickCaptureBar(QWidget):
             map_view.addAction(action)
         map_view.interventionCreated.connect(self.on_created)
         context.projectReplaced.connect(self.rebuild_swatches)
+        # the vote label names the selected idea ("Stemmen voor 23"): measure again
+        context.selectionChanged.connect(lambda _u: self.large and self.fit())
         context.projectReplaced.connect(lambda: self._done(False))  # that idea is in the other project
         context.changed.connect(lambda e: e.kind == "theme" and self.rebuild_swatches())
         context.changed.connect(self._forget_removed)
         connect_retranslate(self)
         self.rebuild_swatches()
 
+    @staticmethod
+    def _tool_button(action):
+        """Own buttons with short labels ("Punt", "Lijn"): the bar must fit a projector
+        screen in presentation mode; the shared action keeps tool and toolbar in step."""
+        button = QToolButton()
+        button.setCheckable(True)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(action.trigger)
+        button.clicked.connect(lambda _c=False, a=action, b=button: b.setChecked(a.isChecked()))
+        action.toggled.connect(button.setChecked)
+        action.changed.connect(lambda a=action, b=button: b.setEnabled(a.isEnabled()))
+        return button
+
     def retranslate(self) -> None:
+        if self.count_button is not None:
+            # on the projector bar the short form: room for the "Terug (Esc)" button
+            self.count_button.setText("+1" if self.large else _("+1 per sticker"))
+            self.count_button.setToolTip(f"{MODE_LABELS[Mode.COUNT_VOTES]} ({MODE_SHORTCUTS[Mode.COUNT_VOTES]})")
         self.title.setPlaceholderText(_("Teken een idee; typ dan hier de titel en druk op Enter"))
         self.exit_button.setText(_("Terug (Esc)"))
         self.exit_button.setToolTip(_("Presentatiemodus verlaten"))
@@ -223,9 +252,9 @@ class QuickCaptureBar(QWidget):
 
     def _swatch_clicked(self, index: int) -> None:
         self.set_active_theme(self._theme_uuids[index])
-        # Choosing a colour means "I am about to draw": make sure a drawing tool is on.
+        # Choosing a colour means "I am about to draw": arm the drawing tool used last.
         if self.tool_buttons and not any(b.isChecked() for b in self.tool_buttons.values()):
-            next(iter(self.tool_buttons.values())).click()
+            self.tool_buttons.get(self.last_mode, next(iter(self.tool_buttons.values()))).click()
         self.map_view.setFocus()
 
     def _show_theme_name(self) -> None:
@@ -245,6 +274,9 @@ class QuickCaptureBar(QWidget):
         if self.pending_uuid and self.pending_uuid != uuid:
             self.commit_title(refocus=False)
         self.pending_uuid = uuid
+        if self.select_action is not None and self.select_action.isEnabled():
+            # hand back to selection: the next click on an idea selects it
+            self.select_action.trigger()
         self.title.setEnabled(True)
         self.title.setText(item.title)
         self.title.selectAll()
@@ -290,6 +322,8 @@ class QuickCaptureBar(QWidget):
         if watched is self.title and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
             self.cancel_title()
             return True
+        if watched is self.title and event.type() == QEvent.Type.KeyPress and self._theme_key(event):
+            return True
         if watched is self.title and event.type() == QEvent.Type.KeyPress \
                 and event.matches(QKeySequence.StandardKey.Undo) and not self.title.isUndoAvailable():
             # nothing typed to undo: Ctrl+Z right after drawing means "not that drawing"
@@ -298,6 +332,27 @@ class QuickCaptureBar(QWidget):
             self.context.undo()
             return True
         return super().eventFilter(watched, event)
+
+    def _theme_key(self, event) -> bool:
+        """1-9 pressed right after drawing, before any title is typed, is a theme
+        choice for the idea just drawn (what the facilitator means when "5" picks a
+        colour on the map): it must not become the title "5". Once a title is being
+        typed, digits are part of it ("Buslijn 21")."""
+        digit = event.key() - Qt.Key.Key_0
+        untouched = self.pending_uuid and not self.title.isUndoAvailable()
+        if not (1 <= digit <= 9 and untouched and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                                                        Qt.KeyboardModifier.KeypadModifier)):
+            return False
+        if digit > len(self._theme_uuids):
+            return True  # no such theme: still never a title
+        theme_uuid = self._theme_uuids[digit - 1]
+        self.set_active_theme(theme_uuid)
+        item = self.context.project.get("intervention", self.pending_uuid)
+        if item is not None and item.primary_theme_uuid != theme_uuid:
+            self.context.run(EditIntervention(self.pending_uuid, text=N_("Thema van het idee kiezen"),
+                                              theme_uuids=[theme_uuid]))
+        self.title.selectAll()
+        return True
 
     # -- presentation ------------------------------------------------------------------
 
@@ -310,5 +365,6 @@ class QuickCaptureBar(QWidget):
         self.votes.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons if large
                                          else QAbstractSpinBox.ButtonSymbols.UpDownArrows)
         self.setStyleSheet("QWidget { font-size: 20px; } QLineEdit { min-height: 36px; }" if large else "")
+        self.retranslate()  # the shorter labels of the large bar
         self.rebuild_swatches()
         self._show_theme_name()

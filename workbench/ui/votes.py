@@ -25,6 +25,15 @@ class VoteSpin(QSpinBox):
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.valueChanged.connect(self._commit)
 
+    def focusInEvent(self, event) -> None:
+        """Select the whole count on entering, however focus came (a click too): typing
+        12 into a box showing 0 must store 12, not 120 (the click put the cursor before
+        the 0). After the click's own handling, hence the timer."""
+        from qtpy.QtCore import QTimer
+
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
+
     def show_count(self, count: int) -> None:
         self.blockSignals(True)
         self.setValue(count)
@@ -139,7 +148,7 @@ class VotesPanel(QWidget):
             self._update_counts()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([_("Idee"), "", _("Stickers"), ""])
+        self.table.setHorizontalHeaderLabels([_("Idee"), "", _("Stemmen"), ""])
         self.rebuild()
 
     def rebuild(self) -> None:
