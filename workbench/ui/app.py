@@ -1,4 +1,4 @@
-"""``workbench [PATH] [--screenshot OUT.png] [--taal en]``: the desktop app.
+"""``workbench [PATH] [--screenshot OUT.png] [--taal en] [--presentatie]``: the desktop app.
 
 Without PATH it opens the last project, or on the very first start the bundled
 Heerlerheide sample, built into the user's data folder.
@@ -22,6 +22,7 @@ def parse_args(argv):
     parser.add_argument("path", nargs="?")
     parser.add_argument("--screenshot", metavar="OUT.png")
     parser.add_argument("--taal", "--language", dest="language", choices=["nl", "en"])
+    parser.add_argument("--presentatie", "--presentation", dest="presentation", action="store_true")
     return parser.parse_args(list(argv))
 
 
@@ -148,6 +149,8 @@ def main(argv=None) -> int:
     if path is not None:
         window.open_path(path)
     window.show()
+    if args.presentation:
+        window.presentation.enter()
     if args.screenshot:
         result = {"ok": False}
 

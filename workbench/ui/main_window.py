@@ -128,7 +128,7 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.docks["editor"], self.docks[key])
         self.docks["interventions"].raise_()
         self.docks["editor"].raise_()
-        self.resizeDocks([self.docks["interventions"], self.docks["editor"]], [330, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["interventions"], self.docks["editor"]], [300, 290], Qt.Orientation.Horizontal)
         view_menu = self.actions_.menus["view"]
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
