@@ -138,7 +138,7 @@ def test_the_title_is_typed_in_one_place_and_the_drawing_shows_its_theme_colour(
     QTest.mouseMove(window.map_view.viewport(), pos(window.map_view, x + 100, y))
     preview = window.map_view.preview
     assert preview.color == project.themes()[2].color
-    assert preview.text.startswith("Lengte 1") and "Enter" in preview.text  # live length and how to finish
+    assert preview.text.startswith("Lengte ") and " m\n" in preview.text and "Enter" in preview.text  # live length and how to finish
     click_map(window, x + 100, y)
     with qtbot.waitSignal(window.map_view.interventionCreated):
         QTest.keyClick(window.map_view, Qt.Key.Key_Return)
@@ -148,3 +148,32 @@ def test_the_title_is_typed_in_one_place_and_the_drawing_shows_its_theme_colour(
     assert editor.title.isReadOnly() and editor.title.text() == "Fietspad"
     QTest.keyClick(bar.title, Qt.Key.Key_Return)
     assert not editor.title.isReadOnly() and editor.title.text() == "Fietspad"
+
+
+def test_every_theme_has_a_key_a_name_in_its_pillar_and_a_sensible_default(qtbot, window, sample_path):
+    project = open_in_window(qtbot, window, sample_path)
+    themes = project.themes()
+    bar = window.quick_capture
+    last = max(project.interventions(), key=lambda i: i.number)
+    assert bar.active_theme() == last.primary_theme_uuid  # not the catch-all first theme
+    assert len(themes) == 14
+    # the named list: each main theme followed by its sub-themes, every one with a key
+    menu = bar.show_theme_menu()
+    entries = [a for a in menu.actions() if not a.isSeparator()]
+    assert [a.text().split("\t")[0].strip() for a in entries] == [t.name.strip() for t in themes]
+    assert [a.text().split("\t")[1] for a in entries][9:12] == ["0", "Alt+1", "Alt+2"]
+    assert sum(a.isSeparator() for a in menu.actions()) == len([t for t in themes if t.parent_uuid is None]) - 1
+    entries[12].trigger()
+    assert bar.active_theme() == themes[12].uuid
+    menu.close()
+    # 0 and Alt+digit on the map reach themes 10 and 11 and on
+    window.map_view.setFocus()
+    QTest.keyClick(window.map_view, Qt.Key.Key_0)
+    assert bar.active_theme() == themes[9].uuid
+    # Alt+1 in the title field, after typing, picks theme 11 and types nothing
+    x, y = empty_spot(project)
+    uuid = draw_point(qtbot, window, x, y)
+    qtbot.keyClicks(bar.title, "Deelfietsen")
+    QTest.keyClick(bar.title, Qt.Key.Key_1, Qt.KeyboardModifier.AltModifier)
+    assert bar.title.text() == "Deelfietsen" and bar.active_theme() == themes[10].uuid
+    assert project.get("intervention", uuid).primary_theme_uuid == themes[10].uuid

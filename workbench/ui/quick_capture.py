@@ -9,7 +9,7 @@ used last again, so a series of ideas costs a key, the drawing and the title.
 """
 
 from qtpy.QtCore import QSize, Qt, Signal
-from qtpy.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPixmap
+from qtpy.QtGui import QAction, QKeySequence
 from qtpy.QtWidgets import QAbstractSpinBox, QButtonGroup, QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
@@ -17,24 +17,14 @@ from workbench.core.commands import EditIntervention
 from workbench.i18n import N_, _
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped
+from workbench.ui.theme_picker import (KEYS, default_theme, key_for, starts_group, swatch_icon, theme_index_of,
+                                       theme_menu)
 from workbench.ui.votes import VoteCounter
 
 
 def short_mode_label(mode) -> str:
     return {Mode.POINT: _("Punt"), Mode.LINE: _("Lijn"), Mode.POLYGON: _("Vlak"),
             Mode.FREEHAND: _("Vrije hand")}.get(mode, MODE_LABELS[mode])
-
-
-def swatch_icon(color: str, size: int) -> QIcon:
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    painter.setBrush(QColor(color))
-    painter.setPen(QColor("#1b1b1b"))
-    painter.drawEllipse(1, 1, size - 2, size - 2)
-    painter.end()
-    return QIcon(pixmap)
 
 
 class QuickCaptureBar(QWidget):
@@ -60,8 +50,11 @@ class QuickCaptureBar(QWidget):
         self.swatches.idClicked.connect(self._swatch_clicked)
         self.swatch_box = QHBoxLayout()
         self.swatch_box.setSpacing(2)
-        self.theme_name = QLabel()
-        self.theme_name.setTextFormat(Qt.TextFormat.PlainText)
+        self.theme_name = QToolButton()  # the active theme's name; opens the named, grouped list
+        self.theme_name.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.theme_name.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.theme_name.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.theme_name.clicked.connect(self.show_theme_menu)
         # the name of the active theme may be long; it must not widen the window
         self.theme_name.setMaximumWidth(180)
 
@@ -109,12 +102,12 @@ class QuickCaptureBar(QWidget):
             layout.addWidget(self.count_button)
         layout.addWidget(self.exit_button)
         self._theme_uuids = []
-        # 1-9 pick the first nine colours while the map has focus: no mouse trip to the bar
-        for number in range(1, 10):
+        # 1-9, 0 and Alt+1-9 pick a theme while the map has focus: no mouse trip to the bar
+        for index, key in enumerate(KEYS):
             action = QAction(map_view)
-            action.setShortcut(QKeySequence(str(number)))
+            action.setShortcut(QKeySequence(key))
             action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            action.triggered.connect(lambda _c=False, i=number - 1: self.pick_theme(i))
+            action.triggered.connect(lambda _c=False, i=index: self.pick_theme(i))
             map_view.addAction(action)
         map_view.interventionCreated.connect(self.on_created)
         context.projectReplaced.connect(self.rebuild_swatches)
@@ -164,26 +157,29 @@ class QuickCaptureBar(QWidget):
             self.swatch_box.removeWidget(button)
             button.hide()
             button.deleteLater()
-        self._theme_uuids = [t.uuid for t in project.themes()] if project else []
+        themes = project.themes() if project else []
+        self._theme_uuids = [t.uuid for t in themes]
         size = self.swatch_size()
-        for index, theme in enumerate(project.themes() if project else []):
+        for index, theme in enumerate(themes):
             button = QToolButton()
             button.setCheckable(True)
-            button.setIcon(swatch_icon(theme.color, size))
+            button.setIcon(swatch_icon(theme.color, size, key_for(index)))
             button.setIconSize(QSize(size, size))
-            button.setToolTip(escaped(f"{theme.name} ({index + 1})" if index < 9 else theme.name))
+            key = key_for(index)
+            button.setToolTip(escaped(f"{theme.name} ({key})" if key else theme.name))
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(True)
-            button.setStyleSheet("QToolButton:checked { border: 3px solid #0a84ff; border-radius: 4px; }")
+            # a gap before each main theme: the swatches read as groups, one per pillar
+            gap = "margin-left: 10px;" if starts_group(themes, index) else ""
+            button.setStyleSheet(f"QToolButton {{ {gap} }} "
+                                 "QToolButton:checked { border: 3px solid #0a84ff; border-radius: 4px; }")
             self.swatches.addButton(button, index)
             self.swatch_box.addWidget(button)
             button.show()  # now, not queued by the layout: fit() measures it
         if active in self._theme_uuids:
             self.set_active_theme(active)
-        elif self._theme_uuids:
-            self.set_active_theme(self._theme_uuids[0])
-        else:
-            self.set_active_theme(None)
+        else:  # a project just opened: the theme used last, or a specific one
+            self.set_active_theme(default_theme(project))
         self.fit()
 
     def swatch_size(self) -> int:
@@ -230,7 +226,7 @@ class QuickCaptureBar(QWidget):
                 index = self.swatches.id(button)
                 theme = self.context.project.get("theme", self._theme_uuids[index]) if self.context.project else None
                 if theme is not None:
-                    button.setIcon(swatch_icon(theme.color, size))
+                    button.setIcon(swatch_icon(theme.color, size, key_for(index)))
                 button.setIconSize(QSize(size, size))
         self.swatch_box.invalidate()
         self.layout().invalidate()
@@ -257,12 +253,20 @@ class QuickCaptureBar(QWidget):
             self.tool_buttons.get(self.last_mode, next(iter(self.tool_buttons.values()))).click()
         self.map_view.setFocus()
 
+    def show_theme_menu(self):
+        """The themes by name, grouped by pillar (from the button with the active name)."""
+        themes = self.context.project.themes() if self.context.project else []
+        menu = theme_menu(themes, self.active_theme(), self.pick_theme, self)
+        menu.popup(self.theme_name.mapToGlobal(self.theme_name.rect().bottomLeft()))
+        return menu
+
     def _show_theme_name(self) -> None:
         theme_uuid = self.active_theme()
         theme = self.context.project.get("theme", theme_uuid) if theme_uuid and self.context.project else None
         name = theme.name if theme else _("(geen thema)")
         metrics = self.theme_name.fontMetrics()
-        self.theme_name.setText(metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.theme_name.maximumWidth()))
+        text = metrics.elidedText(name, Qt.TextElideMode.ElideRight, self.theme_name.maximumWidth() - 24)
+        self.theme_name.setText(text.replace("&", "&&") + " ▾")
         self.theme_name.setToolTip(escaped(name))
 
     # -- the title of the idea just drawn ------------------------------------------------
@@ -334,20 +338,15 @@ class QuickCaptureBar(QWidget):
         return super().eventFilter(watched, event)
 
     def _theme_key(self, event) -> bool:
-        """1-9 pressed right after drawing, before any title is typed, is a theme
-        choice for the idea just drawn (what the facilitator means when "5" picks a
-        colour on the map): it must not become the title "5". Once a title is being
-        typed, digits are part of it ("Buslijn 21")."""
-        digit = event.key() - Qt.Key.Key_0
-        untouched = self.pending_uuid and not self.title.isUndoAvailable()
-        if not (1 <= digit <= 9 and untouched and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
-                                                                        Qt.KeyboardModifier.KeypadModifier)):
+        """A theme key in the title field of the idea just drawn: see theme_index_of."""
+        index = theme_index_of(event, bool(self.pending_uuid) and not self.title.isUndoAvailable())
+        if index is None:
             return False
-        if digit > len(self._theme_uuids):
+        if index >= len(self._theme_uuids):
             return True  # no such theme: still never a title
-        theme_uuid = self._theme_uuids[digit - 1]
+        theme_uuid = self._theme_uuids[index]
         self.set_active_theme(theme_uuid)
-        item = self.context.project.get("intervention", self.pending_uuid)
+        item = self.context.project.get("intervention", self.pending_uuid) if self.pending_uuid else None
         if item is not None and item.primary_theme_uuid != theme_uuid:
             self.context.run(EditIntervention(self.pending_uuid, text=N_("Thema van het idee kiezen"),
                                               theme_uuids=[theme_uuid]))
@@ -361,6 +360,7 @@ class QuickCaptureBar(QWidget):
         self.large = large
         self.theme_name.setVisible(not large)  # the ringed swatch shows it; room is short
         self.exit_button.setVisible(large)  # fit() keeps it on the screen
+        self.title.setMinimumWidth(120 if large else 160)
         # the - and + buttons are there already; the spin box's own arrows cost room
         self.votes.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons if large
                                          else QAbstractSpinBox.ButtonSymbols.UpDownArrows)
