@@ -145,6 +145,9 @@ class WindowActions:
 
         self.map_toolbar = QToolBar(w)
         self.map_toolbar.setObjectName("toolbar_map")
+        for key in ("new", "open"):  # in sight, not only in the menu
+            self.map_toolbar.addAction(self.a[key])
+        self.map_toolbar.addSeparator()
         for mode in (Mode.PAN, Mode.SELECT, Mode.EDIT_VERTICES, Mode.MOVE, Mode.MEASURE, Mode.COUNT_VOTES):
             if mode in self.modes:
                 self.map_toolbar.addAction(self.modes[mode])

@@ -1,7 +1,8 @@
 """``workbench [PATH] [--screenshot OUT.png] [--taal en] [--presentatie]``: the desktop app.
 
-Without PATH it opens the last project, or on the very first start the bundled
-Heerlerheide sample, built into the user's data folder.
+Without PATH it opens the last project, or on the very first start shows the start
+screen (new project, open, or the bundled Heerlerheide example, built into the user's
+data folder when chosen).
 """
 
 import sys
@@ -140,15 +141,20 @@ def main(argv=None) -> int:
 
     from workbench.ui.main_window import MainWindow
 
+    from workbench.ui.start_screen import StartScreen, wants_start_screen
+
     window = MainWindow()
+    first_start = wants_start_screen(args.path, args.screenshot)
     try:
-        path = startup_path(args.path)
+        path = None if first_start else startup_path(args.path)
     except (WorkbenchError, OSError) as error:
         show_error(window, _("Het voorbeeldproject kan niet worden gemaakt: {error}").format(error=error))
         path = None
     if path is not None:
         window.open_path(path)
     window.show()
+    if first_start:  # new project, open one, or look at the example: the user chooses
+        window._keep(StartScreen(window))
     if args.presentation:
         window.presentation.enter()
     if args.screenshot:

@@ -30,6 +30,7 @@ from workbench.ui.quick_capture import QuickCaptureBar
 from workbench.ui.quotes import QuotesPanel
 from workbench.ui.ranking import RankingPanel
 from workbench.ui.sessions import SessionsPanel
+from workbench.ui.start_screen import SampleBanner
 from workbench.ui.themes import ThemesPanel
 from workbench.ui.votes import VotesPanel
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.map_view.viewport().installEventFilter(self._drop_filter)
         self.resize(self.default_size())
         self._update_actions()
+        self.sample_banner = SampleBanner(self)  # "this is an example" while the sample is open
         connect_retranslate(self)
         self.restore_layout()
 
