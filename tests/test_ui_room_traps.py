@@ -89,7 +89,8 @@ def test_count_stickers_one_click_each(qtbot, window, sample_path):
     item = project.intervention_by_number(7)
     session = project.current_session_uuid
     before = project.votes(item.uuid, session)
-    qtbot.mouseClick(window.quick_capture.count_button, Qt.MouseButton.LeftButton)
+    counter = window.toolbars["map"].widgetForAction(window.actions_.modes[Mode.COUNT_VOTES])
+    qtbot.mouseClick(counter, Qt.MouseButton.LeftButton)
     assert window.map_view.mode() == Mode.COUNT_VOTES
     spot = item.geometry.representative_point()
     for _sticker in range(3):
@@ -127,6 +128,7 @@ def test_the_presentation_bar_fits_1366_pixels_with_an_idea_selected(qtbot, wind
     assert bar.votes.label.text().endswith(str(item.number))
     assert max(toolbar.sizeHint().width(), toolbar.minimumSizeHint().width(), bar.minimumSizeHint().width()) <= 1366
     assert bar.exit_button.isVisible() and bar.exit_button.geometry().right() <= bar.width()
+    assert bar.count_button.isVisible()  # "+1 per sticker" on the projector bar too
 
 
 def test_the_title_is_typed_in_one_place_and_the_drawing_shows_its_theme_colour(qtbot, window, sample_path):

@@ -134,6 +134,13 @@ def main(argv=None) -> int:
     except WorkbenchError as error:
         _report_before_window(str(error))
         return 2
+    from workbench.ui.platform_check import platform_problem
+
+    problem = platform_problem()
+    if problem is not None:  # before Qt aborts with "could not load the Qt platform plugin xcb"
+        i18n.set_language(args.language or "nl")
+        print(f"workbench: {platform_problem()}", file=sys.stderr)
+        return 2
     app = application()
     install_excepthook()
     set_batch_mode(bool(args.screenshot))

@@ -507,6 +507,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        self._narrow_docks = not (isinstance(state, QByteArray) and not state.isEmpty())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_narrow_docks", False):  # first start: the map gets most of the window
+            self._narrow_docks = False
+            self.resizeDocks([self.docks["interventions"], self.docks["editor"]], [280, 260],
+                             Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         if self.presentation.active:

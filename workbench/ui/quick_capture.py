@@ -56,22 +56,14 @@ class QuickCaptureBar(QWidget):
         self.theme_name.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.theme_name.clicked.connect(self.show_theme_menu)
         # the name of the active theme may be long; it must not widen the window
-        self.theme_name.setMaximumWidth(180)
+        self.theme_name.setMaximumWidth(130)
 
         self.tool_buttons = {}
         tools = QHBoxLayout()
         tools.setSpacing(2)
         for mode, action in draw_actions.items():
-            # own buttons with short labels ("Punt", "Lijn"): the bar must fit a projector
-            # screen in presentation mode; the shared action keeps tool and toolbar in step
-            button = QToolButton()
-            button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-            button.clicked.connect(action.trigger)
+            button = self._tool_button(action)
             action.triggered.connect(lambda _c=False, m=mode: setattr(self, "last_mode", m))
-            button.clicked.connect(lambda _c=False, a=action, b=button: b.setChecked(a.isChecked()))
-            action.toggled.connect(button.setChecked)
-            action.changed.connect(lambda a=action, b=button: b.setEnabled(a.isEnabled()))
             self.tool_buttons[mode] = button
             tools.addWidget(button)
         self.title = QLineEdit()
@@ -100,6 +92,7 @@ class QuickCaptureBar(QWidget):
         layout.addWidget(self.votes)
         if self.count_button is not None:
             layout.addWidget(self.count_button)
+            self.count_button.hide()  # presentation mode only
         layout.addWidget(self.exit_button)
         self._theme_uuids = []
         # 1-9, 0 and Alt+1-9 pick a theme while the map has focus: no mouse trip to the bar
@@ -125,6 +118,8 @@ class QuickCaptureBar(QWidget):
         screen in presentation mode; the shared action keeps tool and toolbar in step."""
         button = QToolButton()
         button.setCheckable(True)
+        button.setIcon(action.icon())
+        button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(action.trigger)
         button.clicked.connect(lambda _c=False, a=action, b=button: b.setChecked(a.isChecked()))
@@ -170,7 +165,7 @@ class QuickCaptureBar(QWidget):
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setAutoRaise(True)
             # a gap before each main theme: the swatches read as groups, one per pillar
-            gap = "margin-left: 10px;" if starts_group(themes, index) else ""
+            gap = "margin-left: 6px;" if starts_group(themes, index) else ""
             button.setStyleSheet(f"QToolButton {{ {gap} }} "
                                  "QToolButton:checked { border: 3px solid #0a84ff; border-radius: 4px; }")
             self.swatches.addButton(button, index)
@@ -361,6 +356,13 @@ class QuickCaptureBar(QWidget):
         self.theme_name.setVisible(not large)  # the ringed swatch shows it; room is short
         self.exit_button.setVisible(large)  # fit() keeps it on the screen
         self.title.setMinimumWidth(120 if large else 160)
+        if self.count_button is not None:  # the map toolbar has it, but is hidden there
+            self.count_button.setVisible(large)
+        # on the projector the tools are large icons (their names in the tooltips)
+        for button in list(self.tool_buttons.values()) + [b for b in (self.count_button,) if b is not None]:
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly if large
+                                      else Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+            button.setIconSize(QSize(30, 30) if large else QSize(16, 16))
         # the - and + buttons are there already; the spin box's own arrows cost room
         self.votes.spin.setButtonSymbols(QAbstractSpinBox.ButtonSymbols.NoButtons if large
                                          else QAbstractSpinBox.ButtonSymbols.UpDownArrows)

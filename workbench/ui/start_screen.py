@@ -58,12 +58,21 @@ class SampleBanner(QLabel):
         super().__init__(window.map_view)
         self.window_ = window
         self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
         self.setStyleSheet("background: #fff3bf; color: #1b1b1b; border: 2px solid #b08900; "
                            "padding: 6px 12px; font-size: 15px;")
         self.linkActivated.connect(lambda _link: window.new_project())
+        window.map_view.installEventFilter(self)  # as wide as the map allows, once it has its size
         window.context.projectReplaced.connect(self.refresh)
         window.context.changed.connect(lambda event: event.kind == "info" and self.refresh())
         self.hide()
+
+    def eventFilter(self, watched, event) -> bool:
+        from qtpy.QtCore import QEvent
+
+        if event.type() == QEvent.Type.Resize and not self.isHidden():
+            self.refresh()
+        return False
 
     def refresh(self) -> None:
         from workbench.io.samples import is_sample
@@ -74,6 +83,7 @@ class SampleBanner(QLabel):
             return
         self.setText(_("Dit is een <b>voorbeeldproject</b> om te oefenen. Voor een echte avond: "
                        "<a href='new'>maak een nieuw project</a>."))
+        self.setFixedWidth(max(200, min(640, self.window_.map_view.width() - 24)))
         self.adjustSize()
         self.move(12, 12)
         self.show()
