@@ -38,3 +38,31 @@ def test_a_project_of_ones_own_has_no_example_band_and_new_is_in_the_toolbar(qtb
     assert not window.sample_banner.isVisible()
     toolbar = window.toolbars["map"]
     assert window.actions_.a["new"] in toolbar.actions() and toolbar.widgetForAction(window.actions_.a["new"]).isVisible()
+
+
+def test_the_wizard_shows_the_wijken_with_their_names_and_a_click_chooses_one(qtbot, window, tmp_path):
+    from qtpy.QtWidgets import QGraphicsSimpleTextItem
+
+    wizard = window.new_project()
+    qtbot.waitExposed(wizard)
+    qtbot.keyClicks(wizard.project_page.name, "Avond")
+    wizard.project_page.path.setText(str(tmp_path / "avond.gpkg"))
+    wizard.next()  # past the name, to the area
+    page = wizard.area_page
+    qtbot.waitUntil(page.wijk_map.isVisible)
+    names = {item.text() for item in page.wijk_map.scene().items() if isinstance(item, QGraphicsSimpleTextItem)}
+    assert "Heerlerheide-Passart" in names and len(names) == page.wijk_list.count()
+    shape = page.wijk_map.shapes["Heerlerheide-Passart"]
+    spot = dict(page.wijken)["Heerlerheide-Passart"].representative_point()
+    from qtpy.QtCore import QPointF
+
+    where = page.wijk_map.mapFromScene(QPointF(spot.x, -spot.y))
+    qtbot.mouseClick(page.wijk_map.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert page.chosen_wijken() == ["Heerlerheide-Passart"] and page.isComplete()
+    assert shape.brush().color().alpha() < 255  # shown as chosen on the map
+    label = next(item for item in page.wijk_map.scene().items()
+                 if isinstance(item, QGraphicsSimpleTextItem) and item.text() == "Heerlerheide-Passart")
+    assert label.isVisible()  # a chosen wijk's name always shows, whatever it overlaps
+    qtbot.mouseClick(page.wijk_map.viewport(), Qt.MouseButton.LeftButton, pos=where)
+    assert page.chosen_wijken() == []
+    wizard.reject()
