@@ -50,10 +50,12 @@ class PresentationMode:
         view, label = self.window.map_view, self.message
         if label is None:
             return
-        width = max(200, min(view.width() - 40, label.fontMetrics().horizontalAdvance(label.text()) + 60))
+        # over the map, not over the legend on its right
+        room = view.width() - (self.legend.width() if self.legend is not None and self.legend.isVisible() else 0)
+        width = max(200, min(room - 40, label.fontMetrics().horizontalAdvance(label.text()) + 60))
         label.setFixedWidth(width)
         label.adjustSize()
-        label.move((view.width() - width) // 2, view.height() - label.height() - 40)
+        label.move((room - width) // 2, view.height() - label.height() - 40)
 
     def toggle(self) -> None:
         self.leave() if self.active else self.enter()
