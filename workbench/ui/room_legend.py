@@ -98,7 +98,9 @@ class RoomLegend(QFrame):
 
     def rows_per_page(self) -> int:
         """How many list rows fit below the card, above the pager and the themes."""
-        line = self.rows.fontMetrics().lineSpacing() + 4
+        line = self.rows.fontMetrics().lineSpacing()
+        if self.rows.isVisible() and self.rows.height() > line:  # laid out: the room it got
+            return max(3, self.rows.contentsRect().height() // line)
         used = self.card.sizeHint().height() + self.themes.sizeHint().height() + 3 * line + 40
         return max(3, (self.height() - used) // line)
 

@@ -83,8 +83,8 @@ class SampleBanner(QLabel):
             return
         self.setText(_("Dit is een <b>voorbeeldproject</b> om te oefenen. Voor een echte avond: "
                        "<a href='new'>maak een nieuw project</a>."))
-        self.setFixedWidth(max(200, min(640, self.window_.map_view.width() - 24)))
-        self.adjustSize()
+        width = max(200, min(640, self.window_.map_view.width() - 24))
+        self.setFixedSize(width, self.heightForWidth(width))
         self.move(12, 12)
         self.show()
         self.raise_()

@@ -72,11 +72,11 @@ def swatch_icon(color: str, size: int, key: str = "") -> QIcon:
     painter.drawEllipse(1, 1, size - 2, size - 2)
     if key and size >= 16:
         font = QFont()
-        font.setPixelSize(max(8, int(size * 0.55)))
+        text = key.replace("Alt+", "A")  # "A1": Alt+1, not a second "1"
+        font.setPixelSize(max(7, int(size * (0.55 if len(text) == 1 else 0.42))))
         font.setBold(True)
         painter.setFont(font)
         painter.setPen(QColor(style.readable_text_on(color)))
-        text = key.replace("Alt+", "")
         painter.drawText(QRectF(QPointF(0, 0), QPointF(size, size)), Qt.AlignmentFlag.AlignCenter, text)
     painter.end()
     return QIcon(pixmap)
