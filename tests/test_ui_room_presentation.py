@@ -41,6 +41,7 @@ def test_the_room_reads_titles_the_selected_idea_and_the_themes(qtbot, window, s
     assert all(html.escape(t.name[:12]) in legend.themes.text() for t in project.themes() if t.uuid in used)
     # the legend stays on the map's right, the map keeps most of the screen
     assert legend.geometry().right() <= window.map_view.width() and legend.width() <= 0.31 * window.map_view.width()
+    assert window.map_view.viewport().geometry().right() < legend.geometry().left()  # no map under it
     # thicker ideas with their casing in the room
     scene_item = window.map_view.scene().items_by_uuid[item.uuid]
     assert scene_item.width_scale > 1
@@ -48,3 +49,4 @@ def test_the_room_reads_titles_the_selected_idea_and_the_themes(qtbot, window, s
     QTest.keyClick(window.map_view, Qt.Key.Key_Escape)
     assert not window.presentation.active and not legend.isVisible()
     assert scene_item.width_scale == 1.0
+    assert window.map_view.viewport().width() == window.map_view.width() - 2 * window.map_view.frameWidth()

@@ -94,7 +94,20 @@ class RoomLegend(QFrame):
     def place(self) -> None:
         view = self.map_view
         width = min(MAX_WIDTH, int(view.width() * WIDTH_SHARE))
+        # the map's viewport ends where the legend starts: nothing of the map hides
+        # under it, and zooming to the area fits the part the room can see
+        if view.viewportMargins().right() != width:
+            centre = view.mapToScene(view.viewport().rect().center())
+            view.setViewportMargins(0, 0, width, 0)
+            view.centerOn(centre)  # what was in the middle stays in the middle of what is seen
         self.setGeometry(view.width() - width, 0, width, view.height())
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        view = self.map_view
+        centre = view.mapToScene(view.viewport().rect().center())
+        view.setViewportMargins(0, 0, 0, 0)
+        view.centerOn(centre)
 
     def rows_per_page(self) -> int:
         """How many list rows fit below the card, above the pager and the themes."""
