@@ -66,3 +66,17 @@ def test_the_wizard_shows_the_wijken_with_their_names_and_a_click_chooses_one(qt
     qtbot.mouseClick(page.wijk_map.viewport(), Qt.MouseButton.LeftButton, pos=where)
     assert page.chosen_wijken() == []
     wizard.reject()
+
+
+def test_the_map_gets_more_than_half_of_a_1366_laptop_window(qtbot, ui_settings, dialogs, sample_path):
+    from workbench.ui.main_window import MainWindow
+
+    main = MainWindow()  # fresh settings: the first-start layout
+    qtbot.addWidget(main)
+    main.resize(1366, 740)
+    main.show()
+    qtbot.waitExposed(main)
+    assert main.open_path(sample_path)
+    QApplication.processEvents()
+    assert main.map_view.width() > 0.55 * main.width()
+    main.close()
