@@ -84,7 +84,14 @@ class SampleBanner(QLabel):
         self.setText(_("Dit is een <b>voorbeeldproject</b> om te oefenen. Voor een echte avond: "
                        "<a href='new'>maak een nieuw project</a>."))
         width = max(200, min(640, self.window_.map_view.width() - 24))
-        self.setFixedSize(width, self.heightForWidth(width))
+        self.ensurePolished()  # the style sheet's font first
+        from qtpy.QtGui import QTextDocument
+
+        text = QTextDocument()  # QLabel's own height-for-width left half the band empty
+        text.setDefaultFont(self.font())
+        text.setHtml(self.text())
+        text.setTextWidth(width - 2 * (12 + 2))  # padding and border of the style sheet
+        self.setFixedSize(width, int(text.size().height()) + 2 * (6 + 2))
         self.move(12, 12)
         self.show()
         self.raise_()
