@@ -442,13 +442,13 @@ def test_the_undo_item_names_the_step_in_the_active_language(qtbot, window, samp
     item = project.intervention_by_number(1)
     undo = window.actions_.a["undo"]
     assert window.context.run(EditIntervention(item.uuid, title="Groene boulevard"))  # made in Dutch
-    assert undo.text().replace("&", "") == "Ongedaan maken: Idee bewerken"
+    assert undo.text().replace("&", "") == "Ongedaan maken: Titel wijzigen"
     i18n.set_language("en")
     try:
-        assert undo.text().replace("&", "") == "Undo: Edit idea"
+        assert undo.text().replace("&", "") == "Undo: Change title"
         assert window.context.run(EditIntervention(item.uuid, title="Green boulevard"))  # made in English
         i18n.set_language("nl")
-        assert undo.text().replace("&", "") == "Ongedaan maken: Idee bewerken"
+        assert undo.text().replace("&", "") == "Ongedaan maken: Titel wijzigen"
     finally:
         i18n.set_language("nl")
 

@@ -97,7 +97,7 @@ def test_markup_users_type_is_shown_as_typed(qtbot, window, dialogs, sample_path
     window.context.run(AddQuantityKind("<i>Bankjes</i>", "<u>st</u>"))
     theme = project.theme_by_name("<b>Vet</b> & <img src=x>")
     swatch = window.quick_capture.swatches.buttons()[-1]
-    assert swatch.toolTip() == "<p>&lt;b&gt;Vet&lt;/b&gt; &amp; &lt;img src=x&gt;</p>"  # the 15th: no key
+    assert swatch.toolTip() == "<p>&lt;b&gt;Vet&lt;/b&gt; &amp; &lt;img src=x&gt; (Alt+5)</p>"  # the 15th: Alt+5
     window.context.select([project.interventions()[0].uuid])
     editor = window.panels["editor"]
     label = editor.quantities.itemAtPosition(len(editor.quantity_edits) - 1, 0).widget()

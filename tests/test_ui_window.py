@@ -71,9 +71,14 @@ def test_number_keys_on_the_map_pick_a_theme_colour(qtbot, window, sample_path):
     with qtbot.waitSignal(window.map_view.interventionCreated) as created:
         click_map(window, x, y)
     assert project.get("intervention", created.args[0]).primary_theme_uuid == project.themes()[2].uuid
-    # in a text field the digit is typed, not a colour
+    # right after drawing, before a title is typed, a digit is still a colour (for that
+    # idea), never the title "7"; once a title is being typed, digits belong to it
     QTest.keyClick(bar.title, Qt.Key.Key_7)
-    assert bar.title.text().endswith("7") and bar.active_theme() == project.themes()[2].uuid
+    assert bar.active_theme() == project.themes()[6].uuid and "7" not in bar.title.text()
+    assert project.get("intervention", created.args[0]).primary_theme_uuid == project.themes()[6].uuid
+    qtbot.keyClicks(bar.title, "Lijn ")
+    QTest.keyClick(bar.title, Qt.Key.Key_7)
+    assert bar.title.text() == "Lijn 7" and bar.active_theme() == project.themes()[6].uuid
 
 
 def test_quick_capture_esc_keeps_the_default_title(qtbot, window, sample_path):
@@ -87,9 +92,11 @@ def test_quick_capture_esc_keeps_the_default_title(qtbot, window, sample_path):
     QTest.keyClick(bar.title, Qt.Key.Key_Escape)
     new = project.get("intervention", created.args[0])
     assert new.title == f"Idee {new.number}" and not bar.title.isEnabled()
-    assert QApplication.focusWidget() is window.map_view and window.map_view.mode() == Mode.POINT
+    # the tool handed back to selection (a click on an idea now selects it)
+    assert QApplication.focusWidget() is window.map_view and window.map_view.mode() == Mode.SELECT
     assert new.created_session_uuid == project.current_session_uuid
     # typing a title and then clicking elsewhere keeps the title too
+    window.set_mode(Mode.POINT)
     with qtbot.waitSignal(window.map_view.interventionCreated) as created:
         click_map(window, x + 40, y + 40)
     qtbot.keyClicks(bar.title, "Bankje")

@@ -13,6 +13,8 @@ OUTSIDE_DIM_OPACITY = 0.45       # the world outside the area is washed out this
 
 REFERENCE_LINE = "#8a8a8a"
 REFERENCE_LINE_WIDTH = 0.7
+BOUNDARY_LINE = "#4d4d4d"         # wijk borders: readable from the back of a room
+BOUNDARY_LINE_WIDTH = 1.4
 REFERENCE_FILL = "#f4f1ea"
 REFERENCE_LABEL = "#6b6b6b"
 REFERENCE_LABEL_SIZE = 8
@@ -26,6 +28,13 @@ POINT_RADIUS = 6.0
 LABEL_SIZE = 9
 LABEL_TEXT = "#ffffff"           # the number is white on a disc in the theme colour
 LABEL_HALO = "#1b1b1b"
+
+# A casing around every idea line, outline and point: black or white, whichever stands
+# off the theme colour more, so yellow and cyan show on light paper and dark blue on a
+# grey base map (WCAG 1.4.11: graphics at least 3:1 against what is next to them).
+CASING_WIDTH = 2.5               # extra pixels, both sides together
+MID_GREY_BASEMAP = "#808080"     # the mid-grey a base map or aerial photo averages to
+MIN_GRAPHIC_CONTRAST = 3.0
 
 SELECTION = "#0a84ff"
 UNTHEMED = "#777777"
@@ -61,6 +70,18 @@ def readable_text_on(color: str) -> str:
     """
     black, white = "#000000", "#ffffff"
     return black if contrast_ratio(black, color) >= contrast_ratio(white, color) else white
+
+
+def casing_for(color: str) -> str:
+    """The casing colour for an idea drawn in ``color``: it contrasts at least 4.5:1
+    with any colour (black or white always does)."""
+    return readable_text_on(color)
+
+
+def graphic_contrast(color: str, background: str) -> float:
+    """How well an idea in ``color`` with its casing stands out on ``background``: the
+    better of the colour itself and its casing next to the background."""
+    return max(contrast_ratio(color, background), contrast_ratio(casing_for(color), background))
 
 
 # Reference layers that read as a map (workbench.core.layer_style picks these by role).

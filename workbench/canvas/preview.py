@@ -19,6 +19,7 @@ class PreviewItem(QGraphicsItem):
         self.rect = None          # rubber band (x0, y0, x1, y1) in RD
         self.text = ""            # a measurement next to the cursor
         self.text_at = None
+        self.color = None         # the theme colour of the shape being drawn ("#rrggbb")
         self._bounds = QRectF()
         self.setZValue(100)
 
@@ -45,7 +46,7 @@ class PreviewItem(QGraphicsItem):
 
     def clear(self) -> None:
         self.set(coords=[], closed=False, handles=[], active_handle=None, snap=None, rect=None, text="",
-                 text_at=None)
+                 text_at=None, color=None)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -68,16 +69,21 @@ class PreviewItem(QGraphicsItem):
             painter.drawRect(QRectF(a, b).normalized())
         if self.coords:
             polygon = QPolygonF([device(xy) for xy in self.coords])
-            pen = QPen(selection, 2, Qt.DashLine)
-            painter.setPen(pen)
-            if self.closed and len(self.coords) > 2:
-                fill = QColor(selection)
-                fill.setAlphaF(0.15)
-                painter.setBrush(fill)
-                painter.drawPolygon(polygon)
-            else:
-                painter.setBrush(Qt.NoBrush)
-                painter.drawPolyline(polygon)
+            colour = QColor(self.color) if self.color else selection
+            fill = QColor(colour)
+            fill.setAlphaF(0.3)
+            # the idea's own colour (what will be stored) on a dark casing, so that a
+            # yellow line still shows on a light map
+            for pen in (QPen(QColor(27, 27, 27, 200), 6, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin),
+                        QPen(colour, 3.5, Qt.SolidLine, Qt.RoundCap, Qt.RoundJoin)):
+                painter.setPen(pen)
+                if self.closed and len(self.coords) > 2:
+                    painter.setBrush(fill)
+                    painter.drawPolygon(polygon)
+                    fill = Qt.NoBrush
+                else:
+                    painter.setBrush(Qt.NoBrush)
+                    painter.drawPolyline(polygon)
         painter.setPen(QPen(selection, 1.5))
         for index, xy in enumerate(self.handles):
             painter.setBrush(selection if index == self.active_handle else QColor("#ffffff"))
@@ -91,7 +97,9 @@ class PreviewItem(QGraphicsItem):
         if self.text and self.text_at:
             at = device(self.text_at) + QPointF(14, -10)
             path = QPainterPath()
-            path.addText(at, painter.font(), self.text)
+            step = painter.fontMetrics().height()
+            for row, line in enumerate(self.text.split("\n")):  # a measurement, then a hint
+                path.addText(at + QPointF(0, row * step), painter.font(), line)
             painter.setPen(QPen(QColor(255, 255, 255, 230), 4))
             painter.drawPath(path)
             painter.setPen(Qt.NoPen)

@@ -321,11 +321,20 @@ class MapView(QGraphicsView):
     def active_theme(self):
         return self._active_theme
 
+    def active_theme_color(self):
+        """The colour a new idea gets (its drawing shows in it), or None."""
+        theme = self.project.get("theme", self._active_theme) if self.project and self._active_theme else None
+        return theme.color if theme else None
+
     def set_snapping(self, enabled: bool) -> None:
         self.snapper.enabled = bool(enabled)
 
     def set_label_scale(self, scale: float) -> None:
+        """Larger labels, and thicker ideas and selection, for the back of the room."""
         self._scene.set_label_scale(float(scale))
+        self._scene.width_scale = max(1.0, scale * 0.8)  # new ideas read it too
+        for item in self._scene.items_by_uuid.values():
+            item.set_width_scale(self._scene.width_scale)
         self._thin_timer.start()
 
     def set_session_filter(self, session_uuid) -> None:

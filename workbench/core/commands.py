@@ -131,6 +131,13 @@ def _edited(project, old: Intervention, fields: dict) -> Intervention:
     return replace(old, **values)
 
 
+EDIT_NAMES = {"title": N_("Titel wijzigen"), "description": N_("Beschrijving wijzigen"),
+              "theme_uuids": N_("Thema's wijzigen"), "primary_theme_uuid": N_("Thema's wijzigen"),
+              "status": N_("Status wijzigen"), "horizon": N_("Tijdshorizon wijzigen"), "geometry": N_("Vorm wijzigen"),
+              "goal_uuids": N_("Doelen wijzigen"), "quantities": N_("Hoeveelheden wijzigen"),
+              "actor": N_("Trekker wijzigen"), "notes": N_("Notities wijzigen")}
+
+
 class EditIntervention(Command):
     """Change fields of an intervention (title, themes, status, geometry, ...)."""
 
@@ -138,7 +145,9 @@ class EditIntervention(Command):
         super().__init__()
         self.uuid = uuid
         self.fields = fields
-        self.text = text or N_("Idee bewerken")
+        # the undo menu says what it undoes ("Ongedaan maken: Titel wijzigen")
+        named = {EDIT_NAMES[name] for name in fields if name in EDIT_NAMES}
+        self.text = text or (named.pop() if len(named) == 1 else N_("Idee bewerken"))
 
     def build(self, project):
         old = _require(project, "intervention", self.uuid, _("Dit idee bestaat niet (meer)."))

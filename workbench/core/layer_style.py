@@ -259,8 +259,8 @@ def default_style(layer) -> LayerStyle:
     if role == "green":
         return LayerStyle(role, None, 0.0, look.GREEN_FILL, show_labels=False)
     if kind == "polygon":  # wijken, buurten, plan areas: outlines on paper, named inside
-        return LayerStyle("boundary" if role == "boundary" else "other", look.REFERENCE_LINE,
-                          look.REFERENCE_LINE_WIDTH, look.REFERENCE_FILL, label_field=labels, paper_fill=True)
+        return LayerStyle("boundary" if role == "boundary" else "other", look.BOUNDARY_LINE,
+                          look.BOUNDARY_LINE_WIDTH, look.REFERENCE_FILL, label_field=labels, paper_fill=True)
     return LayerStyle(role, look.REFERENCE_LINE, look.REFERENCE_LINE_WIDTH, label_field=labels)
 
 

@@ -29,6 +29,17 @@ def available() -> dict:
     return samples
 
 
+def is_sample(info) -> bool:
+    """True when project ``info`` is that of a bundled sample (its name and text as the
+    recipe wrote them): the window then says it is an example, so that nobody captures
+    a real evening into it."""
+    for path in sorted(sample_projects_dir().glob("*.json")):
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if (info.name, info.description) == (data["name"], data["description"]):
+            return True
+    return False
+
+
 def recipe(name: str) -> dict:
     path = sample_projects_dir() / f"{name}.json"
     if not path.exists():

@@ -9,6 +9,7 @@ from qtpy.QtGui import QAction, QActionGroup, QKeySequence
 from qtpy.QtWidgets import QMenu, QToolBar
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
+from workbench.ui.icons import icon
 from workbench.i18n import _
 from workbench.ui import basemap_dialog, basemap_files
 
@@ -46,6 +47,7 @@ class WindowActions:
                 shortcuts = shortcut if isinstance(shortcut, list) else [shortcut]
                 action.setShortcuts([QKeySequence(s) for s in shortcuts])
             action.setCheckable(checkable)
+            action.setIcon(icon(key.removeprefix("mode_")))
             action.triggered.connect(slot)
             self.a[key] = action
             w.addAction(action)  # shortcuts work while menus are hidden (presentation mode)
@@ -145,7 +147,12 @@ class WindowActions:
 
         self.map_toolbar = QToolBar(w)
         self.map_toolbar.setObjectName("toolbar_map")
-        for mode in (Mode.PAN, Mode.SELECT, Mode.EDIT_VERTICES, Mode.MOVE, Mode.MEASURE):
+        # icons with their names as tooltips: the whole row fits a 1366-pixel laptop
+        self.map_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        for key in ("new", "open"):  # in sight, not only in the menu
+            self.map_toolbar.addAction(self.a[key])
+        self.map_toolbar.addSeparator()
+        for mode in (Mode.PAN, Mode.SELECT, Mode.EDIT_VERTICES, Mode.MOVE, Mode.MEASURE, Mode.COUNT_VOTES):
             if mode in self.modes:
                 self.map_toolbar.addAction(self.modes[mode])
         self.map_toolbar.addSeparator()

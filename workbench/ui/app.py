@@ -1,7 +1,8 @@
-"""``workbench [PATH] [--screenshot OUT.png] [--taal en]``: the desktop app.
+"""``workbench [PATH] [--screenshot OUT.png] [--taal en] [--presentatie]``: the desktop app.
 
-Without PATH it opens the last project, or on the very first start the bundled
-Heerlerheide sample, built into the user's data folder.
+Without PATH it opens the last project, or on the very first start shows the start
+screen (new project, open, or the bundled Heerlerheide example, built into the user's
+data folder when chosen).
 """
 
 import sys
@@ -22,6 +23,7 @@ def parse_args(argv):
     parser.add_argument("path", nargs="?")
     parser.add_argument("--screenshot", metavar="OUT.png")
     parser.add_argument("--taal", "--language", dest="language", choices=["nl", "en"])
+    parser.add_argument("--presentatie", "--presentation", dest="presentation", action="store_true")
     return parser.parse_args(list(argv))
 
 
@@ -132,6 +134,13 @@ def main(argv=None) -> int:
     except WorkbenchError as error:
         _report_before_window(str(error))
         return 2
+    from workbench.ui.platform_check import platform_problem
+
+    problem = platform_problem()
+    if problem is not None:  # before Qt aborts with "could not load the Qt platform plugin xcb"
+        i18n.set_language(args.language or "nl")
+        print(f"workbench: {platform_problem()}", file=sys.stderr)
+        return 2
     app = application()
     install_excepthook()
     set_batch_mode(bool(args.screenshot))
@@ -139,15 +148,22 @@ def main(argv=None) -> int:
 
     from workbench.ui.main_window import MainWindow
 
+    from workbench.ui.start_screen import StartScreen, wants_start_screen
+
     window = MainWindow()
+    first_start = wants_start_screen(args.path, args.screenshot)
     try:
-        path = startup_path(args.path)
+        path = None if first_start else startup_path(args.path)
     except (WorkbenchError, OSError) as error:
         show_error(window, _("Het voorbeeldproject kan niet worden gemaakt: {error}").format(error=error))
         path = None
     if path is not None:
         window.open_path(path)
     window.show()
+    if first_start:  # new project, open one, or look at the example: the user chooses
+        window._keep(StartScreen(window))
+    if args.presentation:
+        window.presentation.enter()
     if args.screenshot:
         result = {"ok": False}
 

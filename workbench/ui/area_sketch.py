@@ -7,7 +7,7 @@ from qtpy.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
 from qtpy.QtWidgets import QGraphicsScene, QGraphicsView
 
 from workbench.i18n import _
-from workbench.ui.labels import escaped
+from workbench.ui.wijk_map import add_wijk_shapes, thin_labels
 
 
 def _to_scene(x, y) -> QPointF:
@@ -27,22 +27,18 @@ class AreaSketch(QGraphicsView):
         self.points = []
         self.closed = False
         self._outline = None
-        pen = QPen(QColor("#8a8a8a"), 0)
-        for label, geometry in features:
-            for polygon in getattr(geometry, "geoms", [geometry]):
-                path = QPainterPath()
-                path.addPolygon(QPolygonF([_to_scene(x, y) for x, y in polygon.exterior.coords]))
-                item = self.scene().addPath(path, pen, QBrush(QColor("#f4f1ea")))
-                item.setToolTip(escaped(label))
+        add_wijk_shapes(self.scene(), features)  # with their names: where to draw
         self.setToolTip(_("Klik de hoeken van het gebied aan; dubbelklik of Enter om het vlak te sluiten."))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        thin_labels(self)
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
         self.fitInView(self.scene().itemsBoundingRect(), Qt.AspectRatioMode.KeepAspectRatio)
+        thin_labels(self)
 
     def add_point(self, x: float, y: float) -> None:
         """Add a corner in RD metres (what a click does)."""

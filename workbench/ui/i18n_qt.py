@@ -31,7 +31,28 @@ def connect_retranslate(widget) -> None:
     widget.retranslate()
 
 
-_qt_translator = {"current": None, "following": False}
+_qt_translator = {"current": None, "fallback": None, "following": False}
+
+
+def _mnemonic_fallback(base):
+    """A translator for the Qt texts whose source gained a mnemonic ("&Look in:",
+    "Files of &type:") while Qt's Dutch catalogue still has them without: it looks the
+    text up without the "&" and puts the mnemonic on the first letter. Without it the
+    file dialogs were half English."""
+    from qtpy.QtCore import QTranslator
+
+    class MnemonicFallback(QTranslator):
+        def translate(self, context, source, disambiguation=None, n=-1):
+            # None, not "": Qt takes an empty (non-null) string as the translation
+            if not source or "&" not in source:
+                return None
+            found = base.translate(context, source.replace("&", ""), disambiguation, n)
+            return f"&{found}" if found else None
+
+        def isEmpty(self) -> bool:
+            return False
+
+    return MnemonicFallback(base.parent())
 
 
 def install_qt_translator() -> None:
@@ -42,14 +63,18 @@ def install_qt_translator() -> None:
     app = QCoreApplication.instance()
     if app is None:
         return
-    if _qt_translator["current"] is not None:
-        app.removeTranslator(_qt_translator["current"])
-        _qt_translator["current"] = None
+    for key in ("current", "fallback"):
+        if _qt_translator[key] is not None:
+            app.removeTranslator(_qt_translator[key])
+            _qt_translator[key] = None
     translator = QTranslator(app)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if translator.load(f"qtbase_{i18n.language()}", folder):
         app.installTranslator(translator)
         _qt_translator["current"] = translator
+        if i18n.language() != "en":  # English needs no catalogue: the sources are English
+            _qt_translator["fallback"] = _mnemonic_fallback(translator)
+            app.installTranslator(_qt_translator["fallback"])
 
 
 def follow_language_with_qt() -> None:

@@ -22,6 +22,9 @@ class InterventionsPanel(QWidget):
 
         self.theme_filter = EntityCombo(context, "theme", lambda: _("Alle thema's"))
         self.session_filter = EntityCombo(context, "session", lambda: _("Alle bijeenkomsten"))
+        for combo in (self.theme_filter, self.session_filter):  # narrow dock: the map gets the room
+            combo.setSizeAdjustPolicy(combo.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(8)
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
         self.theme_filter.currentIndexChanged.connect(lambda _i: self.proxy.set_theme(self.theme_filter.currentData()))

@@ -16,6 +16,7 @@ from workbench.geo.measure import format_number
 from workbench.i18n import _
 from workbench.ui import settings
 from workbench.ui.actions import WindowActions
+from workbench.ui.capture_title import link_title_fields
 from workbench.ui.context import ProjectContext
 from workbench.ui.editor import InterventionEditor
 from workbench.ui.i18n_qt import connect_retranslate, follow_language_with_qt
@@ -29,6 +30,7 @@ from workbench.ui.quick_capture import QuickCaptureBar
 from workbench.ui.quotes import QuotesPanel
 from workbench.ui.ranking import RankingPanel
 from workbench.ui.sessions import SessionsPanel
+from workbench.ui.start_screen import SampleBanner
 from workbench.ui.themes import ThemesPanel
 from workbench.ui.toets_dock import ToetsPanel
 from workbench.ui.votes import VotesPanel
@@ -84,6 +86,7 @@ class MainWindow(QMainWindow):
         self.map_view.viewport().installEventFilter(self._drop_filter)
         self.resize(self.default_size())
         self._update_actions()
+        self.sample_banner = SampleBanner(self)  # "this is an example" while the sample is open
         connect_retranslate(self)
         self.restore_layout()
 
@@ -129,7 +132,7 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(self.docks["editor"], self.docks[key])
         self.docks["interventions"].raise_()
         self.docks["editor"].raise_()
-        self.resizeDocks([self.docks["interventions"], self.docks["editor"]], [330, 400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.docks["interventions"], self.docks["editor"]], [300, 290], Qt.Orientation.Horizontal)
         view_menu = self.actions_.menus["view"]
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -137,8 +140,10 @@ class MainWindow(QMainWindow):
     def _build_toolbars(self) -> None:
         self.toolbars["map"] = self.actions_.map_toolbar
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbars["map"])
-        self.quick_capture = QuickCaptureBar(self.context, self.map_view, self.actions_.draw_modes)
+        self.quick_capture = QuickCaptureBar(self.context, self.map_view, self.actions_.draw_modes,
+                                             modes=self.actions_.modes)
         self.quick_capture.exitRequested.connect(self.presentation.leave)
+        link_title_fields(self.quick_capture, self.panels["editor"])
         capture = QToolBar(self)
         capture.setObjectName("toolbar_capture")
         capture.addWidget(self.quick_capture)
@@ -245,7 +250,7 @@ class MainWindow(QMainWindow):
             self.actions_.a[key].setEnabled(project is not None)
         for action in self.actions_.draw_actions:
             action.setEnabled(writable)
-        for mode in (Mode.MOVE, Mode.EDIT_VERTICES):  # every drag would end in "alleen-lezen"
+        for mode in (Mode.MOVE, Mode.EDIT_VERTICES, Mode.COUNT_VOTES):  # each would end in "alleen-lezen"
             if mode in self.actions_.modes:
                 self.actions_.modes[mode].setEnabled(writable)
         for panel in self.panels.values():
@@ -280,8 +285,9 @@ class MainWindow(QMainWindow):
 
         self.map_view.setFocus()  # first: finishing may hand focus on to the title field
         event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
-        if key == Qt.Key.Key_Escape and self.presentation.active and not self.map_view.tool().key(event):
-            # nothing being drawn: Esc leaves full screen, as people expect
+        if key == Qt.Key.Key_Escape and self.presentation.active and not self.map_view.tool().drawing():
+            # nothing being drawn: one Esc leaves full screen, as people expect (a
+            # selection is not something to cancel first)
             self.presentation.leave()
             return
         # straight to the handler: posting the event would hit the shortcut again
@@ -507,6 +513,14 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        self._narrow_docks = not (isinstance(state, QByteArray) and not state.isEmpty())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_narrow_docks", False):  # first start: the map gets most of the window
+            self._narrow_docks = False
+            self.resizeDocks([self.docks["interventions"], self.docks["editor"]], [280, 260],
+                             Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         if self.presentation.active:

@@ -16,6 +16,7 @@ class PresentationMode:
         self._was_maximized = False
         self._geometry = None
         self.message = None  # the band over the map, made when first needed
+        self.legend = None  # the numbered list of titles for the room, made when first needed
         self._message_timer = None
 
     def show_message(self, text: str) -> None:
@@ -49,10 +50,12 @@ class PresentationMode:
         view, label = self.window.map_view, self.message
         if label is None:
             return
-        width = max(200, min(view.width() - 40, label.fontMetrics().horizontalAdvance(label.text()) + 60))
+        # over the map, not over the legend on its right
+        room = view.width() - (self.legend.width() if self.legend is not None and self.legend.isVisible() else 0)
+        width = max(200, min(room - 40, label.fontMetrics().horizontalAdvance(label.text()) + 60))
         label.setFixedWidth(width)
         label.adjustSize()
-        label.move((view.width() - width) // 2, view.height() - label.height() - 40)
+        label.move((room - width) // 2, view.height() - label.height() - 40)
 
     def toggle(self) -> None:
         self.leave() if self.active else self.enter()
@@ -74,6 +77,7 @@ class PresentationMode:
         window.quick_capture.set_large(True)
         window.actions_.a["presentation"].setChecked(True)
         window.map_view.set_label_scale(LABEL_SCALE)
+        self._show_legend()
         # the large bar changed the window's smallest size; settle that first, or the
         # stale, wider minimum keeps the window wider than the screen
         self._settle_layout()
@@ -86,6 +90,16 @@ class PresentationMode:
 
         key = window.actions_.a["presentation"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         window.map_view.message.emit(_("Presentatiemodus: {key} of Esc om terug te gaan.").format(key=key))
+
+    def _show_legend(self) -> None:
+        from qtpy.QtCore import QTimer
+
+        from workbench.ui.room_legend import RoomLegend
+
+        if self.legend is None:
+            self.legend = RoomLegend(self.window.context, self.window.map_view)
+        self.legend.show_over()
+        QTimer.singleShot(0, lambda: self.active and self.legend.show_over())  # at the full-screen size
 
     def _settle_layout(self) -> None:
         """The quick-capture bar changed size (large or normal); let the window know its
@@ -104,6 +118,8 @@ class PresentationMode:
         self.active = False
         if self.message is not None:
             self.message.hide()  # the status bar says it from now on
+        if self.legend is not None:
+            self.legend.hide()  # the docks show all of it again
         window.menuBar().show()
         window.statusBar().show()
         window.quick_capture.set_large(False)

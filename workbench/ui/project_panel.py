@@ -43,7 +43,7 @@ class ProjectPanel(QWidget):
         info_form.addRow(self.info_error)
 
         self.goals = QListWidget()
-        self.goals.setMaximumHeight(140)
+        self.goals.setMaximumHeight(170)  # every goal whole, also in the narrower first-start dock
         self.goals.setWordWrap(True)
         self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.goals.setAlternatingRowColors(True)

@@ -92,6 +92,10 @@ class RankingPanel(QWidget):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(content)
+        # the combo may shrink (its list still shows the whole names): this dock's
+        # minimum width set the map's share of a 1366-pixel laptop
+        self.scope.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.scope.setMinimumContentsLength(6)
         top = QHBoxLayout()
         top.addWidget(self.scope_label)
         top.addWidget(self.scope, 1)

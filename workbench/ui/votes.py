@@ -25,6 +25,15 @@ class VoteSpin(QSpinBox):
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.valueChanged.connect(self._commit)
 
+    def focusInEvent(self, event) -> None:
+        """Select the whole count on entering, however focus came (a click too): typing
+        12 into a box showing 0 must store 12, not 120 (the click put the cursor before
+        the 0). After the click's own handling, hence the timer."""
+        from qtpy.QtCore import QTimer
+
+        super().focusInEvent(event)
+        QTimer.singleShot(0, self.selectAll)
+
     def show_count(self, count: int) -> None:
         self.blockSignals(True)
         self.setValue(count)
@@ -117,6 +126,10 @@ class VotesPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Tab goes from one count to the next idea's count (the table itself would take
+        # the Tab and the digits typed after it: 7 stickers became 40)
+        self.table.setTabKeyNavigation(False)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in (1, 2, 3):
             self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
@@ -139,7 +152,7 @@ class VotesPanel(QWidget):
             self._update_counts()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([_("Idee"), "", _("Stickers"), ""])
+        self.table.setHorizontalHeaderLabels([_("Idee"), "", _("Stemmen"), ""])
         self.rebuild()
 
     def rebuild(self) -> None:
@@ -160,6 +173,8 @@ class VotesPanel(QWidget):
             self.table.setItem(row, 0, cell)
             minus, plus = vote_buttons(self.context, lambda u=item.uuid: u)
             spin = VoteSpin(self.context, item.uuid)
+            # Enter, as in a spreadsheet: this count is kept, on to the next idea's
+            spin.lineEdit().returnPressed.connect(lambda r=row: self.focus_row(r + 1))
             self._spins[item.uuid] = spin
             for column, widget in ((1, minus), (2, spin), (3, plus)):
                 widget.setEnabled(bool(session) and not project.read_only)
@@ -192,6 +207,12 @@ class VotesPanel(QWidget):
         session = project.current_session_uuid if project else None
         for uuid, spin in self._spins.items():
             spin.show_count(project.votes(uuid, session) if session else 0)
+
+    def focus_row(self, row: int) -> None:
+        spin = self.table.cellWidget(row, 2) if 0 <= row < self.table.rowCount() else None
+        if spin is not None:
+            self.table.scrollToItem(self.table.item(row, 0))
+            spin.setFocus(Qt.FocusReason.TabFocusReason)
 
     def spin_for(self, uuid):
         return self._spins.get(uuid)

@@ -20,6 +20,7 @@ from workbench.ui.combos import color_icon
 from workbench.ui.fields import ErrorLabel
 from workbench.ui.labels import escaped
 from workbench.ui.sessions import SessionForm
+from workbench.ui.wijk_map import WijkMap
 
 AREA_WIJKEN, AREA_DRAW, AREA_FILE, AREA_NONE = "wijken", "draw", "file", "none"
 
@@ -127,6 +128,13 @@ class AreaPage(QWizardPage):
             row.setCheckState(Qt.CheckState.Unchecked)
             self.wijk_list.addItem(row)
         self.wijk_list.itemChanged.connect(lambda _row: self.completeChanged.emit())
+        self.wijk_map = WijkMap(wijken, self.wijk_list)  # the same choice, with the names on the map
+        self.wijk_list.setMaximumWidth(220)
+        wijk_page = QWidget()
+        wijk_layout = QHBoxLayout(wijk_page)
+        wijk_layout.setContentsMargins(0, 0, 0, 0)
+        wijk_layout.addWidget(self.wijk_list)
+        wijk_layout.addWidget(self.wijk_map, 1)
         self.sketch = AreaSketch(wijken)
         self.sketch.changed.connect(self.completeChanged.emit)
         self.clear_sketch = QPushButton()
@@ -153,7 +161,7 @@ class AreaPage(QWizardPage):
         file_layout.addStretch(1)
         self.none_label = QLabel()
         self.none_label.setWordWrap(True)
-        for widget in (self.wijk_list, draw, file_page, self.none_label):
+        for widget in (wijk_page, draw, file_page, self.none_label):
             self.stack.addWidget(widget)
         self.file_area = None
         layout = QVBoxLayout(self)

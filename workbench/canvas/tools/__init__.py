@@ -18,6 +18,7 @@ _MODULES = {
     Mode.EDIT_VERTICES: "edit_vertices:EditVerticesTool",
     Mode.MOVE: "move:MoveTool",
     Mode.MEASURE: "measure:MeasureTool",
+    Mode.COUNT_VOTES: "count_votes:CountVotesTool",
 }
 
 

@@ -43,5 +43,9 @@ class Tool:
     def key(self, event) -> bool:
         return False
 
+    def drawing(self) -> bool:
+        """True while a shape is half drawn (Esc then cancels it, nothing else)."""
+        return False
+
     def model_changed(self) -> None:
         """The project changed (an edit, undo, redo); refresh what the tool shows."""

@@ -25,7 +25,7 @@ class FreehandTool(Tool):
             return False
         xy, _snapped = self.view.snap(world)
         self.stroke = [xy]
-        self.view.preview.set(coords=list(self.stroke))
+        self.view.preview.set(coords=list(self.stroke), color=self.view.active_theme_color())
         return True
 
     def move(self, event, world) -> bool:
@@ -34,7 +34,7 @@ class FreehandTool(Tool):
         last = self.stroke[-1]
         if max(abs(world[0] - last[0]), abs(world[1] - last[1])) >= self.view.metres_per_pixel():
             self.stroke.append(world)
-            self.view.preview.set(coords=list(self.stroke))
+            self.view.preview.set(coords=list(self.stroke), text=_("Loslaten: klaar · Esc: stoppen"), text_at=world)
         return True
 
     def release(self, event, world) -> bool:
@@ -65,6 +65,9 @@ class FreehandTool(Tool):
             self.view.message.emit(_("De streep was te kort om te bewaren."))
             return
         self.view.add_intervention(LineString(coords))
+
+    def drawing(self) -> bool:
+        return self.stroke is not None
 
     def cancel(self) -> None:
         self.stroke = None

@@ -15,6 +15,7 @@ class Mode(Enum):
     EDIT_VERTICES = "edit_vertices"
     MOVE = "move"
     MEASURE = "measure"
+    COUNT_VOTES = "count_votes"
 
 
 class _Labels(dict):
@@ -30,6 +31,7 @@ class _Labels(dict):
         Mode.EDIT_VERTICES: "Hoekpunten bewerken",
         Mode.MOVE: "Verplaatsen",
         Mode.MEASURE: "Meten",
+        Mode.COUNT_VOTES: "Stemmen tellen (+1 per sticker)",
     }
 
     def __init__(self):
@@ -50,7 +52,8 @@ class _Labels(dict):
 
 # The Dutch source strings, listed literally so the translation check finds them.
 _SOURCES = (_("Verschuiven"), _("Selecteren"), _("Punt tekenen"), _("Lijn tekenen"), _("Vlak tekenen"),
-            _("Uit de vrije hand"), _("Hoekpunten bewerken"), _("Verplaatsen"), _("Meten"))
+            _("Uit de vrije hand"), _("Hoekpunten bewerken"), _("Verplaatsen"), _("Meten"),
+            _("Stemmen tellen (+1 per sticker)"))
 
 MODE_LABELS = _Labels()
 
@@ -64,4 +67,5 @@ MODE_SHORTCUTS = {
     Mode.EDIT_VERTICES: "E",
     Mode.MOVE: "M",
     Mode.MEASURE: "R",
+    Mode.COUNT_VOTES: "T",
 }

@@ -5,6 +5,19 @@ follows the cursor."""
 from qtpy.QtCore import Qt
 
 from workbench.canvas.tools.base import Tool
+from workbench.i18n import _
+
+
+def area_text(coords) -> str:
+    from shapely.geometry import Polygon
+
+    from workbench.geo.measure import area_m2, format_area, format_length, length_m
+
+    polygon = Polygon(coords)
+    text = _("Omtrek {value}").format(value=format_length(length_m(polygon.exterior)))
+    if polygon.is_valid:
+        text += "  " + _("Oppervlakte {value}").format(value=format_area(area_m2(polygon)))
+    return text
 
 
 class SketchTool(Tool):
@@ -51,6 +64,9 @@ class SketchTool(Tool):
             return True
         return False
 
+    def drawing(self) -> bool:
+        return bool(self.coords)
+
     def cancel(self) -> None:
         self.coords = []
         self.view.preview.clear()
@@ -70,7 +86,18 @@ class SketchTool(Tool):
     def _update(self, cursor, snapped=False) -> None:
         coords = list(self.coords) + ([cursor] if cursor and self.coords else [])
         self.view.preview.set(coords=coords, closed=self.closed, handles=list(self.coords),
-                              snap=cursor if snapped else None, text=self.describe(coords), text_at=cursor)
+                              snap=cursor if snapped else None, text=self.describe(coords), text_at=cursor,
+                              color=self.view.active_theme_color())
 
     def describe(self, coords) -> str:
-        return ""
+        """The running length (and area of a shape), then how to finish."""
+        from workbench.canvas.tools.measure import measurement
+
+        if not coords:
+            return ""
+        if not self.closed:
+            text = measurement(coords)
+        else:
+            text = measurement(coords[:2]) if len(coords) < 3 else area_text(coords)
+        hint = _("Enter of dubbelklik: klaar · Backspace: punt terug · Esc: stoppen")
+        return f"{text}\n{hint}" if text else hint
