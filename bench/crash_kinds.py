@@ -166,7 +166,7 @@ class MergeRun(AllOrNothing):
         self.source_digest = digest(self.source)
 
     def command(self) -> list:
-        return workbench("merge", self.target, self.source)
+        return workbench("merge", self.target, self.source, "--other-project")
 
     def check(self, finished: bool) -> None:
         super().check(finished)
