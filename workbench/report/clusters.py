@@ -14,7 +14,7 @@ from workbench.report import fonts
 from workbench.report.colors import color
 from workbench.report.labels import Disc
 
-CLUSTER_COLOR = "#4d4d4d"   # several themes together: neutral dark grey
+CLUSTER_COLOR = "#4d4d4d"   # never a theme colour: a count must not read as an idea
 FRAME_COLOR = "#1f4e79"
 
 
@@ -42,11 +42,10 @@ def cluster_discs(discs, distance) -> list:
         if len(members) == 1:
             result.append(members[0])
             continue
-        colors = {disc.color for disc in members}
         x = sum(disc.anchor_x for disc in members) / len(members)
         y = sum(disc.anchor_y for disc in members) / len(members)
         result.append(replace(members[0], label=str(len(members)), anchor_x=x, anchor_y=y, cluster=True,
-                              color=colors.pop() if len(colors) == 1 else CLUSTER_COLOR))
+                              color=CLUSTER_COLOR))
     return result
 
 

@@ -31,7 +31,7 @@ def overview_section(project, styles, width, maps):
 
 
 def detail_section(project, styles, width, height, maps):
-    map_height = (height - styles.h1.fontSize * 4) / ROWS_PER_PAGE - 24
+    map_height = (height - styles.h1.fontSize * 4) / ROWS_PER_PAGE - 40
     story = [PageBreak(), heading(_("De ideeën per deel van het gebied"), styles.h1)]
     for start in range(0, len(maps), 2):
         story += [DetailMapRow(project, maps[start:start + 2], width, map_height, gap=GAP), Spacer(1, 6)]
@@ -55,5 +55,5 @@ def crowded_story(project, styles, width, height, session_uuid):
 
 
 def _map_aspect(width, height, styles):
-    map_height = (height - styles.h1.fontSize * 4) / ROWS_PER_PAGE - 24
+    map_height = (height - styles.h1.fontSize * 4) / ROWS_PER_PAGE - 40
     return map_height / ((width - GAP) / 2)

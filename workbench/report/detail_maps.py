@@ -21,6 +21,8 @@ from workbench.report.map_paths import usable
 from workbench.report.styles import INK
 
 PER_MAP = 40          # numbers a half-page map keeps readable
+MIN_PER_MAP = 12
+MAPS_PER_PAGE = 6
 MIN_SPAN = 250.0      # metres: a detail map never zooms in further than this
 
 
@@ -77,12 +79,19 @@ def _bounds(items, aspect):
     return (minx, miny, maxx, maxy)
 
 
-def plan_detail_maps(project, aspect, limit=PER_MAP) -> list:
+def plan_detail_maps(project, aspect, limit=None) -> list:
     """[DetailMap] covering every idea with a usable geometry exactly once, as few maps as
-    keep at most ``limit`` numbers each; each is named after the wijk most of its ideas lie in."""
+    keep at most ``limit`` numbers each; each is named after the wijk most of its ideas lie in.
+
+    By default a page of maps (MAPS_PER_PAGE) shares the ideas out, with at most PER_MAP
+    on each map: fewer ideas get roomier maps at no extra page."""
     items = [item for item in project.interventions() if usable(item.geometry) is not None]
     if not items:
         return []
+    if limit is None:
+        # Four-digit numbers make wider discs: fewer fit.
+        most = PER_MAP if max(item.number for item in items) < 1000 else PER_MAP * 3 // 4
+        limit = max(MIN_PER_MAP, min(most, -(-len(items) // MAPS_PER_PAGE)))
     members = []
     for item in items:
         anchor = _anchor(usable(item.geometry))

@@ -113,9 +113,12 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle(), extent=
         anchor = _anchor(shown)
         ax, ay = view.point(anchor.x, anchor.y)
         discs.append(Disc(str(item.number), ax, ay, idea_color(project, item)))
-    if cluster_distance:
-        discs = cluster_discs(discs, cluster_distance)
-    placed, label_size = _place_with_shrinking(discs, (x, y, width, height), map_style.label_size, obstacles)
+    frame = (x, y, width, height)
+    placed, label_size = _place_with_shrinking(discs, frame, map_style.label_size, obstacles)
+    if cluster_distance and _crowded(placed):
+        # Like QGIS's cluster renderer, but only where the numbers do not fit one by one.
+        placed, label_size = _place_with_shrinking(cluster_discs(discs, cluster_distance), frame,
+                                                   map_style.label_size, obstacles)
 
     rasters.draw(canvas, view)
     layers = styled_layers(project, view, over_raster=rasters.any)
@@ -176,6 +179,11 @@ def _draw_interventions(canvas, project, items, view, scale_lines):
 
 
 MIN_LABEL_SIZE = 7
+CROWDED_SHARE = 0.1   # moved (with a leader line) or overlapping: more than this share clusters
+
+
+def _crowded(placed) -> bool:
+    return any(disc.stuck for disc in placed) or sum(disc.moved for disc in placed) > CROWDED_SHARE * len(placed)
 
 
 def _place_with_shrinking(discs, frame, size, obstacles):
