@@ -3,8 +3,13 @@
 
 def by_intervention(project, session_uuid=None) -> list:
     """[(intervention, votes)], most votes first, then by number; all interventions."""
-    rows = [(item, project.votes(item.uuid, session_uuid)) for item in project.interventions()]
-    return sorted(rows, key=lambda row: (-row[1], row[0].number))
+    totals = {}
+    for vote in project.all("vote"):  # one pass over the votes, not one per idea
+        if session_uuid is None or vote.session_uuid == session_uuid:
+            totals[vote.intervention_uuid] = totals.get(vote.intervention_uuid, 0) + vote.count
+    rows = [(item, totals.get(item.uuid, 0)) for item in project.all("intervention")]
+    rows.sort(key=lambda row: (-row[1], row[0].number))
+    return rows
 
 
 def by_theme(project, session_uuid=None, primary_only=True) -> list:

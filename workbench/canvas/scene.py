@@ -128,8 +128,11 @@ class MapScene(QGraphicsScene):
         if kind == "intervention":
             if event.action == "removed":
                 self._remove_intervention(event.uuid)
-            else:
-                self._put_intervention(event.entity)
+            elif not self._put_intervention(event.entity):
+                self._hit_cache = None  # same place, same number: the labels need no new thinning
+                if self.on_model_changed:
+                    self.on_model_changed()
+                return
         elif kind == "theme":
             for item in self.items_by_uuid.values():
                 if event.uuid in (item.intervention.primary_theme_uuid,):
@@ -156,14 +159,23 @@ class MapScene(QGraphicsScene):
         if self.on_model_changed:
             self.on_model_changed()
 
-    def _put_intervention(self, intervention) -> None:
+    def _put_intervention(self, intervention) -> bool:
+        """Add or update the idea's item and label; False when its label stays as it was
+        (a title edit, or its undo), so that 10,000 labels need not be thinned again."""
         colour = self.project.primary_color(intervention)
         item = self.items_by_uuid.get(intervention.uuid)
         if item is None:
             item = InterventionItem(intervention, colour, self.groups["interventions"])
             self.items_by_uuid[intervention.uuid] = item
         else:
+            before = item.intervention
+            same_label = (before.number == intervention.number and item.color_hex == colour
+                          and before.created_session_uuid == intervention.created_session_uuid
+                          and (before.geometry is intervention.geometry or before.geometry.equals_exact(
+                              intervention.geometry, 0.0)))
             item.update_from(intervention, colour)
+            if same_label and intervention.uuid in self.labels_by_uuid:
+                return False
         old_label = self.labels_by_uuid.pop(intervention.uuid, None)
         if old_label is not None:
             self.removeItem(old_label)
@@ -174,6 +186,7 @@ class MapScene(QGraphicsScene):
                           self.groups["labels"], offset)
         self.labels_by_uuid[intervention.uuid] = label
         self._apply_filter(intervention.uuid)
+        return True
 
     def _remove_intervention(self, uuid) -> None:
         item = self.items_by_uuid.pop(uuid, None)

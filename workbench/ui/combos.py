@@ -29,7 +29,12 @@ class EntityCombo(QComboBox):
         self.refill()
 
     def _on_changed(self, event) -> None:
-        if event.kind == self.kind:
+        if event.kind != self.kind:
+            return
+        index = self.findData(event.uuid) if event.action == "changed" and self.kind != "theme" else -1
+        if index >= 0:  # one entry renamed: no refill of (possibly) 10,000 entries
+            self.setItemText(index, self._text(event.entity))
+        else:
             self.refill()
 
     def _entities(self):
