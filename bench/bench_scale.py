@@ -7,6 +7,9 @@
   the bar is 400 MB;
 - ``scale_render_full_view``: the whole map drawn into a 1600x1200 image through the
   scene, against QPainter drawing the same paths;
+- ``scale_zoom_step_max`` / ``scale_pan_step_max``: the slowest of 16 wheel steps (in
+  and out) and of 12 pans of 80 pixels, each with its repaint, against QPainter drawing
+  every path once into an image the size of the view;
 - ``scale_filter_theme``: the ideas list filtered by a theme (the proxy re-filtered),
   against the same filter as a Python list comprehension over the ideas;
 - ``scale_edit_view_updated`` / ``scale_undo_view_updated``: one title edit committed
@@ -114,6 +117,26 @@ def bench_in_app(path):
     value = timed(lambda: render_image(project, WIDTH, HEIGHT, "all", scene=scene), repeat=3)
     floor = timed(lambda: raw_paint(paths, WIDTH, HEIGHT, transform), repeat=3)
     report("scale_render_full_view", value, floor, "report")
+
+    view = window.map_view
+    view.zoom_to_all()
+    app.processEvents()
+    zooms, pans = [], []
+    for factor in [1.25] * 8 + [0.8] * 8:
+        start = time.perf_counter()
+        view.zoom_by(factor)
+        app.processEvents()  # the repaint and the label thinning run here
+        zooms.append(time.perf_counter() - start)
+    for step in range(12):
+        start = time.perf_counter()
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + (80 if step < 6 else -80))
+        app.processEvents()
+        pans.append(time.perf_counter() - start)
+    # floor: QPainter drawing every path once into an image of the view's size
+    size = view.viewport().size()
+    frame = timed(lambda: raw_paint(paths, size.width(), size.height(), view.viewportTransform()), repeat=3)
+    report("scale_zoom_step_max", max(zooms), frame, "report")
+    report("scale_pan_step_max", max(pans), frame, "report")
 
     panel = window.panels["interventions"]
     themes = [t.uuid for t in project.themes() if t.parent_uuid][:4]

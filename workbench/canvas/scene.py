@@ -47,6 +47,9 @@ def label_anchor(geometry) -> tuple:
     return point.x, point.y
 
 
+LOD_LABELS = 2000  # more labels than this: place only those on screen (see thin_labels)
+
+
 class MapScene(QGraphicsScene):
     def __init__(self, project=None, parent=None):
         super().__init__(parent)
@@ -327,17 +330,26 @@ class MapScene(QGraphicsScene):
         if label.isVisible():
             label.ensure_drawn()
 
-    def thin_labels(self, transform) -> None:
+    def thin_labels(self, transform, viewport=None) -> None:
         """Which labels show depends only on the zoom (overlaps do not change when the
-        map pans), so the result is kept until the zoom or the labels change."""
+        map pans), so the result is kept until the zoom or the labels change.
+
+        With more than LOD_LABELS labels only those in (a margin around) ``viewport``
+        (a QRect in pixels) are placed, and panning places them again."""
         self._materialise_names(abs(transform.m11()))
         if self._sorted_labels is None:
             self._sorted_labels = sorted(list(self.labels_by_uuid.values()) + self.reference_labels,
                                          key=lambda label: label.priority)
             self._thinned_at = None
         key = (round(transform.m11(), 12), round(transform.m22(), 12))
+        window = None
+        if viewport is not None and len(self._sorted_labels) > LOD_LABELS:
+            margin_x, margin_y = viewport.width() * 0.25, viewport.height() * 0.25
+            window = (viewport.left() - margin_x, viewport.top() - margin_y,
+                      viewport.right() + margin_x, viewport.bottom() + margin_y)
+            key += (round(transform.dx()), round(transform.dy()))
         if key != self._thinned_at:
-            thin(self._sorted_labels, transform)
+            thin(self._sorted_labels, transform, viewport=window)
             self._thinned_at = key
 
     # -- queries (in RD metres, for tools) ---------------------------------------------
