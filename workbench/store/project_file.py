@@ -18,7 +18,9 @@ from workbench.store.errors import describe
 from workbench.store.file_access import connect_checked, prepare
 from workbench.store.output_probe import as_os_error
 from workbench.store.repair import repair_foreign_edits
+from workbench.store.connection import transaction
 from workbench.store.repository import Repository
+from workbench.store.seal import only_we_wrote, seal
 from workbench.store.schema import APPLICATION_ID
 
 
@@ -121,8 +123,15 @@ def open_project(path, read_only: bool = False) -> Project:
         warnings = []
         if not read_only:
             migrations.migrate(repository.conn)
+        trusted = only_we_wrote(repository.conn)  # nobody else wrote since we last checked: no repairs
+        if not read_only and not trusted:
             warnings = repair_foreign_edits(repository.conn)
-        state = repository.load()
+        state = repository.load(trusted=trusted)
+        if not read_only and not trusted and not warnings and not repository.warnings:
+            with transaction(repository.conn):
+                seal(repository.conn)  # checked, nothing unusable left: the next open can trust it
+            trusted = True
+        repository.clean = trusted and not read_only
         current = repository.setting("current_session") or None
     except sqlite3.Error as error:  # a table or column the project needs was removed
         repository.close()

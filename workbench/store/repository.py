@@ -18,6 +18,7 @@ from workbench.store.feature_rows import write_interventions
 from workbench.store.errors import refused_commits
 from workbench.store.repair import repair_geometries, sanitize_state, text_columns_hold_only_text
 from workbench.store.schema import register_features, unregister
+from workbench.store.seal import seal
 
 # Attribute tables whose columns are exactly the entity's fields (besides ``id``).
 SIMPLE_TABLES = {
@@ -70,10 +71,14 @@ class Repository:
         self.conn = conn
         self.read_only = read_only
         self.warnings = []  # what the last load() repaired or could not use
+        self.clean = False  # opened checked, nothing left unusable: our commits may seal (store/seal.py)
 
     # -- reading ----------------------------------------------------------------
 
-    def load(self) -> ProjectState:
+    def load(self, trusted=False) -> ProjectState:
+        """The project in memory. ``trusted``: only the workbench wrote the file since it
+        last checked it (``store/seal.py``), so the checks for foreign edits are skipped."""
+        self._trusted = trusted
         state = ProjectState()
         row = self.conn.execute(f"SELECT {', '.join(INFO_COLUMNS)} FROM project_info LIMIT 1").fetchone()
         if row:
@@ -97,6 +102,8 @@ class Repository:
             state.entities["area"][uuid] = Area(uuid, name or "", geometry)
         for layer in self._load_reference_layers():
             state.entities["reference_layer"][layer.uuid] = layer
+        if trusted:
+            return state
         changes, warnings = sanitize_state(state, check_text=not text_columns_hold_only_text(self.conn))
         self.warnings += warnings
         if changes and not self.read_only:
@@ -118,8 +125,11 @@ class Repository:
             "created_session_uuid, changed_session_uuid, COALESCE(created_at, ''), COALESCE(changed_at, ''), geom "
             "FROM interventions WHERE uuid IS NOT NULL").fetchall()
         geometries = gpkg_blob.decode_many([row[-1] for row in rows])
-        fixed, self.warnings = repair_geometries(
-            None if self.read_only else self.conn, [(r[0], r[1], g) for r, g in zip(rows, geometries)])
+        if getattr(self, "_trusted", False):
+            fixed = {}  # every shape was checked when it was written
+        else:
+            fixed, self.warnings = repair_geometries(
+                None if self.read_only else self.conn, [(r[0], r[1], g) for r, g in zip(rows, geometries)])
         themes = self._links("intervention_themes", "theme_uuid")
         goals = self._links("intervention_goals", "goal_uuid")
         quantities = {}
@@ -213,6 +223,8 @@ class Repository:
             if "intervention" in touched:
                 self.conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                                   "WHERE table_name = 'interventions'")
+            if self.clean:
+                seal(self.conn)  # our own write to a checked file: the next open need not check again
 
     def _write_simple(self, change) -> None:
         table, cls = SIMPLE_TABLES[change.kind]
