@@ -92,6 +92,10 @@ class ThemesPanel(QWidget):
         selected = self.selected_uuid()
         self.list.blockSignals(True)
         self.list.clear()
+        counts = {}  # one pass over the ideas, not one per theme
+        for item in (project.all("intervention") if project else []):
+            for theme_uuid in set(item.theme_uuids):
+                counts[theme_uuid] = counts.get(theme_uuid, 0) + 1
         for theme in (project.themes() if project else []):
             depth = 0
             parent = theme.parent_uuid
@@ -99,7 +103,7 @@ class ThemesPanel(QWidget):
                 depth += 1
                 parent_theme = project.get("theme", parent)
                 parent = parent_theme.parent_uuid if parent_theme else None
-            count = len(interventions_tagged(project, theme.uuid))
+            count = counts.get(theme.uuid, 0)
             row = QListWidgetItem(color_icon(theme.color, 16), "    " * depth + f"{theme.name}  ({count})")
             row.setData(Qt.ItemDataRole.UserRole, theme.uuid)
             row.setToolTip(escaped(theme.description) if theme.description else "")
