@@ -124,12 +124,9 @@ class InterventionItem(QGraphicsPathItem):
                 self._markers.append(marker)
         else:
             self.setPath(path_for(intervention.geometry))
-            if self.kind == 2:
-                self.setPen(cosmetic_pen(color_hex, style.INTERVENTION_OUTLINE_WIDTH))
-                self.setBrush(QBrush(color(color_hex, style.INTERVENTION_POLYGON_OPACITY)))
-            else:
-                self.setPen(cosmetic_pen(color_hex, style.INTERVENTION_LINE_WIDTH))
-                self.setBrush(QBrush(Qt.NoBrush))
+            pen, brush = _shape_style(color_hex, self.kind)
+            self.setPen(pen)
+            self.setBrush(brush)
         # points above lines above polygons, so small things stay visible and clickable
         self.setZValue(2 - self.kind + intervention.number * 1e-6)
         minx, miny, maxx, maxy = intervention.geometry.bounds
@@ -183,6 +180,20 @@ class InterventionItem(QGraphicsPathItem):
 
 
 _POINT_OUTLINE = QPen(QColor("#ffffff"), 1.5)
+_SHAPE_STYLES = {}
+
+
+def _shape_style(color_hex: str, kind: int) -> tuple:
+    """(pen, brush) of a line (1) or polygon (2) idea, made once per colour: 10,000 ideas
+    share a few themes. Qt copies them into each item, so sharing is safe."""
+    key = (color_hex, kind)
+    if key not in _SHAPE_STYLES:
+        if kind == 2:
+            _SHAPE_STYLES[key] = (cosmetic_pen(color_hex, style.INTERVENTION_OUTLINE_WIDTH),
+                                  QBrush(color(color_hex, style.INTERVENTION_POLYGON_OPACITY)))
+        else:
+            _SHAPE_STYLES[key] = (cosmetic_pen(color_hex, style.INTERVENTION_LINE_WIDTH), QBrush(Qt.NoBrush))
+    return _SHAPE_STYLES[key]
 
 
 class LabelItem(QGraphicsPixmapItem):
