@@ -50,3 +50,23 @@ def test_text_typed_into_a_number_column_after_our_edits_is_repaired(sample_path
         assert all(type(vote.count) is int for vote in project.all("vote"))
     finally:
         project.close()
+
+
+def test_an_idea_drawn_elsewhere_while_the_project_is_open_is_adopted_later(sample_path):
+    edit_in_workbench(sample_path)
+    project = open_project(sample_path)
+    try:
+        conn = sqlite3.connect(sample_path)  # QGIS writes while the app has the file open
+        conn.execute("INSERT INTO interventions (geom, title) VALUES (?, ?)",
+                     (gpkg_blob.encode(Point(195300, 325300)), "Terwijl open"))
+        conn.commit()
+        conn.close()
+        project.execute(EditIntervention(project.intervention_by_number(2).uuid, title="Daarna in de werkbank"))
+    finally:
+        project.close()
+    again = open_project(sample_path)
+    try:
+        adopted = [item for item in again.interventions() if item.title == "Terwijl open"]
+        assert len(adopted) == 1 and adopted[0].number == 23
+    finally:
+        again.close()

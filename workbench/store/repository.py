@@ -18,7 +18,7 @@ from workbench.store.feature_rows import write_interventions
 from workbench.store.errors import refused_commits
 from workbench.store.repair import repair_geometries, sanitize_state, text_columns_hold_only_text
 from workbench.store.schema import register_features, unregister
-from workbench.store.seal import seal
+from workbench.store.seal import data_version, seal
 
 # Attribute tables whose columns are exactly the entity's fields (besides ``id``).
 SIMPLE_TABLES = {
@@ -72,6 +72,7 @@ class Repository:
         self.read_only = read_only
         self.warnings = []  # what the last load() repaired or could not use
         self.clean = False  # opened checked, nothing left unusable: our commits may seal (store/seal.py)
+        self.data_version = None  # PRAGMA data_version when it was checked
 
     # -- reading ----------------------------------------------------------------
 
@@ -223,8 +224,10 @@ class Repository:
             if "intervention" in touched:
                 self.conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                                   "WHERE table_name = 'interventions'")
-            if self.clean:
+            if self.clean and data_version(self.conn) == self.data_version:
                 seal(self.conn)  # our own write to a checked file: the next open need not check again
+            else:
+                self.clean = False  # another program wrote meanwhile: the next open checks everything
 
     def _write_simple(self, change) -> None:
         table, cls = SIMPLE_TABLES[change.kind]
