@@ -97,3 +97,16 @@ def test_a_handout_of_2000_ideas_renders(tmp_path):
         assert all(item.title in words for item in project.interventions())
     finally:
         project.close()
+
+
+def test_a_crowded_handout_with_an_essay_as_a_title_renders(tmp_path):
+    from workbench.core.commands import EditIntervention
+
+    project = make_evening(tmp_path / "essay.gpkg", interventions=45, sessions=2)
+    try:
+        project.execute(EditIntervention(project.interventions()[0].uuid, title="Heel lang verhaal " * 2000))
+        out = tmp_path / "handout.pdf"
+        export_pdf(project, out, kind="handout")
+        assert "Heel lang verhaal Heel lang verhaal" in pdf_text(out)
+    finally:
+        project.close()

@@ -16,6 +16,8 @@ from workbench.report.sections import ideas_by_primary_theme
 from workbench.report.styles import INK, MUTED
 from workbench.report.textblock import wrap_text
 
+MAX_LINES = 4   # of a title in the list
+
 
 def list_entries(project, session_uuid) -> list:
     """[("theme", name, colour) | ("idea", number, colour, title, votes)] in theme order."""
@@ -46,7 +48,11 @@ class IdeaColumns(Flowable):
     def _lines(self, entry):
         if entry[0] == "theme":
             return wrap_text(entry[1], fonts.BOLD, self.size + 1, self.column_width - self.size * 1.6)
-        return wrap_text(entry[3], fonts.REGULAR, self.size, self.column_width - self.indent - self.votes_width - 4)
+        width = self.column_width - self.indent - self.votes_width - 4
+        lines = wrap_text(entry[3], fonts.REGULAR, self.size, width)
+        if len(lines) > MAX_LINES:  # a pasted essay as a title: the report has it whole
+            lines = lines[:MAX_LINES - 1] + [text.shorten(" ".join(lines[MAX_LINES - 1:]), width, self.size)]
+        return lines
 
     def _height(self, index):
         entry, lines = self.entries[index], self.lines[index]
