@@ -47,11 +47,13 @@ class IdeaColumns(Flowable):
 
     def _lines(self, entry):
         if entry[0] == "theme":
-            return wrap_text(entry[1], fonts.BOLD, self.size + 1, self.column_width - self.size * 1.6)
-        width = self.column_width - self.indent - self.votes_width - 4
-        lines = wrap_text(entry[3], fonts.REGULAR, self.size, width)
+            width, size, bold = self.column_width - self.size * 1.6, self.size + 1, True
+            lines = wrap_text(entry[1], fonts.BOLD, size, width)
+        else:
+            width, size, bold = self.column_width - self.indent - self.votes_width - 4, self.size, False
+            lines = wrap_text(entry[3], fonts.REGULAR, size, width)
         if len(lines) > MAX_LINES:  # a pasted essay as a title: the report has it whole
-            lines = lines[:MAX_LINES - 1] + [text.shorten(" ".join(lines[MAX_LINES - 1:]), width, self.size)]
+            lines = lines[:MAX_LINES - 1] + [text.shorten(" ".join(lines[MAX_LINES - 1:]), width, size, bold)]
         return lines
 
     def _height(self, index):
