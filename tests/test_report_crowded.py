@@ -110,3 +110,14 @@ def test_a_crowded_handout_with_an_essay_as_a_title_renders(tmp_path):
         assert "Heel lang verhaal Heel lang verhaal" in pdf_text(out)
     finally:
         project.close()
+
+
+def test_a_cover_for_a_hundred_sessions_counts_the_ones_that_do_not_fit(tmp_path):
+    project = make_evening(tmp_path / "reeks.gpkg", interventions=50, sessions=100)
+    try:
+        out = tmp_path / "handout.pdf"
+        export_pdf(project, out, kind="handout")
+        cover = pdf_text(out, 1, 1)
+        assert project.sessions()[0].title in cover and "en nog 71 bijeenkomsten" in cover
+    finally:
+        project.close()

@@ -14,7 +14,8 @@ from workbench.report.sections import (chart_section, heading, ideas_section, ne
 from workbench.report.styles import ACCENT, make_styles, table_commands
 
 QUOTES_ON_HANDOUT = 5
-CROWDED = 40   # more ideas than this: the map gets a page of its own
+CROWDED = 40   # more ideas than this: overview, detail maps and a compact list
+MAX_SESSION_LINES = 30  # more than fit on the cover page: the rest counted
 
 
 def pick_session(project, session_uuid):
@@ -48,6 +49,9 @@ def sessions_facts(sessions) -> list:
     """Facts rows for a handout about several sessions: each one named, and the people."""
     lines = [", ".join(part for part in (text.plain(s.title, multiline=False), dates.long_date(s.date),
                                           text.plain(s.place, multiline=False)) if part) for s in sessions]
+    if len(lines) > MAX_SESSION_LINES:  # a table row cannot split over pages
+        rest = len(lines) - MAX_SESSION_LINES + 1
+        lines = lines[:MAX_SESSION_LINES - 1] + [_("en nog {count} bijeenkomsten").format(count=rest)]
     people = sum(int(s.participants or 0) for s in sessions)
     return [(_("Bijeenkomsten"), lines), (_("Aantal deelnemers"), str(people) if people else "")]
 
