@@ -1,7 +1,7 @@
 """``BENCH import_geojson``: importing 10,000 GeoJSON features into a project (read,
 check, transform to RD, repair, one committed transaction) against GDAL reading the same
-file with pyogrio in the same run. ``import_geojson_read`` is our reading and checking
-alone, the like-for-like part."""
+file and writing it into a GeoPackage with pyogrio in the same run (target <= 2x).
+``import_geojson_read`` is our reading and checking alone, against GDAL only reading."""
 
 import json
 import random
@@ -53,7 +53,17 @@ def run() -> None:
         folder = Path(folder)
         source = folder / "ideeen.geojson"
         make_file(source)
-        floor = best(lambda: pyogrio.raw.read(str(source)))
+        read_only = best(lambda: pyogrio.raw.read(str(source)))
+
+        def gdal_read_write(number=[0]):
+            """The floor (issue 14): GDAL reading the features and writing them into a
+            GeoPackage, in RD, the work any import into a GeoPackage cannot avoid."""
+            number[0] += 1
+            meta, _fids, geometry, fields = pyogrio.raw.read(str(source))
+            pyogrio.raw.write(str(folder / f"floor{number[0]}.gpkg"), geometry, fields, meta["fields"],
+                              driver="GPKG", geometry_type="Unknown", crs=meta["crs"], encoding="UTF-8")
+
+        floor = best(gdal_read_write)
         times = []
         for number in range(3):  # a fresh project each time, made outside the timing
             project = new_project(folder / f"p{number}.gpkg", "Bench", "heerlen-2050", with_wijken=False)
@@ -64,5 +74,5 @@ def run() -> None:
                 assert summary.imported == COUNT
             finally:
                 project.close()
-        report("import_geojson", min(times), floor, "report ratio (includes the committed transaction)")
-        report("import_geojson_read", best(lambda: read(source)), floor, "report ratio")
+        report("import_geojson", min(times), floor, "ratio<=2 (the committed import vs GDAL read+write)")
+        report("import_geojson_read", best(lambda: read(source)), read_only, "report ratio (vs GDAL reading)")

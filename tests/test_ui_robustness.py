@@ -4,7 +4,9 @@ every dock, with and without a project and a selection. File and colour pickers 
 on any exception raised inside the Qt event loop."""
 
 import pytest
+from qtpy.QtCore import Qt
 from qtpy.QtGui import QColor
+from qtpy.QtTest import QTest
 from qtpy.QtWidgets import QAbstractButton, QColorDialog, QDialog, QFileDialog
 
 from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: F401 (fixtures)
@@ -45,6 +47,23 @@ def click_every_button(window) -> int:
                 button.click()
                 clicked += 1
                 close_dialogs(window)
+    return clicked + click_painted_vote_buttons(window)
+
+
+def click_painted_vote_buttons(window) -> int:
+    """The votes table paints its "-" and "+" (no widget per idea): click those on screen."""
+    from workbench.ui.votes_table import MINUS, PLUS
+
+    panel = window.panels["votes"]
+    table, model = panel.table, panel.model
+    clicked = 0
+    for row in range(model.rowCount()):
+        for column in (MINUS, PLUS):
+            rect = table.visualRect(model.index(row, column))
+            if rect.isValid() and table.viewport().rect().contains(rect.center()) and model.editable():
+                QTest.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                                 rect.center())
+                clicked += 1
     return clicked
 
 

@@ -5,6 +5,8 @@ cosmetic pixel widths). The canvas and the report read these, so the handout map
 the screen look alike.
 """
 
+import functools
+
 AREA_LINE = "#1b1b1b"
 AREA_LINE_WIDTH = 2.2
 AREA_FILL = None
@@ -62,6 +64,7 @@ def contrast_ratio(a: str, b: str) -> float:
     return (high + 0.05) / (low + 0.05)
 
 
+@functools.lru_cache(maxsize=256)  # a handful of theme colours, asked for by every idea
 def readable_text_on(color: str) -> str:
     """Black or white, whichever has the higher contrast on ``color``.
 

@@ -10,18 +10,34 @@ instead of QRectF keep it quick (it runs on every zoom step).
 from qtpy.QtCore import QPointF
 
 CELL = 64.0  # pixels
+TRIES = 2500  # level of detail: labels tried per thinning; the rest (least important) stay hidden
 
 
-def thin(labels, transform, padding: float = 2.0) -> int:
+def thin(labels, transform, padding: float = 2.0, viewport=None) -> int:
     """Show or hide ``labels`` (LabelItem, sorted by priority) for the scene->device
-    ``transform`` (scale and translation); returns how many are shown."""
+    ``transform`` (scale and translation); returns how many are shown.
+
+    With ``viewport`` (left, top, right, bottom in pixels), for a map of thousands of
+    ideas: only labels anchored in it are tried, at most TRIES of them, so a zoom step
+    costs what the screen can show, not what the project holds.
+    """
     sx, sy, dx, dy = transform.m11(), transform.m22(), transform.dx(), transform.dy()
     scale = abs(sx) or 1.0
     placed = {}
-    shown = 0
+    shown = tried = 0
     for label in labels:
         if label.filtered:
             continue
+        if viewport is not None:
+            ax = label.anchor_xy[0] * sx + dx
+            ay = label.anchor_xy[1] * sy + dy
+            inside = viewport[0] <= ax <= viewport[2] and viewport[1] <= ay <= viewport[3]
+            if not inside or tried >= TRIES:
+                if not label.thinned:
+                    label.thinned = True
+                    label.setVisible(False)
+                continue
+            tried += 1
         box = label.box  # (left, top, right, bottom) in pixels around the anchor
         if label.min_extent and label.min_extent * scale < (box[2] - box[0]) * 0.8:
             if not label.thinned:  # the feature is smaller on screen than its name

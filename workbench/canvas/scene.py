@@ -47,6 +47,9 @@ def label_anchor(geometry) -> tuple:
     return point.x, point.y
 
 
+LOD_LABELS = 2000  # more labels than this: place only those on screen (see thin_labels)
+
+
 class MapScene(QGraphicsScene):
     def __init__(self, project=None, parent=None):
         super().__init__(parent)
@@ -128,8 +131,11 @@ class MapScene(QGraphicsScene):
         if kind == "intervention":
             if event.action == "removed":
                 self._remove_intervention(event.uuid)
-            else:
-                self._put_intervention(event.entity)
+            elif not self._put_intervention(event.entity):
+                self._hit_cache = None  # same place, same number: the labels need no new thinning
+                if self.on_model_changed:
+                    self.on_model_changed()
+                return
         elif kind == "theme":
             for item in self.items_by_uuid.values():
                 if event.uuid in (item.intervention.primary_theme_uuid,):
@@ -156,17 +162,27 @@ class MapScene(QGraphicsScene):
         if self.on_model_changed:
             self.on_model_changed()
 
-    def _put_intervention(self, intervention) -> None:
+    def _put_intervention(self, intervention) -> bool:
+        """Add or update the idea's item and label; False when its label stays as it was
+        (a title edit, or its undo), so that 10,000 labels need not be thinned again."""
         if intervention.geometry is None:  # an idea without a place is listed, not drawn
             self._remove_intervention(intervention.uuid)
-            return
+            return True
         colour = self.project.primary_color(intervention)
         item = self.items_by_uuid.get(intervention.uuid)
         if item is None:
             item = InterventionItem(intervention, colour, self.groups["interventions"])
             self.items_by_uuid[intervention.uuid] = item
         else:
+            before = item.intervention
+            same_label = (before.number == intervention.number and item.color_hex == colour
+                          and before.created_session_uuid == intervention.created_session_uuid
+                          and (before.geometry is intervention.geometry
+                               or before.geometry is not None
+                               and before.geometry.equals_exact(intervention.geometry, 0.0)))
             item.update_from(intervention, colour)
+            if same_label and intervention.uuid in self.labels_by_uuid:
+                return False
         old_label = self.labels_by_uuid.pop(intervention.uuid, None)
         if old_label is not None:
             self.removeItem(old_label)
@@ -177,6 +193,7 @@ class MapScene(QGraphicsScene):
                           self.groups["labels"], offset)
         self.labels_by_uuid[intervention.uuid] = label
         self._apply_filter(intervention.uuid)
+        return True
 
     def _remove_intervention(self, uuid) -> None:
         item = self.items_by_uuid.pop(uuid, None)
@@ -317,17 +334,26 @@ class MapScene(QGraphicsScene):
         if label.isVisible():
             label.ensure_drawn()
 
-    def thin_labels(self, transform) -> None:
+    def thin_labels(self, transform, viewport=None) -> None:
         """Which labels show depends only on the zoom (overlaps do not change when the
-        map pans), so the result is kept until the zoom or the labels change."""
+        map pans), so the result is kept until the zoom or the labels change.
+
+        With more than LOD_LABELS labels only those in (a margin around) ``viewport``
+        (a QRect in pixels) are placed, and panning places them again."""
         self._materialise_names(abs(transform.m11()))
         if self._sorted_labels is None:
             self._sorted_labels = sorted(list(self.labels_by_uuid.values()) + self.reference_labels,
                                          key=lambda label: label.priority)
             self._thinned_at = None
         key = (round(transform.m11(), 12), round(transform.m22(), 12))
+        window = None
+        if viewport is not None and len(self._sorted_labels) > LOD_LABELS:
+            margin_x, margin_y = viewport.width() * 0.25, viewport.height() * 0.25
+            window = (viewport.left() - margin_x, viewport.top() - margin_y,
+                      viewport.right() + margin_x, viewport.bottom() + margin_y)
+            key += (round(transform.dx()), round(transform.dy()))
         if key != self._thinned_at:
-            thin(self._sorted_labels, transform)
+            thin(self._sorted_labels, transform, viewport=window)
             self._thinned_at = key
 
     # -- queries (in RD metres, for tools) ---------------------------------------------

@@ -436,7 +436,11 @@ class MapView(QGraphicsView):
         self._cache_timer.start()
 
     def _thin_labels(self) -> None:
-        self._scene.thin_labels(self.viewportTransform())
+        self._scene.thin_labels(self.viewportTransform(), self.viewport().rect())
+
+    def scrollContentsBy(self, dx, dy):
+        super().scrollContentsBy(dx, dy)
+        self._thin_timer.start()  # a big project places only the labels on screen
 
     # -- Qt events -----------------------------------------------------------------------------
 

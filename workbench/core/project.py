@@ -59,6 +59,7 @@ class Project:
         self.path = path
         self.events = EventEmitter()
         self.undo_stack = CommandStack(self)
+        self._vote_index, self._vote_version = None, 0
         self._current_session_uuid = current_session_uuid
         # What opening found and repaired or could not use (Dutch sentences).
         self.warnings = list(warnings)
@@ -122,8 +123,21 @@ class Project:
 
     def votes(self, intervention_uuid: str, session_uuid: str | None = None) -> int:
         """Dot votes for an intervention, in one session or (None) in all."""
-        return sum(v.count for v in self.all("vote") if v.intervention_uuid == intervention_uuid
-                   and (session_uuid is None or v.session_uuid == session_uuid))
+        return sum(v.count for v in self._votes_by_intervention().get(intervention_uuid, ())
+                   if session_uuid is None or v.session_uuid == session_uuid)
+
+    def _votes_by_intervention(self) -> dict:
+        """{intervention uuid: [votes]}, rebuilt after a change to the votes: the ranking
+        and the lists ask for every idea's votes, which scanned all votes per idea
+        (minutes at 10,000 ideas)."""
+        table = self.state.entities["vote"]
+        key = (id(table), len(table), self._vote_version)
+        if self._vote_index is None or self._vote_index[0] != key:
+            index = {}
+            for vote in table.values():
+                index.setdefault(vote.intervention_uuid, []).append(vote)
+            self._vote_index = (key, index)
+        return self._vote_index[1]
 
     def primary_color(self, intervention) -> str:
         theme = self.get("theme", intervention.primary_theme_uuid) if intervention.primary_theme_uuid else None
@@ -163,6 +177,8 @@ class Project:
                 self.state.info = change.after
                 continue
             table = self.state.entities[change.kind]
+            if change.kind == "vote":
+                self._vote_version += 1
             if change.after is None:
                 table.pop(change.uuid, None)
             else:

@@ -31,10 +31,12 @@ class MapFlowable(Flowable):
     than the area needs (no empty bands above and below it).
     """
 
-    def __init__(self, project, width, height=None, map_style=MapStyle(), legend=None, min_height=180):
+    def __init__(self, project, width, height=None, map_style=MapStyle(), legend=None, min_height=180,
+                 options=None):
         super().__init__()
         self.project, self.map_width, self.fixed_height, self.map_style = project, width, height, map_style
         self.legend, self.min_height = legend, min_height
+        self.options = options or {}  # passed on to draw_map: clusters, frames
         self.credit = credit_line(project)
         extent = map_extent(project)
         self.aspect = (extent[3] - extent[1]) / max(extent[2] - extent[0], 1.0) if extent else 0.75
@@ -57,7 +59,7 @@ class MapFlowable(Flowable):
         if self.legend:
             self.legend.drawOn(self.canv, 0, 0)
         draw_map(self.canv, self.project, 0, base + self.credit_height, self.map_width, self.map_height,
-                 self.map_style)
+                 self.map_style, **self.options)
         if self.credit:
             size = self.map_style.credit_size
             self.canv.setFont(fonts.REGULAR, size)

@@ -32,10 +32,12 @@ class Disc:
     radius: float = 0.0
     moved: bool = False
     stuck: bool = False   # no free spot: left on its anchor, may overlap
+    cluster: bool = False  # the label counts several ideas close together
 
 
-def disc_radius(label: str, size: float) -> float:
-    return max(size * 0.85, fonts.string_width(label, size, bold=True) / 2 + size * 0.35)
+def disc_radius(label: str, size: float, cluster: bool = False) -> float:
+    radius = max(size * 0.85, fonts.string_width(label, size, bold=True) / 2 + size * 0.35)
+    return radius * 1.25 + 2.2 if cluster else radius
 
 
 def _unit_offsets() -> np.ndarray:
@@ -68,7 +70,7 @@ def place_discs(discs, frame, size, obstacles=()) -> list:
     a disc is then one lookup, whatever the number of discs already placed.
     """
     fx, fy, fw, fh = frame
-    radii = [disc_radius(disc.label, size) for disc in discs]
+    radii = [disc_radius(disc.label, size, disc.cluster) for disc in discs]
     largest = max(radii, default=size)
     width, height = int(math.ceil(fw)) + 1, int(math.ceil(fh)) + 1
     blocked = np.zeros((height, width), dtype=bool)

@@ -13,6 +13,7 @@ from workbench import style
 from workbench.i18n import _
 from workbench.report import fonts, text
 from workbench.report.colors import color, idea_color, safe_color
+from workbench.report.clusters import cluster_discs, draw_frames
 from workbench.report.labels import Disc, place_discs
 from workbench.report.map_paths import View, fill_polygons, stroke_lines, usable, visible
 from workbench.report.map_furniture import north_arrow, north_arrow_box, scale_bar, scale_bar_box
@@ -76,9 +77,16 @@ def _anchor(geometry):
     return geometry.representative_point()
 
 
-def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
-    """Draw the map of ``project`` into the page box; returns the View (or None)."""
-    bounds = map_extent(project)
+def draw_map(canvas, project, x, y, width, height, map_style=MapStyle(), extent=None, items=None,
+             cluster_distance=0.0, frames=()):
+    """Draw the map of ``project`` into the page box; returns the View (or None).
+
+    ``extent`` (RD bounds) zooms in, ``items`` limits the ideas drawn (a detail map),
+    ``cluster_distance`` (points) groups numbers closer than that into one disc with a
+    count (an overview of a crowded evening), ``frames`` is [(letter, bounds)] of the
+    detail maps, drawn as lettered rectangles.
+    """
+    bounds = extent or map_extent(project)
     canvas.saveState()
     canvas.setFillColor(color(style.BACKGROUND))
     canvas.rect(x, y, width, height, stroke=0, fill=1)
@@ -94,7 +102,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
     canvas.clipPath(clip, stroke=0, fill=0)
     scale_lines = map_style.line_scale
 
-    items = [(item, visible(item.geometry, view)) for item in project.interventions()]
+    items = [(item, visible(item.geometry, view)) for item in (project.interventions() if items is None else items)]
     items = [(item, shown) for item, shown in items if shown is not None]
     rasters = raster_layers(project, view)
     # Place the numbers first, so that the wijk names can keep clear of them.
@@ -105,7 +113,12 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
         anchor = _anchor(shown)
         ax, ay = view.point(anchor.x, anchor.y)
         discs.append(Disc(str(item.number), ax, ay, idea_color(project, item)))
-    placed, label_size = _place_with_shrinking(discs, (x, y, width, height), map_style.label_size, obstacles)
+    frame = (x, y, width, height)
+    placed, label_size = _place_with_shrinking(discs, frame, map_style.label_size, obstacles)
+    if cluster_distance and _crowded(placed):
+        # Like QGIS's cluster renderer, but only where the numbers do not fit one by one.
+        placed, label_size = _place_with_shrinking(cluster_discs(discs, cluster_distance), frame,
+                                                   map_style.label_size, obstacles)
 
     rasters.draw(canvas, view)
     layers = styled_layers(project, view, over_raster=rasters.any)
@@ -130,6 +143,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle()):
         fill_polygons(canvas, [shapely.simplify(area, view.tolerance)], view, None, style.AREA_LINE,
                        style.AREA_LINE_WIDTH * scale_lines)
     _draw_interventions(canvas, project, items, view, scale_lines)
+    draw_frames(canvas, view, frames, map_style.label_size)
     _draw_discs(canvas, placed, label_size)
     north_arrow(canvas, view, map_style)
     scale_bar(canvas, view, map_style)
@@ -165,6 +179,11 @@ def _draw_interventions(canvas, project, items, view, scale_lines):
 
 
 MIN_LABEL_SIZE = 7
+CROWDED_SHARE = 0.1   # moved (with a leader line) or overlapping: more than this share clusters
+
+
+def _crowded(placed) -> bool:
+    return any(disc.stuck for disc in placed) or sum(disc.moved for disc in placed) > CROWDED_SHARE * len(placed)
 
 
 def _place_with_shrinking(discs, frame, size, obstacles):
@@ -194,6 +213,9 @@ def _draw_discs(canvas, placed, size):
         canvas.setStrokeColor(color("#ffffff"))
         canvas.setLineWidth(1.2)
         canvas.circle(disc.x, disc.y, disc.radius, stroke=1, fill=1)
+        if disc.cluster:  # a second ring: a count of ideas, not an idea's number
+            canvas.setStrokeColor(color(disc.color))
+            canvas.circle(disc.x, disc.y, disc.radius + 2.2, stroke=1, fill=0)
         canvas.setFillColor(color(style.readable_text_on(safe_color(disc.color))))
         canvas.setFont(fonts.BOLD, size)
         canvas.drawCentredString(disc.x, disc.y - size * 0.36, disc.label)

@@ -21,6 +21,7 @@ from workbench.report.textblock import wrap_text
 LIST_LAYOUTS = ((12, 1), (11, 1), (10, 1), (9, 1), (8, 1), (8, 2), (7, 2), (7, 3))
 SIDE_SHARE = 0.36                     # share of the width for the legend and list
 QUOTE_SIZE = 11
+CLUSTER_DISTANCE = 44   # points: closer numbers share a count disc on a crowded poster map
 
 
 class PosterBody(Flowable):
@@ -42,7 +43,8 @@ class PosterBody(Flowable):
         map_width = self.body_width - side - 14
         credit = 12 if self.credit else 0
         draw_map(canvas, self.project, 0, credit, map_width, self.body_height - credit,
-                 MapStyle(label_size=11, wijk_label_size=10, scale_size=10, credit_size=8, line_scale=1.2))
+                 MapStyle(label_size=11, wijk_label_size=10, scale_size=10, credit_size=8, line_scale=1.2),
+                 cluster_distance=CLUSTER_DISTANCE)  # only where the numbers do not fit one by one
         if self.credit:
             canvas.setFont(fonts.REGULAR, 8)
             canvas.setFillColor(HexColor("#555555"))
@@ -96,15 +98,24 @@ class PosterBody(Flowable):
         items = project.interventions()
         size, columns, rows_fitting = self._list_layout(len(items), height)
         row = size * 1.7
-        shown = items if rows_fitting >= len(items) else items[:max(rows_fitting - 1, 0)]
+        heading = _("De ideeën")
+        if rows_fitting >= len(items):
+            shown = items
+        else:  # not all fit: the most voted, in number order
+            ranked = sorted(items, key=lambda item: (-project.votes(item.uuid, self.session_uuid), item.number))
+            shown = sorted(ranked[:max(rows_fitting - 1, 0)], key=lambda item: item.number)
+            heading = _("De ideeën met de meeste stemmen")
         canvas.setFont(fonts.BOLD, size + 1)
         canvas.setFillColor(HexColor("#1b1b1b"))
         top = height - size * 1.2
-        canvas.drawString(x, top, _("De ideeën"))
+        canvas.drawString(x, top, heading)
         canvas.setFont(fonts.REGULAR, size)
         canvas.setFillColor(HexColor("#555555"))
+        label_width = fonts.string_width(_("stemmen"), size)
         for column in range(columns):
-            canvas.drawRightString(x + (column + 1) * width / columns - 8, top, _("stemmen"))
+            right = x + (column + 1) * width / columns - 8
+            if right - label_width > x + fonts.string_width(heading, size + 1, bold=True) + 8:  # never over the heading
+                canvas.drawRightString(right, top, _("stemmen"))
         top -= size * 2.2
         column_width = width / columns
         per_column = max(int((height - size * 2.2) // row), 1)
@@ -169,7 +180,9 @@ def build(project, out, session_uuid=None, progress=None):
     paragraphs = [Paragraph(text.markup(title), styles.title)]
     session = pick_session(project, session_uuid) if session_uuid else None
     sessions = [session] if session else project.sessions()
-    meetings = "; ".join(session_line(s) for s in sessions[-3:])
+    meetings = "; ".join(session_line(s) for s in sessions) if len(sessions) <= 3 else \
+        _("{count} bijeenkomsten, van {first} tot {last}").format(
+            count=len(sessions), first=dates.long_date(sessions[0].date), last=dates.long_date(sessions[-1].date))
     if meetings:
         paragraphs.append(Paragraph(text.markup(text.shorten(meetings, (width - 28) * 2, styles.subtitle.fontSize)),
                                     styles.subtitle))

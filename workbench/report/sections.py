@@ -45,6 +45,13 @@ def theme_heading(theme, styles, level=1):
     return Heading(markup, styles.h2, name, level)
 
 
+def same_text(first: str, second: str) -> bool:
+    """Equal but for case, spacing and a final full stop: an import that copied the title."""
+    def normal(value):
+        return " ".join(value.split()).rstrip(".").casefold()
+    return normal(first) == normal(second)
+
+
 def idea_paragraph(project, item, styles, votes, extra_lines=()):
     """Number disc, bold title (in full), description, votes; ``extra_lines`` are plain
     (text, colour) runs in a smaller size."""
@@ -52,7 +59,7 @@ def idea_paragraph(project, item, styles, votes, extra_lines=()):
     title = text.plain(item.title, multiline=False) or _("(zonder titel)")
     runs = [(title, fonts.BOLD, size, INK)]
     description = text.plain(item.description)
-    if description:
+    if description and not same_text(description, title):  # repeated text is printed once
         runs.append((description, fonts.REGULAR, size, INK))
     if item.geometry is None:
         runs.append((_("Zonder plek op de kaart: voor het hele gebied of de hele stad."), fonts.REGULAR, size - 1.5,

@@ -26,6 +26,7 @@ from workbench.store.connection import connect
 from workbench.store.errors import file_error
 from workbench.store.lock import ProjectLock
 from workbench.store.repository import Repository
+from workbench.store.seal import data_version
 from workbench.store.schema import APPLICATION_ID, GPKG_USER_VERSION
 
 TEMP_PREFIX = ".werkbank-nieuw-"
@@ -110,6 +111,8 @@ def _fill(temp, info, build) -> None:
         migrations.migrate(conn)
         repository = Repository(conn)
         project = Project(repository.load(), repository, path=temp)
+        # Written by us alone from the first byte: its commits may seal (store/seal.py).
+        repository.clean, repository.data_version = True, data_version(conn)
         if info is not None:
             project.apply([Change("info", "info", project.info, info)])
         if build is not None:

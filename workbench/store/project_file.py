@@ -18,7 +18,9 @@ from workbench.store.errors import describe
 from workbench.store.file_access import connect_checked, prepare
 from workbench.store.output_probe import as_os_error
 from workbench.store.repair import repair_foreign_edits
+from workbench.store.connection import transaction
 from workbench.store.repository import Repository
+from workbench.store.seal import data_version, only_we_wrote
 from workbench.store.schema import APPLICATION_ID
 
 
@@ -118,11 +120,21 @@ def open_project(path, read_only: bool = False) -> Project:
     # Whatever fails from here on closes the connection and releases the lock, so the
     # same file can be opened again (a leaked lock said "in use" until the app quit).
     try:
-        warnings = []
+        warnings, state = [], None
         if not read_only:
             migrations.migrate(repository.conn)
-            warnings = repair_foreign_edits(repository.conn)
-        state = repository.load()
+            state = _load_trusted(repository)
+        if state is None:  # another program wrote since we last checked (or read-only): check all
+            before = data_version(repository.conn)
+            if not read_only:
+                warnings = repair_foreign_edits(repository.conn)
+            state = repository.load()
+            # Checked, nothing unusable left, no other program wrote meanwhile: our next
+            # commit may seal. (Opening itself writes nothing: a merge source, a file in
+            # a synced folder stay as they are.)
+            repository.clean = (not read_only and not warnings and not repository.warnings
+                                and data_version(repository.conn) == before)
+        repository.data_version = data_version(repository.conn)
         current = repository.setting("current_session") or None
     except sqlite3.Error as error:  # a table or column the project needs was removed
         repository.close()
@@ -132,6 +144,23 @@ def open_project(path, read_only: bool = False) -> Project:
         raise
     return Project(state, repository, path=path, current_session_uuid=current,
                    warnings=warnings + repository.warnings)
+
+
+def _load_trusted(repository):
+    """The state without the checks for foreign edits when only the workbench wrote the
+    file since it last checked it (``store/seal.py``), else None. Under a write lock: no
+    other program can commit between the comparison and the reading (and one that is
+    writing right now makes the open say "busy", as the repairs did)."""
+    conn = repository.conn
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if not only_we_wrote(conn):
+            return None
+        state = repository.load(trusted=True)
+        repository.clean = True
+        return state
+    finally:
+        conn.execute("ROLLBACK")  # nothing was written
 
 
 def save_as(project: Project, target) -> None:

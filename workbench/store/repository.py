@@ -18,6 +18,7 @@ from workbench.store.feature_rows import write_interventions
 from workbench.store.errors import refused_commits
 from workbench.store.repair import repair_geometries, sanitize_state, text_columns_hold_only_text
 from workbench.store.schema import register_features, unregister
+from workbench.store.seal import data_version, seal
 
 # Attribute tables whose columns are exactly the entity's fields (besides ``id``).
 SIMPLE_TABLES = {
@@ -75,10 +76,15 @@ class Repository:
         self.conn = conn
         self.read_only = read_only
         self.warnings = []  # what the last load() repaired or could not use
+        self.clean = False  # opened checked, nothing left unusable: our commits may seal (store/seal.py)
+        self.data_version = None  # PRAGMA data_version when it was checked
 
     # -- reading ----------------------------------------------------------------
 
-    def load(self) -> ProjectState:
+    def load(self, trusted=False) -> ProjectState:
+        """The project in memory. ``trusted``: only the workbench wrote the file since it
+        last checked it (``store/seal.py``), so the checks for foreign edits are skipped."""
+        self._trusted = trusted
         state = ProjectState()
         info_columns = [c for c in INFO_COLUMNS if c not in LATER_COLUMNS["project_info"]
                         or any(r[1] == c for r in self.conn.execute("PRAGMA table_info(project_info)"))]
@@ -112,6 +118,8 @@ class Repository:
             state.entities["area"][uuid] = Area(uuid, name or "", geometry)
         for layer in self._load_reference_layers():
             state.entities["reference_layer"][layer.uuid] = layer
+        if trusted:
+            return state
         changes, warnings = sanitize_state(state, check_text=not text_columns_hold_only_text(self.conn))
         self.warnings += warnings
         if changes and not self.read_only:
@@ -135,9 +143,12 @@ class Repository:
         geometries = gpkg_blob.decode_many([row[-1] for row in rows])
         # A NULL geometry is an idea without a place (a wish for the whole area); only a
         # blob that is there but unusable is repaired or reported.
-        fixed, self.warnings = repair_geometries(
-            None if self.read_only else self.conn,
-            [(r[0], r[1], g) for r, g in zip(rows, geometries) if r[-1] is not None])
+        if getattr(self, "_trusted", False):
+            fixed = {}  # every shape was checked when it was written
+        else:
+            fixed, self.warnings = repair_geometries(
+                None if self.read_only else self.conn,
+                [(r[0], r[1], g) for r, g in zip(rows, geometries) if r[-1] is not None])
         themes = self._links("intervention_themes", "theme_uuid")
         goals = self._links("intervention_goals", "goal_uuid")
         quantities = {}
@@ -231,6 +242,10 @@ class Repository:
             if "intervention" in touched:
                 self.conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                                   "WHERE table_name = 'interventions'")
+            if self.clean and data_version(self.conn) == self.data_version:
+                seal(self.conn)  # our own write to a checked file: the next open need not check again
+            else:
+                self.clean = False  # another program wrote meanwhile: the next open checks everything
 
     def _write_simple(self, change) -> None:
         table, cls = SIMPLE_TABLES[change.kind]

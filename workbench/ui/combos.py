@@ -29,7 +29,13 @@ class EntityCombo(QComboBox):
         self.refill()
 
     def _on_changed(self, event) -> None:
-        if event.kind == self.kind:
+        if event.kind != self.kind:
+            return
+        # ideas keep their place (by number) when edited; sessions and goals may reorder
+        index = self.findData(event.uuid) if event.action == "changed" and self.kind == "intervention" else -1
+        if index >= 0:  # one entry renamed: no refill of (possibly) 10,000 entries
+            self.setItemText(index, self._text(event.entity))
+        else:
             self.refill()
 
     def _entities(self):

@@ -1,5 +1,7 @@
 """Qt item models that mirror the project (read-only views; edits go through commands)."""
 
+import bisect
+
 from qtpy.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from qtpy.QtGui import QColor
 
@@ -32,13 +34,40 @@ class InterventionTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         project = self.context.project
-        self._rows = [i.uuid for i in project.interventions()] if project else []
+        items = project.interventions() if project else []
+        self._rows = [i.uuid for i in items]
+        self._numbers = [i.number for i in items]
+        self._index_rows()
         self.endResetModel()
 
+    def _index_rows(self, start=0) -> None:
+        self._row_of = getattr(self, "_row_of", {}) if start else {}
+        for row in range(start, len(self._rows)):
+            self._row_of[self._rows[row]] = row
+
     def _on_changed(self, event) -> None:
-        if event.kind == "intervention" and event.action == "changed" and event.uuid in self._rows:
-            row = self._rows.index(event.uuid)
-            self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        # One idea added, changed or removed touches one row: with 10,000 ideas a reset of
+        # the whole list (and of the view's selection and scroll position) on every edit
+        # or undo was a visible stutter.
+        if event.kind == "intervention" and event.action == "changed" and event.uuid in self._row_of:
+            row = self._row_of[event.uuid]
+            if event.entity.number == self._numbers[row]:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+            else:
+                self.reload()  # renumbered (a merge): the order changes
+        elif event.kind == "intervention" and event.action == "added" and event.uuid not in self._row_of:
+            row = bisect.bisect_left(self._numbers, event.entity.number)
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, event.uuid)
+            self._numbers.insert(row, event.entity.number)
+            self._index_rows(row)
+            self.endInsertRows()
+        elif event.kind == "intervention" and event.action == "removed" and event.uuid in self._row_of:
+            row = self._row_of.pop(event.uuid)
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row], self._numbers[row]
+            self._index_rows(row)
+            self.endRemoveRows()
         elif event.kind == "intervention" or (event.kind == "theme" and event.action != "added"):
             self.reload()
         elif event.kind in ("vote", "session_current"):
@@ -58,7 +87,7 @@ class InterventionTableModel(QAbstractTableModel):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def row_of(self, uuid: str) -> int:
-        return self._rows.index(uuid) if uuid in self._rows else -1
+        return self._row_of.get(uuid, -1)
 
     def intervention(self, row: int):
         uuid = self.uuid_at(row)

@@ -107,6 +107,7 @@ class RankingPanel(QWidget):
         self.big_button.clicked.connect(self.show_big)
         top.addWidget(self.big_button)
         self.big = None
+        self._stale = False
         self.scope.activated.connect(lambda _i: self.refresh())
         context.projectReplaced.connect(self.retranslate)
         context.changed.connect(self._on_changed)
@@ -116,7 +117,10 @@ class RankingPanel(QWidget):
         if event.kind in ("session", "session_current"):
             self._fill_scope()
         if event.kind in ("vote", "intervention", "theme", "session", "session_current"):
-            self.refresh()
+            if self.isVisible():
+                self.refresh()
+            else:  # behind another dock tab: sorting 10,000 ideas can wait until it is shown
+                self._stale = True
 
     def show_big(self):
         """The ranking in its own large window, for the projector."""
@@ -170,7 +174,13 @@ class RankingPanel(QWidget):
             return self.context.project.current_session_uuid if self.context.project else None
         return None if scope == "all" else scope
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+
     def refresh(self) -> None:
+        self._stale = False
         project = self.context.project
         if project is None:
             return
@@ -181,10 +191,10 @@ class RankingPanel(QWidget):
             self.items_chart.set_rows([], _("Nog geen stemmen"))
             self.themes_chart.set_rows([], _("Nog geen stemmen"))
             return
-        items = [(intervention_label(item), votes, project.primary_color(item))
-                 for item, votes in ranking.by_intervention(project, session) if votes > 0]
+        ranked = ranking.by_intervention(project, session)
+        items = [(intervention_label(item), votes, project.primary_color(item)) for item, votes in ranked if votes > 0]
         themes = [(theme.name, votes, theme.color) for theme, votes in ranking.by_theme(project, session)]
-        unthemed = sum(v for item, v in ranking.by_intervention(project, session) if not item.primary_theme_uuid)
+        unthemed = sum(v for item, v in ranked if not item.primary_theme_uuid)
         if unthemed:
             themes.append((_("(geen thema)"), unthemed, UNTHEMED))
         total = sum(row[1] for row in items)

@@ -10,6 +10,7 @@ from workbench.core.setup_commands import AddTheme, DeleteTheme, EditTheme, inte
 from workbench.i18n import _
 from workbench.ui.combos import color_icon
 from workbench.ui.fields import ErrorLabel
+from workbench.ui.deferred import Deferred
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped
 from workbench.ui.messages import confirm
@@ -67,8 +68,15 @@ class ThemesPanel(QWidget):
         layout.addWidget(self.error)
         layout.addLayout(row2)
         context.projectReplaced.connect(self.refresh)
-        context.changed.connect(lambda e: e.kind in ("theme", "intervention") and self.refresh())
+        self._deferred = Deferred(self, self.refresh)
+        context.changed.connect(self._on_changed)
         connect_retranslate(self)
+
+    def _on_changed(self, event) -> None:
+        if event.kind == "theme":
+            self.refresh()  # the list the buttons act on: at once
+        elif event.kind == "intervention":
+            self._deferred.request()  # only the counts change: once per burst, when on screen
 
     def retranslate(self) -> None:
         self.name.setPlaceholderText(_("Naam van het thema"))
@@ -79,10 +87,15 @@ class ThemesPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        self._deferred.dirty = False
         project = self.context.project
         selected = self.selected_uuid()
         self.list.blockSignals(True)
         self.list.clear()
+        counts = {}  # one pass over the ideas, not one per theme
+        for item in (project.all("intervention") if project else []):
+            for theme_uuid in set(item.theme_uuids):
+                counts[theme_uuid] = counts.get(theme_uuid, 0) + 1
         for theme in (project.themes() if project else []):
             depth = 0
             parent = theme.parent_uuid
@@ -90,7 +103,7 @@ class ThemesPanel(QWidget):
                 depth += 1
                 parent_theme = project.get("theme", parent)
                 parent = parent_theme.parent_uuid if parent_theme else None
-            count = len(interventions_tagged(project, theme.uuid))
+            count = counts.get(theme.uuid, 0)
             row = QListWidgetItem(color_icon(theme.color, 16), "    " * depth + f"{theme.name}  ({count})")
             row.setData(Qt.ItemDataRole.UserRole, theme.uuid)
             row.setToolTip(escaped(theme.description) if theme.description else "")

@@ -2,14 +2,13 @@
 and a table of all ideas for entering the stickers after the round."""
 
 from qtpy.QtCore import Qt
-from qtpy.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox,
-                            QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
+from qtpy.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView,
+                            QVBoxLayout, QWidget)
 
 from workbench.core.commands import AddVotes, SetVotes
 from workbench.i18n import _
-from workbench.ui.combos import color_icon
 from workbench.ui.i18n_qt import connect_retranslate
-from workbench.ui.labels import intervention_label
+from workbench.ui.votes_table import COUNT, IDEA, MINUS, PLUS, VotesDelegate, VotesModel
 
 MAX_VOTES = 9999
 
@@ -112,9 +111,8 @@ class VoteCounter(QWidget):
 
 
 class VotesPanel(QWidget):
-    """All ideas with their sticker count for the current session."""
-
-    COLUMNS = 4  # number+title, -, count, +
+    """All ideas with their sticker count for the current session (model and view, see
+    ``ui/votes_table.py``)."""
 
     def __init__(self, context, parent=None):
         super().__init__(parent)
@@ -122,65 +120,46 @@ class VotesPanel(QWidget):
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.table = QTableWidget(0, self.COLUMNS)
+        self.model = VotesModel(context, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setItemDelegate(VotesDelegate(context, self.model, self.table))
         self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        # Tab goes from one count to the next idea's count (the table itself would take
-        # the Tab and the digits typed after it: 7 stickers became 40)
-        self.table.setTabKeyNavigation(False)
-        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            self.table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                   | QAbstractItemView.EditTrigger.SelectedClicked
+                                   | QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.table.clicked.connect(self.model.click)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(IDEA, QHeaderView.ResizeMode.Stretch)
+        for column in (MINUS, COUNT, PLUS):  # fixed: ResizeToContents would read every row
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
-        self._spins = {}
-        self._dirty = True
-        context.projectReplaced.connect(self.rebuild)
+        context.projectReplaced.connect(self._update_header)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
 
     def _on_changed(self, event) -> None:
-        if event.kind == "intervention" and event.action == "changed":
-            self._update_labels()
-        elif event.kind in ("intervention", "session", "session_current", "theme"):
-            self.rebuild()
-        elif event.kind == "vote":
-            self._update_counts()
+        if event.kind in ("session", "session_current"):
+            self._update_header()
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([_("Idee"), "", _("Stemmen"), ""])
-        self.rebuild()
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader()
+        for column in (MINUS, PLUS):
+            header.resizeSection(column, 32)
+        header.resizeSection(COUNT, max(metrics.horizontalAdvance("99999") + 40,
+                                        metrics.horizontalAdvance(_("Stemmen")) + 16))
+        self._update_header()
 
-    def rebuild(self) -> None:
-        # Three widgets per idea: build them only while the panel is on screen, so a
-        # project with a thousand ideas opens as fast as one with ten.
-        if not self.isVisible():
-            self._dirty = True
-            return
-        self._dirty = False
+    def _update_header(self) -> None:
         project = self.context.project
-        items = project.interventions() if project else []
         session = project.current_session_uuid if project else None
-        self.table.setRowCount(len(items))
-        self._spins = {}
-        for row, item in enumerate(items):
-            cell = QTableWidgetItem()
-            cell.setData(Qt.ItemDataRole.UserRole, item.uuid)
-            self.table.setItem(row, 0, cell)
-            minus, plus = vote_buttons(self.context, lambda u=item.uuid: u)
-            spin = VoteSpin(self.context, item.uuid)
-            # Enter, as in a spreadsheet: this count is kept, on to the next idea's
-            spin.lineEdit().returnPressed.connect(lambda r=row: self.focus_row(r + 1))
-            self._spins[item.uuid] = spin
-            for column, widget in ((1, minus), (2, spin), (3, plus)):
-                widget.setEnabled(bool(session) and not project.read_only)
-                self.table.setCellWidget(row, column, widget)
-        self._update_labels()
-        self._update_counts()
         if project is None:
             self.header.setText("")
         elif session:
@@ -188,31 +167,13 @@ class VotesPanel(QWidget):
         else:
             self.header.setText(_("Kies eerst een bijeenkomst; stemmen horen bij een bijeenkomst."))
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._dirty:
-            self.rebuild()
-
-    def _update_labels(self) -> None:
-        project = self.context.project
-        for row in range(self.table.rowCount()):
-            cell = self.table.item(row, 0)
-            item = project.get("intervention", cell.data(Qt.ItemDataRole.UserRole))
-            if item is not None:
-                cell.setText(intervention_label(item))
-                cell.setIcon(color_icon(project.primary_color(item)))
-
-    def _update_counts(self) -> None:
-        project = self.context.project
-        session = project.current_session_uuid if project else None
-        for uuid, spin in self._spins.items():
-            spin.show_count(project.votes(uuid, session) if session else 0)
-
-    def focus_row(self, row: int) -> None:
-        spin = self.table.cellWidget(row, 2) if 0 <= row < self.table.rowCount() else None
-        if spin is not None:
-            self.table.scrollToItem(self.table.item(row, 0))
-            spin.setFocus(Qt.FocusReason.TabFocusReason)
-
     def spin_for(self, uuid):
-        return self._spins.get(uuid)
+        """The count editor of idea ``uuid`` (opened for typing), or None."""
+        row = self.model.row_of(uuid)
+        if row < 0 or not self.model.editable():
+            return None
+        index = self.model.index(row, COUNT)
+        self.table.scrollTo(index)
+        self.table.setCurrentIndex(index)
+        self.table.edit(index)
+        return self.table.indexWidget(index)

@@ -1,0 +1,199 @@
+"""Issue 14: the app with 10,000 ideas. Each figure against a floor measured in this run.
+
+- ``scale_open_first_paint``: a fresh process that opens the project and waits for the
+  first painted map, against a fresh bare PySide6 window that imports shapely and numpy
+  and reads the same rows with sqlite3 + shapely (the unavoidable work);
+- ``scale_memory``: the resident size (peak RSS) of that process, against the bare one;
+  the bar is 400 MB;
+- ``scale_render_full_view``: the whole map drawn into a 1600x1200 image through the
+  scene, against QPainter drawing the same paths;
+- ``scale_zoom_step_max`` / ``scale_pan_step_max``: the slowest of 16 wheel steps (in
+  and out) and of 12 pans of 80 pixels, each with its repaint, against QPainter drawing
+  every path once into an image the size of the view;
+- ``scale_filter_theme``: the ideas list filtered by a theme (the proxy re-filtered),
+  against the same filter as a Python list comprehension over the ideas;
+- ``scale_edit_view_updated`` / ``scale_undo_view_updated``: one title edit committed
+  (fsync included) and the events processed until the list, the map and the open
+  panels have updated and repainted what changed, and its undo, median of 15, against
+  a bare sqlite3 UPDATE with the same durability.
+"""
+
+import os
+import re
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench.common import median, report, timed
+
+COUNT = 10_000
+WIDTH, HEIGHT = 1600, 1200
+
+FLOOR = r"""
+import resource, sqlite3, sys
+import numpy, shapely
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+conn = sqlite3.connect(sys.argv[1])
+rows = conn.execute("SELECT uuid, number, title, description, geom FROM interventions").fetchall()
+geometries = shapely.from_wkb([bytes(row[-1])[40:] for row in rows])
+window = QMainWindow()
+window.resize(1400, 900)
+window.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+OURS = r"""
+import resource, sys
+from workbench.ui.app import application
+app = application()
+from workbench.ui.main_window import MainWindow
+window = MainWindow()
+window.open_path(sys.argv[1])
+window.show()
+if window.map_view.is_painted():
+    app.quit()
+window.map_view.painted.connect(app.quit)
+app.exec()
+print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def _process(script, path, env, repeat=3):
+    """(best wall time, peak RSS in MB) of a fresh process running ``script``."""
+    best, rss = float("inf"), 0.0
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = subprocess.run([sys.executable, "-c", script, str(path)], env=env, check=True,
+                                capture_output=True, text=True, timeout=600)
+        best = min(best, time.perf_counter() - start)
+        rss = max(rss, int(re.search(r"RSS (\d+)", result.stdout).group(1)) / 1024)
+    return best, rss
+
+
+def bench_process(path, folder):
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"),
+               XDG_CONFIG_HOME=str(folder / "config"), XDG_DATA_HOME=str(folder / "data"))
+    floor_time, floor_rss = _process(FLOOR, path, env)
+    ours_time, ours_rss = _process(OURS, path, env)
+    report("scale_open_first_paint", ours_time, floor_time, "report")
+    report("scale_memory", ours_rss, floor_rss, "value<=400MB", unit="MB")
+
+
+def bench_in_app(path):
+    from qtpy.QtCore import QEventLoop, QTimer
+    from qtpy.QtGui import QTransform
+
+    from bench.bench_render import _floor_paths, raw_paint
+    from workbench.canvas.export_png import render_image
+    from workbench.core.commands import EditIntervention
+    from workbench.ui.app import application
+    from workbench.ui.main_window import MainWindow
+
+    app = application()
+    window = MainWindow()
+    window.open_path(str(path))
+    window.resize(1400, 900)
+    window.show()
+    loop = QEventLoop()
+    window.map_view.painted.connect(loop.quit)
+    QTimer.singleShot(30_000, loop.quit)
+    if not window.map_view.is_painted():
+        loop.exec()
+    project = window.context.project
+
+    scene = window.map_view.scene()
+    source = scene.data_rect()
+    scale = min(WIDTH / source.width(), HEIGHT / source.height()) / 1.08
+    centre = source.center()
+    transform = QTransform(scale, 0, 0, scale, WIDTH / 2 - centre.x() * scale, HEIGHT / 2 - centre.y() * scale)
+    paths = _floor_paths(project)
+    render_image(project, WIDTH, HEIGHT, "all", scene=scene)  # warm up
+    value = timed(lambda: render_image(project, WIDTH, HEIGHT, "all", scene=scene), repeat=3)
+    floor = timed(lambda: raw_paint(paths, WIDTH, HEIGHT, transform), repeat=3)
+    report("scale_render_full_view", value, floor, "report")
+
+    view = window.map_view
+    view.zoom_to_all()
+    app.processEvents()
+    zooms, pans = [], []
+    for factor in [1.25] * 8 + [0.8] * 8:
+        start = time.perf_counter()
+        view.zoom_by(factor)
+        app.processEvents()  # the repaint and the label thinning run here
+        zooms.append(time.perf_counter() - start)
+    for step in range(12):
+        start = time.perf_counter()
+        view.horizontalScrollBar().setValue(view.horizontalScrollBar().value() + (80 if step < 6 else -80))
+        app.processEvents()
+        pans.append(time.perf_counter() - start)
+    # floor: QPainter drawing every path once into an image of the view's size
+    size = view.viewport().size()
+    frame = timed(lambda: raw_paint(paths, size.width(), size.height(), view.viewportTransform()), repeat=3)
+    report("scale_zoom_step_max", max(zooms), frame, "report")
+    report("scale_pan_step_max", max(pans), frame, "report")
+
+    panel = window.panels["interventions"]
+    themes = [t.uuid for t in project.themes() if t.parent_uuid][:4]
+
+    def filter_list():
+        for theme in themes:
+            panel.proxy.set_theme(theme)
+            panel.proxy.rowCount()
+        panel.proxy.set_theme(None)
+
+    def filter_floor():
+        items = project.interventions()
+        for theme in themes:
+            [item for item in items if theme in item.theme_uuids]
+
+    report("scale_filter_theme", timed(filter_list, 3), timed(filter_floor, 3), "report")
+
+    items = project.interventions()
+    edits, undos = [], []
+    for n in range(15):
+        start = time.perf_counter()
+        window.context.run(EditIntervention(items[n * 101].uuid, title=f"Nieuwe titel {n}"))
+        app.processEvents()  # the panels' refreshes and the repaints of what changed
+        edits.append(time.perf_counter() - start)
+        start = time.perf_counter()
+        window.context.undo()
+        app.processEvents()
+        undos.append(time.perf_counter() - start)
+    window.close()
+    project.close()
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = DELETE")
+    conn.execute("PRAGMA synchronous = FULL")
+    floor = []
+    for n in range(15):
+        start = time.perf_counter()
+        conn.execute("BEGIN IMMEDIATE")
+        conn.execute("UPDATE interventions SET title = ? WHERE uuid = ?", (f"Bare {n}", items[n * 101].uuid))
+        conn.execute("COMMIT")
+        floor.append(time.perf_counter() - start)
+    conn.close()
+    report("scale_edit_view_updated", median(edits), median(floor), "report")
+    report("scale_undo_view_updated", median(undos), median(floor), "report")
+
+
+def run() -> None:
+    from bench.projects import make_project
+
+    with tempfile.TemporaryDirectory() as folder:
+        folder = Path(folder)
+        path = folder / "tienduizend.gpkg"
+        make_project(path, interventions=COUNT).close()
+        bench_process(path, folder)
+        bench_in_app(path)
+
+
+if __name__ == "__main__":
+    run()
