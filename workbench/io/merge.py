@@ -27,6 +27,7 @@ import uuid as uuid_mod
 from dataclasses import replace
 from pathlib import Path
 
+from workbench.core import versions as vv
 from workbench.core.merge_commands import PutEntity, RemoveEntity
 from workbench.core.model import ENTITY_KINDS, now_iso
 from workbench.core.setup_commands import AddReferenceLayer, Batch
@@ -89,8 +90,12 @@ def _copy_uuid(item) -> str:
 class _Plan:
     """The commands that merge one source into (a scratch copy of) the target."""
 
-    def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None):
+    def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None, target_versions=None):
         self.target, self.source, self.label, self.rule, self.summary = target, source, label, rule, summary
+        # Version vectors (core/versions.py): the target's, kept up to date as the plan
+        # runs (shared by the plans of one merge), and the source's.
+        self.tv = {} if target_versions is None else target_versions
+        self.sv = versions_of(source)
         # Shared by the plans of one merge: the commands in the order they ran on the
         # scratch copy, which is the order their changes were computed for.
         self.commands = [] if log is None else log
@@ -114,19 +119,57 @@ class _Plan:
         self.target.execute(command)
         self.summary.changes += len(command.changes)
         self.commands.append(command)
+        for change in command.changes or ():
+            if change.version is not None:
+                self.tv[change.uuid] = vv.join(self.tv.get(change.uuid), change.version)
+
+    def relation(self, uuid):
+        """The source's row against the target's (vv.SAME, OLDER, NEWER, CONCURRENT),
+        or None when neither has a version (rows from before versions: the clock rules)."""
+        theirs, ours = self.sv.get(uuid, {}), self.tv.get(uuid, {})
+        if not theirs and not ours:
+            return None
+        return vv.compare(theirs, ours)
+
+    def joined(self, uuid) -> dict:
+        """The version of a row that has seen both sides (a kept conflict, a taken source)."""
+        return vv.join(self.tv.get(uuid), self.sv.get(uuid))
 
     # -- what sets the frame ---------------------------------------------------------
 
     def sessions(self):
         for session in self.source.all("session"):
             mine = self.target.get("session", session.uuid)
-            if mine is None and self.target.get("tombstone", session.uuid) is None:
-                self.run(PutEntity("session", session))
+            relation = self.relation(session.uuid)
+            if relation is not None:
+                self._versioned("session", mine, session, relation, session.title)
+            elif mine is None and self.target.get("tombstone", session.uuid) is None:
+                self.run(PutEntity("session", session, self.sv.get(session.uuid)))
                 self.summary.count_added("session")
             elif mine is not None and mine != session:
                 self._fill_blanks("session", mine, session, mine.title)
 
-    def _fill_blanks(self, kind, mine, theirs, title):
+    def _versioned(self, kind, mine, theirs, relation, title):
+        """A theme, goal or session both may have changed, decided by versions: the
+        newer side wins; changed on both sides, the target's values are kept (blanks
+        filled) and the difference listed."""
+        if relation in (vv.SAME, vv.OLDER):
+            return
+        if mine is None:
+            if relation == vv.NEWER or self.target.get("tombstone", theirs.uuid) is None:
+                self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
+                self.summary.count_added(kind)
+            return  # deleted here while changed there: the deletion stands (listed by deletions())
+        if relation == vv.NEWER:
+            self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
+            self.summary.updated.append(_("{title} bijgewerkt uit {source}.").format(title=title, source=self.label))
+            return
+        if mine != theirs:
+            self._fill_blanks(kind, mine, theirs, title, version=self.joined(mine.uuid))
+        else:
+            self.run(PutEntity(kind, mine, self.joined(mine.uuid)))
+
+    def _fill_blanks(self, kind, mine, theirs, title, version=None):
         """Take the source's values where the target has none; list real differences."""
         values, differing = {}, []
         for name in mine.__dataclass_fields__:
@@ -137,8 +180,8 @@ class _Plan:
                 values[name] = other
             else:
                 differing.append(name)
-        if values:
-            self.run(PutEntity(kind, replace(mine, **values)))
+        if values or version is not None:
+            self.run(PutEntity(kind, replace(mine, **values), version))
         if differing:
             self.report(Conflict(kind, title, self.label, _("verschilt ({fields}).").format(fields=", ".join(differing)),
                                  _("De waarden van het doelproject zijn behouden.")), mine.uuid, repr(mine), repr(theirs))
@@ -151,7 +194,19 @@ class _Plan:
         for _round in range(len(pending) + 1):
             later = []
             for theme in pending:
-                if theme.uuid in {t.uuid for t in self.target.all("theme")}:
+                relation = self.relation(theme.uuid)
+                if relation is not None and theme.uuid in self.tv:  # the target knows it (alive or deleted)
+                    parent = theme.parent_uuid
+                    if parent is not None and parent not in mapping and parent in {t.uuid for t in pending}:
+                        later.append(theme)
+                        continue
+                    mine = self.target.get("theme", theme.uuid)
+                    mapped = replace(theme, parent_uuid=mapping.get(parent, parent if self.target.get(
+                        "theme", parent or "") else None))
+                    self._versioned("theme", mine, mapped, relation, _("Thema '{name}'").format(name=theme.name))
+                    mapping[theme.uuid] = theme.uuid
+                    by_name[normalise_name(theme.name)] = theme.uuid
+                elif theme.uuid in {t.uuid for t in self.target.all("theme")}:
                     mapping[theme.uuid] = theme.uuid
                 elif normalise_name(theme.name) in by_name:
                     mapping[theme.uuid] = by_name[normalise_name(theme.name)]
@@ -161,7 +216,7 @@ class _Plan:
                     later.append(theme)
                 else:
                     parent = mapping.get(theme.parent_uuid) if theme.parent_uuid else None
-                    self.run(PutEntity("theme", replace(theme, parent_uuid=parent)))
+                    self.run(PutEntity("theme", replace(theme, parent_uuid=parent), self.sv.get(theme.uuid)))
                     mapping[theme.uuid] = theme.uuid
                     by_name[normalise_name(theme.name)] = theme.uuid
                     self.summary.count_added("theme")
@@ -184,8 +239,13 @@ class _Plan:
 
     def goals(self, theme_map):
         for goal in self.source.all("goal"):
-            if self.target.get("goal", goal.uuid) is None and self.target.get("tombstone", goal.uuid) is None:
-                self.run(PutEntity("goal", replace(goal, theme_uuid=theme_map.get(goal.theme_uuid))))
+            mapped = replace(goal, theme_uuid=theme_map.get(goal.theme_uuid))
+            relation = self.relation(goal.uuid)
+            if relation is not None:
+                self._versioned("goal", self.target.get("goal", goal.uuid), mapped, relation,
+                                _("Doel '{title}'").format(title=goal.title))
+            elif self.target.get("goal", goal.uuid) is None and self.target.get("tombstone", goal.uuid) is None:
+                self.run(PutEntity("goal", mapped, self.sv.get(goal.uuid)))
                 self.summary.count_added("goal")
 
     def area_and_layers(self):
@@ -242,9 +302,13 @@ class _Plan:
             if mine is None and stone is None:
                 copy = self.target.get("intervention", _copy_uuid(item))
                 if copy is None and self.target.get("tombstone", _copy_uuid(item)) is None:
-                    self.run(PutEntity("intervention", self._mapped(item, theme_map)))
+                    self.run(PutEntity("intervention", self._mapped(item, theme_map), self.sv.get(item.uuid)))
                     self.provenance[item.uuid] = [self.label, self._session_title(item)]
                     self.summary.count_added("intervention")
+                continue
+            relation = self.relation(item.uuid)
+            if relation is not None:
+                self._versioned_intervention(mine, stone, item, relation, theme_map)
                 continue
             if mine is None:  # deleted in the target
                 if not self.edited_there(item, point):
@@ -293,6 +357,88 @@ class _Plan:
                 self._conflict(item, what, _("Beide versies zijn bewaard; die uit de bron als idee {number}.")
                                .format(number=copy.number), item.changed_at, mine.changed_at)
 
+    def _versioned_intervention(self, mine, stone, item, relation, theme_map):
+        """An idea both files know, decided by versions alone (no clocks)."""
+        if relation in (vv.SAME, vv.OLDER):
+            return  # the target has this version or one made after it
+        newest = self.rule == NEWEST_WINS
+        if mine is None:  # deleted in the target
+            restored = self._mapped(item, theme_map)
+            if relation == vv.NEWER:  # brought back (or edited) after the deletion was seen
+                self.run(PutEntity("intervention", restored, self.sv.get(item.uuid)))
+                self.summary.count_added("intervention")
+                return
+            what = _("is in het doelproject verwijderd en in de bron gewijzigd.")
+            if newest and stone.deleted_at >= item.changed_at:
+                self.run(RemoveEntity("intervention", item.uuid, stone, self.joined(item.uuid)))
+                self._conflict(item, what, _("De verwijdering is het nieuwst en blijft."), stone.deleted_at,
+                               item.changed_at)
+                return
+            self.run(PutEntity("intervention", restored, self.joined(item.uuid)))
+            self._conflict(item, what, _("Het gewijzigde idee is teruggezet."), stone.deleted_at, item.changed_at)
+            return
+        theirs = self._mapped(item, theme_map, number=mine.number)
+        if content(mine) == content(theirs):
+            self.run(PutEntity("intervention", mine, self.joined(item.uuid)))
+            return
+        if relation == vv.NEWER:
+            self.run(PutEntity("intervention", theirs, self.sv.get(item.uuid)))
+            self.summary.updated.append(_("Idee {number} '{title}' bijgewerkt uit {source}.")
+                                        .format(number=mine.number, title=item.title, source=self.label))
+            return
+        what = _("is in beide bestanden gewijzigd.")
+        if newest:
+            source_wins = item.changed_at > mine.changed_at
+            self.run(PutEntity("intervention", theirs if source_wins else mine, self.joined(item.uuid)))
+            self._conflict(item, what, _("De nieuwste versie (uit de bron) is gebruikt.") if source_wins else
+                           _("De nieuwste versie (uit het doelproject) is behouden."), item.changed_at, mine.changed_at)
+            return
+        copy_uuid = _copy_uuid(item)
+        self.run(PutEntity("intervention", mine, self.joined(item.uuid)))
+        if self.target.get("intervention", copy_uuid) is None and self.target.get("tombstone", copy_uuid) is None:
+            copy = self._mapped(replace(item, uuid=copy_uuid), theme_map, number=self.target.next_number())
+            self.run(PutEntity("intervention", copy))
+            self.provenance[copy_uuid] = [self.label, self._session_title(item)]
+            self._conflict(item, what, _("Beide versies zijn bewaard; die uit de bron als idee {number}.")
+                           .format(number=copy.number), item.changed_at, mine.changed_at)
+
+    def _versioned_deletion(self, stone, relation):
+        """A row the source deleted, decided by versions: the deletion travels onto any
+        version it has seen; against an edit it has not seen, the edit is kept (listed)."""
+        kind = stone.kind
+        mine = self.target.get(kind, stone.uuid)
+        if relation in (vv.SAME, vv.OLDER):
+            return
+        if mine is None:
+            if self.target.get("tombstone", stone.uuid) is None:
+                self.run(PutEntity("tombstone", stone))
+            return
+        if relation == vv.NEWER:
+            self.run(RemoveEntity(kind, stone.uuid, stone, self.sv.get(stone.uuid)))
+            if kind == "intervention":
+                self.summary.deleted.append(_("Idee {number} '{title}' verwijderd, zoals in {source}.")
+                                            .format(number=mine.number, title=mine.title, source=self.label))
+            elif kind in ("theme", "goal", "session"):
+                title = getattr(mine, "title", None) or getattr(mine, "name", "")
+                self.summary.deleted.append(_("'{title}' verwijderd, zoals in {source}.")
+                                            .format(title=title, source=self.label))
+            return
+        if kind == "intervention" and self.rule == NEWEST_WINS and stone.deleted_at > mine.changed_at:
+            self.run(RemoveEntity(kind, stone.uuid, stone, self.joined(stone.uuid)))
+            self._conflict(mine, _("is in de bron verwijderd en in het doelproject gewijzigd."),
+                           _("De verwijdering is het nieuwst; het idee is verwijderd."), stone.deleted_at,
+                           mine.changed_at)
+            return
+        self.run(PutEntity(kind, mine, self.joined(stone.uuid)))  # an edit beats a deletion it never saw
+        if kind == "intervention":
+            self._conflict(mine, _("is in de bron verwijderd en in het doelproject gewijzigd."),
+                           _("Het gewijzigde idee is behouden."), stone.deleted_at, mine.changed_at)
+        elif kind != "vote":
+            title = getattr(mine, "title", None) or getattr(mine, "name", None) or getattr(mine, "text", "")[:40]
+            self.report(Conflict(kind, f"'{title}'", self.label,
+                                 _("is in de bron verwijderd en in het doelproject gewijzigd."),
+                                 _("De gewijzigde versie is behouden.")), stone.uuid, stone.deleted_at)
+
     def deletions(self, point):
         newest = self.rule == NEWEST_WINS
         for stone in self.source.all("tombstone"):
@@ -302,6 +448,10 @@ class _Plan:
             kind = stone.kind
             if kind not in ENTITY_KINDS:
                 continue  # written by a newer version; not ours to judge
+            relation = self.relation(stone.uuid)
+            if relation is not None:
+                self._versioned_deletion(stone, relation)
+                continue
             if kind not in ("intervention", "quote"):
                 if mine_stone is None and self.target.get(kind, stone.uuid) is None:
                     self.run(PutEntity("tombstone", stone))  # let the deletion travel on
@@ -337,14 +487,22 @@ class _Plan:
     # -- votes and quotes ----------------------------------------------------------------
 
     def votes(self, only_missing=False):
+        # Votes only go with their idea or session (their deletion travels with that one's),
+        # so a vote missing here is added whenever its idea and session are here.
         for vote in self.source.all("vote"):
             if self.target.get("intervention", vote.intervention_uuid) is None or \
                     self.target.get("session", vote.session_uuid) is None:
                 continue  # its idea or session is deleted here
+            relation = self.relation(vote.uuid) if self.target.get("vote", vote.uuid) is not None else None
+            if relation in (vv.SAME, vv.OLDER):
+                continue
+            if relation == vv.NEWER:
+                self.run(PutEntity("vote", vote, self.sv.get(vote.uuid)))
+                continue
             mine = self.target.vote_for(vote.intervention_uuid, vote.session_uuid)
             if mine is None:
                 if self.target.get("vote", vote.uuid) is None:
-                    self.run(PutEntity("vote", vote))
+                    self.run(PutEntity("vote", vote, self.sv.get(vote.uuid)))
                     self.summary.count_added("vote")
                 continue
             if only_missing:
@@ -353,8 +511,9 @@ class _Plan:
                 item = self.target.get("intervention", vote.intervention_uuid)
                 session = self.target.get("session", vote.session_uuid)
                 best = max(mine.count, vote.count)
-                if best != mine.count:
-                    self.run(PutEntity("vote", replace(mine, count=best)))
+                if best != mine.count or relation == vv.CONCURRENT:
+                    self.run(PutEntity("vote", replace(mine, count=best),
+                                       self.joined(mine.uuid) if mine.uuid == vote.uuid else None))
                 self.report(Conflict(
                     "vote", _("Stemmen voor '{title}' in '{session}'").format(title=item.title, session=session.title),
                     self.label, _("verschillen: {ours} hier, {theirs} in de bron.").format(ours=mine.count,
@@ -370,8 +529,16 @@ class _Plan:
             linked = quote.intervention_uuid if self.target.get("intervention", quote.intervention_uuid or "") else None
             session = quote.session_uuid if self.target.get("session", quote.session_uuid or "") else None
             theirs = replace(quote, intervention_uuid=linked, session_uuid=session)
+            relation = self.relation(quote.uuid)
+            if relation in (vv.SAME, vv.OLDER):
+                continue
+            if relation == vv.NEWER or (relation == vv.CONCURRENT and (mine.text, mine.speaker) == (
+                    quote.text, quote.speaker)):
+                self.run(PutEntity("quote", theirs if relation == vv.NEWER else mine,
+                                   self.sv.get(quote.uuid) if relation == vv.NEWER else self.joined(quote.uuid)))
+                continue
             if mine is None:
-                self.run(PutEntity("quote", theirs))
+                self.run(PutEntity("quote", theirs, self.sv.get(quote.uuid)))
                 self.summary.count_added("quote")
             elif (mine.text, mine.speaker) != (quote.text, quote.speaker):
                 copy_uuid = str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{quote.uuid}/{quote.text}"))
@@ -398,9 +565,16 @@ class _Plan:
         self.quotes()
 
 
+def versions_of(project) -> dict:
+    """{uuid: version vector} of a project's exchanged rows ({} for one kept in memory)."""
+    reader = getattr(project.repository, "versions", None)
+    return {uuid: vector for uuid, (_kind, vector, _alive) in reader().items()} if reader else {}
+
+
 def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary:
     """Merge open ``sources`` into the open ``target`` as one undo step (one transaction)."""
     summary = MergeSummary()
+    target_versions = versions_of(target)
     scratch = target.scratch_copy()
     commands, added, resolved = [], {}, set(_setting(target, "merge_resolved", []))
     new_resolved = set()
@@ -408,7 +582,8 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary
     for index, source in enumerate(sources):
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)
         summary.sources.append(label)
-        plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved), log=commands)
+        plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved), log=commands,
+                     target_versions=target_versions)
         plan.all()
         plans.append(plan)
         added.update(plan.provenance)

@@ -14,6 +14,7 @@ from workbench.core.model import (
     Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
     ReferenceLayer, Session, Theme, Tombstone, Underlay, Vote)
 from workbench.store import gpkg_blob
+from workbench.store import versions as row_versions
 from workbench.store.connection import transaction
 from workbench.store.repair import repair_geometries, sanitize_state, text_columns_hold_only_text
 from workbench.store.schema import register_features, unregister
@@ -101,6 +102,13 @@ class Repository:
         self.conn = conn
         self.read_only = read_only
         self.warnings = []  # what the last load() repaired or could not use
+        # This opening's replica id (core/versions.py): fresh each time, so a copy of the
+        # file never continues this file's version counters.
+        self.replica = uuid_mod.uuid4().hex[:16]
+
+    def versions(self) -> dict:
+        """{uuid: (kind, version vector, alive)} of the rows replicas exchange."""
+        return row_versions.load(self.conn)
 
     # -- reading ----------------------------------------------------------------
 
@@ -241,6 +249,7 @@ class Repository:
                     getattr(self, f"_write_{change.kind}")(change)
                 touched.add(change.kind)
             self._insert_interventions(new_interventions)
+            row_versions.record(self.conn, self.replica, changes)
             if "intervention" in touched:
                 self.conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                                   "WHERE table_name = 'interventions'")
