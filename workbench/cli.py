@@ -270,6 +270,9 @@ def build_parser() -> argparse.ArgumentParser:
     from workbench.io.cli_basemap import add_parser as add_basemap_parser
 
     add_basemap_parser(sub)
+    from workbench.sync.cli import add_parser as add_sync_parser
+
+    add_sync_parser(sub)
     return parser
 
 

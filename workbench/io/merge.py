@@ -489,6 +489,8 @@ class _Plan:
     def votes(self, only_missing=False):
         # Votes only go with their idea or session (their deletion travels with that one's),
         # so a vote missing here is added whenever its idea and session are here.
+        if not only_missing:
+            self._revive_votes()
         for vote in self.source.all("vote"):
             if self.target.get("intervention", vote.intervention_uuid) is None or \
                     self.target.get("session", vote.session_uuid) is None:
@@ -520,6 +522,17 @@ class _Plan:
                                                                                        theirs=vote.count),
                     _("Het hoogste aantal ({count}) is gebruikt; stemmen worden nooit dubbel geteld.")
                     .format(count=best)), vote.intervention_uuid, vote.session_uuid, mine.count, vote.count)
+
+    def _revive_votes(self):
+        """A vote the source deleted with its idea, while the idea lives on here (an edit
+        kept against the deletion): the vote stays, in a version newer than both sides."""
+        reader = getattr(self.source.repository, "versions", None)
+        for uuid, (kind, _version, alive) in (reader() if reader else {}).items():
+            mine = self.target.get("vote", uuid) if kind == "vote" and not alive else None
+            if mine is None or self.relation(uuid) not in (vv.NEWER, vv.CONCURRENT):
+                continue
+            if self.target.get("intervention", mine.intervention_uuid) and self.target.get("session", mine.session_uuid):
+                self.run(PutEntity("vote", mine, vv.tick(self.joined(uuid), uuid_mod.uuid4().hex[:16])))
 
     def quotes(self):
         for quote in self.source.all("quote"):
