@@ -53,9 +53,11 @@ class RemoveEntity(Command):
     """Delete an intervention or quote as another file deleted it, keeping that file's
     tombstone; an intervention's votes go and its quotes stay, unlinked."""
 
-    def __init__(self, kind, uuid, tombstone, version=None):
+    def __init__(self, kind, uuid, tombstone, version=None, linked_versions=None):
         super().__init__()
         self.kind, self.uuid, self.tombstone, self.version = kind, uuid, tombstone, version
+        # The other file's versions of the votes that went with the idea there.
+        self.linked_versions = linked_versions or {}
         self.text = N_("Samenvoegen")
 
     def build(self, project):
@@ -73,11 +75,14 @@ class RemoveEntity(Command):
                     changes.append(change)
         elif old is not None:
             if self.kind == "intervention":
-                changes += [Change("vote", v.uuid, v, None) for v in project.all("vote")
-                            if v.intervention_uuid == self.uuid]
+                changes += [Change("vote", v.uuid, v, None, self.linked_versions.get(v.uuid))
+                            for v in project.all("vote") if v.intervention_uuid == self.uuid]
                 changes += [Change("quote", q.uuid, q, replace(q, intervention_uuid=None))
                             for q in project.all("quote") if q.intervention_uuid == self.uuid]
             changes.append(Change(self.kind, self.uuid, old, None, self.version))
+        elif self.version is not None:
+            # Never here: only its deletion's version is kept, so that it travels on.
+            changes.append(Change(self.kind, self.uuid, None, None, self.version))
         before = project.get("tombstone", self.uuid)
         if self.tombstone is not None and before != self.tombstone:
             changes.append(Change("tombstone", self.uuid, before, self.tombstone))

@@ -173,6 +173,8 @@ class Project:
             else:
                 table[change.uuid] = change.after
         for change in changes:
+            if change.before is None and change.after is None:
+                continue  # only a version (a deletion another file made of a row never here)
             if change.kind == "info":
                 action = CHANGED
             elif change.before is None:

@@ -414,7 +414,9 @@ class _Plan:
                 self.run(PutEntity("tombstone", stone))
             return
         if relation == vv.NEWER:
-            self.run(RemoveEntity(kind, stone.uuid, stone, self.sv.get(stone.uuid)))
+            votes = {v.uuid: self.sv[v.uuid] for v in self.target.all("vote")
+                     if v.intervention_uuid == stone.uuid and self.sv.get(v.uuid)}
+            self.run(RemoveEntity(kind, stone.uuid, stone, self.sv.get(stone.uuid), votes))
             if kind == "intervention":
                 self.summary.deleted.append(_("Idee {number} '{title}' verwijderd, zoals in {source}.")
                                             .format(number=mine.number, title=mine.title, source=self.label))
@@ -495,10 +497,15 @@ class _Plan:
             if self.target.get("intervention", vote.intervention_uuid) is None or \
                     self.target.get("session", vote.session_uuid) is None:
                 continue  # its idea or session is deleted here
-            relation = self.relation(vote.uuid) if self.target.get("vote", vote.uuid) is not None else None
+            alive_here = self.target.get("vote", vote.uuid) is not None
+            relation = self.relation(vote.uuid) if vote.uuid in self.tv else None
             if relation in (vv.SAME, vv.OLDER):
+                if alive_here or self.target.vote_for(vote.intervention_uuid, vote.session_uuid) is not None:
+                    continue  # here already, or it lost to another row for the same idea and session
+                # It went here with its idea, which has come back (an edit kept against the deletion).
+                self.run(PutEntity("vote", vote, vv.tick(self.joined(vote.uuid), _merge_replica())))
                 continue
-            if relation == vv.NEWER:
+            if relation == vv.NEWER and alive_here:
                 self.run(PutEntity("vote", vote, self.sv.get(vote.uuid)))
                 continue
             mine = self.target.vote_for(vote.intervention_uuid, vote.session_uuid)
@@ -509,13 +516,15 @@ class _Plan:
                 continue
             if only_missing:
                 continue
+            best = max(mine.count, vote.count)
+            if mine.uuid == vote.uuid:  # changed on both sides (or rows from before versions)
+                if best != mine.count or relation == vv.CONCURRENT:
+                    self.run(PutEntity("vote", replace(mine, count=best), self.joined(mine.uuid) if relation else None))
+            else:
+                self._one_vote_per_session(mine, vote, best)
             if mine.count != vote.count:
                 item = self.target.get("intervention", vote.intervention_uuid)
                 session = self.target.get("session", vote.session_uuid)
-                best = max(mine.count, vote.count)
-                if best != mine.count or relation == vv.CONCURRENT:
-                    self.run(PutEntity("vote", replace(mine, count=best),
-                                       self.joined(mine.uuid) if mine.uuid == vote.uuid else None))
                 self.report(Conflict(
                     "vote", _("Stemmen voor '{title}' in '{session}'").format(title=item.title, session=session.title),
                     self.label, _("verschillen: {ours} hier, {theirs} in de bron.").format(ours=mine.count,
@@ -523,16 +532,38 @@ class _Plan:
                     _("Het hoogste aantal ({count}) is gebruikt; stemmen worden nooit dubbel geteld.")
                     .format(count=best)), vote.intervention_uuid, vote.session_uuid, mine.count, vote.count)
 
+    def _one_vote_per_session(self, mine, theirs, best):
+        """Two laptops counted votes for one idea in one session as different rows: the
+        row with the smaller UUID stays (on every replica alike) with the higher count;
+        the other is deleted, and that deletion travels."""
+        if theirs.uuid < mine.uuid:
+            self.run(RemoveEntity("vote", mine.uuid, None, vv.tick(self.tv.get(mine.uuid, {}), _merge_replica())))
+            version = self.sv.get(theirs.uuid, {})
+            if best != theirs.count:  # not the source's row any more: a version of its own
+                version = vv.tick(version, _merge_replica())
+            self.run(PutEntity("vote", replace(theirs, count=best), version))
+            return
+        if best != mine.count:
+            self.run(PutEntity("vote", replace(mine, count=best)))
+        if self.sv.get(theirs.uuid):  # its deletion must reach the replicas that have it
+            self.run(RemoveEntity("vote", theirs.uuid, None, vv.tick(self.sv[theirs.uuid], _merge_replica())))
+
     def _revive_votes(self):
-        """A vote the source deleted with its idea, while the idea lives on here (an edit
-        kept against the deletion): the vote stays, in a version newer than both sides."""
+        """Votes the source deleted. One that lost to another row for the same idea and
+        session goes here too; one deleted with its idea, while the idea lives on here (an
+        edit kept against the deletion), stays, in a version newer than both sides."""
         reader = getattr(self.source.repository, "versions", None)
         for uuid, (kind, _version, alive) in (reader() if reader else {}).items():
             mine = self.target.get("vote", uuid) if kind == "vote" and not alive else None
             if mine is None or self.relation(uuid) not in (vv.NEWER, vv.CONCURRENT):
                 continue
-            if self.target.get("intervention", mine.intervention_uuid) and self.target.get("session", mine.session_uuid):
-                self.run(PutEntity("vote", mine, vv.tick(self.joined(uuid), uuid_mod.uuid4().hex[:16])))
+            pair = (mine.intervention_uuid, mine.session_uuid)
+            others = [v for v in self.source.all("vote") + self.target.all("vote")
+                      if (v.intervention_uuid, v.session_uuid) == pair and v.uuid < uuid]
+            if others:
+                self.run(RemoveEntity("vote", uuid, None, self.joined(uuid)))
+            elif self.target.get("intervention", pair[0]) and self.target.get("session", pair[1]):
+                self.run(PutEntity("vote", mine, vv.tick(self.joined(uuid), _merge_replica())))
 
     def quotes(self):
         for quote in self.source.all("quote"):
@@ -576,6 +607,11 @@ class _Plan:
         self.deletions(point)
         self.votes()
         self.quotes()
+
+
+def _merge_replica() -> str:
+    """A replica id for a version a merge itself makes (newer than both sides it joins)."""
+    return uuid_mod.uuid4().hex[:16]
 
 
 def versions_of(project) -> dict:
