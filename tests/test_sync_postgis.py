@@ -267,3 +267,28 @@ def test_kill_9_during_a_sync_then_sync_again_converges(tmp_path, database):
     assert of_file(laptop) == of_file(other) == of_database(database, laptop)
     assert len(of_file(laptop)["ideas"]) == 3000
     assert sync(laptop, database).pushed == 0
+
+
+def test_a_password_in_the_address_is_refused_and_libpq_finds_it_in_the_passfile(sample_path, database, tmp_path,
+                                                                                   postgis_server, capsys, monkeypatch):
+    import psycopg
+
+    from workbench.cli import main
+
+    with psycopg.connect(database, autocommit=True) as conn:
+        conn.execute("DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'geheim') THEN "
+                     "CREATE ROLE geheim LOGIN PASSWORD 'Zeer-Geheim-42' IN ROLE werkbank_facilitator; END IF; END $$")
+    address = database.replace("postgres@", "geheim:Zeer-Geheim-42@")
+    assert main(["sync", str(sample_path), "--db", address]) == 2
+    err = capsys.readouterr().err
+    assert "Zet geen wachtwoord in het databaseadres" in err and "Zeer-Geheim-42" not in err
+    passfile = tmp_path / "pgpass"
+    passfile.write_text(f"127.0.0.1:{postgis_server.port}:*:geheim:Zeer-Geheim-42\n")
+    passfile.chmod(0o600)
+    assert main(["db", "grant", "--db", database, "--project", str(sample_path), "--role", "geheim"]) == 0
+    monkeypatch.setenv("PGPASSFILE", str(tmp_path / "geen-bestand"))
+    assert main(["sync", str(sample_path), "--db", database.replace("postgres@", "geheim@")]) == 2
+    assert "De database is niet bereikbaar" in capsys.readouterr().err
+    monkeypatch.setenv("PGPASSFILE", str(passfile))
+    assert main(["sync", str(sample_path), "--db", database.replace("postgres@", "geheim@")]) == 0
+    assert b"Zeer-Geheim-42" not in sample_path.read_bytes()

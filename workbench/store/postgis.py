@@ -105,6 +105,15 @@ def connect(url):
         raise DatabaseError(_("Synchroniseren met een database vraagt het pakket psycopg; installeer de "
                               "werkbank met de extra 'sync'.")) from error
     try:
+        parts = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.Error as error:
+        raise DatabaseError(_("Het databaseadres is onleesbaar; gebruik de vorm postgresql://gebruiker@server/"
+                              "database.")) from error
+    if parts.get("password"):
+        # It would end up in shell history, recent-file lists and logs: refused, not used.
+        raise DatabaseError(_("Zet geen wachtwoord in het databaseadres; gebruik een wachtwoordbestand "
+                              "(PGPASSFILE of ~/.pgpass), een servicebestand of de omgevingsvariabele PGPASSWORD."))
+    try:
         return psycopg.connect(url, connect_timeout=10, autocommit=True)  # transactions are explicit
     except psycopg.Error as error:
         raise DatabaseError(_("De database is niet bereikbaar ({reason}).").format(

@@ -21,47 +21,69 @@ from workbench.store import postgis
 from workbench.store.merge_source import project_uuid
 from workbench.sync.rows import snapshot, to_row
 
-ATTEMPTS = 5
+ATTEMPTS = 5  # syncs of others in between before giving up
 
 
 def sync_project(project, url, rule=KEEP_BOTH, progress=None) -> MergeSummary:
     """Sync the open ``project`` with the database at ``url``; returns what the pull merged."""
-    uuid = project_uuid(project.repository)
-    if not uuid:
-        raise postgis.DatabaseError(_("Dit project heeft geen project-UUID en kan niet worden gesynchroniseerd."))
-    conn = postgis.connect(url)
+    run = SyncRun(project, url, rule)
     try:
-        for _attempt in range(ATTEMPTS):
-            summary = _once(conn, project, uuid, rule, progress or (lambda step: None))
-            if summary is not None:
-                return summary
-        raise postgis.DatabaseError(_("De database veranderde steeds tijdens het synchroniseren; probeer het "
-                                      "zo nog eens."))
+        while True:
+            run.fetch()
+            run.merge()
+            if run.push():
+                return run.summary
     finally:
-        conn.close()
+        run.close()
 
 
-def _once(conn, project, uuid, rule, progress):
-    progress(_("Versies lezen"))
-    remote = postgis.versions_of(conn, uuid)
-    local = project.repository.versions()
-    incoming = [u for u, version in remote.items()
-                if vv.compare(version, local.get(u, (None, {}, None))[1]) in (vv.NEWER, vv.CONCURRENT)]
-    summary = MergeSummary()
-    label = _("de database")
-    if incoming:
-        progress(_("Ophalen"))
-        summary = merge_projects(project, [snapshot(postgis.rows(conn, uuid, incoming))], rule, [label])
-        local = project.repository.versions()
-    summary.sources = [label]
-    outgoing = [to_row(project, u, kind, version, alive) for u, (kind, version, alive) in local.items()
-                if vv.compare(version, remote.get(u, {})) in (vv.NEWER, vv.CONCURRENT)]
-    if outgoing:
-        progress(_("Versturen"))
-        try:
-            postgis.push(conn, uuid, project.info.name, {r[0]: remote[r[0]] for r in outgoing if r[0] in remote},
-                         outgoing)
-        except postgis.ChangedMeanwhile:
-            return None
-    summary.pushed = len(outgoing)
-    return summary
+class SyncRun:
+    """One sync in three steps, so an app can run the network steps (``fetch``, ``push``)
+    on a worker thread and the step that changes the project (``merge``) on its own.
+    ``push`` returns False when another laptop synced in between: start again at ``fetch``."""
+
+    def __init__(self, project, url, rule=KEEP_BOTH):
+        self.project, self.rule = project, rule
+        self.uuid = project_uuid(project.repository)
+        if not self.uuid:
+            raise postgis.DatabaseError(_("Dit project heeft geen project-UUID en kan niet worden "
+                                          "gesynchroniseerd."))
+        self.conn = postgis.connect(url)
+        self.attempts, self.remote, self.incoming = 0, {}, None
+        self.summary = MergeSummary()
+
+    def fetch(self) -> None:
+        """Read the database's versions and the rows this file has not seen (network only)."""
+        self.attempts += 1
+        if self.attempts > ATTEMPTS:
+            raise postgis.DatabaseError(_("De database veranderde steeds tijdens het synchroniseren; probeer het "
+                                          "zo nog eens."))
+        self.remote = postgis.versions_of(self.conn, self.uuid)
+        local = self.project.repository.versions()
+        wanted = [u for u, version in self.remote.items()
+                  if vv.compare(version, local.get(u, (None, {}, None))[1]) in (vv.NEWER, vv.CONCURRENT)]
+        self.incoming = snapshot(postgis.rows(self.conn, self.uuid, wanted)) if wanted else None
+
+    def merge(self) -> None:
+        """Merge what came in into the project, like a laptop's file (one undo step)."""
+        label = _("de database")
+        if self.incoming is not None:
+            self.summary = merge_projects(self.project, [self.incoming], self.rule, [label])
+        self.summary.sources = [label]
+
+    def push(self) -> bool:
+        """Write the rows the database has not seen; False if it changed meanwhile."""
+        outgoing = [to_row(self.project, u, kind, version, alive)
+                    for u, (kind, version, alive) in self.project.repository.versions().items()
+                    if vv.compare(version, self.remote.get(u, {})) in (vv.NEWER, vv.CONCURRENT)]
+        if outgoing:
+            try:
+                postgis.push(self.conn, self.uuid, self.project.info.name,
+                             {r[0]: self.remote[r[0]] for r in outgoing if r[0] in self.remote}, outgoing)
+            except postgis.ChangedMeanwhile:
+                return False
+        self.summary.pushed = len(outgoing)
+        return True
+
+    def close(self) -> None:
+        self.conn.close()
