@@ -9,12 +9,13 @@ from PGPASSFILE / ~/.pgpass, a service file or PGPASSWORD).
 
 import threading
 
-from qtpy.QtCore import QSettings, QTimer
+from qtpy.QtCore import QTimer
 from qtpy.QtWidgets import QDialog, QLabel, QLineEdit, QProgressBar, QVBoxLayout
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.busy import add_result_and_buttons, show_summary
+from workbench.ui.settings import qsettings
 
 SETTING = "sync/database"
 
@@ -45,7 +46,7 @@ class SyncDialog(QDialog):
         intro = QLabel(_("Stuur de wijzigingen van deze laptop naar de gedeelde database van de gemeente en haal "
                          "die van anderen op. Zonder verbinding werkt u gewoon verder; synchroniseer later."))
         intro.setWordWrap(True)
-        self.address = QLineEdit(str(QSettings().value(SETTING, "") or ""))
+        self.address = QLineEdit(str(qsettings().value(SETTING, "") or ""))
         self.address.setPlaceholderText("postgresql://gebruiker@server/database")
         self.progress = QProgressBar()
         self.progress.setRange(0, 3)
@@ -127,7 +128,7 @@ class SyncDialog(QDialog):
             self._begin(_("Ophalen…"), 1, self.run.fetch)
             return
         self.progress.setValue(3)
-        QSettings().setValue(SETTING, self._url)
+        qsettings().setValue(SETTING, self._url)
         self.summary = self.run.summary
         self._close_run()
         self.step_label.setText(_("Verstuurd: {count} rijen.").format(count=self.summary.pushed))
