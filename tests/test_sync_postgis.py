@@ -292,3 +292,53 @@ def test_a_password_in_the_address_is_refused_and_libpq_finds_it_in_the_passfile
     monkeypatch.setenv("PGPASSFILE", str(passfile))
     assert main(["sync", str(sample_path), "--db", database.replace("postgres@", "geheim@")]) == 0
     assert b"Zeer-Geheim-42" not in sample_path.read_bytes()
+
+
+def test_kill_9_of_the_database_backend_during_a_sync_then_sync_again_converges(tmp_path, database):
+    """The server side dies mid-sync (its backend process killed with SIGKILL: PostgreSQL
+    restarts and recovers): the laptop gets one Dutch line, and the next sync converges."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    import psycopg
+
+    from tests.sync_helpers import many_ideas
+
+    laptop = many_ideas(tmp_path / "laptop.gpkg", 3000)
+    env = {**os.environ, "PYTHONPATH": os.getcwd()}
+    killed = []
+    # The moments: as soon as the sync has connected (fetching), and while it pushes.
+    for moment in ("%", "%binnen%", "%binnen%"):
+        process = subprocess.Popen([sys.executable, "-m", "workbench", "sync", str(laptop), "--db", database],
+                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        backends = []
+        with psycopg.connect(database, autocommit=True) as monitor:
+            while not backends and process.poll() is None:
+                backends = [pid for (pid,) in monitor.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database() "
+                    "AND pid <> pg_backend_pid() AND backend_type = 'client backend' AND query LIKE %s",
+                    (moment,))]
+        for pid in backends:
+            try:
+                os.kill(pid, signal.SIGKILL)
+                killed.append(moment)
+            except ProcessLookupError:
+                pass  # that backend had just ended
+        _out, err = process.communicate()
+        if process.returncode != 0:
+            message = err.decode()
+            assert process.returncode == 2 and "Traceback" not in message and len(message.splitlines()) == 1
+        for _attempt in range(100):  # the server recovers from the crash
+            try:
+                psycopg.connect(database, connect_timeout=1).close()
+                break
+            except psycopg.OperationalError:
+                time.sleep(0.1)
+    assert killed, "no sync was still running to be killed"
+    sync(laptop, database)
+    assert of_file(laptop) == of_database(database, laptop)
+    assert len(of_database(database, laptop)["ideas"]) == 3000
+    assert sync(laptop, database).pushed == 0

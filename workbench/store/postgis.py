@@ -8,6 +8,8 @@ the connection string names host/db/user, libpq finds the password (PGPASSFILE,
 ~/.pgpass, a service file, PGPASSWORD).
 """
 
+import contextlib
+
 from workbench.core import versions
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
@@ -104,6 +106,13 @@ def connect(url):
     except ImportError as error:
         raise DatabaseError(_("Synchroniseren met een database vraagt het pakket psycopg; installeer de "
                               "werkbank met de extra 'sync'.")) from error
+    import logging
+
+    # psycopg warns on stderr when it cleans up after a lost connection; the user gets
+    # our one Dutch sentence instead (an app that sets up logging still sees these).
+    logger = logging.getLogger("psycopg")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
     try:
         parts = psycopg.conninfo.conninfo_to_dict(url)
     except psycopg.Error as error:
@@ -147,54 +156,69 @@ def grant(conn, project_uuid, role) -> None:
                      (project_uuid, role))
 
 
+@contextlib.contextmanager
+def talking():
+    """A connection lost midway (a dropped network, a restarted or killed server) or a
+    refusal becomes one Dutch sentence; the transaction on the server is rolled back."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise DatabaseError(_("De database weigert: u mag niet schrijven in dit project ({reason}). Vraag de "
+                              "beheerder om toegang.").format(reason=_first_line(error))) from error
+    except psycopg.OperationalError as error:
+        raise DatabaseError(_("De verbinding met de database is verbroken ({reason}); er is niets half "
+                              "bewaard. Synchroniseer opnieuw als de verbinding terug is.").format(
+                                  reason=_first_line(error))) from error
+
+
 def versions_of(conn, project_uuid) -> dict:
     """{uuid: version vector} of a project's rows in the database."""
-    cur = conn.execute(f"SELECT uuid, versie FROM {SCHEMA}.rijen WHERE project_uuid = %s", (project_uuid,))
-    return {uuid: versions.parse(vector) for uuid, vector in cur}
+    with talking():
+        cur = conn.execute(f"SELECT uuid, versie FROM {SCHEMA}.rijen WHERE project_uuid = %s", (project_uuid,))
+        return {uuid: versions.parse(vector) for uuid, vector in cur}
 
 
 def rows(conn, project_uuid, uuids) -> list:
     """[(uuid, kind, version, alive, data, geometry WKB)] of the given rows."""
-    cur = conn.execute(f"SELECT uuid, soort, versie, levend, gegevens, ST_AsBinary(geom) FROM {SCHEMA}.rijen "
-                       "WHERE project_uuid = %s AND (uuid = ANY(%s) OR soort = 'theme')", (project_uuid, list(uuids)))
-    return [(u, k, versions.parse(v), a, d, bytes(g) if g is not None else None) for u, k, v, a, d, g in cur]
+    with talking():
+        cur = conn.execute(f"SELECT uuid, soort, versie, levend, gegevens, ST_AsBinary(geom) FROM {SCHEMA}.rijen "
+                           "WHERE project_uuid = %s AND (uuid = ANY(%s) OR soort = 'theme')",
+                           (project_uuid, list(uuids)))
+        return [(u, k, versions.parse(v), a, d, bytes(g) if g is not None else None) for u, k, v, a, d, g in cur]
 
 
 def push(conn, project_uuid, project_name, expected, outgoing) -> None:
     """Write ``outgoing`` [(uuid, kind, version, alive, data, wkb)] in one transaction,
     each only if the database still holds the ``expected`` version of it (else someone
     synced in between: :class:`ChangedMeanwhile`, and nothing is written)."""
-    import psycopg
     from psycopg.types.json import Jsonb
 
-    try:
-        with conn.transaction():
-            conn.execute(f"INSERT INTO {SCHEMA}.projecten (uuid, naam) VALUES (%s, %s) "
-                         "ON CONFLICT (uuid) DO NOTHING", (project_uuid, project_name))
-            with conn.cursor() as cur:
-                cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS binnen (uuid text, soort text, versie jsonb, "
-                            "levend boolean, gegevens jsonb, geom bytea, verwacht jsonb) ON COMMIT DELETE ROWS")
-                with cur.copy("COPY binnen FROM STDIN") as copy:
-                    for uuid, kind, version, alive, data, wkb in outgoing:
-                        old = expected.get(uuid)
-                        copy.write_row((uuid, kind, Jsonb(version), alive, Jsonb(data), wkb,
-                                        None if old is None else Jsonb(old)))
-                cur.execute(f"""
-                    INSERT INTO {SCHEMA}.rijen AS r (project_uuid, uuid, soort, versie, levend, gegevens, geom)
-                    SELECT %s, uuid, soort, versie, levend, gegevens, ST_GeomFromWKB(geom, 28992) FROM binnen
-                    WHERE verwacht IS NULL
-                    ON CONFLICT (project_uuid, uuid) DO NOTHING""", (project_uuid,))
-                inserted = cur.rowcount
-                cur.execute(f"""
-                    UPDATE {SCHEMA}.rijen r SET versie = b.versie, levend = b.levend, gegevens = b.gegevens,
-                      geom = ST_GeomFromWKB(b.geom, 28992), gewijzigd = now()
-                    FROM binnen b WHERE r.project_uuid = %s AND r.uuid = b.uuid AND b.verwacht IS NOT NULL
-                      AND r.versie = b.verwacht""", (project_uuid,))
-                if inserted + cur.rowcount != len(outgoing):
-                    raise ChangedMeanwhile()
-    except psycopg.errors.InsufficientPrivilege as error:
-        raise DatabaseError(_("De database weigert: u mag niet schrijven in dit project ({reason}). Vraag de "
-                              "beheerder om toegang.").format(reason=_first_line(error))) from error
+    with talking(), conn.transaction():
+        conn.execute(f"INSERT INTO {SCHEMA}.projecten (uuid, naam) VALUES (%s, %s) "
+                     "ON CONFLICT (uuid) DO NOTHING", (project_uuid, project_name))
+        with conn.cursor() as cur:
+            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS binnen (uuid text, soort text, versie jsonb, "
+                        "levend boolean, gegevens jsonb, geom bytea, verwacht jsonb) ON COMMIT DELETE ROWS")
+            with cur.copy("COPY binnen FROM STDIN") as copy:
+                for uuid, kind, version, alive, data, wkb in outgoing:
+                    old = expected.get(uuid)
+                    copy.write_row((uuid, kind, Jsonb(version), alive, Jsonb(data), wkb,
+                                    None if old is None else Jsonb(old)))
+            cur.execute(f"""
+                INSERT INTO {SCHEMA}.rijen AS r (project_uuid, uuid, soort, versie, levend, gegevens, geom)
+                SELECT %s, uuid, soort, versie, levend, gegevens, ST_GeomFromWKB(geom, 28992) FROM binnen
+                WHERE verwacht IS NULL
+                ON CONFLICT (project_uuid, uuid) DO NOTHING""", (project_uuid,))
+            inserted = cur.rowcount
+            cur.execute(f"""
+                UPDATE {SCHEMA}.rijen r SET versie = b.versie, levend = b.levend, gegevens = b.gegevens,
+                  geom = ST_GeomFromWKB(b.geom, 28992), gewijzigd = now()
+                FROM binnen b WHERE r.project_uuid = %s AND r.uuid = b.uuid AND b.verwacht IS NOT NULL
+                  AND r.versie = b.verwacht""", (project_uuid,))
+            if inserted + cur.rowcount != len(outgoing):
+                raise ChangedMeanwhile()
 
 
 class ChangedMeanwhile(Exception):
