@@ -342,3 +342,34 @@ def test_kill_9_of_the_database_backend_during_a_sync_then_sync_again_converges(
     assert of_file(laptop) == of_database(database, laptop)
     assert len(of_database(database, laptop)["ideas"]) == 3000
     assert sync(laptop, database).pushed == 0
+
+
+def test_a_file_from_before_versions_syncs_all_its_rows(sample_path, tmp_path, database):
+    import sqlite3
+
+    from workbench.core.commands import DeleteInterventions
+    from workbench.sync.run import local_rows
+
+    old = tmp_path / "oud.gpkg"
+    shutil.copy(sample_path, old)
+    conn = sqlite3.connect(old)
+    conn.execute("DELETE FROM row_versions")  # as a file migrated from schema 5: no versions yet
+    conn.commit()
+    conn.close()
+    fresh = tmp_path / "nieuw.gpkg"
+    shutil.copy(old, fresh)
+    project = open_project(fresh)
+    try:
+        project.execute(DeleteInterventions([item.uuid for item in project.interventions()]))
+    finally:
+        project.close()
+    project = open_project(old, read_only=True)
+    try:
+        every_row = len(local_rows(project))
+    finally:
+        project.close()
+    assert sync(old, database).pushed == every_row > 0
+    assert of_database(database, old) == of_file(old)
+    sync(fresh, database)  # its deletions are newer than the rows from before versions: they travel
+    sync(old, database)
+    assert of_file(old)["ideas"] == {} == of_file(fresh)["ideas"] == of_database(database, old)["ideas"]

@@ -14,14 +14,31 @@ the next sync starts from what both hold. A second sync changes nothing.
 """
 
 from workbench.core import versions as vv
+from workbench.core.model import ENTITY_KINDS
 from workbench.i18n import _
 from workbench.io.merge import KEEP_BOTH, merge_projects
 from workbench.io.merge_summary import MergeSummary
 from workbench.store import postgis
 from workbench.store.merge_source import project_uuid
+from workbench.store.versions import UNVERSIONED
 from workbench.sync.rows import snapshot, to_row
 
 ATTEMPTS = 5  # syncs of others in between before giving up
+
+
+def local_rows(project) -> dict:
+    """{uuid: (kind, version, alive)} of every row the file exchanges, also those from
+    before versions (a migrated file: the empty version), so that they travel too."""
+    rows = project.repository.versions()
+    for kind in ENTITY_KINDS:
+        if kind in UNVERSIONED:
+            continue
+        for uuid in project.state.entities[kind]:
+            rows.setdefault(uuid, (kind, {}, True))
+    for stone in project.all("tombstone"):
+        if stone.kind in ENTITY_KINDS and stone.kind not in UNVERSIONED:
+            rows.setdefault(stone.uuid, (stone.kind, {}, False))
+    return rows
 
 
 def sync_project(project, url, rule=KEEP_BOTH, progress=None) -> MergeSummary:
@@ -59,9 +76,9 @@ class SyncRun:
             raise postgis.DatabaseError(_("De database veranderde steeds tijdens het synchroniseren; probeer het "
                                           "zo nog eens."))
         self.remote = postgis.versions_of(self.conn, self.uuid)
-        local = self.project.repository.versions()
-        wanted = [u for u, version in self.remote.items()
-                  if vv.compare(version, local.get(u, (None, {}, None))[1]) in (vv.NEWER, vv.CONCURRENT)]
+        local = local_rows(self.project)
+        wanted = [u for u, version in self.remote.items() if u not in local
+                  or vv.compare(version, local[u][1]) in (vv.NEWER, vv.CONCURRENT)]
         self.incoming = snapshot(postgis.rows(self.conn, self.uuid, wanted)) if wanted else None
 
     def merge(self) -> None:
@@ -74,8 +91,8 @@ class SyncRun:
     def push(self) -> bool:
         """Write the rows the database has not seen; False if it changed meanwhile."""
         outgoing = [to_row(self.project, u, kind, version, alive)
-                    for u, (kind, version, alive) in self.project.repository.versions().items()
-                    if vv.compare(version, self.remote.get(u, {})) in (vv.NEWER, vv.CONCURRENT)]
+                    for u, (kind, version, alive) in local_rows(self.project).items()
+                    if u not in self.remote or vv.compare(version, self.remote[u]) in (vv.NEWER, vv.CONCURRENT)]
         if outgoing:
             try:
                 postgis.push(self.conn, self.uuid, self.project.info.name,
