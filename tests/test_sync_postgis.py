@@ -202,11 +202,25 @@ def test_a_viewer_reads_the_views_but_not_the_rows_or_residents_names(sample_pat
             "SELECT column_name FROM information_schema.columns WHERE table_schema = 'werkbank' "
             "AND table_name IN ('ideeen', 'stemmen_per_idee')")}
         assert not columns & {"speaker", "facilitator", "gegevens", "spreker"}
+        # QGIS finds the views as layers in RD, through PostGIS's geometry_columns
+        layers = set(conn.execute("SELECT f_table_name, srid FROM geometry_columns "
+                                  "WHERE f_table_schema = 'werkbank'").fetchall())
+        assert {("ideeen", 28992), ("stemmen_per_idee", 28992)} <= layers
         try:
             conn.execute("SELECT gegevens FROM werkbank.rijen")
             raise AssertionError("a viewer read the raw rows (with residents' names)")
         except psycopg.errors.InsufficientPrivilege:
             pass
+    # GDAL (what QGIS uses) opens the view as the viewer, in RD, with every idea
+    import shutil as tools
+    import subprocess
+
+    if tools.which("ogrinfo"):
+        port = viewer.split(":")[2].split("/")[0]
+        database_name = viewer.rsplit("/", 1)[1]
+        out = subprocess.run(["ogrinfo", "-ro", "-so", f"PG:host=127.0.0.1 port={port} dbname={database_name} "
+                              "user=gis_team", "werkbank.ideeen"], capture_output=True, text=True, check=True).stdout
+        assert f"Feature Count: {len(titles(sample_path))}" in out and "28992" in out
 
 
 def test_db_init_is_idempotent_and_sync_runs_from_the_command_line(sample_path, postgis_server, capsys):
