@@ -105,6 +105,7 @@ class Repository:
         # This opening's replica id (core/versions.py): fresh each time, so a copy of the
         # file never continues this file's version counters.
         self.replica = uuid_mod.uuid4().hex[:16]
+        self._versions_ready = False
 
     def versions(self) -> dict:
         """{uuid: (kind, version vector, alive)} of the rows replicas exchange."""
@@ -249,7 +250,8 @@ class Repository:
                     getattr(self, f"_write_{change.kind}")(change)
                 touched.add(change.kind)
             self._insert_interventions(new_interventions)
-            row_versions.record(self.conn, self.replica, changes)
+            row_versions.record(self.conn, self.replica, changes, self._versions_ready)
+            self._versions_ready = True
             if "intervention" in touched:
                 self.conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                                   "WHERE table_name = 'interventions'")

@@ -38,7 +38,7 @@ _TICK = ("INSERT INTO row_versions (uuid, kind, vv, alive) VALUES (?1, ?2, json_
          "COALESCE(json_extract(row_versions.vv, '$.' || ?3), 0) + 1)")
 
 
-def record(conn, replica: str, changes) -> None:
+def record(conn, replica: str, changes, table_ready=False) -> None:
     """Write the versions of one transaction's ``changes``: a local edit counts once per
     row (however many changes the command made to it), a change from another replica
     joins that replica's vector in."""
@@ -51,7 +51,8 @@ def record(conn, replica: str, changes) -> None:
             incoming[change.uuid] = versions.join(incoming.get(change.uuid), versions.parse(change.version))
     if not final:
         return
-    ensure_table(conn)
+    if not table_ready:  # a file whose migrations were renumbered or skipped still gets versions
+        ensure_table(conn)
     local = [(uuid, c.kind, replica, int(c.after is not None)) for uuid, c in final.items() if uuid not in incoming]
     conn.executemany(_TICK, local)
     for uuid, vector in incoming.items():
