@@ -159,7 +159,13 @@ class _Plan:
             if relation == vv.NEWER or self.target.get("tombstone", theirs.uuid) is None:
                 self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
                 self.summary.count_added(kind)
-            return  # deleted here while changed there: the deletion stands (listed by deletions())
+                return
+            # Deleted here, changed there without seeing the deletion: as for ideas, the
+            # edit wins (on both sides alike, so all replicas agree), and it is listed.
+            self.run(PutEntity(kind, theirs, self.joined(theirs.uuid)))
+            self.report(Conflict(kind, title, self.label, _("is in het doelproject verwijderd en in de bron gewijzigd."),
+                                 _("De gewijzigde versie is teruggezet.")), theirs.uuid, repr(theirs))
+            return
         if relation == vv.NEWER:
             self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
             self.summary.updated.append(_("{title} bijgewerkt uit {source}.").format(title=title, source=self.label))
@@ -204,8 +210,9 @@ class _Plan:
                     mapped = replace(theme, parent_uuid=mapping.get(parent, parent if self.target.get(
                         "theme", parent or "") else None))
                     self._versioned("theme", mine, mapped, relation, _("Thema '{name}'").format(name=theme.name))
-                    mapping[theme.uuid] = theme.uuid
-                    by_name[normalise_name(theme.name)] = theme.uuid
+                    if self.target.get("theme", theme.uuid) is not None:  # else deleted here: links dropped
+                        mapping[theme.uuid] = theme.uuid
+                        by_name[normalise_name(theme.name)] = theme.uuid
                 elif theme.uuid in {t.uuid for t in self.target.all("theme")}:
                     mapping[theme.uuid] = theme.uuid
                 elif normalise_name(theme.name) in by_name:
