@@ -52,3 +52,28 @@ def empty_project(tmp_path):
     opened = new_project(tmp_path / "leeg.gpkg", "Testproject", "leeg")
     yield opened
     opened.close()
+
+
+@pytest.fixture(scope="session")
+def postgis_server():
+    """A real PostgreSQL with PostGIS on 127.0.0.1 for this test session (tests/postgis_server.py)."""
+    from tests.postgis_server import Server, missing
+
+    reason = missing()
+    if reason:
+        pytest.skip(reason)
+    server = Server()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def database(postgis_server):
+    """The URL of a fresh database with the werkbank schema."""
+    from workbench.store import postgis
+
+    url = postgis_server.new_database()
+    conn = postgis.connect(url)
+    postgis.init(conn)
+    conn.close()
+    return url

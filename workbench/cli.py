@@ -275,6 +275,10 @@ def build_parser() -> argparse.ArgumentParser:
     from workbench.io.cli_toets import add_parser as add_toets_parser
 
     add_toets_parser(sub)
+
+    from workbench.sync.cli import add_parser as add_sync_parser
+
+    add_sync_parser(sub)
     return parser
 
 

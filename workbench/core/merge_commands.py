@@ -18,11 +18,11 @@ from workbench.i18n import N_, _
 class PutEntity(Command):
     """Add ``entity`` or replace the entity with its UUID, exactly as given."""
 
-    def __init__(self, kind, entity):
+    def __init__(self, kind, entity, version=None):
         super().__init__()
         if kind not in ENTITY_KINDS or kind in ("reference_layer",):
             raise ValidationError(_("Onbekend veld: {name}.").format(name=kind))
-        self.kind, self.entity = kind, entity
+        self.kind, self.entity, self.version = kind, entity, version
         self.text = N_("Samenvoegen")
 
     def build(self, project):
@@ -39,9 +39,10 @@ class PutEntity(Command):
                         name: None for name in ("created_session_uuid", "changed_session_uuid")
                         if getattr(entity, name) == session})
         before = project.get(self.kind, entity.uuid)
-        if before == entity:
+        if before == entity and self.version is None:
             return []
-        changes = [Change(self.kind, entity.uuid, before, entity)]
+        # With a version, an equal row still changes: its version takes in the other's.
+        changes = [Change(self.kind, entity.uuid, before, entity, self.version)]
         tombstone = project.get("tombstone", entity.uuid)
         if tombstone is not None and self.kind != "tombstone":
             # Brought back from the dead: an edit elsewhere outweighs a deletion here.
@@ -53,22 +54,40 @@ class RemoveEntity(Command):
     """Delete an intervention or quote as another file deleted it, keeping that file's
     tombstone; an intervention's votes go and its quotes stay, unlinked."""
 
-    def __init__(self, kind, uuid, tombstone):
+    def __init__(self, kind, uuid, tombstone, version=None, linked_versions=None):
         super().__init__()
-        self.kind, self.uuid, self.tombstone = kind, uuid, tombstone
+        self.kind, self.uuid, self.tombstone, self.version = kind, uuid, tombstone, version
+        # The other file's versions of the votes that went with the idea there.
+        self.linked_versions = linked_versions or {}
         self.text = N_("Samenvoegen")
 
     def build(self, project):
         old = project.get(self.kind, self.uuid)
         changes = []
-        if old is not None:
+        if old is not None and self.kind in _DELETE_COMMANDS:
+            # As deleting it here would: links to it go, its tombstone is the other file's.
+            from workbench.core import setup_commands
+
+            command = getattr(setup_commands, _DELETE_COMMANDS[self.kind])(self.uuid)
+            for change in command.build(project):
+                if change.kind == self.kind and change.uuid == self.uuid:
+                    changes.append(Change(self.kind, self.uuid, old, None, self.version))
+                elif change.kind != "tombstone":
+                    changes.append(change)
+        elif old is not None:
             if self.kind == "intervention":
-                changes += [Change("vote", v.uuid, v, None) for v in project.all("vote")
-                            if v.intervention_uuid == self.uuid]
+                changes += [Change("vote", v.uuid, v, None, self.linked_versions.get(v.uuid))
+                            for v in project.all("vote") if v.intervention_uuid == self.uuid]
                 changes += [Change("quote", q.uuid, q, replace(q, intervention_uuid=None))
                             for q in project.all("quote") if q.intervention_uuid == self.uuid]
-            changes.append(Change(self.kind, self.uuid, old, None))
+            changes.append(Change(self.kind, self.uuid, old, None, self.version))
+        elif self.version is not None:
+            # Never here: only its deletion's version is kept, so that it travels on.
+            changes.append(Change(self.kind, self.uuid, None, None, self.version))
         before = project.get("tombstone", self.uuid)
-        if before != self.tombstone:
+        if self.tombstone is not None and before != self.tombstone:
             changes.append(Change("tombstone", self.uuid, before, self.tombstone))
         return changes
+
+
+_DELETE_COMMANDS = {"theme": "DeleteTheme", "goal": "DeleteGoal", "session": "DeleteSession"}

@@ -30,9 +30,25 @@ def new_uuid() -> str:
     return str(_uuid.uuid4())
 
 
+def _system_clock() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+# The one clock every timestamp comes from; tests swap it (set_clock) to play laptops
+# whose clocks run behind or ahead. Timestamps are shown to people; merges and syncs
+# never decide anything from them (see core/versions.py).
+_clock = _system_clock
+
+
+def set_clock(clock=None) -> None:
+    """Make ``clock()`` (an aware datetime) the source of every timestamp; None: the system's."""
+    global _clock
+    _clock = clock or _system_clock
+
+
 def now_iso() -> str:
     """UTC timestamp with millisecond precision, as stored in the project file."""
-    return datetime.now(timezone.utc).isoformat(timespec="milliseconds")
+    return _clock().astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
 
 @dataclass(frozen=True)

@@ -20,14 +20,19 @@ class Change:
     """Replace ``before`` by ``after`` for one entity; None means absent.
 
     ``kind`` "info" carries a :class:`~workbench.core.model.ProjectInfo` (uuid "info").
+    ``version``: for a change brought in from another replica (merge, sync), the version
+    vector of what came in; the store joins it into the row's version instead of counting
+    a local edit (core/versions.py). None for every local edit, undo included.
     """
 
     kind: str
     uuid: str
     before: Any
     after: Any
+    version: Any = None
 
     def inverse(self) -> "Change":
+        # Undoing is a new local edit: it gets a new version, never the old one back.
         return Change(self.kind, self.uuid, self.after, self.before)
 
 
@@ -184,6 +189,8 @@ class Project:
             else:
                 table[change.uuid] = change.after
         for change in changes:
+            if change.before is None and change.after is None:
+                continue  # only a version (a deletion another file made of a row never here)
             if change.kind == "info":
                 action = CHANGED
             elif change.before is None:

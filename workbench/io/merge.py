@@ -27,6 +27,7 @@ import uuid as uuid_mod
 from dataclasses import replace
 from pathlib import Path
 
+from workbench.core import versions as vv
 from workbench.core.merge_commands import PutEntity, RemoveEntity
 from workbench.core.model import ENTITY_KINDS, now_iso
 from workbench.core.setup_commands import AddReferenceLayer, Batch
@@ -35,15 +36,9 @@ from workbench.i18n import N_, _
 from workbench.io.mapping import normalise_name
 from workbench.io.merge_summary import Conflict, MergeSummary
 from workbench.io.merge_toets import merge_toets
+from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: part of this module's API)
+    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, _copy_uuid, _merge_replica, content, versions_of)
 
-KEEP_BOTH, NEWEST_WINS = "keep_both", "newest_wins"
-
-
-def content(item) -> tuple:
-    """What a user sees of an intervention, to tell equal versions from different ones."""
-    return (item.title, item.description, item.status, item.horizon, tuple(sorted(item.theme_uuids)),
-            item.primary_theme_uuid, tuple(sorted(item.goal_uuids)), item.quantities, item.actor, item.notes,
-            item.geometry.wkb if item.geometry is not None else b"")
 
 
 def divergence_point(target, source, as_target) -> str:
@@ -78,20 +73,15 @@ def divergence_point(target, source, as_target) -> str:
     return max(stamps)
 
 
-def _copy_uuid(item) -> str:
-    """The UUID of the second version kept in a conflict: derived from that version, so a
-    second merge finds it, and two different versions never share one."""
-    import hashlib
-
-    digest = hashlib.sha1(repr(content(item)).encode("utf-8")).hexdigest()
-    return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{item.uuid}/{item.changed_at}/{digest}"))
-
-
-class _Plan:
+class _Plan(VersionedDecisions):
     """The commands that merge one source into (a scratch copy of) the target."""
 
-    def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None):
+    def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None, target_versions=None):
         self.target, self.source, self.label, self.rule, self.summary = target, source, label, rule, summary
+        # Version vectors (core/versions.py): the target's, kept up to date as the plan
+        # runs (shared by the plans of one merge), and the source's.
+        self.tv = {} if target_versions is None else target_versions
+        self.sv = versions_of(source)
         # Shared by the plans of one merge: the commands in the order they ran on the
         # scratch copy, which is the order their changes were computed for.
         self.commands = [] if log is None else log
@@ -115,19 +105,23 @@ class _Plan:
         self.target.execute(command)
         self.summary.changes += len(command.changes)
         self.commands.append(command)
-
-    # -- what sets the frame ---------------------------------------------------------
+        for change in command.changes or ():
+            if change.version is not None:
+                self.tv[change.uuid] = vv.join(self.tv.get(change.uuid), change.version)
 
     def sessions(self):
         for session in self.source.all("session"):
             mine = self.target.get("session", session.uuid)
-            if mine is None and self.target.get("tombstone", session.uuid) is None:
-                self.run(PutEntity("session", session))
+            relation = self.relation(session.uuid)
+            if relation is not None:
+                self._versioned("session", mine, session, relation, session.title)
+            elif mine is None and self.target.get("tombstone", session.uuid) is None:
+                self.run(PutEntity("session", session, self.sv.get(session.uuid)))
                 self.summary.count_added("session")
             elif mine is not None and mine != session:
                 self._fill_blanks("session", mine, session, mine.title)
 
-    def _fill_blanks(self, kind, mine, theirs, title):
+    def _fill_blanks(self, kind, mine, theirs, title, version=None):
         """Take the source's values where the target has none; list real differences."""
         values, differing = {}, []
         for name in mine.__dataclass_fields__:
@@ -138,8 +132,8 @@ class _Plan:
                 values[name] = other
             else:
                 differing.append(name)
-        if values:
-            self.run(PutEntity(kind, replace(mine, **values)))
+        if values or version is not None:
+            self.run(PutEntity(kind, replace(mine, **values), version))
         if differing:
             self.report(Conflict(kind, title, self.label, _("verschilt ({fields}).").format(fields=", ".join(differing)),
                                  _("De waarden van het doelproject zijn behouden.")), mine.uuid, repr(mine), repr(theirs))
@@ -152,7 +146,20 @@ class _Plan:
         for _round in range(len(pending) + 1):
             later = []
             for theme in pending:
-                if theme.uuid in {t.uuid for t in self.target.all("theme")}:
+                relation = self.relation(theme.uuid)
+                if relation is not None and theme.uuid in self.tv:  # the target knows it (alive or deleted)
+                    parent = theme.parent_uuid
+                    if parent is not None and parent not in mapping and parent in {t.uuid for t in pending}:
+                        later.append(theme)
+                        continue
+                    mine = self.target.get("theme", theme.uuid)
+                    mapped = replace(theme, parent_uuid=mapping.get(parent, parent if self.target.get(
+                        "theme", parent or "") else None))
+                    self._versioned("theme", mine, mapped, relation, _("Thema '{name}'").format(name=theme.name))
+                    if self.target.get("theme", theme.uuid) is not None:  # else deleted here: links dropped
+                        mapping[theme.uuid] = theme.uuid
+                        by_name[normalise_name(theme.name)] = theme.uuid
+                elif theme.uuid in {t.uuid for t in self.target.all("theme")}:
                     mapping[theme.uuid] = theme.uuid
                 elif normalise_name(theme.name) in by_name:
                     mapping[theme.uuid] = by_name[normalise_name(theme.name)]
@@ -162,7 +169,7 @@ class _Plan:
                     later.append(theme)
                 else:
                     parent = mapping.get(theme.parent_uuid) if theme.parent_uuid else None
-                    self.run(PutEntity("theme", replace(theme, parent_uuid=parent)))
+                    self.run(PutEntity("theme", replace(theme, parent_uuid=parent), self.sv.get(theme.uuid)))
                     mapping[theme.uuid] = theme.uuid
                     by_name[normalise_name(theme.name)] = theme.uuid
                     self.summary.count_added("theme")
@@ -185,8 +192,13 @@ class _Plan:
 
     def goals(self, theme_map):
         for goal in self.source.all("goal"):
-            if self.target.get("goal", goal.uuid) is None and self.target.get("tombstone", goal.uuid) is None:
-                self.run(PutEntity("goal", replace(goal, theme_uuid=theme_map.get(goal.theme_uuid))))
+            mapped = replace(goal, theme_uuid=theme_map.get(goal.theme_uuid))
+            relation = self.relation(goal.uuid)
+            if relation is not None:
+                self._versioned("goal", self.target.get("goal", goal.uuid), mapped, relation,
+                                _("Doel '{title}'").format(title=goal.title))
+            elif self.target.get("goal", goal.uuid) is None and self.target.get("tombstone", goal.uuid) is None:
+                self.run(PutEntity("goal", mapped, self.sv.get(goal.uuid)))
                 self.summary.count_added("goal")
 
     def area_and_layers(self):
@@ -243,9 +255,13 @@ class _Plan:
             if mine is None and stone is None:
                 copy = self.target.get("intervention", _copy_uuid(item))
                 if copy is None and self.target.get("tombstone", _copy_uuid(item)) is None:
-                    self.run(PutEntity("intervention", self._mapped(item, theme_map)))
+                    self.run(PutEntity("intervention", self._mapped(item, theme_map), self.sv.get(item.uuid)))
                     self.provenance[item.uuid] = [self.label, self._session_title(item)]
                     self.summary.count_added("intervention")
+                continue
+            relation = self.relation(item.uuid)
+            if relation is not None:
+                self._versioned_intervention(mine, stone, item, relation, theme_map)
                 continue
             if mine is None:  # deleted in the target
                 if not self.edited_there(item, point):
@@ -303,6 +319,10 @@ class _Plan:
             kind = stone.kind
             if kind not in ENTITY_KINDS:
                 continue  # written by a newer version; not ours to judge
+            relation = self.relation(stone.uuid)
+            if relation is not None:
+                self._versioned_deletion(stone, relation)
+                continue
             if kind not in ("intervention", "quote"):
                 if mine_stone is None and self.target.get(kind, stone.uuid) is None:
                     self.run(PutEntity("tombstone", stone))  # let the deletion travel on
@@ -338,24 +358,42 @@ class _Plan:
     # -- votes and quotes ----------------------------------------------------------------
 
     def votes(self, only_missing=False):
+        # Votes only go with their idea or session (their deletion travels with that one's),
+        # so a vote missing here is added whenever its idea and session are here.
+        if not only_missing:
+            self._revive_votes()
         for vote in self.source.all("vote"):
             if self.target.get("intervention", vote.intervention_uuid) is None or \
                     self.target.get("session", vote.session_uuid) is None:
                 continue  # its idea or session is deleted here
+            alive_here = self.target.get("vote", vote.uuid) is not None
+            relation = self.relation(vote.uuid) if vote.uuid in self.tv else None
+            if relation in (vv.SAME, vv.OLDER):
+                if alive_here or self.target.vote_for(vote.intervention_uuid, vote.session_uuid) is not None:
+                    continue  # here already, or it lost to another row for the same idea and session
+                # It went here with its idea, which has come back (an edit kept against the deletion).
+                self.run(PutEntity("vote", vote, vv.tick(self.joined(vote.uuid), _merge_replica())))
+                continue
+            if relation == vv.NEWER and alive_here:
+                self.run(PutEntity("vote", vote, self.sv.get(vote.uuid)))
+                continue
             mine = self.target.vote_for(vote.intervention_uuid, vote.session_uuid)
             if mine is None:
                 if self.target.get("vote", vote.uuid) is None:
-                    self.run(PutEntity("vote", vote))
+                    self.run(PutEntity("vote", vote, self.sv.get(vote.uuid)))
                     self.summary.count_added("vote")
                 continue
             if only_missing:
                 continue
+            best = max(mine.count, vote.count)
+            if mine.uuid == vote.uuid:  # changed on both sides (or rows from before versions)
+                if best != mine.count or relation == vv.CONCURRENT:
+                    self.run(PutEntity("vote", replace(mine, count=best), self.joined(mine.uuid) if relation else None))
+            else:
+                self._one_vote_per_session(mine, vote, best)
             if mine.count != vote.count:
                 item = self.target.get("intervention", vote.intervention_uuid)
                 session = self.target.get("session", vote.session_uuid)
-                best = max(mine.count, vote.count)
-                if best != mine.count:
-                    self.run(PutEntity("vote", replace(mine, count=best)))
                 self.report(Conflict(
                     "vote", _("Stemmen voor '{title}' in '{session}'").format(title=item.title, session=session.title),
                     self.label, _("verschillen: {ours} hier, {theirs} in de bron.").format(ours=mine.count,
@@ -373,8 +411,16 @@ class _Plan:
             theme = (theme_map or {}).get(quote.theme_uuid, quote.theme_uuid)
             theme = theme if self.target.get("theme", theme or "") else None
             theirs = replace(quote, intervention_uuid=linked, session_uuid=session, theme_uuid=theme)
+            relation = self.relation(quote.uuid)
+            if relation in (vv.SAME, vv.OLDER):
+                continue
+            if relation == vv.NEWER or (relation == vv.CONCURRENT and (mine.text, mine.speaker) == (
+                    quote.text, quote.speaker)):
+                self.run(PutEntity("quote", theirs if relation == vv.NEWER else mine,
+                                   self.sv.get(quote.uuid) if relation == vv.NEWER else self.joined(quote.uuid)))
+                continue
             if mine is None:
-                self.run(PutEntity("quote", theirs))
+                self.run(PutEntity("quote", theirs, self.sv.get(quote.uuid)))
                 self.summary.count_added("quote")
             elif (mine.text, mine.speaker) != (quote.text, quote.speaker):
                 copy_uuid = str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{quote.uuid}/{quote.text}"))
@@ -405,6 +451,7 @@ class _Plan:
 def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary:
     """Merge open ``sources`` into the open ``target`` as one undo step (one transaction)."""
     summary = MergeSummary()
+    target_versions = versions_of(target)
     scratch = target.scratch_copy()
     commands, added, resolved = [], {}, set(_setting(target, "merge_resolved", []))
     new_resolved = set()
@@ -412,7 +459,8 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary
     for index, source in enumerate(sources):
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)
         summary.sources.append(label)
-        plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved), log=commands)
+        plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved), log=commands,
+                     target_versions=target_versions)
         plan.all()
         plans.append(plan)
         added.update(plan.provenance)

@@ -30,6 +30,7 @@ class MergeSummary:
     repeated: int = 0                             # conflicts listed by an earlier merge
     changes: int = 0                              # rows written
     notes: list = field(default_factory=list)     # Dutch lines on what was normalised in a source
+    pushed: int = 0                                # rows a sync sent to the database
 
     def count_added(self, kind):
         self.added[kind] = self.added.get(kind, 0) + 1

@@ -176,8 +176,16 @@ def _v6_toets(conn) -> None:
             register_attributes(conn, table, identifier)
 
 
+def _row_versions(conn) -> None:
+    """The version vector of every exchanged row (core/versions.py), alive or deleted.
+    Self-contained and idempotent (store/versions.py), so it may run under any number."""
+    from workbench.store.versions import ensure_table
+
+    ensure_table(conn)
+
+
 MIGRATIONS = [_v1_initial, _v2_actor_notes_contact, _v3_underlays, _v4_basemaps, _v5_reference_styles,
-              _v6_toets]
+              _v6_toets, _row_versions]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -13,6 +13,7 @@ from workbench.core.model import (
     Answer, Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
     ReferenceLayer, Session, Theme, Tombstone, Underlay, Verdict, Vote)
 from workbench.store import gpkg_blob
+from workbench.store import versions as row_versions
 from workbench.store.connection import transaction
 from workbench.store.feature_rows import write_interventions
 from workbench.store.errors import refused_commits
@@ -78,6 +79,14 @@ class Repository:
         self.warnings = []  # what the last load() repaired or could not use
         self.clean = False  # opened checked, nothing left unusable: our commits may seal (store/seal.py)
         self.data_version = None  # PRAGMA data_version when it was checked
+        # This opening's replica id (core/versions.py): fresh each time, so a copy of the
+        # file never continues this file's version counters.
+        self.replica = uuid_mod.uuid4().hex[:16]
+        self._versions_ready = False
+
+    def versions(self) -> dict:
+        """{uuid: (kind, version vector, alive)} of the rows replicas exchange."""
+        return row_versions.load(self.conn)
 
     # -- reading ----------------------------------------------------------------
 
@@ -239,6 +248,8 @@ class Repository:
                     getattr(self, f"_write_{change.kind}")(change)
                 touched.add(change.kind)
             self._insert_interventions(new_interventions)
+            row_versions.record(self.conn, self.replica, changes, self._versions_ready)
+            self._versions_ready = True
             if "intervention" in touched:
                 self.conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
                                   "WHERE table_name = 'interventions'")

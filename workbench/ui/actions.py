@@ -58,6 +58,7 @@ class WindowActions:
         act("save_as", w.save_as, "Ctrl+Shift+S")
         act("import", w.import_dialog)
         act("merge", w.merge_dialog)
+        act("sync", w.sync_dialog)
         act("export", w.export_dialog, "Ctrl+P")
         act("settings", w.settings_dialog)
         act("quit", w.close, QKeySequence.StandardKey.Quit)
@@ -112,7 +113,7 @@ class WindowActions:
         m["recent"].aboutToShow.connect(w.fill_recent_menu)
         m["file"].addAction(self.a["save_as"])
         m["file"].addSeparator()
-        for key in ("import", "merge", "export"):
+        for key in ("import", "merge", "sync", "export"):
             m["file"].addAction(self.a[key])
         m["file"].addSeparator()
         m["file"].addAction(self.a["settings"])
@@ -167,6 +168,7 @@ class WindowActions:
         texts = {
             "new": _("&Nieuw project…"), "open": _("&Openen…"), "save_as": _("Opslaan &als…"),
             "import": _("&Importeren…"), "merge": _("Bijeenkomsten &samenvoegen…"),
+            "sync": _("S&ynchroniseren…"),
             "export": _("Exporteer &handout…"), "settings": _("&Instellingen…"), "quit": _("&Afsluiten"),
             "undo": _("&Ongedaan maken"), "redo": _("&Opnieuw"), "delete": _("Idee &verwijderen"),
             "presentation": _("&Presentatiemodus"), "zoom_area": _("Zoom naar &gebied"),

@@ -243,7 +243,7 @@ class MainWindow(QMainWindow):
         """What needs a project, or a project that may be changed, is greyed out without."""
         project = self.context.project
         writable = project is not None and not project.read_only
-        for key in ("import", "merge", "delete", "new_session", "add_quote", "basemap",
+        for key in ("import", "merge", "sync", "delete", "new_session", "add_quote", "basemap",
                     "basemap_file"):
             self.actions_.a[key].setEnabled(writable)
         for key in ("save_as", "export", "zoom_area", "zoom_all", "zoom_selection"):
@@ -457,6 +457,13 @@ class MainWindow(QMainWindow):
         from workbench.ui.merge_dialog import MergeDialog
 
         return self._data_dialog(MergeDialog)
+
+    def sync_dialog(self):
+        if self.context.project is None:
+            return None
+        from workbench.ui.sync_dialog import SyncDialog
+
+        return self._data_dialog(SyncDialog)
 
     def shortcut_lines(self) -> list:
         """"Ctrl+Z  Ongedaan maken", ... for every action with a key, plus the map's keys."""

@@ -1,0 +1,67 @@
+"""Bestand > Synchroniseren: the dialog syncs with a real PostGIS, network steps off the GUI thread."""
+
+import shutil
+
+from shapely.geometry import Point
+
+from tests.ui_fixtures import ui_settings  # noqa: F401 (fixture)
+from workbench.core.commands import AddIntervention
+from workbench.store import open_project
+
+
+def test_sync_dialog_pulls_pushes_and_remembers_the_address(qtbot, ui_settings, sample_path, tmp_path, database):
+    from workbench.sync.run import sync_project
+    from workbench.ui.sync_dialog import SyncDialog
+
+    laptop = tmp_path / "laptop.gpkg"
+    shutil.copy(sample_path, laptop)
+    other = open_project(laptop)
+    try:
+        other.execute(AddIntervention("Van de andere laptop", Point(195000, 325500)))
+        sync_project(other, database)
+    finally:
+        other.close()
+    project = open_project(sample_path)
+    try:
+        dialog = SyncDialog(project)
+        qtbot.addWidget(dialog)
+        dialog.start()
+        assert "Geef het adres" in dialog.error.text()
+        dialog.address.setText(database)
+        dialog.start()
+        qtbot.waitUntil(lambda: dialog.summary is not None or bool(dialog.error.text()), timeout=60000)
+        assert dialog.summary is not None, dialog.error.text()
+        assert "Van de andere laptop" in [i.title for i in project.interventions()]
+        assert "Toegevoegd: 1 ideeën." in dialog.result.toPlainText()
+        assert project.undo_stack.can_undo()  # the pull is one undo step
+        again = SyncDialog(project)
+        qtbot.addWidget(again)
+        assert again.address.text() == database
+    finally:
+        project.close()
+
+
+def test_sync_dialog_says_in_dutch_when_the_database_is_unreachable(qtbot, ui_settings, sample_path):
+    from tests.postgis_server import _free_port
+    from workbench.ui.sync_dialog import SyncDialog
+
+    project = open_project(sample_path)
+    try:
+        dialog = SyncDialog(project)
+        qtbot.addWidget(dialog)
+        dialog.address.setText(f"postgresql://niemand@127.0.0.1:{_free_port()}/gemeente")
+        dialog.start()
+        qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=30000)
+        assert "De database is niet bereikbaar" in dialog.error.text()
+        assert dialog.ok_button.isEnabled() and dialog.summary is None
+    finally:
+        project.close()
+
+
+def test_the_file_menu_has_synchroniseren(qtbot, ui_settings):
+    from workbench.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    texts = [a.text() for a in window.actions_.menus["file"].actions()]
+    assert "S&ynchroniseren…" in texts

@@ -1,0 +1,205 @@
+"""The decisions of a merge that rest on version vectors (core/versions.py): a mixin of
+``io.merge._Plan``, and the helpers both share.
+
+Whenever either side has a version for a row, these decide; the clock-based rules in
+``io/merge.py`` remain for rows neither side has edited since versions were introduced.
+"""
+
+import uuid as uuid_mod
+from dataclasses import replace
+
+from workbench.core import versions as vv
+from workbench.core.merge_commands import PutEntity, RemoveEntity
+from workbench.i18n import _
+from workbench.io.merge_summary import Conflict
+
+KEEP_BOTH, NEWEST_WINS = "keep_both", "newest_wins"
+
+
+def content(item) -> tuple:
+    """What a user sees of an intervention, to tell equal versions from different ones."""
+    return (item.title, item.description, item.status, item.horizon, tuple(sorted(item.theme_uuids)),
+            item.primary_theme_uuid, tuple(sorted(item.goal_uuids)), item.quantities, item.actor, item.notes,
+            item.geometry.wkb if item.geometry is not None else b"")
+
+
+def _copy_uuid(item) -> str:
+    """The UUID of the second version kept in a conflict: derived from that version, so a
+    second merge finds it, and two different versions never share one."""
+    import hashlib
+
+    digest = hashlib.sha1(repr(content(item)).encode("utf-8")).hexdigest()
+    return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{item.uuid}/{item.changed_at}/{digest}"))
+
+
+def _merge_replica() -> str:
+    """A replica id for a version a merge itself makes (newer than both sides it joins)."""
+    return uuid_mod.uuid4().hex[:16]
+
+
+def versions_of(project) -> dict:
+    """{uuid: version vector} of a project's exchanged rows ({} for one kept in memory)."""
+    reader = getattr(project.repository, "versions", None)
+    return {uuid: vector for uuid, (_kind, vector, _alive) in reader().items()} if reader else {}
+
+
+class VersionedDecisions:
+    """Needs from the plan: target, source, tv, sv, rule, summary, label, run, report,
+    _conflict, _mapped, _fill_blanks, provenance, _session_title."""
+
+    def relation(self, uuid):
+        """The source's row against the target's (vv.SAME, OLDER, NEWER, CONCURRENT),
+        or None when neither has a version (rows from before versions: the clock rules)."""
+        theirs, ours = self.sv.get(uuid, {}), self.tv.get(uuid, {})
+        if not theirs and not ours:
+            return None
+        return vv.compare(theirs, ours)
+
+    def joined(self, uuid) -> dict:
+        """The version of a row that has seen both sides (a kept conflict, a taken source)."""
+        return vv.join(self.tv.get(uuid), self.sv.get(uuid))
+
+    # -- what sets the frame ---------------------------------------------------------
+
+    def _versioned(self, kind, mine, theirs, relation, title):
+        """A theme, goal or session both may have changed, decided by versions: the
+        newer side wins; changed on both sides, the target's values are kept (blanks
+        filled) and the difference listed."""
+        if relation in (vv.SAME, vv.OLDER):
+            return
+        if mine is None:
+            if relation == vv.NEWER or self.target.get("tombstone", theirs.uuid) is None:
+                self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
+                self.summary.count_added(kind)
+                return
+            # Deleted here, changed there without seeing the deletion: as for ideas, the
+            # edit wins (on both sides alike, so all replicas agree), and it is listed.
+            self.run(PutEntity(kind, theirs, self.joined(theirs.uuid)))
+            self.report(Conflict(kind, title, self.label, _("is in het doelproject verwijderd en in de bron gewijzigd."),
+                                 _("De gewijzigde versie is teruggezet.")), theirs.uuid, repr(theirs))
+            return
+        if relation == vv.NEWER:
+            self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
+            self.summary.updated.append(_("{title} bijgewerkt uit {source}.").format(title=title, source=self.label))
+            return
+        if mine != theirs:
+            self._fill_blanks(kind, mine, theirs, title, version=self.joined(mine.uuid))
+        else:
+            self.run(PutEntity(kind, mine, self.joined(mine.uuid)))
+
+    def _versioned_intervention(self, mine, stone, item, relation, theme_map):
+        """An idea both files know, decided by versions alone (no clocks)."""
+        if relation in (vv.SAME, vv.OLDER):
+            return  # the target has this version or one made after it
+        newest = self.rule == NEWEST_WINS
+        if mine is None:  # deleted in the target
+            restored = self._mapped(item, theme_map)
+            if relation == vv.NEWER:  # brought back (or edited) after the deletion was seen
+                self.run(PutEntity("intervention", restored, self.sv.get(item.uuid)))
+                self.summary.count_added("intervention")
+                return
+            what = _("is in het doelproject verwijderd en in de bron gewijzigd.")
+            if newest and stone.deleted_at >= item.changed_at:
+                self.run(RemoveEntity("intervention", item.uuid, stone, self.joined(item.uuid)))
+                self._conflict(item, what, _("De verwijdering is het nieuwst en blijft."), stone.deleted_at,
+                               item.changed_at)
+                return
+            self.run(PutEntity("intervention", restored, self.joined(item.uuid)))
+            self._conflict(item, what, _("Het gewijzigde idee is teruggezet."), stone.deleted_at, item.changed_at)
+            return
+        theirs = self._mapped(item, theme_map, number=mine.number)
+        if content(mine) == content(theirs):
+            self.run(PutEntity("intervention", mine, self.joined(item.uuid)))
+            return
+        if relation == vv.NEWER:
+            self.run(PutEntity("intervention", theirs, self.sv.get(item.uuid)))
+            self.summary.updated.append(_("Idee {number} '{title}' bijgewerkt uit {source}.")
+                                        .format(number=mine.number, title=item.title, source=self.label))
+            return
+        what = _("is in beide bestanden gewijzigd.")
+        if newest:
+            source_wins = item.changed_at > mine.changed_at
+            self.run(PutEntity("intervention", theirs if source_wins else mine, self.joined(item.uuid)))
+            self._conflict(item, what, _("De nieuwste versie (uit de bron) is gebruikt.") if source_wins else
+                           _("De nieuwste versie (uit het doelproject) is behouden."), item.changed_at, mine.changed_at)
+            return
+        copy_uuid = _copy_uuid(item)
+        self.run(PutEntity("intervention", mine, self.joined(item.uuid)))
+        if self.target.get("intervention", copy_uuid) is None and self.target.get("tombstone", copy_uuid) is None:
+            copy = self._mapped(replace(item, uuid=copy_uuid), theme_map, number=self.target.next_number())
+            self.run(PutEntity("intervention", copy))
+            self.provenance[copy_uuid] = [self.label, self._session_title(item)]
+            self._conflict(item, what, _("Beide versies zijn bewaard; die uit de bron als idee {number}.")
+                           .format(number=copy.number), item.changed_at, mine.changed_at)
+
+    def _versioned_deletion(self, stone, relation):
+        """A row the source deleted, decided by versions: the deletion travels onto any
+        version it has seen; against an edit it has not seen, the edit is kept (listed)."""
+        kind = stone.kind
+        mine = self.target.get(kind, stone.uuid)
+        if relation in (vv.SAME, vv.OLDER):
+            return
+        if mine is None:
+            if self.target.get("tombstone", stone.uuid) is None:
+                self.run(PutEntity("tombstone", stone))
+            return
+        if relation == vv.NEWER:
+            votes = {v.uuid: self.sv[v.uuid] for v in self.target.all("vote")
+                     if v.intervention_uuid == stone.uuid and self.sv.get(v.uuid)}
+            self.run(RemoveEntity(kind, stone.uuid, stone, self.sv.get(stone.uuid), votes))
+            if kind == "intervention":
+                self.summary.deleted.append(_("Idee {number} '{title}' verwijderd, zoals in {source}.")
+                                            .format(number=mine.number, title=mine.title, source=self.label))
+            elif kind in ("theme", "goal", "session"):
+                title = getattr(mine, "title", None) or getattr(mine, "name", "")
+                self.summary.deleted.append(_("'{title}' verwijderd, zoals in {source}.")
+                                            .format(title=title, source=self.label))
+            return
+        if kind == "intervention" and self.rule == NEWEST_WINS and stone.deleted_at > mine.changed_at:
+            self.run(RemoveEntity(kind, stone.uuid, stone, self.joined(stone.uuid)))
+            self._conflict(mine, _("is in de bron verwijderd en in het doelproject gewijzigd."),
+                           _("De verwijdering is het nieuwst; het idee is verwijderd."), stone.deleted_at,
+                           mine.changed_at)
+            return
+        self.run(PutEntity(kind, mine, self.joined(stone.uuid)))  # an edit beats a deletion it never saw
+        if kind == "intervention":
+            self._conflict(mine, _("is in de bron verwijderd en in het doelproject gewijzigd."),
+                           _("Het gewijzigde idee is behouden."), stone.deleted_at, mine.changed_at)
+        elif kind != "vote":
+            title = getattr(mine, "title", None) or getattr(mine, "name", None) or getattr(mine, "text", "")[:40]
+            self.report(Conflict(kind, f"'{title}'", self.label,
+                                 _("is in de bron verwijderd en in het doelproject gewijzigd."),
+                                 _("De gewijzigde versie is behouden.")), stone.uuid, stone.deleted_at)
+
+    def _one_vote_per_session(self, mine, theirs, best):
+        """Two laptops counted votes for one idea in one session as different rows: the
+        row with the smaller UUID stays (on every replica alike) with the higher count;
+        the other is deleted, and that deletion travels."""
+        if theirs.uuid < mine.uuid:
+            self.run(RemoveEntity("vote", mine.uuid, None, vv.tick(self.tv.get(mine.uuid, {}), _merge_replica())))
+            version = self.sv.get(theirs.uuid, {})
+            if best != theirs.count:  # not the source's row any more: a version of its own
+                version = vv.tick(version, _merge_replica())
+            self.run(PutEntity("vote", replace(theirs, count=best), version))
+            return
+        if best != mine.count:
+            self.run(PutEntity("vote", replace(mine, count=best)))
+        if self.sv.get(theirs.uuid):  # its deletion must reach the replicas that have it
+            self.run(RemoveEntity("vote", theirs.uuid, None, vv.tick(self.sv[theirs.uuid], _merge_replica())))
+
+    def _revive_votes(self):
+        """Votes the source deleted. One that lost to another row for the same idea and
+        session goes here too; one deleted with its idea, while the idea lives on here (an
+        edit kept against the deletion), stays, in a version newer than both sides."""
+        reader = getattr(self.source.repository, "versions", None)
+        for uuid, (kind, _version, alive) in (reader() if reader else {}).items():
+            mine = self.target.get("vote", uuid) if kind == "vote" and not alive else None
+            if mine is None or self.relation(uuid) not in (vv.NEWER, vv.CONCURRENT):
+                continue
+            pair = (mine.intervention_uuid, mine.session_uuid)
+            others = [v for v in self.source.all("vote") + self.target.all("vote")
+                      if (v.intervention_uuid, v.session_uuid) == pair and v.uuid < uuid]
+            if others:
+                self.run(RemoveEntity("vote", uuid, None, self.joined(uuid)))
+            elif self.target.get("intervention", pair[0]) and self.target.get("session", pair[1]):
+                self.run(PutEntity("vote", mine, vv.tick(self.joined(uuid), _merge_replica())))

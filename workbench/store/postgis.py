@@ -1,0 +1,225 @@
+"""The shared PostGIS database: schema, migrations, and the rows replicas exchange.
+
+All SQL of the sync lives here; every value is a query parameter (no SQL is built from
+user text). One table ``werkbank.rijen`` holds every exchanged row of every project
+(kind, version vector, alive, the entity as JSON, the geometry in EPSG:28992 with a
+GiST index); views for QGIS present them per kind. Passwords never pass through here:
+the connection string names host/db/user, libpq finds the password (PGPASSFILE,
+~/.pgpass, a service file, PGPASSWORD).
+"""
+
+import contextlib
+
+from workbench.core import versions
+from workbench.errors import WorkbenchError
+from workbench.i18n import _
+
+SCHEMA = "werkbank"
+FACILITATOR, VIEWER = "werkbank_facilitator", "werkbank_viewer"
+
+
+class DatabaseError(WorkbenchError):
+    """The database could not be reached or refused the work; one Dutch sentence."""
+
+
+def _migration_1(cur) -> None:
+    cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
+    cur.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+    cur.execute(f"""
+    CREATE TABLE IF NOT EXISTS {SCHEMA}.projecten (uuid text PRIMARY KEY, naam text NOT NULL DEFAULT '');
+    CREATE TABLE IF NOT EXISTS {SCHEMA}.toegang (
+      project_uuid text NOT NULL, rol name NOT NULL, PRIMARY KEY (project_uuid, rol));
+    CREATE TABLE IF NOT EXISTS {SCHEMA}.rijen (
+      project_uuid text NOT NULL, uuid text NOT NULL, soort text NOT NULL,
+      versie jsonb NOT NULL DEFAULT '{{}}', levend boolean NOT NULL DEFAULT true,
+      gegevens jsonb NOT NULL DEFAULT '{{}}', geom geometry(Geometry, 28992),
+      gewijzigd timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (project_uuid, uuid));
+    CREATE INDEX IF NOT EXISTS rijen_geom ON {SCHEMA}.rijen USING gist (geom);
+    CREATE INDEX IF NOT EXISTS rijen_soort ON {SCHEMA}.rijen (project_uuid, soort);
+    """)
+    # Views QGIS opens directly; they hold no names or contact details of residents
+    # (quotes and their speakers, session facilitators stay out).
+    cur.execute(f"""
+    CREATE OR REPLACE VIEW {SCHEMA}.ideeen AS
+      SELECT r.project_uuid, r.uuid, (r.gegevens->>'number')::int AS nummer, r.gegevens->>'title' AS titel,
+             r.gegevens->>'description' AS omschrijving, r.gegevens->>'status' AS status,
+             r.gegevens->>'horizon' AS horizon,
+             (SELECT t.gegevens->>'name' FROM {SCHEMA}.rijen t WHERE t.project_uuid = r.project_uuid
+                AND t.uuid = r.gegevens->>'primary_theme_uuid' AND t.levend) AS hoofdthema,
+             (SELECT string_agg(t.gegevens->>'name', '; ' ORDER BY t.gegevens->>'name') FROM {SCHEMA}.rijen t
+                WHERE t.project_uuid = r.project_uuid AND t.levend AND t.soort = 'theme'
+                AND r.gegevens->'theme_uuids' ? t.uuid) AS themas,
+             r.geom
+      FROM {SCHEMA}.rijen r WHERE r.soort = 'intervention' AND r.levend;
+    CREATE OR REPLACE VIEW {SCHEMA}.stemmen_per_idee AS
+      SELECT i.project_uuid, i.uuid, i.nummer, i.titel,
+             COALESCE((SELECT sum((v.gegevens->>'count')::int) FROM {SCHEMA}.rijen v
+                WHERE v.project_uuid = i.project_uuid AND v.soort = 'vote' AND v.levend
+                AND v.gegevens->>'intervention_uuid' = i.uuid), 0) AS stemmen,
+             i.geom
+      FROM {SCHEMA}.ideeen i;
+    """)
+    # Roles: a facilitator writes only the projects granted to it (row-level security),
+    # a viewer reads the views only.
+    for role in (FACILITATOR, VIEWER):
+        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
+        if cur.fetchone() is None:
+            cur.execute(f"CREATE ROLE {role} NOLOGIN")
+    cur.execute(f"""
+    GRANT USAGE ON SCHEMA {SCHEMA} TO {FACILITATOR}, {VIEWER};
+    GRANT SELECT ON {SCHEMA}.ideeen, {SCHEMA}.stemmen_per_idee TO {FACILITATOR}, {VIEWER};
+    GRANT SELECT, INSERT, UPDATE ON {SCHEMA}.rijen, {SCHEMA}.projecten TO {FACILITATOR};
+    GRANT SELECT ON {SCHEMA}.toegang TO {FACILITATOR};
+    ALTER TABLE {SCHEMA}.rijen ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE {SCHEMA}.projecten ENABLE ROW LEVEL SECURITY;
+    DROP POLICY IF EXISTS lezen ON {SCHEMA}.rijen;
+    DROP POLICY IF EXISTS schrijven ON {SCHEMA}.rijen;
+    DROP POLICY IF EXISTS wijzigen ON {SCHEMA}.rijen;
+    CREATE POLICY lezen ON {SCHEMA}.rijen FOR SELECT USING (true);
+    CREATE POLICY schrijven ON {SCHEMA}.rijen FOR INSERT WITH CHECK (EXISTS (
+      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = rijen.project_uuid
+      AND pg_has_role(current_user, g.rol, 'MEMBER')));
+    CREATE POLICY wijzigen ON {SCHEMA}.rijen FOR UPDATE USING (EXISTS (
+      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = rijen.project_uuid
+      AND pg_has_role(current_user, g.rol, 'MEMBER')));
+    DROP POLICY IF EXISTS alle ON {SCHEMA}.projecten;
+    DROP POLICY IF EXISTS eigen ON {SCHEMA}.projecten;
+    DROP POLICY IF EXISTS eigen_wijzigen ON {SCHEMA}.projecten;
+    CREATE POLICY alle ON {SCHEMA}.projecten FOR SELECT USING (true);
+    CREATE POLICY eigen ON {SCHEMA}.projecten FOR INSERT WITH CHECK (EXISTS (
+      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = projecten.uuid
+      AND pg_has_role(current_user, g.rol, 'MEMBER')));
+    CREATE POLICY eigen_wijzigen ON {SCHEMA}.projecten FOR UPDATE USING (EXISTS (
+      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = projecten.uuid
+      AND pg_has_role(current_user, g.rol, 'MEMBER')));
+    """)
+
+
+MIGRATIONS = [_migration_1]
+
+
+def connect(url):
+    """A psycopg connection; libpq supplies the password (never part of our messages)."""
+    try:
+        import psycopg
+    except ImportError as error:
+        raise DatabaseError(_("Synchroniseren met een database vraagt het pakket psycopg; installeer de "
+                              "werkbank met de extra 'sync'.")) from error
+    import logging
+
+    # psycopg warns on stderr when it cleans up after a lost connection; the user gets
+    # our one Dutch sentence instead (an app that sets up logging still sees these).
+    logger = logging.getLogger("psycopg")
+    if not logger.handlers:
+        logger.addHandler(logging.NullHandler())
+    try:
+        parts = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.Error as error:
+        raise DatabaseError(_("Het databaseadres is onleesbaar; gebruik de vorm postgresql://gebruiker@server/"
+                              "database.")) from error
+    if parts.get("password"):
+        # It would end up in shell history, recent-file lists and logs: refused, not used.
+        raise DatabaseError(_("Zet geen wachtwoord in het databaseadres; gebruik een wachtwoordbestand "
+                              "(PGPASSFILE of ~/.pgpass), een servicebestand of de omgevingsvariabele PGPASSWORD."))
+    try:
+        return psycopg.connect(url, connect_timeout=10, autocommit=True)  # transactions are explicit
+    except psycopg.Error as error:
+        raise DatabaseError(_("De database is niet bereikbaar ({reason}).").format(
+            reason=_first_line(error))) from error
+
+
+def _first_line(error) -> str:
+    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+
+
+def init(conn) -> list:
+    """Create or upgrade the schema; returns the migration numbers run."""
+    with conn.transaction():
+        with conn.cursor() as cur:
+            cur.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
+            cur.execute(f"CREATE TABLE IF NOT EXISTS {SCHEMA}.schema_versie (versie int NOT NULL)")
+            cur.execute("SELECT pg_advisory_xact_lock(hashtext('werkbank-init'))")
+            cur.execute(f"SELECT max(versie) FROM {SCHEMA}.schema_versie")
+            current = cur.fetchone()[0] or 0
+            done = []
+            for number in range(current + 1, len(MIGRATIONS) + 1):
+                MIGRATIONS[number - 1](cur)
+                cur.execute(f"INSERT INTO {SCHEMA}.schema_versie VALUES (%s)", (number,))
+                done.append(number)
+    return done
+
+
+def grant(conn, project_uuid, role) -> None:
+    with conn.transaction():
+        conn.execute(f"INSERT INTO {SCHEMA}.toegang (project_uuid, rol) VALUES (%s, %s) ON CONFLICT DO NOTHING",
+                     (project_uuid, role))
+
+
+@contextlib.contextmanager
+def talking():
+    """A connection lost midway (a dropped network, a restarted or killed server) or a
+    refusal becomes one Dutch sentence; the transaction on the server is rolled back."""
+    import psycopg
+
+    try:
+        yield
+    except psycopg.errors.InsufficientPrivilege as error:
+        raise DatabaseError(_("De database weigert: u mag niet schrijven in dit project ({reason}). Vraag de "
+                              "beheerder om toegang.").format(reason=_first_line(error))) from error
+    except psycopg.OperationalError as error:
+        raise DatabaseError(_("De verbinding met de database is verbroken ({reason}); er is niets half "
+                              "bewaard. Synchroniseer opnieuw als de verbinding terug is.").format(
+                                  reason=_first_line(error))) from error
+
+
+def versions_of(conn, project_uuid) -> dict:
+    """{uuid: version vector} of a project's rows in the database."""
+    with talking():
+        cur = conn.execute(f"SELECT uuid, versie FROM {SCHEMA}.rijen WHERE project_uuid = %s", (project_uuid,))
+        return {uuid: versions.parse(vector) for uuid, vector in cur}
+
+
+def rows(conn, project_uuid, uuids) -> list:
+    """[(uuid, kind, version, alive, data, geometry WKB)] of the given rows."""
+    with talking():
+        cur = conn.execute(f"SELECT uuid, soort, versie, levend, gegevens, ST_AsBinary(geom) FROM {SCHEMA}.rijen "
+                           "WHERE project_uuid = %s AND (uuid = ANY(%s) OR soort = 'theme')",
+                           (project_uuid, list(uuids)))
+        return [(u, k, versions.parse(v), a, d, bytes(g) if g is not None else None) for u, k, v, a, d, g in cur]
+
+
+def push(conn, project_uuid, project_name, expected, outgoing) -> None:
+    """Write ``outgoing`` [(uuid, kind, version, alive, data, wkb)] in one transaction,
+    each only if the database still holds the ``expected`` version of it (else someone
+    synced in between: :class:`ChangedMeanwhile`, and nothing is written)."""
+    from psycopg.types.json import Jsonb
+
+    with talking(), conn.transaction():
+        conn.execute(f"INSERT INTO {SCHEMA}.projecten (uuid, naam) VALUES (%s, %s) "
+                     "ON CONFLICT (uuid) DO NOTHING", (project_uuid, project_name))
+        with conn.cursor() as cur:
+            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS binnen (uuid text, soort text, versie jsonb, "
+                        "levend boolean, gegevens jsonb, geom bytea, verwacht jsonb) ON COMMIT DELETE ROWS")
+            with cur.copy("COPY binnen FROM STDIN") as copy:
+                for uuid, kind, version, alive, data, wkb in outgoing:
+                    old = expected.get(uuid)
+                    copy.write_row((uuid, kind, Jsonb(version), alive, Jsonb(data), wkb,
+                                    None if old is None else Jsonb(old)))
+            cur.execute(f"""
+                INSERT INTO {SCHEMA}.rijen AS r (project_uuid, uuid, soort, versie, levend, gegevens, geom)
+                SELECT %s, uuid, soort, versie, levend, gegevens, ST_GeomFromWKB(geom, 28992) FROM binnen
+                WHERE verwacht IS NULL
+                ON CONFLICT (project_uuid, uuid) DO NOTHING""", (project_uuid,))
+            inserted = cur.rowcount
+            cur.execute(f"""
+                UPDATE {SCHEMA}.rijen r SET versie = b.versie, levend = b.levend, gegevens = b.gegevens,
+                  geom = ST_GeomFromWKB(b.geom, 28992), gewijzigd = now()
+                FROM binnen b WHERE r.project_uuid = %s AND r.uuid = b.uuid AND b.verwacht IS NOT NULL
+                  AND r.versie = b.verwacht""", (project_uuid,))
+            if inserted + cur.rowcount != len(outgoing):
+                raise ChangedMeanwhile()
+
+
+class ChangedMeanwhile(Exception):
+    """Another laptop synced the same rows between our read and our write."""

@@ -1,0 +1,64 @@
+"""The ``row_versions`` table: one version vector per row UUID (core/versions.py).
+
+A row that is deleted keeps its entry (``alive`` 0): the vector of a deletion is what
+lets it travel to other replicas and lose against an edit made without seeing it. Rows
+from before versions existed have no entry: the empty vector.
+"""
+
+from workbench.core import versions
+from workbench.store.schema import register_attributes
+
+# Kinds that carry no version: the project's metadata, the area, files that are not
+# exchanged row by row, and tombstones (the deleted row's own entry is its version).
+UNVERSIONED = frozenset({"info", "area", "reference_layer", "underlay", "tombstone"})
+
+
+def ensure_table(conn) -> None:
+    conn.execute("CREATE TABLE IF NOT EXISTS row_versions (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL UNIQUE, "
+                 "kind TEXT NOT NULL, vv TEXT NOT NULL DEFAULT '{}', alive INTEGER NOT NULL DEFAULT 1)")
+    if not conn.execute("SELECT 1 FROM gpkg_contents WHERE table_name = 'row_versions'").fetchone():
+        register_attributes(conn, "row_versions", "Werkbank: versies")
+
+
+def has_table(conn) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'row_versions'").fetchone() \
+        is not None
+
+
+def load(conn) -> dict:
+    """{uuid: (kind, vector, alive)} of every versioned row."""
+    if not has_table(conn):
+        return {}
+    return {uuid: (kind, versions.parse(vv), bool(alive))
+            for uuid, kind, vv, alive in conn.execute("SELECT uuid, kind, vv, alive FROM row_versions")}
+
+
+_TICK = ("INSERT INTO row_versions (uuid, kind, vv, alive) VALUES (?1, ?2, json_object(?3, 1), ?4) "
+         "ON CONFLICT(uuid) DO UPDATE SET alive = excluded.alive, vv = json_set(row_versions.vv, '$.' || ?3, "
+         "COALESCE(json_extract(row_versions.vv, '$.' || ?3), 0) + 1)")
+
+
+def record(conn, replica: str, changes, table_ready=False) -> None:
+    """Write the versions of one transaction's ``changes``: a local edit counts once per
+    row (however many changes the command made to it), a change from another replica
+    joins that replica's vector in."""
+    final, incoming = {}, {}
+    for change in changes:
+        if change.kind in UNVERSIONED:
+            continue
+        final[change.uuid] = change
+        if change.version is not None:
+            incoming[change.uuid] = versions.join(incoming.get(change.uuid), versions.parse(change.version))
+    if not final:
+        return
+    if not table_ready:  # a file whose migrations were renumbered or skipped still gets versions
+        ensure_table(conn)
+    local = [(uuid, c.kind, replica, int(c.after is not None)) for uuid, c in final.items() if uuid not in incoming]
+    conn.executemany(_TICK, local)
+    for uuid, vector in incoming.items():
+        change = final[uuid]
+        row = conn.execute("SELECT vv FROM row_versions WHERE uuid = ?", (uuid,)).fetchone()
+        joined = versions.join(versions.parse(row[0]) if row else {}, vector)
+        conn.execute("INSERT INTO row_versions (uuid, kind, vv, alive) VALUES (?, ?, ?, ?) "
+                     "ON CONFLICT(uuid) DO UPDATE SET vv = excluded.vv, alive = excluded.alive",
+                     (uuid, change.kind, versions.dumps(joined), int(change.after is not None)))

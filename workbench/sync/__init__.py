@@ -1,0 +1,1 @@
+"""Replicas meeting a shared PostGIS database (docs/sync.md); its SQL is in store/postgis.py."""

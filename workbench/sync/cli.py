@@ -1,0 +1,70 @@
+"""``workbench db init --db URL``, ``workbench db grant``, ``workbench sync PATH --db URL``."""
+
+from workbench.i18n import _
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("db", help=_("gedeelde PostGIS-database beheren"))
+    actions = p.add_subparsers(dest="db_command", required=True)
+    q = actions.add_parser("init", help=_("schema aanmaken of bijwerken"))
+    q.add_argument("--db", required=True)
+    q.set_defaults(run=cmd_db_init)
+    q = actions.add_parser("grant", help=_("een rol laten schrijven in een project"))
+    q.add_argument("--db", required=True)
+    q.add_argument("--project", required=True, help=_("project-UUID of projectbestand"))
+    q.add_argument("--role", required=True)
+    q.set_defaults(run=cmd_db_grant)
+    p = sub.add_parser("sync", help=_("project synchroniseren met de gedeelde database"))
+    p.add_argument("path")
+    p.add_argument("--db", required=True)
+    p.add_argument("--newest-wins", action="store_true")
+    p.set_defaults(run=cmd_sync)
+
+
+def cmd_db_init(args):
+    from workbench.store import postgis
+
+    conn = postgis.connect(args.db)
+    try:
+        done = postgis.init(conn)
+    finally:
+        conn.close()
+    print(_("Databaseschema bijgewerkt (migraties: {numbers}).").format(numbers=", ".join(map(str, done)) or "-"))
+    return 0
+
+
+def cmd_db_grant(args):
+    import os
+
+    from workbench.store import open_project, postgis
+    from workbench.store.merge_source import project_uuid
+
+    project_id = args.project
+    if os.path.exists(project_id):
+        project = open_project(project_id, read_only=True)
+        try:
+            project_id = project_uuid(project.repository)
+        finally:
+            project.close()
+    conn = postgis.connect(args.db)
+    try:
+        postgis.grant(conn, project_id, args.role)
+    finally:
+        conn.close()
+    return 0
+
+
+def cmd_sync(args):
+    from workbench.io.merge import KEEP_BOTH, NEWEST_WINS
+    from workbench.store import open_project
+    from workbench.sync.run import sync_project
+
+    project = open_project(args.path)
+    try:
+        summary = sync_project(project, args.db, NEWEST_WINS if args.newest_wins else KEEP_BOTH)
+    finally:
+        project.close()
+    for line in summary.lines():
+        print(line)
+    print(_("Verstuurd: {count} rijen.").format(count=summary.pushed))
+    return 0
