@@ -83,3 +83,22 @@ def test_label_scale_makes_numbers_bigger(qtbot, project):
     before = label.label_rect().width()
     view.set_label_scale(2.0)
     assert label.label_rect().width() > 1.6 * before
+
+
+def test_the_png_of_an_example_says_it_is_fictional(qtbot, tmp_path, sample_path):
+    """The samples' disclaimer travels with a PNG export (no app window around it)."""
+    from qtpy.QtGui import QColor, QImage
+
+    from workbench.canvas.export_png import DISCLAIMER_BAND, render_png
+    from workbench.core.setup_commands import EditInfo
+    from workbench.store import open_project
+
+    project = open_project(sample_path)
+    assert "ictief" in project.info.disclaimer
+    render_png(project, tmp_path / "voorbeeld.png", 800, 600)
+    band = QColor(QImage(str(tmp_path / "voorbeeld.png")).pixel(12, 12))
+    assert band == QColor(DISCLAIMER_BAND)
+    project.execute(EditInfo(disclaimer=""))  # a real project: no band
+    render_png(project, tmp_path / "echt.png", 800, 600)
+    assert QColor(QImage(str(tmp_path / "echt.png")).pixel(12, 12)) != QColor(DISCLAIMER_BAND)
+    project.close()
