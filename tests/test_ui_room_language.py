@@ -5,6 +5,7 @@ Qt's abort when the Linux platform libraries are missing."""
 import subprocess
 import sys
 
+from qtpy.QtCore import Qt
 from qtpy.QtWidgets import QApplication, QFileDialog, QLabel
 
 from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: F401 (fixtures)
@@ -32,7 +33,8 @@ def test_votes_are_called_stemmen_everywhere(qtbot, window, sample_path):
     window.docks["votes"].raise_()
     QApplication.processEvents()
     table = window.panels["votes"].table
-    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    model = table.model()
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
     assert "Stemmen" in headers and "Stickers" not in headers
 
 
