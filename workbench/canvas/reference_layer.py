@@ -17,7 +17,7 @@ from qtpy.QtWidgets import QGraphicsItem
 
 from workbench.canvas.geometry import path_for, to_scene
 from workbench.canvas.items import color, cosmetic_pen
-from workbench.core.layer_style import RANK, draw_order, style_of
+from workbench.core.layer_style import RANK, draw_order, name_angle, style_of, upright
 
 POINT_PIXELS = 2.5        # radius of a reference point, in pixels
 COARSE_BELOW = 0.2        # pixels per metre under which simplified shapes are drawn
@@ -142,11 +142,6 @@ class StyledReferenceItem(QGraphicsItem):
                     painter.drawEllipse(point, radius, radius)
 
 
-def _upright(angle: float) -> float:
-    angle = (angle + 180) % 360 - 180
-    return angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
-
-
 def _direction_at(line, distance: float) -> float:
     """Degrees anticlockwise of the segment of ``line`` at ``distance`` along it, upright."""
     import math
@@ -156,22 +151,8 @@ def _direction_at(line, distance: float) -> float:
     for (x0, y0), (x1, y1) in zip(coords[:-1], coords[1:]):
         step = math.hypot(x1 - x0, y1 - y0)
         if walked + step >= distance and step > 0:
-            return _upright(math.degrees(math.atan2(y1 - y0, x1 - x0)))
+            return upright(math.degrees(math.atan2(y1 - y0, x1 - x0)))
         walked += step
-    return 0.0
-
-
-def name_angle(properties) -> float:
-    """The angle (degrees anticlockwise) a name point carries in ``hoek`` (BGT) or
-    ``rotation``/``angle``, turned so the text stays upright; 0 without one."""
-    for key in ("hoek", "rotation", "angle"):
-        try:
-            angle = float(properties[key])
-        except (KeyError, TypeError, ValueError):
-            continue
-        if angle != angle or abs(angle) == float("inf"):
-            return 0.0
-        return _upright(angle)
     return 0.0
 
 

@@ -275,3 +275,24 @@ RANK = {"boundary": 0, "other": 1, "green": 2, "water": 3, "building": 4, "rail"
 def draw_order(layer_style: LayerStyle) -> tuple:
     """Fills beneath lines; within each, ground, green, water, buildings, rails, roads."""
     return (0 if layer_style.fill_color is not None else 1, RANK[layer_style.role])
+
+
+def upright(angle: float) -> float:
+    """``angle`` (degrees anticlockwise) turned by half a turn where text would read
+    upside down, so names stay readable on screen and on paper alike."""
+    angle = (angle + 180) % 360 - 180
+    return angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
+
+
+def name_angle(properties) -> float:
+    """The angle (degrees anticlockwise) a name point carries in ``hoek`` (BGT) or
+    ``rotation``/``angle``, turned so the text stays upright; 0 without one."""
+    for key in ("hoek", "rotation", "angle"):
+        try:
+            angle = float(properties[key])
+        except (KeyError, TypeError, ValueError):
+            continue
+        if angle != angle or abs(angle) == float("inf"):
+            return 0.0
+        return upright(angle)
+    return 0.0

@@ -302,13 +302,7 @@ class _Plan(VersionedDecisions):
                     self._conflict(item, what, _("De nieuwste versie (uit het doelproject) is behouden."),
                                    item.changed_at, mine.changed_at)
                 continue
-            copy_uuid = _copy_uuid(item)
-            if self.target.get("intervention", copy_uuid) is None and self.target.get("tombstone", copy_uuid) is None:
-                copy = self._mapped(replace(item, uuid=copy_uuid), theme_map, number=self.target.next_number())
-                self.run(PutEntity("intervention", copy))
-                self.provenance[copy_uuid] = [self.label, self._session_title(item)]
-                self._conflict(item, what, _("Beide versies zijn bewaard; die uit de bron als idee {number}.")
-                               .format(number=copy.number), item.changed_at, mine.changed_at)
+            self.keep_source_copy(item, mine, what, theme_map)
 
     def deletions(self, point):
         newest = self.rule == NEWEST_WINS

@@ -123,8 +123,13 @@ class VersionedDecisions:
             self._conflict(item, what, _("De nieuwste versie (uit de bron) is gebruikt.") if source_wins else
                            _("De nieuwste versie (uit het doelproject) is behouden."), item.changed_at, mine.changed_at)
             return
-        copy_uuid = _copy_uuid(item)
         self.run(PutEntity("intervention", mine, self.joined(item.uuid)))
+        self.keep_source_copy(item, mine, what, theme_map)
+
+    def keep_source_copy(self, item, mine, what, theme_map) -> None:
+        """Both versions stay: the source's as a new idea (once, under a UUID derived
+        from the original), listed as a conflict."""
+        copy_uuid = _copy_uuid(item)
         if self.target.get("intervention", copy_uuid) is None and self.target.get("tombstone", copy_uuid) is None:
             copy = self._mapped(replace(item, uuid=copy_uuid), theme_map, number=self.target.next_number())
             self.run(PutEntity("intervention", copy))

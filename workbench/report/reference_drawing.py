@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import shapely
 
-from workbench.core.layer_style import draw_order, style_of
+from workbench.core.layer_style import draw_order, name_angle, style_of
 from workbench.report import fonts, text
 from workbench.report.colors import color
 from workbench.report.map_paths import fill_polygons, lines, stroke_lines, visible
@@ -189,7 +189,7 @@ def _point_names(canvas, layer, view, free, index, taken, placed_by_name, line_s
         label_width = fonts.string_width(label, size)
         point = geometry.centroid if geometry.geom_type == "MultiPoint" else geometry
         px, py = view.point(point.x, point.y)
-        angle = 0.0 if dotted else _angle(dict(feature.properties))
+        angle = 0.0 if dotted else name_angle(dict(feature.properties))
         if dotted:
             px += POINT_RADIUS * line_scale + 2 + label_width / 2
         box = _rotated_box(px, py, label_width + 3, size * 1.2, angle)
@@ -202,20 +202,6 @@ def _point_names(canvas, layer, view, free, index, taken, placed_by_name, line_s
             index.add(box)
             placed_by_name.setdefault(label, []).append((px, py))
             _draw_along(canvas, label, px, py, angle, size, layer_style.label_color)
-
-
-def _angle(properties) -> float:
-    """The text angle a name point carries (BGT ``hoek``, degrees anticlockwise), kept upright."""
-    for key in ("hoek", "rotation", "angle"):
-        try:
-            angle = float(properties[key])
-        except (KeyError, TypeError, ValueError):
-            continue
-        if angle != angle or abs(angle) == float("inf"):
-            return 0.0
-        angle = (angle + 180) % 360 - 180
-        return angle - 180 if angle > 90 else angle + 180 if angle <= -90 else angle
-    return 0.0
 
 
 def _free_spot(geometry, view, label, label_width, size, free, taken, placed_by_name):
