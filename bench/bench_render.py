@@ -60,15 +60,24 @@ def _floor_paths(project):
     from workbench.canvas.geometry import path_for
     from workbench.canvas.items import color, cosmetic_pen
 
+    from workbench.core.layer_style import style_of
+
     paths = []
-    ref_pen = cosmetic_pen(style.REFERENCE_LINE, style.REFERENCE_LINE_WIDTH)
-    ref_brush = QBrush(color(style.REFERENCE_FILL))
     for layer in project.reference_layers():
+        layer_style = style_of(layer)  # the pen the map draws with: wijk-like borders are 1.4 px (issue 11)
+        ref_pen = cosmetic_pen(layer_style.line_color, layer_style.line_width)
+        ref_brush = QBrush(color(layer_style.fill_color or style.REFERENCE_FILL))
         for feature in layer.features:
             paths.append((path_for(feature.geometry), ref_pen, ref_brush))
     for item in project.interventions():
         hex_colour = project.primary_color(item)
         kind = item.geometry.geom_type
+        # every idea line and outline has its casing beneath it (WCAG 3:1 on any
+        # background, issue 11): the floor strokes it too, as any map with casings must
+        width = style.INTERVENTION_OUTLINE_WIDTH if "Polygon" in kind else style.INTERVENTION_LINE_WIDTH
+        if "Point" not in kind:
+            paths.append((path_for(item.geometry), cosmetic_pen(style.casing_for(hex_colour),
+                                                                width + style.CASING_WIDTH), QBrush(Qt.NoBrush)))
         if "Polygon" in kind:
             paths.append((path_for(item.geometry), cosmetic_pen(hex_colour, style.INTERVENTION_OUTLINE_WIDTH),
                           QBrush(color(hex_colour, style.INTERVENTION_POLYGON_OPACITY))))
