@@ -85,3 +85,25 @@ def test_scale_bar_lengths_are_round():
     assert nice_length(740) == 500
     assert nice_length(1999) == 1000
     assert nice_length(2100) == 2000
+
+
+def test_placements_follow_a_moved_idea_and_a_renamed_wijk(sample_path):
+    """The placements are remembered between calls (the gap view asks after every edit),
+    but a moved idea and a renamed or reshaped wijk are placed again."""
+    from dataclasses import replace
+
+    from workbench.analysis.wijken import place_interventions, wijken_layer
+    from workbench.core.commands import MoveInterventions
+    from workbench.store import open_project
+
+    project = open_project(sample_path)
+    item = project.intervention_by_number(1)
+    before = place_interventions(project)[item.uuid]
+    assert before.main
+    project.execute(MoveInterventions([item.uuid], 30_000, 0))  # out of every wijk
+    assert place_interventions(project)[item.uuid].main == ""
+    layer = wijken_layer(project)
+    renamed = replace(layer, features=tuple(replace(f, label=f.label + " (nieuw)") for f in layer.features))
+    placed = place_interventions(project, renamed)
+    assert all(p.main == "" or p.main.endswith("(nieuw)") for p in placed.values())
+    project.close()

@@ -119,3 +119,19 @@ def test_the_export_dialog_makes_the_terugkoppeling(qtbot, window, dialogs, samp
     dialog.path.setText(str(tmp_path / "t.pdf"))
     dialog.buttons.accepted.emit()
     assert "Wat doen we met uw idee?" in pdf_text(tmp_path / "t.pdf")
+
+
+def test_behind_another_tab_the_dock_catches_up_when_shown(qtbot, window, dialogs, sample_path):
+    """Hidden, the dock skips the gap view on every change (half a second at 10,000
+    ideas); shown again, it tells what changed meanwhile."""
+    from workbench.core.commands import AddIntervention
+
+    project = open_in_window(qtbot, window, sample_path)
+    window.context.select([])
+    window.docks["toets"].hide()
+    window.context.run(AddIntervention("Een bank bij de bushalte zonder thema", None))
+    added = project.intervention_by_number(len(project.interventions()))
+    assert window.panels["toets"].isVisible() is False
+    window.docks["toets"].show()
+    qtbot.waitUntil(lambda: window.panels["toets"].isVisible())
+    assert f"{added.number}" in window.panels["toets"].hints.text().split("Zonder plek op de kaart")[-1]
