@@ -340,19 +340,29 @@ class MainWindow(QMainWindow):
             menu.addAction(_("(nog geen)")).setEnabled(False)
 
     def save_as(self) -> None:
-        from workbench.errors import WorkbenchError
-        from workbench.store import save_as
-
         project = self.context.project
         if project is None:
             return
         path, _filter = QFileDialog.getSaveFileName(self, _("Opslaan als"), str(project.path),
                                                     _("Projectbestand (*.gpkg)"))
-        if not path:
-            return
+        if path:
+            self.save_as_to(path)
+
+    def save_as_to(self, path) -> None:
+        from workbench.errors import WorkbenchError
+        from workbench.io.output import FileInUseError
+        from workbench.store import save_as
+        from workbench.ui.other_name import ask_other_name
+
+        project = self.context.project
         path = with_project_suffix(path)
         try:
             save_as(project, path)
+        except FileInUseError as error:  # on Windows: open in QGIS, say; offer "NAME (2).gpkg"
+            path = ask_other_name(self, error, _("Projectbestand (*.gpkg)"))
+            if path is not None:
+                self.save_as_to(path)
+            return
         except WorkbenchError as error:
             show_error(self, str(error))
             return
