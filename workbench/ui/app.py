@@ -45,11 +45,12 @@ def application():
 
 
 def sample_path() -> Path:
-    """Where the first-start sample lives: the per-user data folder."""
-    from qtpy.QtCore import QStandardPaths
+    """Where the first-start sample lives: the per-user, per-machine data folder (on
+    Windows under %LOCALAPPDATA%, not the roaming %APPDATA% that is synced at log-on)."""
+    from workbench.locations import local_data_folder
+    from workbench.ui.settings import APPLICATION, ORGANISATION
 
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    return folder / "heerlerheide.gpkg"
+    return local_data_folder(ORGANISATION, APPLICATION) / "heerlerheide.gpkg"
 
 
 def ensure_sample() -> Path:

@@ -22,6 +22,7 @@ from workbench.ui.i18n_qt import connect_retranslate, follow_language_with_qt
 from workbench.ui.interventions_dock import InterventionsPanel
 from workbench.ui.labels import escaped
 from workbench.ui.messages import show_error, show_info
+from workbench.ui.notices import ProjectNotice
 from workbench.ui.opening import open_interactive, show_warnings
 from workbench.ui.presentation import PresentationMode
 from workbench.ui.project_panel import ProjectPanel
@@ -151,6 +152,8 @@ class MainWindow(QMainWindow):
         for label in (self.session_label, self.coords_label, self.scale_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # the session title is typed by users
             self.statusBar().addPermanentWidget(label)
+        self.notice = ProjectNotice(self)  # OneDrive, or the sample: see ui/notices.py
+        self.statusBar().insertPermanentWidget(0, self.notice)
 
     def _connect(self) -> None:
         c, view = self.context, self.map_view
@@ -178,6 +181,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._show_session()
         self._show_scale()
+        self.notice.show_for(self.context.project)
 
     def update_title(self) -> None:
         project = self.context.project
@@ -225,6 +229,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._show_session()
         self._update_actions()
+        notice = self.notice.show_for(project)
+        if notice:
+            self.show_message(notice)
         if self.isVisible():
             self.map_view.zoom_to_area()
 
@@ -373,8 +380,9 @@ class MainWindow(QMainWindow):
         # do not open it a second time (that tripped over our own lock: "al geopend").
         settings.add_recent_file(project.path)
         self.update_title()
-        self.show_message(_("Opgeslagen als {name}; u werkt nu verder in dit bestand.").format(
-            name=Path(project.path).name))
+        notice = self.notice.show_for(project)  # e.g. saved into OneDrive
+        self.show_message(" ".join([_("Opgeslagen als {name}; u werkt nu verder in dit bestand.").format(
+            name=Path(project.path).name), notice]).strip())
 
     def delete_selected(self) -> None:
         focused = QApplication.focusWidget()
