@@ -33,7 +33,8 @@ from workbench.ui.sessions import SessionsPanel
 from workbench.ui.themes import ThemesPanel
 from workbench.ui.votes import VotesPanel
 
-DROP_SUFFIXES = (".geojson", ".json", ".gpkg", ".mbtiles", ".tif", ".tiff")  # the last three: base maps
+# what the import reads (a shapefile also zipped, as the README promises), then base maps
+DROP_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip", ".csv", ".mbtiles", ".tif", ".tiff")
 
 
 def dock_titles() -> dict:
