@@ -146,9 +146,14 @@ def main(argv=None) -> int:
     except (WorkbenchError, OSError) as error:
         show_error(window, _("Het voorbeeldproject kan niet worden gemaakt: {error}").format(error=error))
         path = None
-    if path is not None:
-        window.open_path(path)
+    if path is not None and args.screenshot:
+        window.open_path(path)  # a batch run: nobody waits for the window
     window.show()
+    if path is not None and not args.screenshot:
+        from workbench.ui.startup import open_when_reachable
+
+        # the window first: the last project may be on a share that does not answer
+        window.startup_open = open_when_reachable(window, path)
     if args.screenshot:
         result = {"ok": False}
 
