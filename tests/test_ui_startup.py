@@ -13,6 +13,7 @@ import pytest
 from qtpy.QtWidgets import QApplication
 
 from tests.ui_fixtures import dialogs, ui_settings, window  # noqa: F401 (fixtures)
+from workbench.ui.single_instance import server_name
 
 SHARE_NAME = "op-de-share.gpkg"
 
@@ -44,10 +45,11 @@ def test_the_window_shows_before_the_last_project_answers(qtbot, ui_settings, di
     shutil.copy(sample_path, path)
     settings.add_recent_file(path)
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
+    monkeypatch.setattr("workbench.ui.single_instance.server_name", lambda home=None: server_name(tmp_path))
     seen = {}
 
     def exec_():
-        [main] = [w for w in QApplication.topLevelWidgets() if type(w).__name__ == "MainWindow"]
+        [main] = [w for w in QApplication.topLevelWidgets() if getattr(w, "startup_open", None) is not None]
         qtbot.addWidget(main)
         seen["shown_while_waiting"] = main.isVisible() and not slow_share.is_set()
         seen["open_before"] = main.context.project is not None

@@ -134,6 +134,11 @@ def main(argv=None) -> int:
         _report_before_window(str(error))
         return 2
     app = application()
+    if not args.screenshot:
+        from workbench.ui.single_instance import hand_over
+
+        if hand_over(args.path):  # an app runs already: it opens the path
+            return 0
     install_excepthook()
     set_batch_mode(bool(args.screenshot))
     i18n.set_language(args.language or settings.saved_language())
@@ -141,6 +146,10 @@ def main(argv=None) -> int:
     from workbench.ui.main_window import MainWindow
 
     window = MainWindow()
+    if not args.screenshot:
+        from workbench.ui.single_instance import InstanceServer
+
+        window.instance_server = InstanceServer(window)  # later starts hand their path over
     try:
         path = startup_path(args.path)
     except (WorkbenchError, OSError) as error:
