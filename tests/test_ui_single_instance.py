@@ -61,7 +61,9 @@ def test_a_socket_left_by_a_crashed_app_does_not_stop_the_next(qtbot, window, tm
     if os.name == "nt":
         pytest.skip("named pipes vanish with the process on Windows")
     name = server_name(tmp_path)
-    stale = os.path.join("/tmp", name)  # where QLocalServer puts its socket on Linux and macOS
+    from qtpy.QtCore import QDir
+
+    stale = os.path.join(QDir.tempPath(), name)  # where QLocalServer puts its socket on Linux and macOS
     import socket
 
     leftover = socket.socket(socket.AF_UNIX)
