@@ -20,19 +20,19 @@ SHARE_NAME = "op-de-share.gpkg"
 
 @pytest.fixture
 def slow_share(monkeypatch):
-    """A gate: ``os.stat`` of any path ending in SHARE_NAME waits until it is set."""
+    """A gate: once armed, ``os.stat`` of any path ending in SHARE_NAME waits until the
+    gate is set (the share answers)."""
     gate = threading.Event()
-    waiting = threading.Event()
+    armed = threading.Event()
     real_stat = os.stat
 
     def stat(path, *args, **kwargs):
-        if os.fspath(path).endswith(SHARE_NAME) and not gate.is_set():
-            waiting.set()
+        if armed.is_set() and not gate.is_set() and os.fspath(path).endswith(SHARE_NAME):
             gate.wait(30)
         return real_stat(path, *args, **kwargs)
 
     monkeypatch.setattr(os, "stat", stat)
-    gate.waiting = waiting
+    gate.arm = armed.set
     yield gate
     gate.set()
 
@@ -44,6 +44,7 @@ def test_the_window_shows_before_the_last_project_answers(qtbot, ui_settings, di
     path = tmp_path / SHARE_NAME
     shutil.copy(sample_path, path)
     settings.add_recent_file(path)
+    slow_share.arm()
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # main() installs its own
     monkeypatch.setattr("workbench.ui.single_instance.server_name", lambda home=None: server_name(tmp_path))
     seen = {}
@@ -72,6 +73,7 @@ def test_a_share_that_stays_silent_is_told_and_opens_when_it_answers(qtbot, wind
     monkeypatch.setattr(startup, "WAIT_SECONDS", 0.0)
     path = tmp_path / SHARE_NAME
     shutil.copy(sample_path, path)
+    slow_share.arm()
     startup.open_when_reachable(window, path)
     qtbot.waitUntil(lambda: "reageert niet" in window.statusBar().currentMessage(), timeout=20000)
     assert window.context.project is None and dialogs.shown == []
@@ -88,6 +90,7 @@ def test_a_late_answer_does_not_replace_what_the_user_opened_meanwhile(qtbot, wi
     monkeypatch.setattr(startup, "WAIT_SECONDS", 0.0)
     path = tmp_path / SHARE_NAME
     shutil.copy(sample_path, path)
+    slow_share.arm()
     timer = startup.open_when_reachable(window, path)
     qtbot.waitUntil(lambda: "reageert niet" in window.statusBar().currentMessage(), timeout=20000)
     assert window.open_path(caumerbeekdal_path)

@@ -151,18 +151,26 @@ def main(argv=None) -> int:
 
         window.instance_server = InstanceServer(window)  # later starts hand their path over
     try:
-        path = startup_path(args.path)
+        # the screenshot, and a first start without recent projects, open right away
+        path = startup_path(args.path) if args.screenshot or not (args.path or settings.recent_files()) else None
     except (WorkbenchError, OSError) as error:
         show_error(window, _("Het voorbeeldproject kan niet worden gemaakt: {error}").format(error=error))
         path = None
     if path is not None and args.screenshot:
         window.open_path(path)  # a batch run: nobody waits for the window
     window.show()
-    if path is not None and not args.screenshot:
+    if not args.screenshot:
         from workbench.ui.startup import open_when_reachable
 
-        # the window first: the last project may be on a share that does not answer
-        window.startup_open = open_when_reachable(window, path)
+        # the window first: the last project may be on a share that does not answer, so
+        # even whether it exists is asked in a worker thread
+        recent = settings.recent_files()
+        if args.path:
+            window.startup_open = open_when_reachable(window, args.path)
+        elif recent:
+            window.startup_open = open_when_reachable(window, recent[0], recent[1:], ensure_sample)
+        elif path is not None:
+            window.open_path(path)
     if args.screenshot:
         result = {"ok": False}
 

@@ -23,23 +23,25 @@ POLL_MS = 50
 
 
 class _Probe(threading.Thread):
-    """``os.path.exists`` away from the UI thread; ``done`` once it returned."""
+    """Away from the UI thread: the first of ``paths`` that is a file (None: none);
+    ``done`` once it is known."""
 
-    def __init__(self, path):
+    def __init__(self, paths):
         super().__init__(daemon=True, name="workbench-startup-probe")
-        self.path, self.exists, self.done = path, False, False
+        self.paths, self.found, self.done = paths, None, False
 
     def run(self):
         try:
-            self.exists = os.path.exists(self.path)
+            self.found = next((p for p in self.paths if os.path.isfile(p)), None)
         finally:
             self.done = True
 
 
-def open_when_reachable(window, path):
-    """Open ``path`` in ``window`` once its folder answers; returns the polling QTimer."""
+def open_when_reachable(window, path, fallbacks=(), otherwise=None):
+    """Open ``path`` in ``window`` once its folder answers (or the first of ``fallbacks``
+    that exists, or ``otherwise()``: the sample); returns the polling QTimer."""
     path = Path(path)
-    probe = _Probe(path)
+    probe = _Probe([path, *map(Path, fallbacks)])
     probe.start()
     started = time.monotonic()
     state = {"told": False}
@@ -50,8 +52,14 @@ def open_when_reachable(window, path):
         waited = time.monotonic() - started
         if probe.done:
             timer.stop()
-            if not state["told"] or window.context.project is None:
-                window.open_path(path)  # a missing file is reported there, as before
+            if state["told"] and window.context.project is not None:
+                return  # the user opened something else meanwhile
+            if probe.found is not None:
+                window.open_path(probe.found)
+            elif otherwise is not None:
+                window.open_path(otherwise())
+            else:
+                window.open_path(path)  # a missing file is reported there
         elif waited > GIVE_UP_SECONDS:
             timer.stop()
         elif waited > WAIT_SECONDS and not state["told"]:
