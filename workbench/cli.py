@@ -282,6 +282,17 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _warn_about_onedrive(args) -> None:
+    """One line on stderr when the project a command works on lies in OneDrive."""
+    from workbench.locations import onedrive_warning
+
+    path = getattr(args, "target", None) or getattr(args, "path", None)
+    if isinstance(path, str) and path.lower().endswith(".gpkg"):
+        warning = onedrive_warning(path, created=getattr(args, "command", None) in ("new", "sample"))
+        if warning:
+            print(f"workbench: {warning}", file=sys.stderr)
+
+
 def _run_app(argv) -> int:
     """``workbench [PATH] [--screenshot OUT]``: open the desktop app."""
     if argv and not argv[0].startswith("-") and not os.path.exists(argv[0]):
@@ -305,6 +316,7 @@ def main(argv=None) -> int:
                 raise UsageError(_("Onbekende opdracht '{name}'. Zie 'workbench --help'.").format(name=first))
             return _run_app(argv)
         args = parser.parse_args(argv)
+        _warn_about_onedrive(args)
         return args.run(args) or 0
     except WorkbenchError as error:
         print(f"workbench: {error}", file=sys.stderr)

@@ -58,3 +58,19 @@ def name_problem(path):
 def safe_stem(stem: str) -> str:
     """``stem`` made usable as a file name stem on Windows (for suggested names)."""
     return f"{stem}-project" if is_reserved(stem) else stem
+
+
+def numbered_alternative(path):
+    """``NAME (2).pdf``, ``NAME (3).pdf``, ... next to ``path``: the first that does not
+    exist yet (what Explorer and Finder suggest for a copy). ``NAME (2)`` counts on."""
+    import re
+    from pathlib import Path
+
+    path = Path(path)
+    match = re.fullmatch(r"(.*) \((\d+)\)", path.stem)
+    stem, number = (match.group(1), int(match.group(2)) + 1) if match else (path.stem, 2)
+    while True:
+        candidate = path.with_name(f"{stem} ({number}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+        number += 1

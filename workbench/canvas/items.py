@@ -267,10 +267,17 @@ class LabelItem(QGraphicsPixmapItem):
         if not self._drawn:
             self._drawn = True
             font, metrics = _font(self._font.pixelSize(), self.fill is not None, pixels=True)
-            self.setPixmap(self._render(font, metrics, self._rect))
+            self.drawn_ratio = _pixel_ratio(self)
+            self.setPixmap(self._render(font, metrics, self._rect, self.drawn_ratio))
 
-    def _render(self, font, metrics, rect) -> QPixmap:
-        ratio = _pixel_ratio()
+    def follow_pixel_ratio(self, ratio: float) -> None:
+        """Draw again at ``ratio`` when the view moved to a screen of another density."""
+        if self._drawn and getattr(self, "drawn_ratio", None) != ratio:
+            self._drawn = False
+            if self.isVisible():
+                self.ensure_drawn()
+
+    def _render(self, font, metrics, rect, ratio) -> QPixmap:
         pixmap = QPixmap(int(math.ceil((rect.width() + 2) * ratio)), int(math.ceil((rect.height() + 2) * ratio)))
         pixmap.setDevicePixelRatio(ratio)
         pixmap.fill(Qt.transparent)
@@ -342,14 +349,14 @@ def _font(size: float, bold: bool, pixels: bool = False):
     return _FONTS[key]
 
 
-_RATIO = []
+def _pixel_ratio(item=None) -> float:
+    """Labels are drawn at the pixel density of the screen their view is on, so they stay
+    crisp on a 150 % laptop and on a 100 % projector alike (not the primary screen's,
+    which may be the other one); the primary screen only for an item without a view."""
+    scene = item.scene() if item is not None else None
+    for view in (scene.views() if scene is not None else ()):
+        return max(1.0, view.devicePixelRatioF())
+    from qtpy.QtGui import QGuiApplication
 
-
-def _pixel_ratio() -> float:
-    """Labels are drawn at the screen's pixel density, so they stay crisp on HiDPI."""
-    if not _RATIO:
-        from qtpy.QtGui import QGuiApplication
-
-        screen = QGuiApplication.primaryScreen() if QGuiApplication.instance() else None
-        _RATIO.append(max(1.0, screen.devicePixelRatio()) if screen is not None else 1.0)
-    return _RATIO[0]
+    screen = QGuiApplication.primaryScreen() if QGuiApplication.instance() else None
+    return max(1.0, screen.devicePixelRatio()) if screen is not None else 1.0

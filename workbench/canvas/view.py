@@ -455,10 +455,22 @@ class MapView(QGraphicsView):
         self._thin_timer.start()
 
     def paintEvent(self, event):
+        ratio = max(1.0, self.devicePixelRatioF())
+        # labels drawn before the view was shown, or the view moved to a screen of another density
+        if ratio != getattr(self, "_label_ratio", None):
+            self._follow_pixel_ratio(ratio)
+        self._label_ratio = ratio
         super().paintEvent(event)
         if not self._is_painted:
             self._is_painted = True
             self.painted.emit()
+
+    def _follow_pixel_ratio(self, ratio: float) -> None:
+        from workbench.canvas.items import LabelItem
+
+        for item in self._scene.items():
+            if isinstance(item, LabelItem):
+                item.follow_pixel_ratio(ratio)
 
     def drawForeground(self, painter, rect):
         super().drawForeground(painter, rect)

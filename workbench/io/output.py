@@ -46,6 +46,22 @@ class OutputError(WorkbenchError):
     """An output file was refused or could not be written; nothing was changed."""
 
 
+class FileInUseError(OutputError):
+    """Another program (Acrobat, Excel, QGIS, a virus scanner) holds ``path``; the app
+    offers another name (``workbench/ui/other_name.py``)."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+        super().__init__(_in_use_message(self.path))
+
+
+def output_error(error: OSError, path: Path) -> OutputError:
+    """The Dutch :class:`OutputError` for an OS error while writing ``path``."""
+    if getattr(error, "winerror", None) in _WINDOWS_SHARING_ERRORS:
+        return FileInUseError(path)
+    return OutputError(os_error_message(error, path))
+
+
 def _in_use_message(path: Path) -> str:
     return _("{name} is geopend in een ander programma (bijvoorbeeld Acrobat, Excel of QGIS); sluit het daar of "
              "kies een andere naam.").format(name=path.name)
@@ -93,7 +109,7 @@ def _stat(path: Path):
     except (FileNotFoundError, NotADirectoryError):
         return None
     except OSError as error:
-        raise OutputError(os_error_message(error, path)) from None
+        raise output_error(error, path) from None
 
 
 def _on_read_only_file_system(folder: Path) -> bool:
@@ -131,7 +147,7 @@ def check_target(target, project_path=None, replace_project: bool = False, lock:
     try:
         kind = output_probe.probe(target, lock=lock)
     except OSError as error:
-        raise OutputError(os_error_message(error, target)) from None
+        raise output_error(error, target) from None
     if kind == output_probe.IN_USE:
         raise _open_as_project(target)
     if kind == output_probe.UNREADABLE:
@@ -159,12 +175,17 @@ def _target_locked(target: Path):
     try:
         held = lock.acquire()
     except OSError as error:
-        raise OutputError(os_error_message(error, target)) from None
+        raise output_error(error, target) from None
     try:
         # not taken, yet not held by anyone: a file system without locks; go on unguarded
         yield held or not is_held(target)
     finally:
         lock.release()
+
+
+# On Windows a refused rename onto an existing file means another program holds it
+# (tests emulating Windows' sharing rules on Linux turn this on with them).
+RETRY_REFUSED_REPLACE = os.name == "nt"
 
 
 def _replace(temporary: Path, target: Path) -> None:
@@ -173,11 +194,11 @@ def _replace(temporary: Path, target: Path) -> None:
             os.replace(temporary, target)
             return
         except PermissionError:
-            if os.name != "nt":
+            if not RETRY_REFUSED_REPLACE:
                 raise
-            if attempt == _REPLACE_RETRIES - 1:  # pragma: no cover - Windows only
-                raise OutputError(_in_use_message(target)) from None
-            time.sleep(0.025 * 2 ** attempt)  # pragma: no cover - a scanner or OneDrive lets go soon
+            if attempt == _REPLACE_RETRIES - 1:
+                raise FileInUseError(target) from None
+            time.sleep(0.025 * 2 ** attempt)  # a virus scanner or OneDrive lets go soon
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -202,7 +223,7 @@ def writing(target, project_path=None, replace_project: bool = False):
     try:
         temporary, held = output_temp.create(target.parent)
     except OSError as error:
-        raise OutputError(os_error_message(error, target)) from None
+        raise output_error(error, target) from None
     try:
         yield temporary
         descriptor, held = held, None  # finish() closes it, also when it fails
@@ -214,7 +235,7 @@ def writing(target, project_path=None, replace_project: bool = False):
             _replace(temporary, target)
         _fsync_folder(target.parent)
     except OSError as error:
-        raise OutputError(os_error_message(error, target)) from None
+        raise output_error(error, target) from None
     finally:
         if held is not None:
             os.close(held)

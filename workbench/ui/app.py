@@ -47,11 +47,12 @@ def application():
 
 
 def sample_path() -> Path:
-    """Where the first-start sample lives: the per-user data folder."""
-    from qtpy.QtCore import QStandardPaths
+    """Where the first-start sample lives: the per-user, per-machine data folder (on
+    Windows under %LOCALAPPDATA%, not the roaming %APPDATA% that is synced at log-on)."""
+    from workbench.locations import local_data_folder
+    from workbench.ui.settings import APPLICATION, ORGANISATION
 
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation))
-    return folder / "heerlerheide.gpkg"
+    return local_data_folder(ORGANISATION, APPLICATION) / "heerlerheide.gpkg"
 
 
 def ensure_sample() -> Path:
@@ -142,6 +143,11 @@ def main(argv=None) -> int:
         print(f"workbench: {platform_problem()}", file=sys.stderr)
         return 2
     app = application()
+    if not args.screenshot:
+        from workbench.ui.single_instance import hand_over
+
+        if hand_over(args.path):  # an app runs already: it opens the path
+            return 0
     install_excepthook()
     set_batch_mode(bool(args.screenshot))
     i18n.set_language(args.language or settings.saved_language())
@@ -152,16 +158,31 @@ def main(argv=None) -> int:
 
     window = MainWindow()
     first_start = wants_start_screen(args.path, args.screenshot)
+    if not args.screenshot:
+        from workbench.ui.single_instance import InstanceServer
+
+        window.instance_server = InstanceServer(window)  # later starts hand their path over
     try:
-        path = None if first_start else startup_path(args.path)
+        # only the screenshot opens right away; a first start shows the start screen
+        path = startup_path(args.path) if args.screenshot else None
     except (WorkbenchError, OSError) as error:
         show_error(window, _("Het voorbeeldproject kan niet worden gemaakt: {error}").format(error=error))
         path = None
-    if path is not None:
-        window.open_path(path)
+    if path is not None and args.screenshot:
+        window.open_path(path)  # a batch run: nobody waits for the window
     window.show()
     if first_start:  # new project, open one, or look at the example: the user chooses
         window._keep(StartScreen(window))
+    elif not args.screenshot:
+        from workbench.ui.startup import open_when_reachable
+
+        # the window first: the last project may be on a share that does not answer, so
+        # even whether it exists is asked in a worker thread
+        recent = settings.recent_files()
+        if args.path:
+            window.startup_open = open_when_reachable(window, args.path)
+        else:
+            window.startup_open = open_when_reachable(window, recent[0], recent[1:], ensure_sample)
     if args.presentation:
         window.presentation.enter()
     if args.screenshot:

@@ -12,7 +12,7 @@ from workbench.errors import WorkbenchError
 from workbench.geo.measure import describe
 from workbench.i18n import _
 from workbench.ui.combos import color_icon
-from workbench.ui.fields import CommitTextEdit, ErrorLabel, format_plain_number, parse_number
+from workbench.ui.fields import CommitTextEdit, ErrorLabel, error_border, format_plain_number, parse_number
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped, horizon_label, quantity_label, quantity_unit, status_label
 from workbench.ui.votes import VoteCounter
@@ -279,7 +279,7 @@ class InterventionEditor(QWidget):
         if item is None or getattr(item, field) == value:
             return
         if not self._commit(**{field: value}) and field == "title":
-            self.title.setStyleSheet("border: 2px solid #b00020;")
+            self.title.setStyleSheet(error_border(self.title))
 
     def _ticked(self, widget) -> list:
         return [widget.item(i).data(Qt.ItemDataRole.UserRole) for i in range(widget.count())
@@ -309,11 +309,11 @@ class InterventionEditor(QWidget):
         try:
             value = parse_number(edit.text(), quantity_label(kind) if kind else key)
         except ValueError as error:
-            edit.setStyleSheet("border: 2px solid #b00020;")
+            edit.setStyleSheet(error_border(edit))
             self.error.show_error(str(error))
             return
         if value is not None and value < 0:
-            edit.setStyleSheet("border: 2px solid #b00020;")
+            edit.setStyleSheet(error_border(edit))
             self.error.show_error(_("Een hoeveelheid kan niet negatief zijn."))
             return
         edit.setStyleSheet("")

@@ -10,9 +10,11 @@ from qtpy.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, 
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.io.output import FileInUseError
 from workbench.ui.combos import EntityCombo
 from workbench.ui.fields import ErrorLabel
 from workbench.ui.labels import report_kind_label
+from workbench.ui.other_name import ask_other_name
 
 
 class ExportDialog(QDialog):
@@ -91,6 +93,14 @@ class ExportDialog(QDialog):
         try:
             export_pdf(self.context.project, out, kind=self.kind.currentData(),
                        session_uuid=self.session.currentData(), progress=report)
+        except FileInUseError as error:  # open in Acrobat, say: offer "NAME (2).pdf"
+            finish_progress()
+            self.error.show_error(str(error))
+            other = ask_other_name(self, error, _("PDF (*.pdf)"))
+            if other is None:
+                return False
+            self.path.setText(other)
+            return self.export(open_after)
         except WorkbenchError as error:  # includes the report's ExportCancelled
             finish_progress()
             self.error.show_error(str(error))

@@ -1,7 +1,8 @@
 """Small input widgets shared by the editors: text that commits when focus leaves,
 numbers typed the Dutch way, and the inline error line."""
 
-from qtpy.QtCore import Qt, Signal
+from qtpy.QtCore import QEvent, Qt, Signal
+from qtpy.QtGui import QColor, QPalette
 from qtpy.QtWidgets import QLabel, QPlainTextEdit
 
 from workbench.i18n import _
@@ -29,15 +30,64 @@ class CommitTextEdit(QPlainTextEdit):
             self.editingFinished.emit()
 
 
+# Reds from dark to light; the first readable on the background is used (WCAG AA: 4.5:1).
+ERROR_REDS = ("#b00020", "#d32f2f", "#ff8a80", "#ffb4ab")
+MINIMUM_CONTRAST = 4.5
+
+
+def _luminance(colour: QColor) -> float:
+    def channel(value: float) -> float:
+        return value / 12.92 if value <= 0.03928 else ((value + 0.055) / 1.055) ** 2.4
+    return 0.2126 * channel(colour.redF()) + 0.7152 * channel(colour.greenF()) + 0.0722 * channel(colour.blueF())
+
+
+def contrast_ratio(first: QColor, second: QColor) -> float:
+    """WCAG contrast ratio, 1 to 21."""
+    light, dark = sorted((_luminance(first), _luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def readable_error_colour(background: QColor) -> QColor:
+    """A red with at least 4.5:1 contrast on ``background`` (dark mode too), else the
+    plainest text colour."""
+    for name in ERROR_REDS:
+        if contrast_ratio(QColor(name), background) >= MINIMUM_CONTRAST:
+            return QColor(name)
+    black, white = QColor("black"), QColor("white")
+    return black if contrast_ratio(black, background) >= contrast_ratio(white, background) else white
+
+
+def error_border(widget) -> str:
+    """The style sheet of a field with a wrong value: a red border readable on its base."""
+    colour = readable_error_colour(widget.palette().color(QPalette.ColorRole.Base))
+    return f"border: 2px solid {colour.name()};"
+
+
 class ErrorLabel(QLabel):
-    """A red line under a form; empty and hidden when there is nothing wrong."""
+    """A red line under a form; empty and hidden when there is nothing wrong. Its red
+    follows the palette (light or dark mode), always readable on the background."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setWordWrap(True)
         self.setTextFormat(Qt.TextFormat.PlainText)  # messages quote what users typed
-        self.setStyleSheet("color: #b00020; font-weight: bold;")
+        font = self.font()
+        font.setBold(True)
+        self.setFont(font)
+        self._follow_palette()
         self.hide()
+
+    def _follow_palette(self) -> None:
+        palette = self.palette()
+        colour = readable_error_colour(palette.color(QPalette.ColorRole.Window))
+        if palette.color(QPalette.ColorRole.WindowText) != colour:  # our own change comes back here
+            palette.setColor(QPalette.ColorRole.WindowText, colour)
+            self.setPalette(palette)
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ParentChange):
+            self._follow_palette()
 
     def show_error(self, text: str) -> None:
         self.setText(text)

@@ -23,6 +23,7 @@ from workbench.ui.i18n_qt import connect_retranslate, follow_language_with_qt
 from workbench.ui.interventions_dock import InterventionsPanel
 from workbench.ui.labels import escaped
 from workbench.ui.messages import show_error, show_info
+from workbench.ui.notices import ProjectNotice
 from workbench.ui.opening import open_interactive, show_warnings
 from workbench.ui.presentation import PresentationMode
 from workbench.ui.project_panel import ProjectPanel
@@ -35,7 +36,8 @@ from workbench.ui.themes import ThemesPanel
 from workbench.ui.toets_dock import ToetsPanel
 from workbench.ui.votes import VotesPanel
 
-DROP_SUFFIXES = (".geojson", ".json", ".gpkg", ".mbtiles", ".tif", ".tiff")  # the last three: base maps
+# what the import reads (a shapefile also zipped, as the README promises), then base maps
+DROP_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip", ".csv", ".mbtiles", ".tif", ".tiff")
 
 
 def dock_titles() -> dict:
@@ -160,6 +162,8 @@ class MainWindow(QMainWindow):
         for label in (self.disclaimer_label, self.session_label, self.coords_label, self.scale_label):
             label.setTextFormat(Qt.TextFormat.PlainText)  # the session title is typed by users
             self.statusBar().addPermanentWidget(label)
+        self.notice = ProjectNotice(self)  # OneDrive, or the sample: see ui/notices.py
+        self.statusBar().insertPermanentWidget(0, self.notice)
 
     def _connect(self) -> None:
         c, view = self.context, self.map_view
@@ -187,6 +191,7 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._show_session()
         self._show_scale()
+        self.notice.show_for(self.context.project)
 
     def update_title(self) -> None:
         project = self.context.project
@@ -236,6 +241,9 @@ class MainWindow(QMainWindow):
         self.update_title()
         self._show_session()
         self._update_actions()
+        notice = self.notice.show_for(project)
+        if notice:
+            self.show_message(notice)
         if self.isVisible():
             self.map_view.zoom_to_area()
 
@@ -352,19 +360,29 @@ class MainWindow(QMainWindow):
             menu.addAction(_("(nog geen)")).setEnabled(False)
 
     def save_as(self) -> None:
-        from workbench.errors import WorkbenchError
-        from workbench.store import save_as
-
         project = self.context.project
         if project is None:
             return
         path, _filter = QFileDialog.getSaveFileName(self, _("Opslaan als"), str(project.path),
                                                     _("Projectbestand (*.gpkg)"))
-        if not path:
-            return
+        if path:
+            self.save_as_to(path)
+
+    def save_as_to(self, path) -> None:
+        from workbench.errors import WorkbenchError
+        from workbench.io.output import FileInUseError
+        from workbench.store import save_as
+        from workbench.ui.other_name import ask_other_name
+
+        project = self.context.project
         path = with_project_suffix(path)
         try:
             save_as(project, path)
+        except FileInUseError as error:  # on Windows: open in QGIS, say; offer "NAME (2).gpkg"
+            path = ask_other_name(self, error, _("Projectbestand (*.gpkg)"))
+            if path is not None:
+                self.save_as_to(path)
+            return
         except WorkbenchError as error:
             show_error(self, str(error))
             return
@@ -375,8 +393,9 @@ class MainWindow(QMainWindow):
         # do not open it a second time (that tripped over our own lock: "al geopend").
         settings.add_recent_file(project.path)
         self.update_title()
-        self.show_message(_("Opgeslagen als {name}; u werkt nu verder in dit bestand.").format(
-            name=Path(project.path).name))
+        notice = self.notice.show_for(project)  # e.g. saved into OneDrive
+        self.show_message(" ".join([_("Opgeslagen als {name}; u werkt nu verder in dit bestand.").format(
+            name=Path(project.path).name), notice]).strip())
 
     def delete_selected(self) -> None:
         focused = QApplication.focusWidget()

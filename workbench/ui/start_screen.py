@@ -101,4 +101,6 @@ def wants_start_screen(requested_path, screenshot) -> bool:
     """The very first start (no project asked for, none opened before)."""
     from workbench.ui import settings
 
-    return not requested_path and not screenshot and not settings.last_project()
+    # recent_files() only reads the settings: whether those files still exist is asked
+    # in a worker thread (a share that does not answer must not block the start)
+    return not requested_path and not screenshot and not settings.recent_files()

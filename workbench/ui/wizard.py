@@ -5,7 +5,7 @@ default, so Enter-Enter-Enter-Finish works."""
 import re
 from pathlib import Path
 
-from qtpy.QtCore import QStandardPaths, Qt
+from qtpy.QtCore import Qt
 from qtpy.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
                             QLineEdit, QListWidget, QListWidgetItem, QPushButton, QRadioButton, QStackedWidget,
                             QVBoxLayout, QWidget, QWizard, QWizardPage)
@@ -15,6 +15,7 @@ from workbench.core import theme_sets
 from workbench.errors import WorkbenchError
 from workbench.filenames import name_problem, safe_stem, with_project_suffix
 from workbench.i18n import _
+from workbench.locations import default_project_folder, ensure_default_project_folder
 from workbench.ui.area_sketch import AreaSketch
 from workbench.ui.combos import color_icon
 from workbench.ui.fields import ErrorLabel
@@ -26,8 +27,9 @@ AREA_WIJKEN, AREA_DRAW, AREA_FILE, AREA_NONE = "wijken", "draw", "file", "none"
 
 
 def default_folder() -> Path:
-    folder = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(folder) if folder and Path(folder).is_dir() else Path.home()
+    """~/Werkbank (%USERPROFILE%\\Werkbank): local, unlike Documents, which is OneDrive on
+    most municipal laptops (workbench/locations.py); made when the project is."""
+    return default_project_folder()
 
 
 def file_name_for(name: str) -> str:
@@ -86,6 +88,8 @@ class ProjectPage(QWizardPage):
         if path.suffix.lower() != ".gpkg":  # the file must be recognisable as a project
             path = path.with_name(path.name + ".gpkg")
             self.path.setText(str(path))
+        if path.parent == default_folder():
+            ensure_default_project_folder()
         try:
             exists, folder = path.exists(), path.parent.is_dir()
         except (OSError, ValueError):  # a name too long for the disk, a NUL byte
