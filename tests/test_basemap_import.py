@@ -11,6 +11,7 @@ from PIL import Image
 
 from tests.basemap_fixtures import add_test_basemap, stored_colour
 from tests.tile_server import default_colour
+from workbench.geo import crs
 from workbench.cli import main
 from workbench.errors import ValidationError
 from workbench.io import basemap_tiling as tiling
@@ -104,7 +105,7 @@ def test_a_dutch_scheme_geopackage_is_copied_tile_for_tile(project, sample_path,
 
 def test_an_mbtiles_file_lands_in_place(project, tmp_path):
     zoom = 16
-    to_mercator = tiling.transformer(28992, 3857)
+    to_mercator = crs.transformer(crs.RD, 3857)
     min_x, min_y, max_x, max_y = project.area.geometry.bounds
     corners = [to_mercator.transform(x, y) for x in (min_x, max_x) for y in (min_y, max_y)]
     span = 256 * tiling.WEBMERCATOR.pixel_size(zoom)

@@ -6,6 +6,7 @@ import numpy
 import pytest
 from tests.basemap_fixtures import stored_colour
 from tests.tile_server import TileServer, default_colour
+from workbench.geo import crs
 from workbench.io import basemap_fetch
 from workbench.io import basemap_tiling as tiling
 from workbench.store.tiles import basemaps_of, rd_level
@@ -34,7 +35,7 @@ def test_mercator_tiles_land_at_their_rd_position(project):
     result, zoom, plan = fetch_mercator(project)
     assert result.stored == plan.tile_count and zoom == 16
     maps = basemaps_of(project)
-    to_mercator = tiling.transformer(28992, 3857)
+    to_mercator = crs.transformer(crs.RD, 3857)
     min_x, min_y, max_x, max_y = plan.bounds
     checked = 0
     for fx in numpy.linspace(0.05, 0.95, 9):
@@ -56,7 +57,7 @@ def test_mercator_tiles_land_at_their_rd_position(project):
 def test_a_mercator_tile_edge_lands_within_one_rd_pixel(project):
     result, zoom, plan = fetch_mercator(project)
     maps = basemaps_of(project)
-    to_mercator = tiling.transformer(28992, 3857)
+    to_mercator = crs.transformer(crs.RD, 3857)
     rd_pixel = rd_level(RD_LEVEL).pixel_size
     y = (plan.bounds[1] + plan.bounds[3]) / 2
     x0 = (plan.bounds[0] + plan.bounds[2]) / 2

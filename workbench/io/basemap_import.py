@@ -17,6 +17,7 @@ import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
+from workbench.geo import crs
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import basemap_tiling as tiling
@@ -84,7 +85,7 @@ def _rd_extent(epsg, bounds):
     xs = [min_x, (min_x + max_x) / 2, max_x]
     ys = [min_y, (min_y + max_y) / 2, max_y]
     points = [(x, y) for x in xs for y in ys]
-    rx, ry = tiling.transformer(epsg, 28992).transform([p[0] for p in points], [p[1] for p in points])
+    rx, ry = crs.transformer(epsg, crs.RD).transform([p[0] for p in points], [p[1] for p in points])
     return (min(rx), min(ry), max(rx), max(ry))
 
 
@@ -93,7 +94,7 @@ def _ground(epsg, pixel, extent_rd) -> float:
     if epsg == 28992:
         return pixel
     centre = ((extent_rd[0] + extent_rd[2]) / 2, (extent_rd[1] + extent_rd[3]) / 2)
-    _lon, lat = tiling.transformer(28992, 4326).transform(*centre)
+    _lon, lat = crs.transformer(crs.RD, crs.WGS84).transform(*centre)
     if epsg == 4326:
         return pixel * 111320.0
     return pixel * math.cos(math.radians(lat))

@@ -11,8 +11,8 @@ tests/test_basemap_reproject.py; see docs/basemap.md).
 
 import math
 from dataclasses import dataclass
-from functools import lru_cache
 
+from workbench.geo import crs
 from workbench.store.tiles import RD_LEVEL0_PIXEL_SIZE, RD_ORIGIN, RD_TILE_SIZE, rd_level, tile_range
 
 MESH_STEP = 16  # target pixels between exactly transformed mesh points
@@ -82,13 +82,6 @@ def rd_tiles(bounds, zoom) -> list:
     return [(col, row) for row in range(row_min, row_max + 1) for col in range(col_min, col_max + 1)]
 
 
-@lru_cache(maxsize=8)
-def transformer(from_epsg: int, to_epsg: int):
-    from pyproj import Transformer
-
-    return Transformer.from_crs(from_epsg, to_epsg, always_xy=True)
-
-
 def source_level(grid: Grid, rd_zoom: int, rd_bounds, levels) -> int:
     """The coarsest level of ``grid`` at least as sharp as RD level ``rd_zoom`` near
     ``rd_bounds`` (web mercator's pixels shrink on the ground by cos(latitude))."""
@@ -96,7 +89,7 @@ def source_level(grid: Grid, rd_zoom: int, rd_bounds, levels) -> int:
         wanted = rd_zoom
     else:
         centre = ((rd_bounds[0] + rd_bounds[2]) / 2, (rd_bounds[1] + rd_bounds[3]) / 2)
-        _lon, lat = transformer(28992, 4326).transform(*centre)
+        _lon, lat = crs.transformer(crs.RD, 4326).transform(*centre)
         ground = grid.level0_pixel_size * math.cos(math.radians(lat))
         wanted = math.ceil(math.log2(ground / rd_level(rd_zoom).pixel_size) - 1e-9)
     return max(levels[0], min(levels[1], wanted))
@@ -113,7 +106,7 @@ def mesh(target_bounds, size, to_epsg, step=MESH_STEP):
     grid_x, grid_y = numpy.meshgrid(xs, ys)
     if to_epsg == 28992:
         return grid_x, grid_y
-    return transformer(28992, to_epsg).transform(grid_x, grid_y)
+    return crs.transformer(crs.RD, to_epsg).transform(grid_x, grid_y)
 
 
 def needed_tiles(grid: Grid, zoom, source_x, source_y) -> tuple:
@@ -213,6 +206,6 @@ def mesh_error(target_bounds, epsg, zoom, size=RD_TILE_SIZE, step=MESH_STEP) -> 
     pixel = (target_bounds[2] - target_bounds[0]) / size
     xs = target_bounds[0] + centres * pixel
     ys = target_bounds[3] - centres * pixel
-    exact_x, exact_y = transformer(28992, epsg).transform(*numpy.meshgrid(xs, ys))
+    exact_x, exact_y = crs.transformer(crs.RD, epsg).transform(*numpy.meshgrid(xs, ys))
     distance = numpy.hypot(interpolate(mesh_x) - exact_x, interpolate(mesh_y) - exact_y)
     return float(distance.max() / grid.pixel_size(zoom))
