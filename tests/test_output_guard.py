@@ -163,7 +163,7 @@ def test_a_read_only_file_is_not_replaced(kind, sample_path, tmp_path, capsys):
 
 def test_save_as_refuses_the_project_open_in_another_process(project, caumerbeekdal_path):
     from workbench.errors import ProjectInUseError
-    from workbench.store import save_as
+    from workbench.io.save_as import save_as
 
     holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(caumerbeekdal_path)], stdin=subprocess.PIPE,
                               stdout=subprocess.PIPE, text=True)

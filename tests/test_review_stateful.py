@@ -140,7 +140,7 @@ def make_machine(original):
 
         @rule(number=st.integers(0, 3))
         def save_as(self, number):
-            from workbench.store import save_as
+            from workbench.io.save_as import save_as
 
             save_as(self.project, Path(self.folder) / f"kopie-{number}.gpkg")
 

@@ -8,7 +8,8 @@ from shapely.geometry import Point
 from tests.helpers import reopened_snapshot, snapshot
 from workbench.core.commands import AddIntervention
 from workbench.errors import WorkbenchError
-from workbench.store import open_project, save_as
+from workbench.io.save_as import save_as
+from workbench.store import open_project
 
 
 def test_save_as_copies_everything_and_continues_in_the_copy(project, tmp_path):

@@ -15,7 +15,8 @@ from shapely.geometry import Point
 
 from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: F401 (fixtures)
 from workbench.core.commands import AddIntervention
-from workbench.store import open_project, save_as
+from workbench.io.save_as import save_as
+from workbench.store import open_project
 
 
 def _open_in_this_process(path) -> bool:

@@ -8,7 +8,7 @@ import sys
 import pytest
 
 from workbench.errors import ProjectFileError
-from workbench.store import save_as
+from workbench.io.save_as import save_as
 
 
 def run(*args):

@@ -11,14 +11,12 @@ from pathlib import Path
 
 from workbench.core.project import Project
 from workbench.errors import ProjectFileError
-from workbench.filenames import name_problem
 from workbench.i18n import _
 from workbench.store import migrations
 from workbench.store.errors import describe
 from workbench.store.file_access import connect_checked, prepare
 from workbench.store.output_probe import as_os_error
 from workbench.store.repair import repair_foreign_edits
-from workbench.store.connection import transaction
 from workbench.store.repository import Repository
 from workbench.store.seal import data_version, only_we_wrote
 from workbench.store.schema import APPLICATION_ID
@@ -163,35 +161,18 @@ def _load_trusted(repository):
         conn.execute("ROLLBACK")  # nothing was written
 
 
-def save_as(project: Project, target) -> None:
-    """Copy the project to ``target`` and continue working there ("Opslaan als").
-
-    The copy is made with SQLite's backup API into the guarded writer's temporary file
-    in the target folder (``workbench/io/output.py``), fsynced, then renamed over the
-    target: an interrupted save leaves the original and no half-written file. A closed
-    project may be replaced (the user confirmed it in the file dialog); one open
-    elsewhere is refused.
-    """
-    from workbench.io.output import same_file, writing  # one writer for every output (io sits above store)
-
-    if name_problem(target):
-        raise ProjectFileError(name_problem(target))
-    target = Path(target).resolve()
-    if project.path is not None and same_file(target, project.path):
-        return
-    with writing(target, replace_project=True) as temporary:
+def copy_into(project: Project, temporary) -> None:
+    """A complete copy of the open project in the file ``temporary`` (SQLite's backup
+    API, consistent while the project stays open); for "Opslaan als" in io/save_as.py.
+    A full disk or a read-only folder is raised as the OSError the writer words in Dutch."""
+    try:
+        destination = sqlite3.connect(temporary)
         try:
-            destination = sqlite3.connect(temporary)
-            try:
-                project.repository.conn.backup(destination)
-            finally:
-                destination.close()
-        except sqlite3.Error as error:  # a full disk, a read-only folder: the writer says so in Dutch
-            raise as_os_error(error) from None
-    new = open_project(target)
-    project.repository.close()
-    project.repository = new.repository
-    project.path = target
+            project.repository.conn.backup(destination)
+        finally:
+            destination.close()
+    except sqlite3.Error as error:
+        raise as_os_error(error) from None
 
 
 def check_project(path) -> list:

@@ -371,7 +371,7 @@ class MainWindow(QMainWindow):
     def save_as_to(self, path) -> None:
         from workbench.errors import WorkbenchError
         from workbench.io.output import FileInUseError
-        from workbench.store import save_as
+        from workbench.io.save_as import save_as
         from workbench.ui.other_name import ask_other_name
 
         project = self.context.project
