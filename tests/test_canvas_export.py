@@ -89,7 +89,8 @@ def test_the_png_of_an_example_says_it_is_fictional(qtbot, tmp_path, sample_path
     """The samples' disclaimer travels with a PNG export (no app window around it)."""
     from qtpy.QtGui import QColor, QImage
 
-    from workbench.canvas.export_png import DISCLAIMER_BAND, render_png
+    from workbench.canvas.export_png import render_png
+    from workbench.canvas.map_notes import DISCLAIMER_BAND
     from workbench.core.setup_commands import EditInfo
     from workbench.store import open_project
 

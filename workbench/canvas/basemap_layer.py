@@ -17,8 +17,8 @@ Example::
 
 import math
 
-from qtpy.QtCore import QPointF, QRectF, Qt
-from qtpy.QtGui import QColor, QImage
+from qtpy.QtCore import QPointF, QRectF
+from qtpy.QtGui import QImage
 from qtpy.QtWidgets import QGraphicsItem
 
 from workbench.canvas.tile_cache import TileCache
@@ -316,27 +316,3 @@ def _part(rect: QRectF, image: QImage, clip: QRectF):
     sx, sy = image.width() / rect.width(), image.height() / rect.height()
     return part, image, QRectF((part.left() - rect.left()) * sx, (part.top() - rect.top()) * sy,
                                part.width() * sx, part.height() * sy)
-
-
-def draw_attribution(painter, rect, text: str) -> None:
-    """The base map's attribution, small, in the bottom-right corner of ``rect`` (device
-    pixels), on a light band so it reads over any map."""
-    if not text:
-        return
-    from qtpy.QtGui import QFont, QFontMetricsF
-
-    painter.save()
-    font = QFont(painter.font())
-    font.setPointSizeF(8.0)
-    painter.setFont(font)
-    metrics = QFontMetricsF(font)
-    width = min(metrics.horizontalAdvance(text) + 10, rect.width() - 8)
-    height = metrics.height() + 4
-    box = QRectF(rect.right() - width - 4, rect.bottom() - height - 4, width, height)
-    painter.setPen(Qt.NoPen)
-    painter.setBrush(QColor(255, 255, 255, 210))
-    painter.drawRect(box)
-    painter.setPen(QColor("#333333"))
-    painter.drawText(box.adjusted(5, 0, -5, 0), Qt.AlignVCenter | Qt.AlignRight,
-                     metrics.elidedText(text, Qt.ElideLeft, box.width() - 10))
-    painter.restore()

@@ -47,7 +47,7 @@ def render_image(project, width: int, height: int, extent: str = "area", scene=N
     from qtpy.QtGui import QColor, QImage, QPainter
 
     from workbench import style
-    from workbench.canvas.basemap_layer import draw_attribution
+    from workbench.canvas.map_notes import draw_attribution, draw_disclaimer
     from workbench.canvas.scale_bar import draw_scale_bar
     from workbench.canvas.scene import MapScene
 
@@ -67,33 +67,6 @@ def render_image(project, width: int, height: int, extent: str = "area", scene=N
     return image
 
 
-DISCLAIMER_BAND = "#fff3cd"  # the same light yellow as the app's "voorbeeldproject" band
-
-
-def draw_disclaimer(painter, rect, text: str) -> None:
-    """The project's disclaimer ("Fictief voorbeeld, geen echte inbreng" for the samples)
-    in a band along the top-left of the image: a PNG of an example travels without the
-    app around it, so it must say itself that it is not real input."""
-    if not text:
-        return
-    from qtpy.QtCore import QRectF, Qt
-    from qtpy.QtGui import QColor, QFont, QFontMetricsF
-
-    painter.save()
-    font = QFont(painter.font())
-    font.setPointSizeF(10.0)
-    font.setBold(True)
-    painter.setFont(font)
-    metrics = QFontMetricsF(font)
-    width = min(metrics.horizontalAdvance(text) + 16, rect.width() - 8)
-    box = QRectF(rect.left() + 4, rect.top() + 4, width, metrics.height() + 8)
-    painter.setPen(QColor("#8a6d00"))
-    painter.setBrush(QColor(DISCLAIMER_BAND))
-    painter.drawRect(box)
-    painter.setPen(QColor("#5c4a00"))
-    painter.drawText(box.adjusted(8, 0, -8, 0), Qt.AlignVCenter | Qt.AlignLeft,
-                     metrics.elidedText(text, Qt.ElideRight, box.width() - 16))
-    painter.restore()
 
 
 def render_png(project, out, width: int = 1600, height: int = 1200, extent: str = "area") -> str:

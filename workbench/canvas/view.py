@@ -13,7 +13,7 @@ from qtpy.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from qtpy.QtGui import QPainter
 from qtpy.QtWidgets import QGraphicsView
 
-from workbench.canvas.basemap_layer import draw_attribution
+from workbench.canvas.map_notes import draw_attribution
 from workbench.canvas.preview import PreviewItem
 from workbench.canvas.scale_bar import draw_scale_bar
 from workbench.canvas.scene import MapScene, layer_names
