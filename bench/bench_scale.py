@@ -27,6 +27,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from bench import bench_startup
 from bench.common import median, report, timed
 
 COUNT = 10_000
@@ -49,18 +50,9 @@ app.exec()
 print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
-OURS = r"""
-import resource, sys
-from workbench.ui.app import application
-app = application()
-from workbench.ui.main_window import MainWindow
-window = MainWindow()
-window.open_path(sys.argv[1])
-window.show()
-if window.map_view.is_painted():
-    app.quit()
-window.map_view.painted.connect(app.quit)
-app.exec()
+# the cold start's script (open the file, wait for the first painted map), then the memory
+OURS = bench_startup.OURS + r"""
+import resource
 print("RSS", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 

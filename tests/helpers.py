@@ -30,3 +30,22 @@ def reopened_snapshot(path) -> dict:
         return snapshot(project)
     finally:
         project.close()
+
+
+def mounted_tmpfs(folder, size):
+    """A real small file system (tmpfs of ``size``, e.g. "2m") mounted on ``folder`` for
+    the length of a test, as a generator for a fixture; the test is skipped with the
+    reason where mounting is not permitted (CI runs as root and mounts)."""
+    import subprocess
+
+    import pytest
+
+    folder.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(folder)],
+                             capture_output=True, text=True)
+    if mounted.returncode != 0:
+        pytest.skip(f"mounting a tmpfs is not permitted here ({mounted.stderr.strip()}); CI runs this as root")
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)

@@ -2,7 +2,6 @@
 are refused in Dutch, nothing committed is lost, and the project opens afterwards."""
 
 import json
-import os
 import shutil
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import pytest
 from shapely.geometry import Point
 
 from workbench.core.commands import AddIntervention
+from tests.helpers import mounted_tmpfs
 from workbench.errors import WorkbenchError
 from workbench.store import open_project
 from workbench.store.project_file import check_project
@@ -21,16 +21,7 @@ ENGLISH = ("disk", "full", "Error", "errno", "database or", "No space")
 
 @pytest.fixture
 def small_disk(tmp_path):
-    folder = tmp_path / "stick"
-    folder.mkdir()
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(folder)], capture_output=True,
-                            text=True)
-    if result.returncode != 0:
-        pytest.skip(f"mounting a tmpfs is not permitted here ({result.stderr.strip()}); CI runs this as root")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", "-l", str(folder)], check=False)
+    yield from mounted_tmpfs(tmp_path / "stick", "2m")
 
 
 def fill(folder):

@@ -11,6 +11,7 @@ import time
 
 import pytest
 
+from tests.helpers import mounted_tmpfs
 from workbench.cli import main
 
 KINDS = ["png", "pdf", "geojson", "csv", "gpkg"]
@@ -19,16 +20,7 @@ KINDS = ["png", "pdf", "geojson", "csv", "gpkg"]
 @pytest.fixture
 def small_disk(tmp_path):
     """A real 1 MB file system (tmpfs), mounted for the test."""
-    folder = tmp_path / "schijf"
-    folder.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(folder)], capture_output=True,
-                             text=True)
-    if mounted.returncode != 0:
-        pytest.skip(f"mounting a tmpfs is not permitted here: {mounted.stderr.strip()}")
-    try:
-        yield folder
-    finally:
-        subprocess.run(["umount", str(folder)], check=True)
+    yield from mounted_tmpfs(tmp_path / "schijf", "1m")
 
 
 def _fill(folder):
