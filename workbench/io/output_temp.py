@@ -39,14 +39,7 @@ if os.name == "nt":  # pragma: no cover - exercised on Windows only
     def _unless_held(path):
         yield True  # deleting fails by itself while a running export keeps the file open
 else:
-    import fcntl
-
-    def _hold(fd) -> bool:
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            return False
+    from workbench.store.lock import try_flock as _hold  # the same non-blocking flock as the project lock
 
     @contextmanager
     def _unless_held(path):

@@ -62,16 +62,19 @@ def _require_writable(path) -> None:
     os.close(fd)
 
 
-class _FlockLock:
-    @staticmethod
-    def lock(fd) -> bool:
-        import fcntl
+def try_flock(fd) -> bool:
+    """Take an exclusive flock on ``fd`` without waiting (POSIX); False when held."""
+    import fcntl
 
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-            return True
-        except OSError:
-            return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except OSError:
+        return False
+
+
+class _FlockLock:
+    lock = staticmethod(try_flock)
 
     @staticmethod
     def unlock(fd) -> None:
