@@ -5,75 +5,35 @@ is a conflict, listed and resolved by an explicit rule: keep both versions (defa
 the newest wins. Nothing is silently overwritten, and merging the same file again
 changes nothing.
 
-How "changed on both sides" is told without a stored common ancestor: the copies of one
-project share their history up to the moment they were copied. Every intervention or
-tombstone that is identical in both files (same content, same ``changed_at``) is part of
-that shared history, and so is the creation of every intervention both files have; the
-newest such timestamp, the *divergence point*, bounds it.
-A version changed at or before that point is the shared original: that side did not
-touch it. A version changed after it was edited on that laptop; so was one made in a
-session the other file does not know, whatever the laptop's clock said. So:
-
-- target untouched, source edited -> take the source's version (an update);
-- target edited, source untouched -> keep the target's;
-- both edited (or deleted on one side, edited on the other) -> a conflict.
+The plan is split by responsibility: the frame (sessions, themes, goals, quantity
+kinds, area and layers) here, ideas and deletions in ``merge_ideas.py`` (with the clock
+rules for rows from before versions), votes and quotes in ``merge_votes.py``, the
+decisions that rest on version vectors in ``merge_versioned.py``, the toets in
+``merge_toets.py``.
 
 The merge is idempotent because it brings versions in as they are (same UUID, same
 timestamps), so a second merge finds them identical; a conflict's second version gets
 a UUID derived from the source version, so it is not added twice.
 """
 
-import uuid as uuid_mod
 from dataclasses import replace
 from pathlib import Path
 
 from workbench.core import versions as vv
-from workbench.core.merge_commands import PutEntity, RemoveEntity
-from workbench.core.model import ENTITY_KINDS, now_iso
+from workbench.core.merge_commands import PutEntity
 from workbench.core.setup_commands import AddReferenceLayer, Batch
 from workbench.errors import ValidationError
 from workbench.i18n import N_, _
 from workbench.io.mapping import normalise_name
+from workbench.io.merge_ideas import IdeaDecisions, divergence_point
 from workbench.io.merge_summary import Conflict, MergeSummary
 from workbench.io.merge_toets import merge_toets
 from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: part of this module's API)
-    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, _copy_uuid, _merge_replica, content, versions_of)
+    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, content, versions_of)
+from workbench.io.merge_votes import VoteDecisions
 
 
-
-def divergence_point(target, source, as_target) -> str:
-    """The newest timestamp of the history both files share ("" when none): of the ideas
-    and tombstones identical in both, and of the creation of the ideas both know (as an
-    idea or as a deletion).
-
-    ``as_target(item)`` is the source's intervention with its links in target terms.
-    """
-    stamps = [""]
-    for item in source.all("intervention"):
-        mine = target.get("intervention", item.uuid)
-        if mine is None:
-            # An idea the target deleted was known to both: created before they parted.
-            if target.get("tombstone", item.uuid) is not None:
-                stamps.append(item.created_at)
-            continue
-        if mine.created_at == item.created_at:
-            # An idea both files have was created before they parted, edited or not;
-            # this keeps the bound when every shared idea was edited somewhere.
-            stamps.append(item.created_at)
-        if mine.changed_at == item.changed_at and content(mine) == content(as_target(item)):
-            stamps.append(item.changed_at)
-    for stone in source.all("tombstone"):
-        mine = target.get("tombstone", stone.uuid)
-        if mine is not None and mine.deleted_at == stone.deleted_at:
-            stamps.append(stone.deleted_at)
-        if mine is None and stone.kind == "intervention":
-            alive = target.get("intervention", stone.uuid)
-            if alive is not None:
-                stamps.append(alive.created_at)
-    return max(stamps)
-
-
-class _Plan(VersionedDecisions):
+class _Plan(IdeaDecisions, VoteDecisions, VersionedDecisions):
     """The commands that merge one source into (a scratch copy of) the target."""
 
     def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None, target_versions=None):
@@ -214,215 +174,6 @@ class _Plan(VersionedDecisions):
 
     # -- interventions ---------------------------------------------------------------
 
-    def _mapped(self, item, theme_map, number=None):
-        themes = tuple(dict.fromkeys(theme_map[t] for t in item.theme_uuids if t in theme_map))
-        primary = theme_map.get(item.primary_theme_uuid)
-        if primary not in themes:
-            primary = themes[0] if themes else None
-        goals = tuple(g for g in item.goal_uuids if self.target.get("goal", g) is not None)
-        if number is None:
-            taken = self.target.intervention_by_number(item.number)
-            number = item.number if taken is None or taken.uuid == item.uuid else self.target.next_number()
-        return replace(item, theme_uuids=themes, primary_theme_uuid=primary, goal_uuids=goals, number=number)
-
-    def _conflict(self, item, what, resolution, *versions):
-        self.report(Conflict("intervention", _("Idee '{title}'").format(title=item.title), self.label, what,
-                             resolution), item.uuid, *versions)
-
-    def _session_title(self, item):
-        session = self.source.get("session", item.created_session_uuid) if item.created_session_uuid else None
-        return session.title if session else ""
-
-    def edited_here(self, item, point) -> bool:
-        """Did the target change ``item`` after the copies diverged?
-
-        Besides the timestamp (laptop clocks can disagree), a version made in a session
-        the source has never heard of was made on this side, whatever its clock said.
-        """
-        session = item.changed_session_uuid
-        return item.changed_at > point or (session is not None and self.source.get("session", session) is None)
-
-    def edited_there(self, item, point) -> bool:
-        """Did the source change ``item`` after the copies diverged? (See ``edited_here``.)"""
-        session = item.changed_session_uuid
-        return item.changed_at > point or (session is not None and session not in self.target_sessions)
-
-    def interventions(self, theme_map, point):
-        newest = self.rule == NEWEST_WINS
-        for item in sorted(self.source.all("intervention"), key=lambda i: i.number):
-            mine = self.target.get("intervention", item.uuid)
-            stone = self.target.get("tombstone", item.uuid)
-            if mine is None and stone is None:
-                copy = self.target.get("intervention", _copy_uuid(item))
-                if copy is None and self.target.get("tombstone", _copy_uuid(item)) is None:
-                    self.run(PutEntity("intervention", self._mapped(item, theme_map), self.sv.get(item.uuid)))
-                    self.provenance[item.uuid] = [self.label, self._session_title(item)]
-                    self.summary.count_added("intervention")
-                continue
-            relation = self.relation(item.uuid)
-            if relation is not None:
-                self._versioned_intervention(mine, stone, item, relation, theme_map)
-                continue
-            if mine is None:  # deleted in the target
-                if not self.edited_there(item, point):
-                    continue  # untouched in the source: stays deleted
-                if self.target.get("intervention", _copy_uuid(item)) is not None:
-                    continue  # this very version was kept as a second version before
-                what = _("is in het doelproject verwijderd en in de bron gewijzigd.")
-                if newest and stone.deleted_at >= item.changed_at:
-                    self._conflict(item, what, _("De verwijdering is het nieuwst en blijft."), stone.deleted_at,
-                                   item.changed_at)
-                else:
-                    # Stamped as newer than the deletion, so that merging the file that
-                    # deleted it again does not delete it after all.
-                    restored = replace(self._mapped(item, theme_map),
-                                       changed_at=max(item.changed_at, now_iso(), stone.deleted_at))
-                    self.run(PutEntity("intervention", restored))
-                    # (deletion, edit) in this order in both directions: one conflict, one key
-                    self._conflict(item, what, _("Het gewijzigde idee is teruggezet."), stone.deleted_at,
-                                   restored.changed_at)
-                continue
-            if content(mine) == content(self._mapped(item, theme_map, number=mine.number)):
-                continue
-            source_edited, target_edited = self.edited_there(item, point), self.edited_here(mine, point)
-            if not source_edited:
-                continue  # the target's own edit stands
-            if not target_edited:
-                self.run(PutEntity("intervention", self._mapped(item, theme_map, number=mine.number)))
-                self.summary.updated.append(_("Idee {number} '{title}' bijgewerkt uit {source}.")
-                                            .format(number=mine.number, title=item.title, source=self.label))
-                continue
-            what = _("is in beide bestanden gewijzigd.")
-            if newest:
-                if item.changed_at > mine.changed_at:
-                    self.run(PutEntity("intervention", self._mapped(item, theme_map, number=mine.number)))
-                    self._conflict(item, what, _("De nieuwste versie (uit de bron) is gebruikt."), item.changed_at,
-                                   mine.changed_at)
-                else:
-                    self._conflict(item, what, _("De nieuwste versie (uit het doelproject) is behouden."),
-                                   item.changed_at, mine.changed_at)
-                continue
-            self.keep_source_copy(item, mine, what, theme_map)
-
-    def deletions(self, point):
-        newest = self.rule == NEWEST_WINS
-        for stone in self.source.all("tombstone"):
-            mine_stone = self.target.get("tombstone", stone.uuid)
-            if mine_stone == stone:
-                continue
-            kind = stone.kind
-            if kind not in ENTITY_KINDS:
-                continue  # written by a newer version; not ours to judge
-            relation = self.relation(stone.uuid)
-            if relation is not None:
-                self._versioned_deletion(stone, relation)
-                continue
-            if kind not in ("intervention", "quote"):
-                if mine_stone is None and self.target.get(kind, stone.uuid) is None:
-                    self.run(PutEntity("tombstone", stone))  # let the deletion travel on
-                continue
-            mine = self.target.get(kind, stone.uuid)
-            if mine is None:
-                if mine_stone is None:
-                    self.run(PutEntity("tombstone", stone))
-                continue
-            if kind == "quote":
-                self.run(RemoveEntity("quote", stone.uuid, stone))
-                continue
-            # A version newer than the deletion cannot have been seen by whoever deleted it.
-            if not self.edited_here(mine, point) and mine.changed_at < stone.deleted_at:
-                self.run(RemoveEntity("intervention", stone.uuid, stone))
-                self.summary.deleted.append(_("Idee {number} '{title}' verwijderd, zoals in {source}.")
-                                            .format(number=mine.number, title=mine.title, source=self.label))
-                continue
-            what = _("is in de bron verwijderd en in het doelproject gewijzigd.")
-            if newest and stone.deleted_at > mine.changed_at:
-                self.run(RemoveEntity("intervention", stone.uuid, stone))
-                self._conflict(mine, what, _("De verwijdering is het nieuwst; het idee is verwijderd."),
-                               stone.deleted_at, mine.changed_at)
-                continue
-            if mine.changed_at < stone.deleted_at:
-                # Kept against the deletion: stamp it as newer than the deletion, so a later
-                # merge (whose shared history has grown) does not delete it after all.
-                kept = replace(mine, changed_at=max(now_iso(), stone.deleted_at))
-                self.run(PutEntity("intervention", kept))
-                mine = kept
-            self._conflict(mine, what, _("Het gewijzigde idee is behouden."), stone.deleted_at, mine.changed_at)
-
-    # -- votes and quotes ----------------------------------------------------------------
-
-    def votes(self, only_missing=False):
-        # Votes only go with their idea or session (their deletion travels with that one's),
-        # so a vote missing here is added whenever its idea and session are here.
-        if not only_missing:
-            self._revive_votes()
-        for vote in self.source.all("vote"):
-            if self.target.get("intervention", vote.intervention_uuid) is None or \
-                    self.target.get("session", vote.session_uuid) is None:
-                continue  # its idea or session is deleted here
-            alive_here = self.target.get("vote", vote.uuid) is not None
-            relation = self.relation(vote.uuid) if vote.uuid in self.tv else None
-            if relation in (vv.SAME, vv.OLDER):
-                if alive_here or self.target.vote_for(vote.intervention_uuid, vote.session_uuid) is not None:
-                    continue  # here already, or it lost to another row for the same idea and session
-                # It went here with its idea, which has come back (an edit kept against the deletion).
-                self.run(PutEntity("vote", vote, vv.tick(self.joined(vote.uuid), _merge_replica())))
-                continue
-            if relation == vv.NEWER and alive_here:
-                self.run(PutEntity("vote", vote, self.sv.get(vote.uuid)))
-                continue
-            mine = self.target.vote_for(vote.intervention_uuid, vote.session_uuid)
-            if mine is None:
-                if self.target.get("vote", vote.uuid) is None:
-                    self.run(PutEntity("vote", vote, self.sv.get(vote.uuid)))
-                    self.summary.count_added("vote")
-                continue
-            if only_missing:
-                continue
-            best = max(mine.count, vote.count)
-            if mine.uuid == vote.uuid:  # changed on both sides (or rows from before versions)
-                if best != mine.count or relation == vv.CONCURRENT:
-                    self.run(PutEntity("vote", replace(mine, count=best), self.joined(mine.uuid) if relation else None))
-            else:
-                self._one_vote_per_session(mine, vote, best)
-            if mine.count != vote.count:
-                item = self.target.get("intervention", vote.intervention_uuid)
-                session = self.target.get("session", vote.session_uuid)
-                self.report(Conflict(
-                    "vote", _("Stemmen voor '{title}' in '{session}'").format(title=item.title, session=session.title),
-                    self.label, _("verschillen: {ours} hier, {theirs} in de bron.").format(ours=mine.count,
-                                                                                       theirs=vote.count),
-                    _("Het hoogste aantal ({count}) is gebruikt; stemmen worden nooit dubbel geteld.")
-                    .format(count=best)), vote.intervention_uuid, vote.session_uuid, mine.count, vote.count)
-
-    def quotes(self, theme_map=None):
-        for quote in self.source.all("quote"):
-            mine = self.target.get("quote", quote.uuid)
-            if self.target.get("tombstone", quote.uuid) is not None:
-                continue
-            linked = quote.intervention_uuid if self.target.get("intervention", quote.intervention_uuid or "") else None
-            session = quote.session_uuid if self.target.get("session", quote.session_uuid or "") else None
-            theme = (theme_map or {}).get(quote.theme_uuid, quote.theme_uuid)
-            theme = theme if self.target.get("theme", theme or "") else None
-            theirs = replace(quote, intervention_uuid=linked, session_uuid=session, theme_uuid=theme)
-            relation = self.relation(quote.uuid)
-            if relation in (vv.SAME, vv.OLDER):
-                continue
-            if relation == vv.NEWER or (relation == vv.CONCURRENT and (mine.text, mine.speaker) == (
-                    quote.text, quote.speaker)):
-                self.run(PutEntity("quote", theirs if relation == vv.NEWER else mine,
-                                   self.sv.get(quote.uuid) if relation == vv.NEWER else self.joined(quote.uuid)))
-                continue
-            if mine is None:
-                self.run(PutEntity("quote", theirs, self.sv.get(quote.uuid)))
-                self.summary.count_added("quote")
-            elif (mine.text, mine.speaker) != (quote.text, quote.speaker):
-                copy_uuid = str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{quote.uuid}/{quote.text}"))
-                if self.target.get("quote", copy_uuid) is None:
-                    self.run(PutEntity("quote", replace(theirs, uuid=copy_uuid)))
-                    self.report(Conflict("quote", _("Citaat '{text}'").format(text=mine.text[:40]), self.label,
-                                         _("is in beide bestanden anders."), _("Beide versies zijn bewaard.")),
-                                copy_uuid)
 
     def all(self):
         # The target's sessions before this source's come in: "made in a session the
