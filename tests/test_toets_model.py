@@ -112,22 +112,6 @@ def test_merge_of_two_laptops_that_weighed_different_ideas_keeps_both(sample_pat
     again.close()
 
 
-def test_two_laptops_that_weighed_the_same_criterion_differently_keep_the_newest_and_say_so(sample_path, tmp_path):
-    paths = []
-    for name, verdict in (("a", "strijdig"), ("b", "voldoet")):
-        path = tmp_path / f"{name}.gpkg"
-        shutil.copy(sample_path, path)
-        project = open_project(path)
-        project.execute(WeighIdea(project.interventions()[0].uuid, "koppelkansen", verdict))
-        project.close()
-        paths.append(path)
-    project = open_project(paths[0])
-    summary = merge_files(project, [paths[1]])
-    assert [v.verdict for v in project.all("verdict")] == ["voldoet"]  # b weighed later
-    assert len(summary.conflicts) == 1 and "koppelkansen" in summary.conflicts[0].line()
-    project.close()
-
-
 def test_a_file_from_before_the_toets_opens_read_only_and_then_migrates(sample_path):
     import sqlite3
 
