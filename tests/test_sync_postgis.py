@@ -47,7 +47,7 @@ def test_two_laptops_meet_through_the_database_and_a_second_sync_changes_nothing
 def canonical(project) -> dict:
     """What every replica must agree on after syncing: the rows, by UUID."""
     return {
-        "ideas": {i.uuid: (i.title, i.description, i.status, tuple(sorted(i.theme_uuids)), i.geometry.wkb)
+        "ideas": {i.uuid: (i.title, i.description, i.status, tuple(sorted(i.theme_uuids)), i.geometry.wkb, i.number)
                   for i in project.all("intervention")},
         "votes": sorted((v.intervention_uuid, v.session_uuid, v.count) for v in project.all("vote")),
         "sessions": sorted((s.uuid, s.title) for s in project.all("session")),
@@ -55,6 +55,11 @@ def canonical(project) -> dict:
         "goals": sorted((g.uuid, g.title) for g in project.all("goal")),
         "quotes": sorted((q.uuid, q.text) for q in project.all("quote")),
     }
+
+
+def numbers_unique(state) -> bool:
+    numbers = [idea[-1] for idea in state["ideas"].values()]
+    return len(numbers) == len(set(numbers))
 
 
 def of_file(path):
@@ -131,13 +136,20 @@ def test_four_laptops_with_skewed_clocks_converge_in_any_sync_order(sample_path,
     run_evening(paths["zuid"], "zuid", 0, lambda p: p.execute(DeleteInterventions([x2])))
     run_evening(paths["west"], "west", -7, lambda p: (
         p.execute(EditIntervention(x2, title="X2 bewerkt in west")), p.execute(EditIntervention(x3, notes="ok"))))
-    conflicts = []
+    conflicts, renumbered = [], []
     for _round in range(3):
         for name in rng.sample(names, 4):
-            conflicts += [c.kind for c in sync(paths[name], database).conflicts]
+            summary = sync(paths[name], database)
+            conflicts += [c.kind for c in summary.conflicts]
+            renumbered += summary.renumbered
     states = [of_file(paths[name]) for name in names]
     assert all(state == states[0] for state in states[1:])
     assert of_database(database, paths["noord"]) == states[0]
+    assert numbers_unique(states[0])  # four laptops all made the same next number: settled alike everywhere
+    # the four new ideas all had one number: three moved, once each, all a laptop's own
+    # (an idea the database held kept its number), and each sync that moved one said so
+    assert len(renumbered) == 3 and all(line.startswith(f"Idee {base_count + 1} van Bijeenkomst ")
+                                        for line in renumbered), renumbered
     ideas = states[0]["ideas"]
     # x1 edited on two laptops: kept twice, listed once; x2 deleted vs edited: the edit
     # stays, listed once; x3 edited in different fields on two laptops: one conflict.

@@ -1,4 +1,5 @@
-"""Property: random edits on several replicas, synced in a random order, converge."""
+"""Property: random edits on several replicas, synced in a random order, converge (idea numbers too:
+unique and equal everywhere)."""
 
 import shutil
 
@@ -6,7 +7,7 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
-from tests.test_sync_postgis import of_database, of_file, sync
+from tests.test_sync_postgis import numbers_unique, of_database, of_file, sync
 from workbench.core.commands import AddIntervention, DeleteInterventions, EditIntervention, SetVotes
 from workbench.core.setup_commands import AddSession, DeleteTheme, EditTheme
 from workbench.errors import ValidationError
@@ -88,3 +89,4 @@ def test_random_edits_and_sync_orders_converge(tmp_path_factory, postgis_server,
     states = [of_file(p) for p in paths]
     assert all(state == states[0] for state in states[1:])
     assert of_database(url, paths[0]) == states[0]
+    assert numbers_unique(states[0])  # idea numbers: unique, and (in the states above) equal everywhere

@@ -26,6 +26,7 @@ from workbench.errors import ValidationError
 from workbench.i18n import N_, _
 from workbench.io.mapping import normalise_name
 from workbench.io.merge_ideas import IdeaDecisions, divergence_point
+from workbench.io.merge_numbers import known_ideas, reconcile_numbers
 from workbench.io.merge_summary import Conflict, MergeSummary
 from workbench.io.merge_toets import merge_toets
 from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: part of this module's API)
@@ -193,14 +194,19 @@ class _Plan(IdeaDecisions, VoteDecisions, VersionedDecisions):
         merge_toets(self)
 
 
-def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary:
-    """Merge open ``sources`` into the open ``target`` as one undo step (one transaction)."""
+def merge_projects(target, sources, rule=KEEP_BOTH, labels=None, numbered_first=frozenset()) -> MergeSummary:
+    """Merge open ``sources`` into the open ``target`` as one undo step (one transaction).
+
+    ``numbered_first``: ideas whose numbers stand when another idea has the same one (in a
+    sync: those the shared database already holds); see ``merge_numbers.py``."""
     summary = MergeSummary()
     target_versions = versions_of(target)
     scratch = target.scratch_copy()
     commands, added, resolved = [], {}, set(_setting(target, "merge_resolved", []))
     new_resolved = set()
     plans = []
+    known_here = known_ideas(target)
+    shared = set().union(*(known_here & known_ideas(source) for source in sources))
     for index, source in enumerate(sources):
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)
         summary.sources.append(label)
@@ -214,6 +220,8 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None) -> MergeSummary
     # the votes the earlier files had for it; else a second merge would add them.
     for plan in plans:
         plan.votes(only_missing=True)
+    if plans:  # once everything is in: no two ideas share a number
+        reconcile_numbers(plans[-1], shared, {**provenance(target), **added}, numbered_first)
     if commands:
         target.execute(Batch(N_("Bijeenkomsten samenvoegen"), commands))
     # Bookkeeping in the file's settings, written once the merge itself has committed;

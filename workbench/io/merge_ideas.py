@@ -68,9 +68,8 @@ class IdeaDecisions:
         if primary not in themes:
             primary = themes[0] if themes else None
         goals = tuple(g for g in item.goal_uuids if self.target.get("goal", g) is not None)
-        if number is None:
-            taken = self.target.intervention_by_number(item.number)
-            number = item.number if taken is None or taken.uuid == item.uuid else self.target.next_number()
+        if number is None:  # its own number; a clash is settled once all is in (merge_numbers.py)
+            number = item.number
         return replace(item, theme_uuids=themes, primary_theme_uuid=primary, goal_uuids=goals, number=number)
 
     def _conflict(self, item, what, resolution, *versions):

@@ -31,6 +31,7 @@ class MergeSummary:
     changes: int = 0                              # rows written
     notes: list = field(default_factory=list)     # Dutch lines on what was normalised in a source
     pushed: int = 0                                # rows a sync sent to the database
+    renumbered: list = field(default_factory=list)  # Dutch lines: "Idee 23 van ... heet nu 41."
 
     def count_added(self, kind):
         self.added[kind] = self.added.get(kind, 0) + 1
@@ -48,10 +49,13 @@ class MergeSummary:
         lines.append(_("Toegevoegd: {items}.").format(items=", ".join(added) if added else _("niets")))
         lines.append(_("Bijgewerkt: {count} ideeën.").format(count=len(self.updated)))
         lines.append(_("Verwijderd: {count} ideeën.").format(count=len(self.deleted)))
+        if self.renumbered:
+            lines.append(_("Hernummerd: {count} ideeën (twee ideeën hadden hetzelfde nummer).")
+                         .format(count=len(self.renumbered)))
         lines.append(_("Conflicten: {count}.").format(count=len(self.conflicts)))
         if self.repeated:
             lines.append(_("{count} conflicten waren al bij een eerdere samenvoeging gemeld en opgelost.")
                          .format(count=self.repeated))
-        lines += ["- " + line for line in self.notes + self.updated + self.deleted]
+        lines += ["- " + line for line in self.notes + self.updated + self.deleted + self.renumbered]
         lines += ["! " + conflict.line() for conflict in self.conflicts]
         return lines

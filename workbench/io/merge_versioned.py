@@ -107,9 +107,12 @@ class VersionedDecisions:
             self.run(PutEntity("intervention", restored, self.joined(item.uuid)))
             self._conflict(item, what, _("Het gewijzigde idee is teruggezet."), stone.deleted_at, item.changed_at)
             return
-        theirs = self._mapped(item, theme_map, number=mine.number)
+        # The number travels with the newer version (a renumbering is an edit); two
+        # replicas that numbered it apart without seeing each other take the lower.
+        theirs = self._mapped(item, theme_map, number=item.number if relation == vv.NEWER else
+                              min(mine.number, item.number))
         if content(mine) == content(theirs):
-            self.run(PutEntity("intervention", mine, self.joined(item.uuid)))
+            self.run(PutEntity("intervention", replace(mine, number=theirs.number), self.joined(item.uuid)))
             return
         if relation == vv.NEWER:
             self.run(PutEntity("intervention", theirs, self.sv.get(item.uuid)))
@@ -119,11 +122,12 @@ class VersionedDecisions:
         what = _("is in beide bestanden gewijzigd.")
         if newest:
             source_wins = item.changed_at > mine.changed_at
-            self.run(PutEntity("intervention", theirs if source_wins else mine, self.joined(item.uuid)))
+            self.run(PutEntity("intervention", theirs if source_wins else replace(mine, number=theirs.number),
+                               self.joined(item.uuid)))
             self._conflict(item, what, _("De nieuwste versie (uit de bron) is gebruikt.") if source_wins else
                            _("De nieuwste versie (uit het doelproject) is behouden."), item.changed_at, mine.changed_at)
             return
-        self.run(PutEntity("intervention", mine, self.joined(item.uuid)))
+        self.run(PutEntity("intervention", replace(mine, number=theirs.number), self.joined(item.uuid)))
         self.keep_source_copy(item, mine, what, theme_map)
 
     def keep_source_copy(self, item, mine, what, theme_map) -> None:
@@ -131,7 +135,9 @@ class VersionedDecisions:
         from the original), listed as a conflict."""
         copy_uuid = _copy_uuid(item)
         if self.target.get("intervention", copy_uuid) is None and self.target.get("tombstone", copy_uuid) is None:
-            copy = self._mapped(replace(item, uuid=copy_uuid), theme_map, number=self.target.next_number())
+            # A number neither side uses yet, so the copy does not move again at the end of the merge.
+            number = max(self.target.next_number(), self.source.next_number())
+            copy = self._mapped(replace(item, uuid=copy_uuid), theme_map, number=number)
             self.run(PutEntity("intervention", copy))
             self.provenance[copy_uuid] = [self.label, self._session_title(item)]
             self._conflict(item, what, _("Beide versies zijn bewaard; die uit de bron als idee {number}.")

@@ -85,7 +85,9 @@ class SyncRun:
         """Merge what came in into the project, like a laptop's file (one undo step)."""
         label = _("de database")
         if self.incoming is not None:
-            self.summary = merge_projects(self.project, [self.incoming], self.rule, [label])
+            # The database's ideas keep their numbers; a laptop's new idea with a taken number moves.
+            self.summary = merge_projects(self.project, [self.incoming], self.rule, [label],
+                                          numbered_first=frozenset(self.remote))
         self.summary.sources = [label]
 
     def push(self) -> bool:

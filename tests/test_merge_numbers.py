@@ -1,0 +1,116 @@
+"""Idea numbers after merges: two laptops that both made idea 23 end with two different
+numbers, the same on every replica whatever the merge order, and the summary says which
+idea got which new number."""
+
+import shutil
+
+from shapely.geometry import Point
+
+from workbench.core.commands import AddIntervention, EditIntervention
+from workbench.core.setup_commands import AddSession
+from workbench.io.merge import merge_files
+from workbench.store import open_project
+
+
+def laptop(sample_path, folder, name, *titles):
+    """A copy of the sample where ``name``'s evening adds ideas ``titles``; returns the path."""
+    path = folder / f"{name}.gpkg"
+    shutil.copy(sample_path, path)
+    project = open_project(path)
+    try:
+        project.set_current_session(project.execute(AddSession(f"Avond {name}", date="2026-03-01")).uuid)
+        for offset, title in enumerate(titles):
+            project.execute(AddIntervention(title, Point(195000 + offset * 10, 325500 + len(name))))
+    finally:
+        project.close()
+    return path
+
+
+def merge(target, *sources):
+    project = open_project(target)
+    try:
+        return merge_files(project, list(sources))
+    finally:
+        project.close()
+
+
+def numbers(path) -> dict:
+    project = open_project(path, read_only=True)
+    try:
+        return {i.uuid: (i.number, i.title) for i in project.all("intervention")}
+    finally:
+        project.close()
+
+
+def unique(path) -> bool:
+    values = [number for number, _title in numbers(path).values()]
+    return len(values) == len(set(values))
+
+
+def test_two_laptops_that_both_made_idea_23_end_with_different_numbers_in_either_merge_order(sample_path, tmp_path):
+    paths = {"a": laptop(sample_path, tmp_path, "a", "Bankje"), "b": laptop(sample_path, tmp_path, "b", "Boom")}
+    results = []
+    for order in ("ab", "ba"):
+        hub = tmp_path / f"hub-{order}.gpkg"
+        shutil.copy(sample_path, hub)
+        base = max(n for n, _t in numbers(hub).values())
+        summaries = [merge(hub, paths[name]) for name in order]
+        assert unique(hub)
+        results.append(numbers(hub))
+        new = sorted(n for n, t in numbers(hub).values() if t in ("Bankje", "Boom"))
+        assert new == [base + 1, base + 2]
+        [line] = [line for s in summaries for line in s.renumbered]
+        assert line.startswith(f"Idee {base + 1} van Avond ") and line.endswith(f"heet nu {base + 2}.")
+        assert any(line.startswith("Hernummerd: 1 ideeën") for s in summaries for line in s.lines())
+    assert results[0] == results[1]  # same numbers whatever the order
+
+
+def test_laptops_that_exchange_files_both_ways_end_with_the_same_unique_numbers(sample_path, tmp_path):
+    a = laptop(sample_path, tmp_path, "a", "Bankje", "Speeltuin")
+    b = laptop(sample_path, tmp_path, "b", "Boom", "Fietspad", "Waterplein")
+    a_copy, b_copy = tmp_path / "a-kopie.gpkg", tmp_path / "b-kopie.gpkg"
+    shutil.copy(a, a_copy)
+    shutil.copy(b, b_copy)
+    merge(a, b_copy)   # each merges the other's file as it was
+    merge(b, a_copy)
+    assert unique(a) and unique(b)
+    assert numbers(a) == numbers(b)  # both settled it alike
+    merge(a, b)
+    merge(b, a)
+    assert numbers(a) == numbers(b) and unique(a)
+
+
+def test_a_renumbering_travels_and_a_later_edit_keeps_the_new_number(sample_path, tmp_path):
+    hub = tmp_path / "hub.gpkg"
+    shutil.copy(sample_path, hub)
+    a = laptop(sample_path, tmp_path, "a", "Bankje")
+    b = laptop(sample_path, tmp_path, "b", "Boom")
+    merge(hub, a, b)
+    merge(a, hub)
+    merge(b, hub)
+    assert numbers(a) == numbers(b) == numbers(hub)
+    new = {t: u for u, (n, t) in numbers(hub).items() if t in ("Bankje", "Boom")}
+    moved = max(new, key=lambda t: numbers(hub)[new[t]][0])  # the one that got a new number
+    owner, renumbered = (a if moved == "Bankje" else b), new[moved]
+    project = open_project(owner)
+    try:
+        project.execute(EditIntervention(renumbered, description="Later bewerkt"))
+    finally:
+        project.close()
+    summary = merge(hub, owner)
+    assert numbers(hub) == numbers(owner) and unique(hub) and summary.renumbered == []
+
+
+def test_ideas_that_do_not_share_a_number_keep_theirs(sample_path, tmp_path):
+    a = laptop(sample_path, tmp_path, "a", "Bankje")
+    before = numbers(a)
+    project = open_project(a)
+    try:
+        project.execute(EditIntervention(project.interventions()[0].uuid, title="Anders"))
+    finally:
+        project.close()
+    hub = tmp_path / "hub.gpkg"
+    shutil.copy(sample_path, hub)
+    summary = merge(hub, a)
+    assert summary.renumbered == []
+    assert {u: n for u, (n, _t) in numbers(hub).items()} == {u: n for u, (n, _t) in before.items()}

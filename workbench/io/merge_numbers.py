@@ -1,0 +1,69 @@
+"""Idea numbers after a merge or sync: unique, and the same on every replica.
+
+Two laptops that each add an idea both call it 23; residents see that number on printed
+handouts, so a merge settles it, without a clock:
+
+- in a sync, an idea the shared database already holds keeps its number: the laptop's
+  new idea moves (syncs take turns through the database, so every laptop ends alike, and
+  a number printed from the database never changes again);
+- in a merge of files, an idea both sides already knew keeps its number before one only
+  one side knew; among equals the idea whose UUID sorts first keeps it (a rule both sides
+  apply alike, so laptops that merge each other's files end with the same numbers);
+- every other idea with that number gets the next free number above the highest, in
+  UUID order, and the summary says so ("Idee 23 van Bijeenkomst oost heet nu 41.");
+- a renumbering is an edit of the idea (a version newer than both sides), so it travels
+  to every replica like any other edit; a replica that takes a newer version of an idea
+  takes its number (``merge_versioned.py``).
+
+Numbers therefore only change where two ideas share one.
+"""
+
+from dataclasses import replace
+
+from workbench.core import versions as vv
+from workbench.core.merge_commands import PutEntity
+from workbench.i18n import _
+from workbench.io.merge_versioned import _merge_replica
+
+
+def known_ideas(project) -> set:
+    """The UUIDs of the ideas ``project`` knows: alive, deleted, or with a version."""
+    known = {i.uuid for i in project.all("intervention")}
+    known |= {s.uuid for s in project.all("tombstone") if s.kind == "intervention"}
+    reader = getattr(project.repository, "versions", None)
+    known |= {uuid for uuid, (kind, _v, _alive) in (reader() if reader else {}).items() if kind == "intervention"}
+    return known
+
+
+def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset()) -> None:
+    """Give every idea of ``plan.target`` that shares its number with another a new one.
+
+    ``shared``: the ideas both sides knew before the merge; ``provenance``: {uuid: [file,
+    session title]} of the ideas this merge brought in, to name where an idea came from;
+    ``first``: ideas whose number stands before all others' (the database's in a sync).
+    """
+    ideas = sorted(plan.target.all("intervention"),
+                   key=lambda i: (i.number, i.uuid not in first, i.uuid not in shared, i.uuid))
+    taken, clashing = set(), []
+    for item in ideas:
+        if item.number in taken:
+            clashing.append(item)
+        taken.add(item.number)
+    top = max(taken, default=0)
+    for item in sorted(clashing, key=lambda i: i.uuid):
+        top += 1
+        plan.run(PutEntity("intervention", replace(item, number=top),
+                           vv.tick(plan.tv.get(item.uuid, {}), _merge_replica())))
+        plan.summary.renumbered.append(_("Idee {old} van {origin} heet nu {new}.").format(
+            old=item.number, origin=_origin(plan.target, item, provenance), new=top))
+
+
+def _origin(project, item, provenance) -> str:
+    """Where an idea was made, as people know it: the session, and the file it came from."""
+    session = project.get("session", item.created_session_uuid) if item.created_session_uuid else None
+    source = provenance.get(item.uuid, [None])[0]
+    if session is not None and source:
+        return f"{session.title} ({source})"
+    if session is not None:
+        return session.title
+    return source or _("dit project")
