@@ -54,6 +54,10 @@ def canonical(project) -> dict:
         "themes": sorted((t.uuid, t.name) for t in project.all("theme")),
         "goals": sorted((g.uuid, g.title) for g in project.all("goal")),
         "quotes": sorted((q.uuid, q.text) for q in project.all("quote")),
+        "info": project.info,
+        "area": sorted((a.uuid, a.name, a.geometry.wkb) for a in project.all("area")),
+        "layers": sorted((r.uuid, r.name, len(r.features)) for r in project.all("reference_layer")),
+        "underlays": sorted((u.uuid, u.name, u.opacity, u.image) for u in project.all("underlay")),
     }
 
 

@@ -20,7 +20,7 @@ class PutEntity(Command):
 
     def __init__(self, kind, entity, version=None):
         super().__init__()
-        if kind not in ENTITY_KINDS or kind in ("reference_layer",):
+        if kind not in ENTITY_KINDS:
             raise ValidationError(_("Onbekend veld: {name}.").format(name=kind))
         self.kind, self.entity, self.version = kind, entity, version
         self.text = N_("Samenvoegen")
@@ -48,6 +48,20 @@ class PutEntity(Command):
             # Brought back from the dead: an edit elsewhere outweighs a deletion here.
             changes.append(Change("tombstone", entity.uuid, tombstone, None))
         return changes
+
+
+class PutInfo(Command):
+    """Set the project's metadata exactly as given (``version``: as for :class:`PutEntity`)."""
+
+    def __init__(self, info, version=None):
+        super().__init__()
+        self.info, self.version = info, version
+        self.text = N_("Samenvoegen")
+
+    def build(self, project):
+        if project.info == self.info and self.version is None:
+            return []
+        return [Change("info", "info", project.info, self.info, self.version)]
 
 
 class RemoveEntity(Command):

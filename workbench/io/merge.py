@@ -6,7 +6,8 @@ the newest wins. Nothing is silently overwritten, and merging the same file agai
 changes nothing.
 
 The plan is split by responsibility: the frame (sessions, themes, goals, quantity
-kinds, area and layers) here, ideas and deletions in ``merge_ideas.py`` (with the clock
+kinds) here, the project metadata, area, reference layers and underlays in
+``merge_setup.py``, idea numbers in ``merge_numbers.py``, ideas and deletions in ``merge_ideas.py`` (with the clock
 rules for rows from before versions), votes and quotes in ``merge_votes.py``, the
 decisions that rest on version vectors in ``merge_versioned.py``, the toets in
 ``merge_toets.py``.
@@ -21,12 +22,13 @@ from pathlib import Path
 
 from workbench.core import versions as vv
 from workbench.core.merge_commands import PutEntity
-from workbench.core.setup_commands import AddReferenceLayer, Batch
+from workbench.core.setup_commands import Batch
 from workbench.errors import ValidationError
 from workbench.i18n import N_, _
 from workbench.io.mapping import normalise_name
 from workbench.io.merge_ideas import IdeaDecisions, divergence_point
 from workbench.io.merge_numbers import known_ideas, reconcile_numbers
+from workbench.io.merge_setup import SetupDecisions
 from workbench.io.merge_summary import Conflict, MergeSummary
 from workbench.io.merge_toets import merge_toets
 from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: part of this module's API)
@@ -34,7 +36,7 @@ from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: 
 from workbench.io.merge_votes import VoteDecisions
 
 
-class _Plan(IdeaDecisions, VoteDecisions, VersionedDecisions):
+class _Plan(IdeaDecisions, VoteDecisions, SetupDecisions, VersionedDecisions):
     """The commands that merge one source into (a scratch copy of) the target."""
 
     def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None, target_versions=None):
@@ -162,17 +164,6 @@ class _Plan(IdeaDecisions, VoteDecisions, VersionedDecisions):
                 self.run(PutEntity("goal", mapped, self.sv.get(goal.uuid)))
                 self.summary.count_added("goal")
 
-    def area_and_layers(self):
-        if self.target.area is None and self.source.area is not None:
-            self.run(PutEntity("area", self.source.area))
-            self.summary.count_added("area")
-        names = {r.name.casefold() for r in self.target.reference_layers()}
-        for layer in self.source.reference_layers():
-            if self.target.get("reference_layer", layer.uuid) is None and layer.name.casefold() not in names:
-                self.run(AddReferenceLayer(layer))
-                names.add(layer.name.casefold())
-                self.summary.count_added("reference_layer")
-
     # -- interventions ---------------------------------------------------------------
 
 
@@ -184,7 +175,7 @@ class _Plan(IdeaDecisions, VoteDecisions, VersionedDecisions):
         theme_map = self.themes()
         self.quantity_kinds()
         self.goals(theme_map)
-        self.area_and_layers()
+        self.setup()
         point = divergence_point(self.target, self.source,
                                  lambda item: self._mapped(item, theme_map, number=item.number))
         self.interventions(theme_map, point)

@@ -40,7 +40,7 @@ class MergeSummary:
         labels = {"intervention": _("ideeën"), "session": _("bijeenkomsten"), "theme": _("thema's"),
                   "goal": _("doelen"), "vote": _("stemmen"), "quote": _("citaten"),
                   "quantity_kind": _("soorten hoeveelheden"), "reference_layer": _("referentielagen"),
-                  "area": _("gebied"), "tombstone": _("verwijderingen"),
+                  "area": _("gebied"), "underlay": _("ondergronden"), "tombstone": _("verwijderingen"),
                   "verdict": _("toetsingen"), "answer": _("antwoorden")}
         lines = [_("Samengevoegd: {files}.").format(files=", ".join(self.sources))]
         if not self.changes:

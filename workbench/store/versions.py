@@ -8,9 +8,10 @@ from before versions existed have no entry: the empty vector.
 from workbench.core import versions
 from workbench.store.schema import register_attributes
 
-# Kinds that carry no version: the project's metadata, the area, files that are not
-# exchanged row by row, and tombstones (the deleted row's own entry is its version).
-UNVERSIONED = frozenset({"info", "area", "reference_layer", "underlay", "tombstone"})
+# Kinds that carry no version: tombstones (the deleted row's own entry is its version).
+# The project's metadata is one row, uuid "info"; the area, reference layers and
+# underlays are rows like any other.
+UNVERSIONED = frozenset({"tombstone"})
 
 
 def ensure_table(conn) -> None:

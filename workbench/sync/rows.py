@@ -1,11 +1,54 @@
 """Entities as the JSON rows the database keeps, and back (no SQL here)."""
 
+import base64
 from dataclasses import fields
 
-from workbench.core.model import ENTITY_KINDS, Intervention, ProjectState, Tombstone
+from workbench.core.model import (
+    ENTITY_KINDS, Area, Intervention, ProjectInfo, ProjectState, ReferenceFeature, ReferenceLayer, Tombstone,
+    Underlay)
 from workbench.core.project import NullRepository, Project
 
 _TUPLES = {"theme_uuids", "goal_uuids"}
+INFO = "info"  # the project's metadata: one row, uuid and kind "info"
+
+
+def _entity(project, kind, uuid):
+    return project.info if kind == INFO else project.get(kind, uuid)
+
+
+def _to_json(entity, data) -> bytes | None:
+    """Fill ``data`` with what JSON cannot hold as is; the row's geometry as WKB, if any."""
+    if isinstance(entity, Intervention):
+        data["quantities"] = [list(pair) for pair in entity.quantities]
+    if isinstance(entity, ReferenceLayer):
+        data["features"] = [[f.uuid, f.label, f.geometry.wkb_hex, [list(p) for p in f.properties]]
+                            for f in entity.features]
+        data["style"] = entity.style.to_json() if entity.style is not None else None
+    if isinstance(entity, Underlay):
+        data["image"] = base64.b64encode(entity.image).decode("ascii")
+    for name in _TUPLES & data.keys():
+        data[name] = list(data[name])
+    geometry = getattr(entity, "geometry", None) if isinstance(entity, (Intervention, Area)) else None
+    return geometry.wkb if geometry is not None else None
+
+
+def _from_json(cls, values, wkb) -> dict:
+    import shapely
+
+    if cls is Intervention:
+        values["quantities"] = tuple(tuple(pair) for pair in values.get("quantities", ()))
+    if cls in (Intervention, Area):
+        values["geometry"] = shapely.from_wkb(wkb) if wkb is not None else None
+    if cls is ReferenceLayer:
+        from workbench.core.layer_style import LayerStyle
+
+        values["features"] = tuple(ReferenceFeature(uuid, label, shapely.from_wkb(bytes.fromhex(geometry)),
+                                                    tuple(tuple(p) for p in properties))
+                                   for uuid, label, geometry, properties in values.get("features", ()))
+        values["style"] = LayerStyle.from_json(values["style"]) if values.get("style") else None
+    if cls is Underlay:
+        values["image"] = base64.b64decode(values.get("image", ""))
+    return values
 
 
 def to_row(project, uuid, kind, version, alive) -> tuple:
@@ -14,14 +57,9 @@ def to_row(project, uuid, kind, version, alive) -> tuple:
         stone = project.get("tombstone", uuid)
         data = {"deleted_at": stone.deleted_at, "session_uuid": stone.session_uuid} if stone else {}
         return uuid, kind, version, False, data, None
-    entity = project.get(kind, uuid)
+    entity = _entity(project, kind, uuid)
     data = {f.name: getattr(entity, f.name) for f in fields(entity) if f.name != "geometry"}
-    wkb = None
-    if isinstance(entity, Intervention):
-        data["quantities"] = [list(pair) for pair in entity.quantities]
-        wkb = entity.geometry.wkb
-    for name in _TUPLES & data.keys():
-        data[name] = list(data[name])
+    wkb = _to_json(entity, data)
     return uuid, kind, version, True, data, wkb
 
 
@@ -30,19 +68,14 @@ def from_row(kind, alive, data, wkb, uuid):
     the kind is not one this version knows."""
     if not alive:
         return Tombstone(uuid, kind, data.get("deleted_at", ""), data.get("session_uuid")) if data else None
-    cls = ENTITY_KINDS.get(kind)
+    cls = ProjectInfo if kind == INFO else ENTITY_KINDS.get(kind)
     if cls is None:
         return None
     known = {f.name for f in fields(cls)}
     values = {k: v for k, v in data.items() if k in known}
     for name in _TUPLES & values.keys():
         values[name] = tuple(values[name])
-    if cls is Intervention:
-        import shapely
-
-        values["quantities"] = tuple(tuple(pair) for pair in values.get("quantities", ()))
-        values["geometry"] = shapely.from_wkb(wkb)
-    return cls(**values)
+    return cls(**_from_json(cls, values, wkb))
 
 
 class _Snapshot(NullRepository):
@@ -59,6 +92,8 @@ def snapshot(rows) -> Project:
     for uuid, kind, version, alive, data, wkb in rows:
         entity = from_row(kind, alive, data, wkb, uuid)
         found[uuid] = (kind, version, alive)
-        if entity is not None:
+        if kind == INFO and entity is not None:
+            state.info = entity
+        elif entity is not None:
             state.entities["tombstone" if not alive else kind][uuid] = entity
     return Project(state, _Snapshot(found))

@@ -35,6 +35,7 @@ def local_rows(project) -> dict:
             continue
         for uuid in project.state.entities[kind]:
             rows.setdefault(uuid, (kind, {}, True))
+    rows.setdefault("info", ("info", {}, True))  # the project's metadata, one row
     for stone in project.all("tombstone"):
         if stone.kind in ENTITY_KINDS and stone.kind not in UNVERSIONED:
             rows.setdefault(stone.uuid, (stone.kind, {}, False))
