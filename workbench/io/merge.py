@@ -32,15 +32,17 @@ from workbench.io.merge_setup import SetupDecisions
 from workbench.io.merge_summary import Conflict, MergeSummary
 from workbench.io.merge_toets import merge_toets
 from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: part of this module's API)
-    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, content, versions_of)
+    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, content, merge_replica, versions_of)
 from workbench.io.merge_votes import VoteDecisions
 
 
 class _Plan(IdeaDecisions, VoteDecisions, SetupDecisions, VersionedDecisions):
     """The commands that merge one source into (a scratch copy of) the target."""
 
-    def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None, target_versions=None):
+    def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None, target_versions=None,
+                 replica=None):
         self.target, self.source, self.label, self.rule, self.summary = target, source, label, rule, summary
+        self.replica = replica or merge_replica(target)
         # Version vectors (core/versions.py): the target's, kept up to date as the plan
         # runs (shared by the plans of one merge), and the source's.
         self.tv = {} if target_versions is None else target_versions
@@ -202,7 +204,7 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None, numbered_first=
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)
         summary.sources.append(label)
         plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved), log=commands,
-                     target_versions=target_versions)
+                     target_versions=target_versions, replica=merge_replica(target))
         plan.all()
         plans.append(plan)
         added.update(plan.provenance)

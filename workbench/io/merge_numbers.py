@@ -20,10 +20,8 @@ Numbers therefore only change where two ideas share one.
 
 from dataclasses import replace
 
-from workbench.core import versions as vv
 from workbench.core.merge_commands import PutEntity
 from workbench.i18n import _
-from workbench.io.merge_versioned import _merge_replica
 
 
 def known_ideas(project) -> set:
@@ -53,7 +51,7 @@ def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset()) ->
     for item in sorted(clashing, key=lambda i: i.uuid):
         top += 1
         plan.run(PutEntity("intervention", replace(item, number=top),
-                           vv.tick(plan.tv.get(item.uuid, {}), _merge_replica())))
+                           plan.fresh(item.uuid)))
         plan.summary.renumbered.append(_("Idee {old} van {origin} heet nu {new}.").format(
             old=item.number, origin=_origin(plan.target, item, provenance), new=top))
 

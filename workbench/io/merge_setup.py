@@ -19,7 +19,6 @@ from workbench.core import versions as vv
 from workbench.core.merge_commands import PutEntity, PutInfo, RemoveEntity
 from workbench.i18n import _
 from workbench.io.merge_summary import Conflict
-from workbench.io.merge_versioned import _merge_replica
 
 SETUP_KINDS = ("area", "reference_layer", "underlay")
 
@@ -95,11 +94,11 @@ class SetupDecisions:
         if not versioned:
             return  # files from before versions: the target's stays, as it always did
         if theirs.uuid < rival.uuid:
-            self.run(RemoveEntity(kind, rival.uuid, None, vv.tick(self.tv.get(rival.uuid, {}), _merge_replica())))
+            self.run(RemoveEntity(kind, rival.uuid, None, self.fresh(rival.uuid)))
             self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
             kept = _("die uit de bron is behouden")
         else:
-            self.run(RemoveEntity(kind, theirs.uuid, None, vv.tick(self.sv.get(theirs.uuid, {}), _merge_replica())))
+            self.run(RemoveEntity(kind, theirs.uuid, None, self.fresh(theirs.uuid, self.sv.get(theirs.uuid))))
             kept = _("die van het doelproject is behouden")
         self.report(Conflict(kind, _title(kind, theirs), self.label,
                              _("is in beide bestanden apart toegevoegd."),

@@ -17,7 +17,7 @@ from workbench.core import versions as vv
 from workbench.core.merge_commands import PutEntity, RemoveEntity
 from workbench.i18n import _
 from workbench.io.merge_summary import Conflict
-from workbench.io.merge_versioned import NEWEST_WINS, _merge_replica
+from workbench.io.merge_versioned import NEWEST_WINS
 
 KINDS = ("verdict", "answer")
 
@@ -87,7 +87,7 @@ def _cleared(plan) -> None:
         idea = plan.target.get("intervention", mine.intervention_uuid)
         if plan.source.get("intervention", mine.intervention_uuid) is None:
             if idea is not None:  # gone with an idea that lives on here: a version newer than both
-                plan.run(PutEntity(kind, mine, vv.tick(plan.joined(uuid), _merge_replica())))
+                plan.run(PutEntity(kind, mine, plan.fresh(uuid, plan.sv.get(uuid))))
             continue
         if relation == vv.NEWER:
             plan.run(RemoveEntity(kind, uuid, None, plan.sv.get(uuid)))

@@ -32,9 +32,11 @@ def _copy_uuid(item) -> str:
     return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{item.uuid}/{item.changed_at}/{digest}"))
 
 
-def _merge_replica() -> str:
-    """A replica id for a version a merge itself makes (newer than both sides it joins)."""
-    return uuid_mod.uuid4().hex[:16]
+def merge_replica(target) -> str:
+    """The replica id a merge counts its own versions under: the target file's own
+    (store/replica.py), so merges add no entries to vectors; a fresh one for a project
+    kept in memory."""
+    return getattr(target.repository, "replica", None) or uuid_mod.uuid4().hex[:16]
 
 
 def versions_of(project) -> dict:
@@ -44,7 +46,7 @@ def versions_of(project) -> dict:
 
 
 class VersionedDecisions:
-    """Needs from the plan: target, source, tv, sv, rule, summary, label, run, report,
+    """Needs from the plan: target, source, tv, sv, replica, rule, summary, label, run, report,
     _conflict, _mapped, _fill_blanks, provenance, _session_title."""
 
     def relation(self, uuid):
@@ -54,6 +56,11 @@ class VersionedDecisions:
         if not theirs and not ours:
             return None
         return vv.compare(theirs, ours)
+
+    def fresh(self, uuid, *others) -> dict:
+        """A version the merge itself makes of row ``uuid``: newer than the target's and
+        ``others`` (counted under ``self.replica``, see ``merge_replica``)."""
+        return vv.tick(vv.join(self.tv.get(uuid), *others), self.replica)
 
     def joined(self, uuid) -> dict:
         """The version of a row that has seen both sides (a kept conflict, a taken source)."""
@@ -187,16 +194,16 @@ class VersionedDecisions:
         row with the smaller UUID stays (on every replica alike) with the higher count;
         the other is deleted, and that deletion travels."""
         if theirs.uuid < mine.uuid:
-            self.run(RemoveEntity("vote", mine.uuid, None, vv.tick(self.tv.get(mine.uuid, {}), _merge_replica())))
+            self.run(RemoveEntity("vote", mine.uuid, None, self.fresh(mine.uuid)))
             version = self.sv.get(theirs.uuid, {})
             if best != theirs.count:  # not the source's row any more: a version of its own
-                version = vv.tick(version, _merge_replica())
+                version = self.fresh(theirs.uuid, version)
             self.run(PutEntity("vote", replace(theirs, count=best), version))
             return
         if best != mine.count:
             self.run(PutEntity("vote", replace(mine, count=best)))
         if self.sv.get(theirs.uuid):  # its deletion must reach the replicas that have it
-            self.run(RemoveEntity("vote", theirs.uuid, None, vv.tick(self.sv[theirs.uuid], _merge_replica())))
+            self.run(RemoveEntity("vote", theirs.uuid, None, self.fresh(theirs.uuid, self.sv[theirs.uuid])))
 
     def _revive_votes(self):
         """Votes the source deleted. One that lost to another row for the same idea and
@@ -213,4 +220,4 @@ class VersionedDecisions:
             if others:
                 self.run(RemoveEntity("vote", uuid, None, self.joined(uuid)))
             elif self.target.get("intervention", pair[0]) and self.target.get("session", pair[1]):
-                self.run(PutEntity("vote", mine, vv.tick(self.joined(uuid), _merge_replica())))
+                self.run(PutEntity("vote", mine, self.fresh(uuid, self.sv.get(uuid))))

@@ -7,7 +7,6 @@ from workbench.core import versions as vv
 from workbench.core.merge_commands import PutEntity
 from workbench.i18n import _
 from workbench.io.merge_summary import Conflict
-from workbench.io.merge_versioned import _merge_replica
 
 
 class VoteDecisions:
@@ -29,7 +28,7 @@ class VoteDecisions:
                 if alive_here or self.target.vote_for(vote.intervention_uuid, vote.session_uuid) is not None:
                     continue  # here already, or it lost to another row for the same idea and session
                 # It went here with its idea, which has come back (an edit kept against the deletion).
-                self.run(PutEntity("vote", vote, vv.tick(self.joined(vote.uuid), _merge_replica())))
+                self.run(PutEntity("vote", vote, self.fresh(vote.uuid, self.sv.get(vote.uuid))))
                 continue
             if relation == vv.NEWER and alive_here:
                 self.run(PutEntity("vote", vote, self.sv.get(vote.uuid)))

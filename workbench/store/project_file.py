@@ -12,7 +12,7 @@ from pathlib import Path
 from workbench.core.project import Project
 from workbench.errors import ProjectFileError
 from workbench.i18n import _
-from workbench.store import migrations
+from workbench.store import migrations, replica
 from workbench.store.errors import describe
 from workbench.store.file_access import connect_checked, prepare
 from workbench.store.output_probe import as_os_error
@@ -28,6 +28,8 @@ class LockedRepository(Repository):
     def __init__(self, conn, lock):
         super().__init__(conn)
         self.lock = lock
+        # Held under the lock: the file's own replica id, unless it is a copy (store/replica.py).
+        self.replica, self._replica_record = replica.claim(conn, lock.path)
 
     def close(self) -> None:
         super().close()

@@ -12,7 +12,7 @@ from workbench.core.layer_style import LayerStyle
 from workbench.core.model import (
     Answer, Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
     ReferenceLayer, Session, Theme, Tombstone, Underlay, Verdict, Vote)
-from workbench.store import gpkg_blob
+from workbench.store import gpkg_blob, replica
 from workbench.store import versions as row_versions
 from workbench.store.connection import transaction
 from workbench.store.feature_rows import write_interventions
@@ -79,9 +79,10 @@ class Repository:
         self.warnings = []  # what the last load() repaired or could not use
         self.clean = False  # opened checked, nothing left unusable: our commits may seal (store/seal.py)
         self.data_version = None  # PRAGMA data_version when it was checked
-        # This opening's replica id (core/versions.py): fresh each time, so a copy of the
-        # file never continues this file's version counters.
+        # The replica id edits are counted under (core/versions.py): fresh here; a file
+        # opened for writing under its lock reuses its own (store/replica.py).
         self.replica = uuid_mod.uuid4().hex[:16]
+        self._replica_record = None  # to store with the first write (store/replica.py)
         self._versions_ready = False
 
     def versions(self) -> dict:
@@ -249,6 +250,8 @@ class Repository:
                 touched.add(change.kind)
             self._insert_interventions(new_interventions)
             row_versions.record(self.conn, self.replica, changes, self._versions_ready)
+            if self._replica_record is not None:
+                replica.remember(self.conn, self._replica_record)
             self._versions_ready = True
             if "intervention" in touched:
                 self.conn.execute("UPDATE gpkg_contents SET last_change = strftime('%Y-%m-%dT%H:%M:%fZ','now') "
