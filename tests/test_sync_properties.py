@@ -9,13 +9,13 @@ from shapely.geometry import Point
 
 from tests.test_sync_postgis import numbers_unique, of_database, of_file, sync
 from workbench.core.commands import AddIntervention, DeleteInterventions, EditIntervention, SetVotes
-from workbench.core.setup_commands import AddSession, DeleteTheme, EditTheme
+from workbench.core.setup_commands import AddSession, DeleteTheme, EditInfo, EditTheme
 from workbench.errors import ValidationError
 from workbench.store import open_project
 
 REPLICAS = 3
-step = st.tuples(st.integers(0, REPLICAS - 1), st.sampled_from(["add", "edit", "delete", "vote", "sync", "tag", "rename_theme", "delete_theme"]),
-                 st.integers(0, 5), st.integers(1, 9))
+OPS = ["add", "edit", "delete", "vote", "sync", "tag", "rename_theme", "delete_theme", "info"]
+step = st.tuples(st.integers(0, REPLICAS - 1), st.sampled_from(OPS), st.integers(0, 5), st.integers(1, 9))
 
 
 def apply(path, op, index, value):
@@ -31,6 +31,9 @@ def apply(path, op, index, value):
 def _apply(project, op, index, value):
     items = project.interventions()
     themes = project.themes()
+    if op == "info":  # the project's metadata is a row like the others
+        project.execute(EditInfo(description=f"Omschrijving {value}"))
+        return
     if op == "rename_theme" and themes:
         project.execute(EditTheme(themes[index % len(themes)].uuid, name=f"Thema {value}"))
         return
