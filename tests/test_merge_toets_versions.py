@@ -149,3 +149,19 @@ def test_a_verdict_cleared_on_one_side_and_changed_on_the_other_keeps_the_change
     assert "gewist" in conflict.line()
     merge(source, target)  # and the other laptop takes that resolution, silently
     assert verdicts(source) == [("koppelkansen", "strijdig")]
+
+
+def test_a_verdict_that_went_with_its_idea_there_stays_when_an_edit_keeps_the_idea_here(laptops):
+    from workbench.core.commands import DeleteInterventions, EditIntervention
+
+    hub, laptop = laptops
+    idea = first_idea(hub)
+    edit(hub, WeighIdea(idea, "koppelkansen", "voldoet"))
+    merge(laptop, hub)
+    edit(laptop, DeleteInterventions([idea]))
+    edit(hub, EditIntervention(idea, title="Toch bewaard"))
+    summary = merge(hub, laptop)
+    assert [c.kind for c in summary.conflicts] == ["intervention"]  # the edit beats the deletion it never saw
+    assert verdicts(hub) == [("koppelkansen", "voldoet")]
+    merge(laptop, hub)  # and the laptop gets both back
+    assert verdicts(laptop) == [("koppelkansen", "voldoet")]

@@ -77,7 +77,8 @@ def _cleared(plan) -> None:
     never saw loses against the target's new judgement (listed). One that went with its
     idea, while the idea lives on here (an edit kept against its deletion), stays."""
     reader = getattr(plan.source.repository, "versions", None)
-    for uuid, (kind, _version, alive) in (reader() if reader else {}).items():
+    rows = reader() if reader else {}
+    for uuid, (kind, _version, alive) in rows.items():
         mine = plan.target.get(kind, uuid) if kind in KINDS and not alive else None
         if mine is None:
             continue
@@ -85,7 +86,10 @@ def _cleared(plan) -> None:
         if relation not in (vv.NEWER, vv.CONCURRENT):
             continue
         idea = plan.target.get("intervention", mine.intervention_uuid)
-        if plan.source.get("intervention", mine.intervention_uuid) is None:
+        # Deleted there (a database snapshot holds only the rows this side has not seen,
+        # so an idea missing from it is not a deleted one).
+        there = rows.get(mine.intervention_uuid)
+        if plan.source.get("tombstone", mine.intervention_uuid) is not None or (there is not None and not there[2]):
             if idea is not None:  # gone with an idea that lives on here: a version newer than both
                 plan.run(PutEntity(kind, mine, plan.fresh(uuid, plan.sv.get(uuid))))
             continue
