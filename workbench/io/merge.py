@@ -198,7 +198,7 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None, numbered_first=
     commands, added, resolved = [], {}, set(_setting(target, "merge_resolved", []))
     new_resolved = set()
     plans = []
-    known_here = known_ideas(target)
+    known_here = known_ideas(target, target_versions)
     shared = set().union(*(known_here & known_ideas(source) for source in sources))
     for index, source in enumerate(sources):
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)

@@ -24,13 +24,15 @@ from workbench.core.merge_commands import PutEntity
 from workbench.i18n import _
 
 
-def known_ideas(project) -> set:
-    """The UUIDs of the ideas ``project`` knows: alive, deleted, or with a version."""
+def known_ideas(project, versions=None) -> set:
+    """The UUIDs ``project`` knows of ideas: alive, deleted, or with a version (``versions``:
+    its {uuid: vector}, when already read; may hold other kinds' UUIDs too)."""
     known = {i.uuid for i in project.all("intervention")}
     known |= {s.uuid for s in project.all("tombstone") if s.kind == "intervention"}
-    reader = getattr(project.repository, "versions", None)
-    known |= {uuid for uuid, (kind, _v, _alive) in (reader() if reader else {}).items() if kind == "intervention"}
-    return known
+    if versions is None:
+        reader = getattr(project.repository, "versions", None)
+        versions = {uuid for uuid, (kind, _v, _a) in (reader() if reader else {}).items() if kind == "intervention"}
+    return known | set(versions)
 
 
 def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset()) -> None:
