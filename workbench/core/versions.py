@@ -2,9 +2,9 @@
 
 Every row the replicas exchange (ideas, themes, goals, sessions, votes, quotes, and
 whatever row kinds come later) carries a version vector: ``{replica id: counter}``. A
-*replica* is one opening of a project file for writing (the store mints a fresh id each
-time, so a copied file can never continue another file's counters), or the shared
-database. A local edit of a row adds one to the row's counter of the editing replica; a
+*replica* is one project file (the store keeps its id while it is the same file and
+mints a new one for a copy, so a copied file never continues another file's counters:
+store/replica.py), or the shared database. A local edit of a row adds one to the row's counter of the editing replica; a
 row brought in from elsewhere gets the join (per-replica maximum) of both vectors.
 Deleting a row is an edit too: the vector stays, marked as not alive.
 
