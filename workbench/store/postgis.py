@@ -13,90 +13,11 @@ import contextlib
 from workbench.core import versions
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
-
-SCHEMA = "werkbank"
-FACILITATOR, VIEWER = "werkbank_facilitator", "werkbank_viewer"
+from workbench.store.postgis_schema import FACILITATOR, MIGRATIONS, SCHEMA, VIEWER  # noqa: F401
 
 
 class DatabaseError(WorkbenchError):
     """The database could not be reached or refused the work; one Dutch sentence."""
-
-
-def _migration_1(cur) -> None:
-    cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
-    cur.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-    cur.execute(f"""
-    CREATE TABLE IF NOT EXISTS {SCHEMA}.projecten (uuid text PRIMARY KEY, naam text NOT NULL DEFAULT '');
-    CREATE TABLE IF NOT EXISTS {SCHEMA}.toegang (
-      project_uuid text NOT NULL, rol name NOT NULL, PRIMARY KEY (project_uuid, rol));
-    CREATE TABLE IF NOT EXISTS {SCHEMA}.rijen (
-      project_uuid text NOT NULL, uuid text NOT NULL, soort text NOT NULL,
-      versie jsonb NOT NULL DEFAULT '{{}}', levend boolean NOT NULL DEFAULT true,
-      gegevens jsonb NOT NULL DEFAULT '{{}}', geom geometry(Geometry, 28992),
-      gewijzigd timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (project_uuid, uuid));
-    CREATE INDEX IF NOT EXISTS rijen_geom ON {SCHEMA}.rijen USING gist (geom);
-    CREATE INDEX IF NOT EXISTS rijen_soort ON {SCHEMA}.rijen (project_uuid, soort);
-    """)
-    # Views QGIS opens directly; they hold no names or contact details of residents
-    # (quotes and their speakers, session facilitators stay out).
-    cur.execute(f"""
-    CREATE OR REPLACE VIEW {SCHEMA}.ideeen AS
-      SELECT r.project_uuid, r.uuid, (r.gegevens->>'number')::int AS nummer, r.gegevens->>'title' AS titel,
-             r.gegevens->>'description' AS omschrijving, r.gegevens->>'status' AS status,
-             r.gegevens->>'horizon' AS horizon,
-             (SELECT t.gegevens->>'name' FROM {SCHEMA}.rijen t WHERE t.project_uuid = r.project_uuid
-                AND t.uuid = r.gegevens->>'primary_theme_uuid' AND t.levend) AS hoofdthema,
-             (SELECT string_agg(t.gegevens->>'name', '; ' ORDER BY t.gegevens->>'name') FROM {SCHEMA}.rijen t
-                WHERE t.project_uuid = r.project_uuid AND t.levend AND t.soort = 'theme'
-                AND r.gegevens->'theme_uuids' ? t.uuid) AS themas,
-             r.geom
-      FROM {SCHEMA}.rijen r WHERE r.soort = 'intervention' AND r.levend;
-    CREATE OR REPLACE VIEW {SCHEMA}.stemmen_per_idee AS
-      SELECT i.project_uuid, i.uuid, i.nummer, i.titel,
-             COALESCE((SELECT sum((v.gegevens->>'count')::int) FROM {SCHEMA}.rijen v
-                WHERE v.project_uuid = i.project_uuid AND v.soort = 'vote' AND v.levend
-                AND v.gegevens->>'intervention_uuid' = i.uuid), 0) AS stemmen,
-             i.geom
-      FROM {SCHEMA}.ideeen i;
-    """)
-    # Roles: a facilitator writes only the projects granted to it (row-level security),
-    # a viewer reads the views only.
-    for role in (FACILITATOR, VIEWER):
-        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
-        if cur.fetchone() is None:
-            cur.execute(f"CREATE ROLE {role} NOLOGIN")
-    cur.execute(f"""
-    GRANT USAGE ON SCHEMA {SCHEMA} TO {FACILITATOR}, {VIEWER};
-    GRANT SELECT ON {SCHEMA}.ideeen, {SCHEMA}.stemmen_per_idee TO {FACILITATOR}, {VIEWER};
-    GRANT SELECT, INSERT, UPDATE ON {SCHEMA}.rijen, {SCHEMA}.projecten TO {FACILITATOR};
-    GRANT SELECT ON {SCHEMA}.toegang TO {FACILITATOR};
-    ALTER TABLE {SCHEMA}.rijen ENABLE ROW LEVEL SECURITY;
-    ALTER TABLE {SCHEMA}.projecten ENABLE ROW LEVEL SECURITY;
-    DROP POLICY IF EXISTS lezen ON {SCHEMA}.rijen;
-    DROP POLICY IF EXISTS schrijven ON {SCHEMA}.rijen;
-    DROP POLICY IF EXISTS wijzigen ON {SCHEMA}.rijen;
-    CREATE POLICY lezen ON {SCHEMA}.rijen FOR SELECT USING (true);
-    CREATE POLICY schrijven ON {SCHEMA}.rijen FOR INSERT WITH CHECK (EXISTS (
-      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = rijen.project_uuid
-      AND pg_has_role(current_user, g.rol, 'MEMBER')));
-    CREATE POLICY wijzigen ON {SCHEMA}.rijen FOR UPDATE USING (EXISTS (
-      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = rijen.project_uuid
-      AND pg_has_role(current_user, g.rol, 'MEMBER')));
-    DROP POLICY IF EXISTS alle ON {SCHEMA}.projecten;
-    DROP POLICY IF EXISTS eigen ON {SCHEMA}.projecten;
-    DROP POLICY IF EXISTS eigen_wijzigen ON {SCHEMA}.projecten;
-    CREATE POLICY alle ON {SCHEMA}.projecten FOR SELECT USING (true);
-    CREATE POLICY eigen ON {SCHEMA}.projecten FOR INSERT WITH CHECK (EXISTS (
-      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = projecten.uuid
-      AND pg_has_role(current_user, g.rol, 'MEMBER')));
-    CREATE POLICY eigen_wijzigen ON {SCHEMA}.projecten FOR UPDATE USING (EXISTS (
-      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = projecten.uuid
-      AND pg_has_role(current_user, g.rol, 'MEMBER')));
-    """)
-
-
-MIGRATIONS = [_migration_1]
 
 
 def connect(url):

@@ -19,7 +19,7 @@ def to_row(project, uuid, kind, version, alive) -> tuple:
     wkb = None
     if isinstance(entity, Intervention):
         data["quantities"] = [list(pair) for pair in entity.quantities]
-        wkb = entity.geometry.wkb
+        wkb = entity.geometry.wkb if entity.geometry is not None else None  # an idea without a place
     for name in _TUPLES & data.keys():
         data[name] = list(data[name])
     return uuid, kind, version, True, data, wkb
