@@ -172,7 +172,7 @@ def test_a_facilitator_without_a_grant_cannot_write_the_project(sample_path, dat
     assert main(["db", "grant", "--db", database, "--project", str(sample_path), "--role", "facilitator_noord"]) == 0
     assert main(["sync", str(sample_path), "--db", other]) == 2
     err = capsys.readouterr().err
-    assert "u mag niet schrijven in dit project" in err and "Traceback" not in err and len(err.splitlines()) == 1
+    assert "geen toegang tot dit project" in err and "Traceback" not in err and len(err.splitlines()) == 1
     assert sync(sample_path, granted).pushed > 0
     project = open_project(sample_path)
     try:

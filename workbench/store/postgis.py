@@ -71,10 +71,32 @@ def init(conn) -> list:
     return done
 
 
-def grant(conn, project_uuid, role) -> None:
+def grant(conn, project_uuid, role, write=True) -> None:
+    """Let ``role`` read (and with ``write``, write) the project; a second grant replaces the first."""
+    if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone() is None:
+        raise DatabaseError(_("De rol {role} bestaat niet in de database; maak hem eerst aan (CREATE ROLE {role} "
+                              "LOGIN IN ROLE werkbank_facilitator).").format(role=role))
     with conn.transaction():
-        conn.execute(f"INSERT INTO {SCHEMA}.toegang (project_uuid, rol) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                     (project_uuid, role))
+        conn.execute(f"INSERT INTO {SCHEMA}.toegang (project_uuid, rol, schrijven) VALUES (%s, %s, %s) "
+                     "ON CONFLICT (project_uuid, rol) DO UPDATE SET schrijven = EXCLUDED.schrijven",
+                     (project_uuid, role, write))
+
+
+READ, WRITE = "lezen", "schrijven"
+
+
+def access(conn, project_uuid):
+    """WRITE, READ or None: what the connected role may do with the project. Superusers,
+    roles that bypass row-level security and the schema's owner may do everything."""
+    with talking():
+        everything, granted = conn.execute(
+            f"SELECT (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) "
+            f"OR pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = '{SCHEMA}.rijen'::regclass), "
+            "'MEMBER'), (SELECT bool_or(g.schrijven) FROM " + SCHEMA + ".toegang g JOIN pg_roles r ON r.rolname = g.rol "
+            "WHERE g.project_uuid = %s AND pg_has_role(current_user, r.oid, 'MEMBER'))", (project_uuid,)).fetchone()
+    if everything or granted:
+        return WRITE
+    return READ if granted is False else None
 
 
 @contextlib.contextmanager

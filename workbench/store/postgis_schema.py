@@ -166,4 +166,32 @@ def _migration_2(cur) -> None:
     """)
 
 
-MIGRATIONS = [_migration_1, _migration_2]
+def _migration_3(cur) -> None:
+    """Per-project read grants: a facilitator reads a project's rows only when it holds a
+    grant for it, and writes only with a write grant (``toegang.schrijven``). The
+    project list in ``IN (...)`` is evaluated once per query, not per row."""
+    # by oid through pg_roles: a grant to a role that does not exist (yet) is ignored
+    # instead of failing every query (pg_has_role by name raises for an unknown role)
+    mine = (f"(SELECT g.project_uuid FROM {SCHEMA}.toegang g JOIN pg_roles r ON r.rolname = g.rol "
+            "WHERE pg_has_role(current_user, r.oid, 'MEMBER'){extra})")
+    readable, writable = mine.format(extra=""), mine.format(extra=" AND g.schrijven")
+    cur.execute(f"""
+    ALTER TABLE {SCHEMA}.toegang ADD COLUMN IF NOT EXISTS schrijven boolean NOT NULL DEFAULT true;
+    DROP POLICY IF EXISTS lezen ON {SCHEMA}.rijen;
+    DROP POLICY IF EXISTS schrijven ON {SCHEMA}.rijen;
+    DROP POLICY IF EXISTS wijzigen ON {SCHEMA}.rijen;
+    CREATE POLICY lezen ON {SCHEMA}.rijen FOR SELECT USING (project_uuid IN {readable});
+    CREATE POLICY schrijven ON {SCHEMA}.rijen FOR INSERT WITH CHECK (project_uuid IN {writable});
+    CREATE POLICY wijzigen ON {SCHEMA}.rijen FOR UPDATE USING (project_uuid IN {writable})
+      WITH CHECK (project_uuid IN {writable});
+    DROP POLICY IF EXISTS alle ON {SCHEMA}.projecten;
+    DROP POLICY IF EXISTS eigen ON {SCHEMA}.projecten;
+    DROP POLICY IF EXISTS eigen_wijzigen ON {SCHEMA}.projecten;
+    CREATE POLICY alle ON {SCHEMA}.projecten FOR SELECT USING (uuid IN {readable});
+    CREATE POLICY eigen ON {SCHEMA}.projecten FOR INSERT WITH CHECK (uuid IN {writable});
+    CREATE POLICY eigen_wijzigen ON {SCHEMA}.projecten FOR UPDATE USING (uuid IN {writable})
+      WITH CHECK (uuid IN {writable});
+    """)
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3]

@@ -66,6 +66,15 @@ class SyncRun:
             raise postgis.DatabaseError(_("Dit project heeft geen project-UUID en kan niet worden "
                                           "gesynchroniseerd."))
         self.conn = postgis.connect(url)
+        try:
+            self.access = postgis.access(self.conn, self.uuid)
+        except BaseException:
+            self.conn.close()
+            raise
+        if self.access is None:
+            self.conn.close()
+            raise postgis.DatabaseError(_("De database weigert: u heeft geen toegang tot dit project, lezen noch "
+                                          "schrijven. Vraag de beheerder om toegang (workbench db grant)."))
         self.attempts, self.remote, self.incoming = 0, {}, None
         self.summary = MergeSummary()
 
@@ -93,6 +102,11 @@ class SyncRun:
         outgoing = [to_row(self.project, u, kind, version, alive)
                     for u, (kind, version, alive) in local_rows(self.project).items()
                     if u not in self.remote or vv.compare(version, self.remote[u]) in (vv.NEWER, vv.CONCURRENT)]
+        if outgoing and self.access == postgis.READ:
+            raise postgis.DatabaseError(_("U mag dit project in de database alleen lezen: wat anderen veranderden is "
+                                          "binnengehaald, maar uw eigen wijzigingen ({count} rijen) zijn niet "
+                                          "verstuurd. Vraag de beheerder om schrijfrechten.").format(
+                                              count=len(outgoing)))
         if outgoing:
             try:
                 postgis.push(self.conn, self.uuid, self.project.info.name,
