@@ -136,32 +136,49 @@ def push(conn, project_uuid, project_name, expected, outgoing) -> None:
     """Write ``outgoing`` [(uuid, kind, version, alive, data, wkb)] in one transaction,
     each only if the database still holds the ``expected`` version of it (else someone
     synced in between: :class:`ChangedMeanwhile`, and nothing is written)."""
+    import psycopg
+
+    with talking():
+        try:
+            with conn.transaction():
+                _push(conn, project_uuid, project_name, expected, outgoing)
+        except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure,
+                psycopg.errors.TransactionRollback) as error:  # SQLSTATE class 40 (not one hierarchy)
+            # a deadlock with, or a serialization failure against, another writer: nothing
+            # was written; the sync reads again and retries (never shown raw)
+            raise ChangedMeanwhile() from error
+
+
+def _push(conn, project_uuid, project_name, expected, outgoing) -> None:
     from psycopg.types.json import Jsonb
 
-    with talking(), conn.transaction():
-        conn.execute(f"INSERT INTO {SCHEMA}.projecten (uuid, naam) VALUES (%s, %s) "
-                     "ON CONFLICT (uuid) DO NOTHING", (project_uuid, project_name))
-        with conn.cursor() as cur:
-            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS binnen (uuid text, soort text, versie jsonb, "
-                        "levend boolean, gegevens jsonb, geom bytea, verwacht jsonb) ON COMMIT DELETE ROWS")
-            with cur.copy("COPY binnen FROM STDIN") as copy:
-                for uuid, kind, version, alive, data, wkb in outgoing:
-                    old = expected.get(uuid)
-                    copy.write_row((uuid, kind, Jsonb(version), alive, Jsonb(data), wkb,
-                                    None if old is None else Jsonb(old)))
-            cur.execute(f"""
-                INSERT INTO {SCHEMA}.rijen AS r (project_uuid, uuid, soort, versie, levend, gegevens, geom)
-                SELECT %s, uuid, soort, versie, levend, gegevens, ST_GeomFromWKB(geom, 28992) FROM binnen
-                WHERE verwacht IS NULL
-                ON CONFLICT (project_uuid, uuid) DO NOTHING""", (project_uuid,))
-            inserted = cur.rowcount
-            cur.execute(f"""
-                UPDATE {SCHEMA}.rijen r SET versie = b.versie, levend = b.levend, gegevens = b.gegevens,
-                  geom = ST_GeomFromWKB(b.geom, 28992), gewijzigd = now()
-                FROM binnen b WHERE r.project_uuid = %s AND r.uuid = b.uuid AND b.verwacht IS NOT NULL
-                  AND r.versie = b.verwacht""", (project_uuid,))
-            if inserted + cur.rowcount != len(outgoing):
-                raise ChangedMeanwhile()
+    # Syncs of one project write one after the other (a second waits here for the
+    # first's commit, then finds the versions changed and reads again): two syncs
+    # never lock the same rows in a different order, so they cannot deadlock.
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext('werkbank-push'), hashtext(%s))", (project_uuid,))
+    conn.execute(f"INSERT INTO {SCHEMA}.projecten (uuid, naam) VALUES (%s, %s) "
+                 "ON CONFLICT (uuid) DO NOTHING", (project_uuid, project_name))
+    with conn.cursor() as cur:
+        cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS binnen (uuid text, soort text, versie jsonb, "
+                    "levend boolean, gegevens jsonb, geom bytea, verwacht jsonb) ON COMMIT DELETE ROWS")
+        with cur.copy("COPY binnen FROM STDIN") as copy:
+            for uuid, kind, version, alive, data, wkb in outgoing:
+                old = expected.get(uuid)
+                copy.write_row((uuid, kind, Jsonb(version), alive, Jsonb(data), wkb,
+                                None if old is None else Jsonb(old)))
+        cur.execute(f"""
+            INSERT INTO {SCHEMA}.rijen AS r (project_uuid, uuid, soort, versie, levend, gegevens, geom)
+            SELECT %s, uuid, soort, versie, levend, gegevens, ST_GeomFromWKB(geom, 28992) FROM binnen
+            WHERE verwacht IS NULL
+            ON CONFLICT (project_uuid, uuid) DO NOTHING""", (project_uuid,))
+        inserted = cur.rowcount
+        cur.execute(f"""
+            UPDATE {SCHEMA}.rijen r SET versie = b.versie, levend = b.levend, gegevens = b.gegevens,
+              geom = ST_GeomFromWKB(b.geom, 28992), gewijzigd = now()
+            FROM binnen b WHERE r.project_uuid = %s AND r.uuid = b.uuid AND b.verwacht IS NOT NULL
+              AND r.versie = b.verwacht""", (project_uuid,))
+        if inserted + cur.rowcount != len(outgoing):
+            raise ChangedMeanwhile()
 
 
 class ChangedMeanwhile(Exception):
