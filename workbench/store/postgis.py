@@ -11,13 +11,10 @@ the connection string names host/db/user, libpq finds the password (PGPASSFILE,
 import contextlib
 
 from workbench.core import versions
-from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.store import postgis_errors
+from workbench.store.postgis_errors import DatabaseError, first_line as _first_line
 from workbench.store.postgis_schema import FACILITATOR, MIGRATIONS, SCHEMA, VIEWER  # noqa: F401
-
-
-class DatabaseError(WorkbenchError):
-    """The database could not be reached or refused the work; one Dutch sentence."""
 
 
 def connect(url):
@@ -46,12 +43,7 @@ def connect(url):
     try:
         return psycopg.connect(url, connect_timeout=10, autocommit=True)  # transactions are explicit
     except psycopg.Error as error:
-        raise DatabaseError(_("De database is niet bereikbaar ({reason}).").format(
-            reason=_first_line(error))) from error
-
-
-def _first_line(error) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise postgis_errors.connect_failure(error, parts) from error
 
 
 def init(conn) -> list:
@@ -63,12 +55,31 @@ def init(conn) -> list:
             cur.execute("SELECT pg_advisory_xact_lock(hashtext('werkbank-init'))")
             cur.execute(f"SELECT max(versie) FROM {SCHEMA}.schema_versie")
             current = cur.fetchone()[0] or 0
+            if current > len(MIGRATIONS):
+                raise postgis_errors.schema_newer(current, len(MIGRATIONS))
             done = []
             for number in range(current + 1, len(MIGRATIONS) + 1):
                 MIGRATIONS[number - 1](cur)
                 cur.execute(f"INSERT INTO {SCHEMA}.schema_versie VALUES (%s)", (number,))
                 done.append(number)
     return done
+
+
+def check_schema(conn) -> None:
+    """Refuse, in Dutch, a database without the schema, or with one older or newer than this app's."""
+    import psycopg
+
+    with talking():
+        if conn.execute(f"SELECT to_regclass('{SCHEMA}.schema_versie')").fetchone()[0] is None:
+            raise postgis_errors.schema_missing()
+        try:
+            found = conn.execute(f"SELECT max(versie) FROM {SCHEMA}.schema_versie").fetchone()[0] or 0
+        except psycopg.errors.InsufficientPrivilege:
+            found = 1  # the first schema did not let facilitators read its version
+    if found > len(MIGRATIONS):
+        raise postgis_errors.schema_newer(found, len(MIGRATIONS))
+    if found < len(MIGRATIONS):
+        raise postgis_errors.schema_older(found, len(MIGRATIONS))
 
 
 def grant(conn, project_uuid, role, write=True) -> None:

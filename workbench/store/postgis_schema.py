@@ -177,6 +177,7 @@ def _migration_3(cur) -> None:
     readable, writable = mine.format(extra=""), mine.format(extra=" AND g.schrijven")
     cur.execute(f"""
     ALTER TABLE {SCHEMA}.toegang ADD COLUMN IF NOT EXISTS schrijven boolean NOT NULL DEFAULT true;
+    GRANT SELECT ON {SCHEMA}.schema_versie TO {FACILITATOR};  -- a sync checks it first
     DROP POLICY IF EXISTS lezen ON {SCHEMA}.rijen;
     DROP POLICY IF EXISTS schrijven ON {SCHEMA}.rijen;
     DROP POLICY IF EXISTS wijzigen ON {SCHEMA}.rijen;

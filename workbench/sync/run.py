@@ -67,6 +67,7 @@ class SyncRun:
                                           "gesynchroniseerd."))
         self.conn = postgis.connect(url)
         try:
+            postgis.check_schema(self.conn)
             self.access = postgis.access(self.conn, self.uuid)
         except BaseException:
             self.conn.close()
