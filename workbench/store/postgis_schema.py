@@ -195,4 +195,38 @@ def _migration_3(cur) -> None:
     """)
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3]
+def _migration_4(cur) -> None:
+    """Base maps through the database: each tile once, keyed by project, base map, zoom,
+    column and row (tiles are immutable), with the base map's title, credits and grid."""
+    readable = (f"(SELECT g.project_uuid FROM {SCHEMA}.toegang g JOIN pg_roles r ON r.rolname = g.rol "
+                "WHERE pg_has_role(current_user, r.oid, 'MEMBER'))")
+    writable = readable[:-1] + " AND g.schrijven)"
+    cur.execute(f"""
+    CREATE TABLE IF NOT EXISTS {SCHEMA}.basiskaarten (
+      project_uuid text NOT NULL, naam text NOT NULL, titel text NOT NULL DEFAULT '',
+      bronvermelding text NOT NULL DEFAULT '', licentie text NOT NULL DEFAULT '', bron text NOT NULL DEFAULT '',
+      matrix jsonb NOT NULL, omvang jsonb NOT NULL, niveaus jsonb NOT NULL DEFAULT '[]',
+      PRIMARY KEY (project_uuid, naam));
+    CREATE TABLE IF NOT EXISTS {SCHEMA}.tegels (
+      project_uuid text NOT NULL, basiskaart text NOT NULL, zoom int NOT NULL, kolom int NOT NULL, rij int NOT NULL,
+      sha256 text NOT NULL, data bytea NOT NULL,
+      PRIMARY KEY (project_uuid, basiskaart, zoom, kolom, rij));
+    ALTER TABLE {SCHEMA}.tegels ALTER COLUMN data SET STORAGE EXTERNAL;  -- PNG/JPEG: compressing again is waste
+    GRANT SELECT, INSERT, UPDATE ON {SCHEMA}.basiskaarten, {SCHEMA}.tegels TO {FACILITATOR};
+    ALTER TABLE {SCHEMA}.basiskaarten ENABLE ROW LEVEL SECURITY;
+    ALTER TABLE {SCHEMA}.tegels ENABLE ROW LEVEL SECURITY;
+    DROP POLICY IF EXISTS lezen ON {SCHEMA}.basiskaarten;
+    DROP POLICY IF EXISTS schrijven ON {SCHEMA}.basiskaarten;
+    DROP POLICY IF EXISTS wijzigen ON {SCHEMA}.basiskaarten;
+    DROP POLICY IF EXISTS lezen ON {SCHEMA}.tegels;
+    DROP POLICY IF EXISTS schrijven ON {SCHEMA}.tegels;
+    CREATE POLICY lezen ON {SCHEMA}.basiskaarten FOR SELECT USING (project_uuid IN {readable});
+    CREATE POLICY schrijven ON {SCHEMA}.basiskaarten FOR INSERT WITH CHECK (project_uuid IN {writable});
+    CREATE POLICY wijzigen ON {SCHEMA}.basiskaarten FOR UPDATE USING (project_uuid IN {writable})
+      WITH CHECK (project_uuid IN {writable});
+    CREATE POLICY lezen ON {SCHEMA}.tegels FOR SELECT USING (project_uuid IN {readable});
+    CREATE POLICY schrijven ON {SCHEMA}.tegels FOR INSERT WITH CHECK (project_uuid IN {writable});
+    """)
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]

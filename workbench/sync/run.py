@@ -49,6 +49,7 @@ def sync_project(project, url, rule=KEEP_BOTH, progress=None) -> MergeSummary:
             run.fetch()
             run.merge()
             if run.push():
+                run.tiles()
                 return run.summary
     finally:
         run.close()
@@ -116,6 +117,16 @@ class SyncRun:
                 return False
         self.summary.pushed = len(outgoing)
         return True
+
+    def tiles(self) -> None:
+        """Send the base-map tiles the database lacks and fetch those the file lacks
+        (network and the file's own connection: fine on a worker thread)."""
+        from workbench.sync.tiles import sync_tiles
+
+        sent, fetched = sync_tiles(self.conn, self.uuid, self.project.path, self.access)
+        if sent or fetched:
+            self.summary.notes.append(_("Basiskaarten: {sent} tegels verstuurd, {fetched} opgehaald.").format(
+                sent=sent, fetched=fetched))
 
     def close(self) -> None:
         self.conn.close()
