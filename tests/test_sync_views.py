@@ -98,7 +98,7 @@ def test_the_viewer_reads_the_summaries_without_any_name_and_gdal_opens_them(sam
     weigh_some(sample_path)
     sync(sample_path, database)
     viewer = _role(postgis_server, database, "gis_team", "werkbank_viewer")
-    views = ("thema_telling", "toets_per_idee", "toets_samenvatting", "gebied")
+    views = ("thema_telling", "toets_per_idee", "toets_samenvatting", "gebied", "wijk_telling")
     with psycopg.connect(viewer, autocommit=True) as conn:
         columns = {name for (name,) in conn.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = 'werkbank' "
@@ -111,7 +111,7 @@ def test_the_viewer_reads_the_summaries_without_any_name_and_gdal_opens_them(sam
         assert "Jansen" not in str(conn.execute("SELECT * FROM werkbank.toets_per_idee").fetchall())
         layers = set(conn.execute("SELECT f_table_name, srid FROM geometry_columns "
                                   "WHERE f_table_schema = 'werkbank'").fetchall())
-        assert {("toets_per_idee", 28992), ("gebied", 28992)} <= layers
+        assert {("toets_per_idee", 28992), ("gebied", 28992), ("wijk_telling", 28992)} <= layers
     port = viewer.split(":")[2].split("/")[0]
     source = f"PG:host=127.0.0.1 port={port} dbname={viewer.rsplit('/', 1)[1]} user=gis_team"
     out = subprocess.run(["ogrinfo", "-ro", "-al", "-so", source, "werkbank.toets_per_idee", "werkbank.thema_telling"],
@@ -120,24 +120,58 @@ def test_the_viewer_reads_the_summaries_without_any_name_and_gdal_opens_them(sam
     assert "eindoordeel" in out and "Layer name: werkbank.thema_telling" in out
 
 
-def test_an_area_row_shows_as_the_gebied_layer(sample_path, database):
-    """The area travels as a row once it is versioned (the versions work): kind 'area', its
-    geometry in ``geom``. The view needs nothing more."""
+def test_the_area_and_the_wijken_as_rows_give_the_gebied_layer_and_the_wijk_counts(sample_path, database):
+    """The area and reference layers travel as rows once they are versioned (the versions
+    work, sync/rows.py there): kind 'area' with its geometry in ``geom``; kind
+    'reference_layer' with its features as [uuid, label, WKB hex, properties]. The views
+    need nothing more; here those rows are written as that sync writes them."""
+    from psycopg.types.json import Jsonb
+
+    from workbench.analysis.gaps import wijk_counts
     from workbench.store import postgis
 
+    from workbench.analysis.wijken import place_interventions
+
+    weigh_some(sample_path)
+    project = open_project(sample_path)
+    try:  # a wijk nobody raised an idea in: a zero, which is the finding
+        inside = {f.label for f in project.reference_layers()[0].features
+                  if f.geometry.intersection(project.area.geometry).area > 0.5 * f.geometry.area}
+        emptied = min((c for c in wijk_counts(project) if c.name in inside), key=lambda count: count.count).name
+        project.execute(DeleteInterventions([u for u, placement in place_interventions(project).items()
+                                             if emptied in placement.touched]))
+    finally:
+        project.close()
     sync(sample_path, database)
     project = open_project(sample_path, read_only=True)
     try:
-        uuid, area = project_uuid(project.repository), project.area
+        uuid, area, layers = project_uuid(project.repository), project.area, project.reference_layers()
+        expected = sorted((count.name, count.count) for count in wijk_counts(project))
     finally:
         project.close()
+    assert (emptied, 0) in expected and any(count > 0 for _n, count in expected)
     conn = postgis.connect(database)
     try:
         conn.execute("INSERT INTO werkbank.rijen (project_uuid, uuid, soort, gegevens, geom) "
-                     "VALUES (%s, %s, 'area', jsonb_build_object('name', %s::text), ST_GeomFromWKB(%s, 28992))",
-                     (uuid, area.uuid, area.name, area.geometry.wkb))
+                     "VALUES (%s, %s, 'area', %s, ST_GeomFromWKB(%s, 28992))",
+                     (uuid, area.uuid, Jsonb({"name": area.name}), area.geometry.wkb))
+        for layer in layers:
+            features = [[f.uuid, f.label, f.geometry.wkb_hex, [list(p) for p in f.properties]] for f in layer.features]
+            conn.execute("INSERT INTO werkbank.rijen (project_uuid, uuid, soort, gegevens) "
+                         "VALUES (%s, %s, 'reference_layer', %s)",
+                         (uuid, layer.uuid, Jsonb({"name": layer.name, "credit": layer.credit, "features": features})))
+        # another layer of lines: not the wijken layer
+        conn.execute("INSERT INTO werkbank.rijen (project_uuid, uuid, soort, gegevens) VALUES (%s, 'lijnen', "
+                     "'reference_layer', %s)", (uuid, Jsonb({"name": "Aaa fietsroutes", "features": [
+                         ["f1", "Route", Point(195000, 325000).buffer(1).exterior.wkb_hex, []]]})))
         naam, size = conn.execute("SELECT naam, ST_Area(geom) FROM werkbank.gebied WHERE project_uuid = %s",
                                   (uuid,)).fetchone()
+        counts = sorted(conn.execute("SELECT wijk, ideeen FROM werkbank.wijk_telling WHERE project_uuid = %s",
+                                     (uuid,)).fetchall())
+        srid, kind = conn.execute("SELECT DISTINCT ST_SRID(geom), GeometryType(geom) FROM werkbank.wijk_telling "
+                                  "WHERE project_uuid = %s", (uuid,)).fetchone()
     finally:
         conn.close()
     assert naam == area.name and abs(size - area.geometry.area) < 1
+    assert counts == expected
+    assert (srid, kind) == (28992, "MULTIPOLYGON")  # QGIS draws the counts as a map of the wijken

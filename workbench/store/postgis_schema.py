@@ -161,8 +161,48 @@ def _migration_2(cur) -> None:
       SELECT project_uuid, uuid, gegevens->>'name' AS naam, geom
       FROM {SCHEMA}.rijen WHERE soort = 'area' AND levend;
 
+    -- Per wijk: the ideas that touch it, zeros included (analysis/gaps.py wijk_counts).
+    -- A reference layer row holds its features as [uuid, label, WKB hex, properties]
+    -- (sync/rows.py); the wijken layer is the one the app takes: a name with "wijk",
+    -- else the first layer of polygons only, by name.
+    CREATE OR REPLACE VIEW {SCHEMA}.wijk_telling AS
+      WITH laag AS (
+        SELECT r.project_uuid, r.gegevens->>'name' AS naam, r.gegevens->'features' AS features,
+               strpos(lower(r.gegevens->>'name'), 'wijk') > 0 AS heet_wijk,
+               NOT EXISTS (SELECT 1 FROM jsonb_array_elements(r.gegevens->'features') f
+                 WHERE GeometryType(ST_GeomFromWKB(decode(f->>2, 'hex'))) NOT IN ('POLYGON', 'MULTIPOLYGON'))
+                 AS vlakken
+        FROM {SCHEMA}.rijen r WHERE r.soort = 'reference_layer' AND r.levend
+          AND jsonb_typeof(r.gegevens->'features') = 'array' AND jsonb_array_length(r.gegevens->'features') > 0),
+      wijklaag AS (
+        SELECT DISTINCT ON (project_uuid) project_uuid, features FROM laag WHERE heet_wijk OR vlakken
+        ORDER BY project_uuid, heet_wijk DESC, naam),
+      wijk AS (
+        SELECT w.project_uuid, f->>1 AS naam, CASE WHEN ST_IsValid(g) THEN g ELSE ST_MakeValid(g) END AS geom
+        FROM wijklaag w, jsonb_array_elements(w.features) f,
+          LATERAL (SELECT ST_SetSRID(ST_GeomFromWKB(decode(f->>2, 'hex')), 28992) AS g) x
+        WHERE NOT ST_IsEmpty(g)),
+      idee AS (
+        SELECT project_uuid, uuid, CASE WHEN ST_IsValid(geom) THEN geom ELSE ST_MakeValid(geom) END AS geom
+        FROM {SCHEMA}.rijen WHERE soort = 'intervention' AND levend AND geom IS NOT NULL AND NOT ST_IsEmpty(geom)),
+      geraakt AS (
+        SELECT w.project_uuid, w.naam, count(DISTINCT i.uuid) AS ideeen FROM wijk w
+          JOIN idee i ON i.project_uuid = w.project_uuid AND ST_Intersects(i.geom, w.geom)
+        GROUP BY w.project_uuid, w.naam),
+      binnen AS (  -- the wijken that lie in the area (all of them when the project has none)
+        SELECT DISTINCT w.project_uuid, w.naam FROM wijk w
+        WHERE NOT EXISTS (SELECT 1 FROM {SCHEMA}.rijen a WHERE a.project_uuid = w.project_uuid AND a.soort = 'area'
+                            AND a.levend AND a.geom IS NOT NULL)
+           OR EXISTS (SELECT 1 FROM {SCHEMA}.rijen a WHERE a.project_uuid = w.project_uuid AND a.soort = 'area'
+                        AND a.levend AND ST_Area(ST_Intersection(w.geom, a.geom)) > 0.01 * GREATEST(ST_Area(w.geom), 1.0)))
+      SELECT n.project_uuid, n.naam AS wijk, COALESCE(g.ideeen, 0) AS ideeen,
+             (SELECT ST_Multi(ST_CollectionExtract(ST_Union(w.geom), 3)) FROM wijk w
+               WHERE w.project_uuid = n.project_uuid AND w.naam = n.naam)::geometry(MultiPolygon, 28992) AS geom
+      FROM (SELECT project_uuid, naam FROM binnen UNION SELECT project_uuid, naam FROM geraakt) n
+        LEFT JOIN geraakt g ON g.project_uuid = n.project_uuid AND g.naam = n.naam;
+
     GRANT SELECT ON {SCHEMA}.thema_telling, {SCHEMA}.toets_per_idee, {SCHEMA}.toets_samenvatting,
-      {SCHEMA}.gebied TO {FACILITATOR}, {VIEWER};
+      {SCHEMA}.gebied, {SCHEMA}.wijk_telling TO {FACILITATOR}, {VIEWER};
     """)
 
 
