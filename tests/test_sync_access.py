@@ -58,9 +58,14 @@ def test_a_read_only_grant_pulls_but_never_pushes_and_no_grant_reads_nothing(sam
             conn.execute("INSERT INTO werkbank.rijen (project_uuid, uuid, soort) VALUES (%s, 'x', 'theme')", (uuid,))
 
     # no grant: reads nothing, writes nothing, and is told so before anything happens
+    views = ("ideeen", "stemmen_per_idee", "thema_telling", "toets_per_idee", "toets_samenvatting")
     with psycopg.connect(stranger, autocommit=True) as conn:
         assert conn.execute("SELECT count(*) FROM werkbank.rijen WHERE project_uuid = %s", (uuid,)).fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM werkbank.projecten WHERE uuid = %s", (uuid,)).fetchone()[0] == 0
+        # not through the views either (they run as their owner, so they filter themselves)
+        assert [conn.execute(f"SELECT count(*) FROM werkbank.{view}").fetchone()[0] for view in views] == [0] * 5
+    with psycopg.connect(reader, autocommit=True) as conn:
+        assert all(conn.execute(f"SELECT count(*) FROM werkbank.{view}").fetchone()[0] > 0 for view in views)
     before = of_file(reader_laptop)
     assert main(["sync", str(reader_laptop), "--db", stranger]) == 2
     err = capsys.readouterr().err

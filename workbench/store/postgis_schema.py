@@ -8,6 +8,33 @@ SCHEMA = "werkbank"
 FACILITATOR, VIEWER = "werkbank_facilitator", "werkbank_viewer"
 
 
+def _reader(column) -> str:
+    """SQL true when the querying role may read the project in ``column``: a viewer (the
+    summaries are the public face), a superuser, the schema's owner, or a role with a
+    grant for it. Views run as their owner, so without this a facilitator would read
+    every project through them; ``current_user`` in a view is the querying role."""
+    return (f"({column} IN (SELECT g.project_uuid FROM {SCHEMA}.toegang g JOIN pg_roles o ON o.rolname = g.rol "
+            f"WHERE pg_has_role(current_user, o.oid, 'MEMBER')) "
+            f"OR pg_has_role(current_user, '{VIEWER}', 'MEMBER') "
+            f"OR (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) "
+            f"OR pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = '{SCHEMA}.rijen'::regclass), "
+            "'MEMBER'))")
+
+
+def _ideas_view(reader="") -> str:
+    return f"""    CREATE OR REPLACE VIEW {SCHEMA}.ideeen AS
+      SELECT r.project_uuid, r.uuid, (r.gegevens->>'number')::int AS nummer, r.gegevens->>'title' AS titel,
+             r.gegevens->>'description' AS omschrijving, r.gegevens->>'status' AS status,
+             r.gegevens->>'horizon' AS horizon,
+             (SELECT t.gegevens->>'name' FROM {SCHEMA}.rijen t WHERE t.project_uuid = r.project_uuid
+                AND t.uuid = r.gegevens->>'primary_theme_uuid' AND t.levend) AS hoofdthema,
+             (SELECT string_agg(t.gegevens->>'name', '; ' ORDER BY t.gegevens->>'name') FROM {SCHEMA}.rijen t
+                WHERE t.project_uuid = r.project_uuid AND t.levend AND t.soort = 'theme'
+                AND r.gegevens->'theme_uuids' ? t.uuid) AS themas,
+             r.geom
+      FROM {SCHEMA}.rijen r WHERE r.soort = 'intervention' AND r.levend{reader};"""
+
+
 def _migration_1(cur) -> None:
     cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
     cur.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
@@ -27,17 +54,7 @@ def _migration_1(cur) -> None:
     # Views QGIS opens directly; they hold no names or contact details of residents
     # (quotes and their speakers, session facilitators stay out).
     cur.execute(f"""
-    CREATE OR REPLACE VIEW {SCHEMA}.ideeen AS
-      SELECT r.project_uuid, r.uuid, (r.gegevens->>'number')::int AS nummer, r.gegevens->>'title' AS titel,
-             r.gegevens->>'description' AS omschrijving, r.gegevens->>'status' AS status,
-             r.gegevens->>'horizon' AS horizon,
-             (SELECT t.gegevens->>'name' FROM {SCHEMA}.rijen t WHERE t.project_uuid = r.project_uuid
-                AND t.uuid = r.gegevens->>'primary_theme_uuid' AND t.levend) AS hoofdthema,
-             (SELECT string_agg(t.gegevens->>'name', '; ' ORDER BY t.gegevens->>'name') FROM {SCHEMA}.rijen t
-                WHERE t.project_uuid = r.project_uuid AND t.levend AND t.soort = 'theme'
-                AND r.gegevens->'theme_uuids' ? t.uuid) AS themas,
-             r.geom
-      FROM {SCHEMA}.rijen r WHERE r.soort = 'intervention' AND r.levend;
+    {_ideas_view()}
     CREATE OR REPLACE VIEW {SCHEMA}.stemmen_per_idee AS
       SELECT i.project_uuid, i.uuid, i.nummer, i.titel,
              COALESCE((SELECT sum((v.gegevens->>'count')::int) FROM {SCHEMA}.rijen v
@@ -85,7 +102,9 @@ def _migration_1(cur) -> None:
 
 def _migration_2(cur) -> None:
     """The gap and toets summaries as views (docs/toets.md: the app's gap view and
-    ``workbench toets``), computed from the synced rows so QGIS shows them live."""
+    ``workbench toets``), computed from the synced rows so QGIS shows them live. Every
+    view shows a role only the projects it may read (``_reader``)."""
+    cur.execute(_ideas_view(f" AND {_reader('r.project_uuid')}"))
     cur.execute(f"""
     CREATE OR REPLACE VIEW {SCHEMA}.thema_telling AS
       WITH RECURSIVE thema AS (
@@ -118,7 +137,8 @@ def _migration_2(cur) -> None:
       FROM thema t JOIN pad ON pad.project_uuid = t.project_uuid AND pad.uuid = t.uuid
         JOIN thema pt ON pt.project_uuid = t.project_uuid AND pt.uuid = pad.pijler
         LEFT JOIN telling n ON n.project_uuid = t.project_uuid AND n.uuid = t.uuid
-        LEFT JOIN {SCHEMA}.projecten pr ON pr.uuid = t.project_uuid;
+        LEFT JOIN {SCHEMA}.projecten pr ON pr.uuid = t.project_uuid
+      WHERE {_reader('t.project_uuid')};
 
     CREATE OR REPLACE VIEW {SCHEMA}.toets_per_idee AS
       SELECT i.project_uuid, i.uuid, (i.gegevens->>'number')::int AS nummer, i.gegevens->>'title' AS titel,
@@ -140,7 +160,7 @@ def _migration_2(cur) -> None:
       LEFT JOIN LATERAL (
         SELECT a.gegevens FROM {SCHEMA}.rijen a WHERE a.project_uuid = i.project_uuid AND a.soort = 'answer'
           AND a.levend AND a.gegevens->>'intervention_uuid' = i.uuid LIMIT 1) a ON true
-      WHERE i.soort = 'intervention' AND i.levend;
+      WHERE i.soort = 'intervention' AND i.levend AND {_reader('i.project_uuid')};
 
     CREATE OR REPLACE VIEW {SCHEMA}.toets_samenvatting AS
       SELECT p.uuid AS project_uuid, p.naam AS project,
@@ -155,11 +175,11 @@ def _migration_2(cur) -> None:
                 AND NOT EXISTS (SELECT 1 FROM {SCHEMA}.rijen i WHERE i.project_uuid = p.uuid
                   AND i.soort = 'intervention' AND i.levend AND i.gegevens->'goal_uuids' ? g.uuid))
                AS doelen_zonder_idee
-      FROM {SCHEMA}.projecten p;
+      FROM {SCHEMA}.projecten p WHERE {_reader('p.uuid')};
 
     CREATE OR REPLACE VIEW {SCHEMA}.gebied AS
       SELECT project_uuid, uuid, gegevens->>'name' AS naam, geom
-      FROM {SCHEMA}.rijen WHERE soort = 'area' AND levend;
+      FROM {SCHEMA}.rijen WHERE soort = 'area' AND levend AND {_reader('project_uuid')};
 
     -- Per wijk: the ideas that touch it, zeros included (analysis/gaps.py wijk_counts).
     -- A reference layer row holds its features as [uuid, label, WKB hex, properties]
@@ -199,7 +219,8 @@ def _migration_2(cur) -> None:
              (SELECT ST_Multi(ST_CollectionExtract(ST_Union(w.geom), 3)) FROM wijk w
                WHERE w.project_uuid = n.project_uuid AND w.naam = n.naam)::geometry(MultiPolygon, 28992) AS geom
       FROM (SELECT project_uuid, naam FROM binnen UNION SELECT project_uuid, naam FROM geraakt) n
-        LEFT JOIN geraakt g ON g.project_uuid = n.project_uuid AND g.naam = n.naam;
+        LEFT JOIN geraakt g ON g.project_uuid = n.project_uuid AND g.naam = n.naam
+      WHERE {_reader('n.project_uuid')};
 
     GRANT SELECT ON {SCHEMA}.thema_telling, {SCHEMA}.toets_per_idee, {SCHEMA}.toets_samenvatting,
       {SCHEMA}.gebied, {SCHEMA}.wijk_telling TO {FACILITATOR}, {VIEWER};
