@@ -122,15 +122,16 @@ class SyncRun:
         self.summary.pushed = len(outgoing)
         return True
 
-    def tiles(self) -> None:
+    def tiles(self) -> tuple:
         """Send the base-map tiles the database lacks and fetch those the file lacks
-        (network and the file's own connection: fine on a worker thread)."""
+        (network and the file's own connection: fine on a worker thread); (sent, fetched)."""
         from workbench.sync.tiles import sync_tiles
 
         sent, fetched = sync_tiles(self.conn, self.uuid, self.project.path, self.access)
         if sent or fetched:
             self.summary.notes.append(_("Basiskaarten: {sent} tegels verstuurd, {fetched} opgehaald.").format(
                 sent=sent, fetched=fetched))
+        return sent, fetched
 
     def close(self) -> None:
         self.conn.close()

@@ -130,8 +130,12 @@ class SyncDialog(QDialog):
         self._then = self._finished
         self._begin(_("Basiskaarten…"), 3, self.run.tiles)
 
-    def _finished(self, _result) -> None:
+    def _finished(self, tiles) -> None:
         self.progress.setValue(4)
+        view = getattr(self.parent(), "map_view", None)
+        if tiles[1] and view is not None:  # base-map tiles came in: the map shows them at once
+            view.scene().basemap.reload()
+            view.layersChanged.emit()
         qsettings().setValue(SETTING, self._url)
         self.summary = self.run.summary
         self._close_run()
