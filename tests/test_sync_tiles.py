@@ -121,3 +121,50 @@ def test_a_read_only_laptop_fetches_base_maps_but_never_sends_them(sample_path, 
         assert conn.execute("SELECT DISTINCT basiskaart FROM werkbank.tegels").fetchall() == [(NAME,)]
     with psycopg.connect(reader) as conn:
         assert conn.execute("SELECT count(*) FROM werkbank.tegels").fetchone()[0] == len(local_tiles(sample_path))
+
+
+def _kill_when(database, process, pattern) -> bool:
+    """SIGKILL ``process`` as soon as its database session runs a query like ``pattern``."""
+    import os
+    import signal
+
+    with psycopg.connect(database, autocommit=True) as monitor:
+        while process.poll() is None:
+            if monitor.execute("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() "
+                               "AND pid <> pg_backend_pid() AND query LIKE %s", (pattern,)).fetchone()[0]:
+                os.kill(process.pid, signal.SIGKILL)
+                process.wait()
+                return True
+    return False
+
+
+def test_kill_9_while_tiles_are_sent_or_fetched_then_sync_again_completes(sample_path, tmp_path, database):
+    import os
+    import subprocess
+    import sys
+
+    other = tmp_path / "ander.gpkg"
+    shutil.copy(sample_path, other)
+    project = open_project(sample_path)
+    try:
+        add_test_basemap(project, NAME, levels=(10, 11, 12, 13, 14), colour_for=colour)
+    finally:
+        project.close()
+    tiles = local_tiles(sample_path)
+    assert len(tiles) > 1500  # several fetch batches
+
+    def start(path):
+        return subprocess.Popen([sys.executable, "-m", "workbench", "sync", str(path), "--db", database],
+                                env={**os.environ, "PYTHONPATH": os.getcwd()},
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    killed = _kill_when(database, start(sample_path), "%tegels_binnen%")  # while the tiles go out
+    with psycopg.connect(database) as conn:
+        sent = conn.execute("SELECT count(*) FROM werkbank.tegels").fetchone()[0]
+    assert not killed or sent == 0  # one transaction: all or nothing
+    sync(sample_path, database)
+    killed_fetch = _kill_when(database, start(other), "%unnest%")  # while the tiles come in
+    sync(other, database)
+    assert local_tiles(other) == tiles
+    assert killed or killed_fetch, "no sync was still running to be killed"
+    assert tile_notes(sync(other, database)) == [] and tile_notes(sync(sample_path, database)) == []
