@@ -8,6 +8,7 @@ import psycopg
 from tests.basemap_fixtures import add_test_basemap, stored_colour
 from tests.test_sync_postgis import _role, sync
 from workbench.cli import main
+from workbench.core.commands import EditIntervention
 from workbench.store import open_project
 from workbench.store.tiles import basemaps_of, rd_level
 
@@ -115,7 +116,13 @@ def test_a_read_only_laptop_fetches_base_maps_but_never_sends_them(sample_path, 
     reader = _role(postgis_server, database, "facilitator_oost", "werkbank_facilitator")
     assert main(["db", "grant", "--db", database, "--project", str(sample_path), "--role", "facilitator_oost",
                  "--read-only"]) == 0
-    assert main(["sync", str(reader_laptop), "--db", reader]) == 0
+    project = open_project(reader_laptop)
+    try:  # an edit of its own, which a read grant cannot send: the base map still comes in
+        project.execute(EditIntervention(project.interventions()[0].uuid, title="Alleen hier"))
+    finally:
+        project.close()
+    assert main(["sync", str(reader_laptop), "--db", reader]) == 2
+    assert "alleen lezen" in capsys.readouterr().err
     assert local_tiles(reader_laptop) == local_tiles(sample_path)
     with psycopg.connect(database) as conn:
         assert conn.execute("SELECT DISTINCT basiskaart FROM werkbank.tegels").fetchall() == [(NAME,)]

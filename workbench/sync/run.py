@@ -109,6 +109,7 @@ class SyncRun:
             (u, kind, version, alive) for u, (kind, version, alive) in local.items()
             if u not in self.remote or vv.compare(version, self.remote[u]) in (vv.NEWER, vv.CONCURRENT)])
         if outgoing and self.access == postgis.READ:
+            self.tiles()  # a read grant still brings the base maps in
             raise postgis.DatabaseError(_("U mag dit project in de database alleen lezen: wat anderen veranderden is "
                                           "binnengehaald, maar uw eigen wijzigingen ({count} rijen) zijn niet "
                                           "verstuurd. Vraag de beheerder om schrijfrechten.").format(
