@@ -1,7 +1,8 @@
-"""The shared PostGIS database: schema, migrations, and the rows replicas exchange.
+"""The shared PostGIS database: connecting, access, migrations run, and the rows replicas exchange.
 
-All SQL of the sync lives here; every value is a query parameter (no SQL is built from
-user text). One table ``werkbank.rijen`` holds every exchanged row of every project
+The sync's SQL lives here and beside it (``postgis_schema``: the migrations and views;
+``postgis_tiles``: base-map tiles; ``postgis_errors``: the Dutch messages); every value
+is a query parameter (no SQL is built from user text). One table ``werkbank.rijen`` holds every exchanged row of every project
 (kind, version vector, alive, the entity as JSON, the geometry in EPSG:28992 with a
 GiST index); views for QGIS present them per kind. Passwords never pass through here:
 the connection string names host/db/user, libpq finds the password (PGPASSFILE,
