@@ -35,6 +35,7 @@ def test_a_read_only_grant_pulls_but_never_pushes_and_no_grant_reads_nothing(sam
     stranger = _role(postgis_server, database, "facilitator_zuid", "werkbank_facilitator")
     grant(database, sample_path, "facilitator_noord")
     grant(database, sample_path, "facilitator_oost", "--read-only")
+    assert "mag project" in (line := capsys.readouterr().out.splitlines()[-1]) and "lezen, niet schrijven" in line
     assert main(["db", "grant", "--db", database, "--project", str(sample_path), "--role", "facilitatr_typo"]) == 2
     assert "De rol facilitatr_typo bestaat niet" in capsys.readouterr().err
     uuid = edit_first(sample_path, "Bewerkt door noord")

@@ -52,6 +52,10 @@ def cmd_db_grant(args):
         postgis.grant(conn, project_id, args.role, write=not args.read_only)
     finally:
         conn.close()
+    if args.read_only:
+        print(_("Rol {role} mag project {project} nu lezen, niet schrijven.").format(role=args.role, project=project_id))
+    else:
+        print(_("Rol {role} mag project {project} nu lezen en schrijven.").format(role=args.role, project=project_id))
     return 0
 
 
