@@ -98,7 +98,7 @@ def test_the_viewer_reads_the_summaries_without_any_name_and_gdal_opens_them(sam
     weigh_some(sample_path)
     sync(sample_path, database)
     viewer = _role(postgis_server, database, "gis_team", "werkbank_viewer")
-    views = ("thema_telling", "toets_per_idee", "toets_samenvatting", "gebied", "wijk_telling")
+    views = ("thema_telling", "toets_per_idee", "toets_samenvatting", "gebied", "referentie", "wijk_telling")
     with psycopg.connect(viewer, autocommit=True) as conn:
         columns = {name for (name,) in conn.execute(
             "SELECT column_name FROM information_schema.columns WHERE table_schema = 'werkbank' "
@@ -168,10 +168,14 @@ def test_the_area_and_the_wijken_as_rows_give_the_gebied_layer_and_the_wijk_coun
                                   (uuid,)).fetchone()
         counts = sorted(conn.execute("SELECT wijk, ideeen FROM werkbank.wijk_telling WHERE project_uuid = %s",
                                      (uuid,)).fetchall())
+        layer_rows = conn.execute("SELECT laag, count(*), min(ST_SRID(geom)) FROM werkbank.referentie "
+                                  "WHERE project_uuid = %s GROUP BY laag ORDER BY laag", (uuid,)).fetchall()
         srid, kind = conn.execute("SELECT DISTINCT ST_SRID(geom), GeometryType(geom) FROM werkbank.wijk_telling "
                                   "WHERE project_uuid = %s", (uuid,)).fetchone()
     finally:
         conn.close()
     assert naam == area.name and abs(size - area.geometry.area) < 1
     assert counts == expected
+    assert layer_rows == sorted([("Aaa fietsroutes", 1, 28992)] + [(layer.name, len(layer.features), 28992)
+                                                                    for layer in layers])
     assert (srid, kind) == (28992, "MULTIPOLYGON")  # QGIS draws the counts as a map of the wijken
