@@ -45,7 +45,8 @@ def gated(database, processes_at_gate, start):
             deadline = time.monotonic() + 120  # a safety net against a hung test, not a measurement
             while monitor.execute("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
                                   "AND datname = current_database()").fetchone()[0] < processes_at_gate:
-                assert sum(p.poll() is None for p in processes) >= processes_at_gate, [p.communicate() for p in processes]
+                running = sum(p.poll() is None for p in processes)
+                assert running >= processes_at_gate, [p.communicate() for p in processes]
                 assert time.monotonic() < deadline, "the syncs never reached the write"
                 time.sleep(0.05)
         gate.commit()

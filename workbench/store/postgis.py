@@ -2,9 +2,9 @@
 
 The sync's SQL lives here and beside it (``postgis_schema``: the migrations and views;
 ``postgis_tiles``: base-map tiles; ``postgis_errors``: the Dutch messages); every value
-is a query parameter (no SQL is built from user text). One table ``werkbank.rijen`` holds every exchanged row of every project
-(kind, version vector, alive, the entity as JSON, the geometry in EPSG:28992 with a
-GiST index); views for QGIS present them per kind. Passwords never pass through here:
+is a query parameter (no SQL is built from user text). One table ``werkbank.rijen``
+holds every exchanged row of every project (kind, version vector, alive, the entity as
+JSON, the geometry in EPSG:28992 with a GiST index); views for QGIS present them. Passwords never pass through here:
 the connection string names host/db/user, libpq finds the password (PGPASSFILE,
 ~/.pgpass, a service file, PGPASSWORD).
 """
@@ -104,7 +104,8 @@ def access(conn, project_uuid):
         everything, granted = conn.execute(
             f"SELECT (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) "
             f"OR pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = '{SCHEMA}.rijen'::regclass), "
-            "'MEMBER'), (SELECT bool_or(g.schrijven) FROM " + SCHEMA + ".toegang g JOIN pg_roles r ON r.rolname = g.rol "
+            "'MEMBER'), (SELECT bool_or(g.schrijven) FROM " + SCHEMA + ".toegang g "
+            "JOIN pg_roles r ON r.rolname = g.rol "
             "WHERE g.project_uuid = %s AND pg_has_role(current_user, r.oid, 'MEMBER'))", (project_uuid,)).fetchone()
     if everything or granted:
         return WRITE

@@ -224,7 +224,8 @@ def _migration_2(cur) -> None:
         WHERE NOT EXISTS (SELECT 1 FROM {SCHEMA}.rijen a WHERE a.project_uuid = w.project_uuid AND a.soort = 'area'
                             AND a.levend AND a.geom IS NOT NULL)
            OR EXISTS (SELECT 1 FROM {SCHEMA}.rijen a WHERE a.project_uuid = w.project_uuid AND a.soort = 'area'
-                        AND a.levend AND ST_Area(ST_Intersection(w.geom, a.geom)) > 0.01 * GREATEST(ST_Area(w.geom), 1.0)))
+                        AND a.levend
+                        AND ST_Area(ST_Intersection(w.geom, a.geom)) > 0.01 * GREATEST(ST_Area(w.geom), 1.0)))
       SELECT n.project_uuid, n.naam AS wijk, COALESCE(g.ideeen, 0) AS ideeen,
              (SELECT ST_Multi(ST_CollectionExtract(ST_Union(w.geom), 3)) FROM wijk w
                WHERE w.project_uuid = n.project_uuid AND w.naam = n.naam)::geometry(MultiPolygon, 28992) AS geom

@@ -37,8 +37,8 @@ def push(conn, project_uuid, name, meta, tiles) -> int:
     with talking(), conn.transaction():
         old = basemaps(conn, project_uuid).get(name)
         if old is not None:
-            meta = dict(meta, extent=[min(old["extent"][0], meta["extent"][0]), min(old["extent"][1], meta["extent"][1]),
-                                      max(old["extent"][2], meta["extent"][2]), max(old["extent"][3], meta["extent"][3])],
+            (a0, a1, a2, a3), (b0, b1, b2, b3) = old["extent"], meta["extent"]
+            meta = dict(meta, extent=[min(a0, b0), min(a1, b1), max(a2, b2), max(a3, b3)],
                         levels=sorted({tuple(level) for level in old["levels"] + meta["levels"]}))
         conn.execute(f"""INSERT INTO {SCHEMA}.basiskaarten (project_uuid, naam, titel, bronvermelding, licentie, bron,
                            matrix, omvang, niveaus) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)

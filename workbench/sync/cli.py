@@ -53,9 +53,10 @@ def cmd_db_grant(args):
     finally:
         conn.close()
     if args.read_only:
-        print(_("Rol {role} mag project {project} nu lezen, niet schrijven.").format(role=args.role, project=project_id))
+        text = _("Rol {role} mag project {project} nu lezen, niet schrijven.")
     else:
-        print(_("Rol {role} mag project {project} nu lezen en schrijven.").format(role=args.role, project=project_id))
+        text = _("Rol {role} mag project {project} nu lezen en schrijven.")
+    print(text.format(role=args.role, project=project_id))
     return 0
 
 
