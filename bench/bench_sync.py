@@ -3,7 +3,9 @@
 - ``sync_10000_into_empty``: ``workbench sync`` of a project with 10,000 ideas into an
   empty database, against a bare ``COPY`` of the same rows (target <= 3x);
 - ``sync_10000_noop``: a second sync that finds nothing to do (target <= 1 s), against
-  a bare read of the database's versions of those rows.
+  a bare read of the database's versions of those rows;
+- ``sync_10000_noop_with_N_tiles``: the same with a base map of a few thousand tiles
+  in the file and the database (tiles are compared by key: no tile data moves).
 """
 
 import tempfile
@@ -71,6 +73,31 @@ def _bench(server, folder: Path) -> None:
         noop = time.perf_counter() - start
         assert summary.pushed == 0 and summary.changes == 0
         report("sync_10000_noop", noop, read_floor, "<=1s absolute")
+
+        tiles = _add_basemap(project)
+        sync_project(project, url)  # the tiles go out once
+        start = time.perf_counter()
+        summary = sync_project(project, url)
+        noop = time.perf_counter() - start
+        assert summary.pushed == 0 and not summary.notes
+        report(f"sync_10000_noop_with_{tiles}_tiles", noop, read_floor, "<=1s absolute")
     finally:
         project.close()
         conn.close()
+
+
+def _add_basemap(project) -> int:
+    """A base map over the ideas (levels 12-14 of the Dutch scheme); returns its tile count."""
+    from tests.basemap_fixtures import solid_tile_png
+    from workbench.store.tiles import NewBaseMap, basemaps_of, rd_level
+
+    maps = basemaps_of(project)
+    extent = (190000.0, 320000.0, 192000.0, 322000.0)
+    maps.create(NewBaseMap("basemap_bench", "Bench", "© Bench"), extent)
+    info, png, count = maps.get("basemap_bench"), solid_tile_png((180, 190, 200)), 0
+    for zoom in (12, 13, 14):
+        col_min, col_max, row_min, row_max = info.tile_range(rd_level(zoom), extent)
+        tiles = [(c, r, png) for c in range(col_min, col_max + 1) for r in range(row_min, row_max + 1)]
+        maps.write_tiles("basemap_bench", rd_level(zoom), tiles)
+        count += len(tiles)
+    return count

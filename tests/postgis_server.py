@@ -44,9 +44,11 @@ class Server:
         subprocess.run(_as_postgres() + [str(BIN / "initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
                                          "-E", "UTF8", "--locale=C.UTF-8"], check=True, capture_output=True)
         # Trust for everyone but the role "geheim", which must give its password (the
-        # passfile test); the rule is read top-down, so it goes first.
+        # passfile test), and the role "buitengesloten", which no rule lets in (the
+        # messages test); the rules are read top-down, so these go first.
         hba = data / "pg_hba.conf"
         subprocess.run(_as_postgres() + ["sh", "-c", f"(echo 'host all geheim 127.0.0.1/32 scram-sha-256'; "
+                                                     f"echo 'host all buitengesloten 127.0.0.1/32 reject'; "
                                                      f"cat {hba}) > {hba}.new && mv {hba}.new {hba}"], check=True)
         self.process = subprocess.Popen(
             _as_postgres() + [str(BIN / "postgres"), "-D", str(data), "-p", str(self.port), "-h", "127.0.0.1",

@@ -188,7 +188,7 @@ def test_a_facilitator_without_a_grant_cannot_write_the_project(sample_path, dat
     assert main(["db", "grant", "--db", database, "--project", str(sample_path), "--role", "facilitator_noord"]) == 0
     assert main(["sync", str(sample_path), "--db", other]) == 2
     err = capsys.readouterr().err
-    assert "u mag niet schrijven in dit project" in err and "Traceback" not in err and len(err.splitlines()) == 1
+    assert "geen toegang tot dit project" in err and "Traceback" not in err and len(err.splitlines()) == 1
     assert sync(sample_path, granted).pushed > 0
     project = open_project(sample_path)
     try:
@@ -318,7 +318,7 @@ def test_a_password_in_the_address_is_refused_and_libpq_finds_it_in_the_passfile
     assert main(["db", "grant", "--db", database, "--project", str(sample_path), "--role", "geheim"]) == 0
     monkeypatch.setenv("PGPASSFILE", str(tmp_path / "geen-bestand"))
     assert main(["sync", str(sample_path), "--db", database.replace("postgres@", "geheim@")]) == 2
-    assert "De database is niet bereikbaar" in capsys.readouterr().err
+    assert "het wachtwoord ontbreekt of klopt niet" in capsys.readouterr().err
     monkeypatch.setenv("PGPASSFILE", str(passfile))
     assert main(["sync", str(sample_path), "--db", database.replace("postgres@", "geheim@")]) == 0
     assert b"Zeer-Geheim-42" not in sample_path.read_bytes()

@@ -4,7 +4,7 @@ import shutil
 
 from shapely.geometry import Point
 
-from tests.ui_fixtures import ui_settings  # noqa: F401 (fixture)
+from tests.ui_fixtures import dialogs, ui_settings, window  # noqa: F401 (fixtures)
 from workbench.core.commands import AddIntervention
 from workbench.store import open_project
 
@@ -65,3 +65,29 @@ def test_the_file_menu_has_synchroniseren(qtbot, ui_settings):
     qtbot.addWidget(window)
     texts = [a.text() for a in window.actions_.menus["file"].actions()]
     assert "S&ynchroniseren…" in texts
+
+
+def test_the_dialog_brings_in_another_laptops_base_map_and_the_map_shows_it(qtbot, window, sample_path, tmp_path,
+                                                                           database):
+    from tests.basemap_fixtures import add_test_basemap
+    from tests.ui_fixtures import open_in_window
+    from workbench.sync.run import sync_project
+
+    laptop = tmp_path / "laptop.gpkg"
+    shutil.copy(sample_path, laptop)
+    other = open_project(laptop)
+    try:
+        add_test_basemap(other, "basemap_kantoor", levels=(10, 11))
+        sync_project(other, database)
+    finally:
+        other.close()
+    project = open_in_window(qtbot, window, sample_path)
+    assert window.map_view.scene().basemap.maps() == []
+    dialog = window.sync_dialog()
+    dialog.address.setText(database)
+    dialog.start()
+    qtbot.waitUntil(lambda: dialog.summary is not None or bool(dialog.error.text()), timeout=60000)
+    assert dialog.summary is not None, dialog.error.text()
+    assert "tegels verstuurd" in dialog.result.toPlainText()
+    assert [name for name, _title in window.map_view.scene().basemap.maps()] == ["basemap_kantoor"]
+    assert project is window.context.project

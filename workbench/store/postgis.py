@@ -1,9 +1,10 @@
-"""The shared PostGIS database: schema, migrations, and the rows replicas exchange.
+"""The shared PostGIS database: connecting, access, migrations run, and the rows replicas exchange.
 
-All SQL of the sync lives here; every value is a query parameter (no SQL is built from
-user text). One table ``werkbank.rijen`` holds every exchanged row of every project
-(kind, version vector, alive, the entity as JSON, the geometry in EPSG:28992 with a
-GiST index); views for QGIS present them per kind. Passwords never pass through here:
+The sync's SQL lives here and beside it (``postgis_schema``: the migrations and views;
+``postgis_tiles``: base-map tiles; ``postgis_errors``: the Dutch messages); every value
+is a query parameter (no SQL is built from user text). One table ``werkbank.rijen``
+holds every exchanged row of every project (kind, version vector, alive, the entity as
+JSON, the geometry in EPSG:28992 with a GiST index); views for QGIS present them. Passwords never pass through here:
 the connection string names host/db/user, libpq finds the password (PGPASSFILE,
 ~/.pgpass, a service file, PGPASSWORD).
 """
@@ -11,92 +12,10 @@ the connection string names host/db/user, libpq finds the password (PGPASSFILE,
 import contextlib
 
 from workbench.core import versions
-from workbench.errors import WorkbenchError
 from workbench.i18n import _
-
-SCHEMA = "werkbank"
-FACILITATOR, VIEWER = "werkbank_facilitator", "werkbank_viewer"
-
-
-class DatabaseError(WorkbenchError):
-    """The database could not be reached or refused the work; one Dutch sentence."""
-
-
-def _migration_1(cur) -> None:
-    cur.execute("CREATE EXTENSION IF NOT EXISTS postgis")
-    cur.execute(f"CREATE SCHEMA IF NOT EXISTS {SCHEMA}")
-    cur.execute(f"""
-    CREATE TABLE IF NOT EXISTS {SCHEMA}.projecten (uuid text PRIMARY KEY, naam text NOT NULL DEFAULT '');
-    CREATE TABLE IF NOT EXISTS {SCHEMA}.toegang (
-      project_uuid text NOT NULL, rol name NOT NULL, PRIMARY KEY (project_uuid, rol));
-    CREATE TABLE IF NOT EXISTS {SCHEMA}.rijen (
-      project_uuid text NOT NULL, uuid text NOT NULL, soort text NOT NULL,
-      versie jsonb NOT NULL DEFAULT '{{}}', levend boolean NOT NULL DEFAULT true,
-      gegevens jsonb NOT NULL DEFAULT '{{}}', geom geometry(Geometry, 28992),
-      gewijzigd timestamptz NOT NULL DEFAULT now(),
-      PRIMARY KEY (project_uuid, uuid));
-    CREATE INDEX IF NOT EXISTS rijen_geom ON {SCHEMA}.rijen USING gist (geom);
-    CREATE INDEX IF NOT EXISTS rijen_soort ON {SCHEMA}.rijen (project_uuid, soort);
-    """)
-    # Views QGIS opens directly; they hold no names or contact details of residents
-    # (quotes and their speakers, session facilitators stay out).
-    cur.execute(f"""
-    CREATE OR REPLACE VIEW {SCHEMA}.ideeen AS
-      SELECT r.project_uuid, r.uuid, (r.gegevens->>'number')::int AS nummer, r.gegevens->>'title' AS titel,
-             r.gegevens->>'description' AS omschrijving, r.gegevens->>'status' AS status,
-             r.gegevens->>'horizon' AS horizon,
-             (SELECT t.gegevens->>'name' FROM {SCHEMA}.rijen t WHERE t.project_uuid = r.project_uuid
-                AND t.uuid = r.gegevens->>'primary_theme_uuid' AND t.levend) AS hoofdthema,
-             (SELECT string_agg(t.gegevens->>'name', '; ' ORDER BY t.gegevens->>'name') FROM {SCHEMA}.rijen t
-                WHERE t.project_uuid = r.project_uuid AND t.levend AND t.soort = 'theme'
-                AND r.gegevens->'theme_uuids' ? t.uuid) AS themas,
-             r.geom
-      FROM {SCHEMA}.rijen r WHERE r.soort = 'intervention' AND r.levend;
-    CREATE OR REPLACE VIEW {SCHEMA}.stemmen_per_idee AS
-      SELECT i.project_uuid, i.uuid, i.nummer, i.titel,
-             COALESCE((SELECT sum((v.gegevens->>'count')::int) FROM {SCHEMA}.rijen v
-                WHERE v.project_uuid = i.project_uuid AND v.soort = 'vote' AND v.levend
-                AND v.gegevens->>'intervention_uuid' = i.uuid), 0) AS stemmen,
-             i.geom
-      FROM {SCHEMA}.ideeen i;
-    """)
-    # Roles: a facilitator writes only the projects granted to it (row-level security),
-    # a viewer reads the views only.
-    for role in (FACILITATOR, VIEWER):
-        cur.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,))
-        if cur.fetchone() is None:
-            cur.execute(f"CREATE ROLE {role} NOLOGIN")
-    cur.execute(f"""
-    GRANT USAGE ON SCHEMA {SCHEMA} TO {FACILITATOR}, {VIEWER};
-    GRANT SELECT ON {SCHEMA}.ideeen, {SCHEMA}.stemmen_per_idee TO {FACILITATOR}, {VIEWER};
-    GRANT SELECT, INSERT, UPDATE ON {SCHEMA}.rijen, {SCHEMA}.projecten TO {FACILITATOR};
-    GRANT SELECT ON {SCHEMA}.toegang TO {FACILITATOR};
-    ALTER TABLE {SCHEMA}.rijen ENABLE ROW LEVEL SECURITY;
-    ALTER TABLE {SCHEMA}.projecten ENABLE ROW LEVEL SECURITY;
-    DROP POLICY IF EXISTS lezen ON {SCHEMA}.rijen;
-    DROP POLICY IF EXISTS schrijven ON {SCHEMA}.rijen;
-    DROP POLICY IF EXISTS wijzigen ON {SCHEMA}.rijen;
-    CREATE POLICY lezen ON {SCHEMA}.rijen FOR SELECT USING (true);
-    CREATE POLICY schrijven ON {SCHEMA}.rijen FOR INSERT WITH CHECK (EXISTS (
-      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = rijen.project_uuid
-      AND pg_has_role(current_user, g.rol, 'MEMBER')));
-    CREATE POLICY wijzigen ON {SCHEMA}.rijen FOR UPDATE USING (EXISTS (
-      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = rijen.project_uuid
-      AND pg_has_role(current_user, g.rol, 'MEMBER')));
-    DROP POLICY IF EXISTS alle ON {SCHEMA}.projecten;
-    DROP POLICY IF EXISTS eigen ON {SCHEMA}.projecten;
-    DROP POLICY IF EXISTS eigen_wijzigen ON {SCHEMA}.projecten;
-    CREATE POLICY alle ON {SCHEMA}.projecten FOR SELECT USING (true);
-    CREATE POLICY eigen ON {SCHEMA}.projecten FOR INSERT WITH CHECK (EXISTS (
-      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = projecten.uuid
-      AND pg_has_role(current_user, g.rol, 'MEMBER')));
-    CREATE POLICY eigen_wijzigen ON {SCHEMA}.projecten FOR UPDATE USING (EXISTS (
-      SELECT 1 FROM {SCHEMA}.toegang g WHERE g.project_uuid = projecten.uuid
-      AND pg_has_role(current_user, g.rol, 'MEMBER')));
-    """)
-
-
-MIGRATIONS = [_migration_1]
+from workbench.store import postgis_errors
+from workbench.store.postgis_errors import DatabaseError, first_line as _first_line
+from workbench.store.postgis_schema import FACILITATOR, MIGRATIONS, SCHEMA, VIEWER  # noqa: F401
 
 
 def connect(url):
@@ -125,12 +44,7 @@ def connect(url):
     try:
         return psycopg.connect(url, connect_timeout=10, autocommit=True)  # transactions are explicit
     except psycopg.Error as error:
-        raise DatabaseError(_("De database is niet bereikbaar ({reason}).").format(
-            reason=_first_line(error))) from error
-
-
-def _first_line(error) -> str:
-    return (str(error).strip().splitlines() or [type(error).__name__])[0]
+        raise postgis_errors.connect_failure(error, parts) from error
 
 
 def init(conn) -> list:
@@ -142,6 +56,8 @@ def init(conn) -> list:
             cur.execute("SELECT pg_advisory_xact_lock(hashtext('werkbank-init'))")
             cur.execute(f"SELECT max(versie) FROM {SCHEMA}.schema_versie")
             current = cur.fetchone()[0] or 0
+            if current > len(MIGRATIONS):
+                raise postgis_errors.schema_newer(current, len(MIGRATIONS))
             done = []
             for number in range(current + 1, len(MIGRATIONS) + 1):
                 MIGRATIONS[number - 1](cur)
@@ -150,10 +66,50 @@ def init(conn) -> list:
     return done
 
 
-def grant(conn, project_uuid, role) -> None:
+def check_schema(conn) -> None:
+    """Refuse, in Dutch, a database without the schema, or with one older or newer than this app's."""
+    import psycopg
+
+    with talking():
+        if conn.execute(f"SELECT to_regclass('{SCHEMA}.schema_versie')").fetchone()[0] is None:
+            raise postgis_errors.schema_missing()
+        try:
+            found = conn.execute(f"SELECT max(versie) FROM {SCHEMA}.schema_versie").fetchone()[0] or 0
+        except psycopg.errors.InsufficientPrivilege:
+            found = 1  # the first schema did not let facilitators read its version
+    if found > len(MIGRATIONS):
+        raise postgis_errors.schema_newer(found, len(MIGRATIONS))
+    if found < len(MIGRATIONS):
+        raise postgis_errors.schema_older(found, len(MIGRATIONS))
+
+
+def grant(conn, project_uuid, role, write=True) -> None:
+    """Let ``role`` read (and with ``write``, write) the project; a second grant replaces the first."""
+    if conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (role,)).fetchone() is None:
+        raise DatabaseError(_("De rol {role} bestaat niet in de database; maak hem eerst aan (CREATE ROLE {role} "
+                              "LOGIN IN ROLE werkbank_facilitator).").format(role=role))
     with conn.transaction():
-        conn.execute(f"INSERT INTO {SCHEMA}.toegang (project_uuid, rol) VALUES (%s, %s) ON CONFLICT DO NOTHING",
-                     (project_uuid, role))
+        conn.execute(f"INSERT INTO {SCHEMA}.toegang (project_uuid, rol, schrijven) VALUES (%s, %s, %s) "
+                     "ON CONFLICT (project_uuid, rol) DO UPDATE SET schrijven = EXCLUDED.schrijven",
+                     (project_uuid, role, write))
+
+
+READ, WRITE = "lezen", "schrijven"
+
+
+def access(conn, project_uuid):
+    """WRITE, READ or None: what the connected role may do with the project. Superusers,
+    roles that bypass row-level security and the schema's owner may do everything."""
+    with talking():
+        everything, granted = conn.execute(
+            f"SELECT (SELECT rolsuper OR rolbypassrls FROM pg_roles WHERE rolname = current_user) "
+            f"OR pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = '{SCHEMA}.rijen'::regclass), "
+            "'MEMBER'), (SELECT bool_or(g.schrijven) FROM " + SCHEMA + ".toegang g "
+            "JOIN pg_roles r ON r.rolname = g.rol "
+            "WHERE g.project_uuid = %s AND pg_has_role(current_user, r.oid, 'MEMBER'))", (project_uuid,)).fetchone()
+    if everything or granted:
+        return WRITE
+    return READ if granted is False else None
 
 
 @contextlib.contextmanager
@@ -193,32 +149,49 @@ def push(conn, project_uuid, project_name, expected, outgoing) -> None:
     """Write ``outgoing`` [(uuid, kind, version, alive, data, wkb)] in one transaction,
     each only if the database still holds the ``expected`` version of it (else someone
     synced in between: :class:`ChangedMeanwhile`, and nothing is written)."""
+    import psycopg
+
+    with talking():
+        try:
+            with conn.transaction():
+                _push(conn, project_uuid, project_name, expected, outgoing)
+        except (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure,
+                psycopg.errors.TransactionRollback) as error:  # SQLSTATE class 40 (not one hierarchy)
+            # a deadlock with, or a serialization failure against, another writer: nothing
+            # was written; the sync reads again and retries (never shown raw)
+            raise ChangedMeanwhile() from error
+
+
+def _push(conn, project_uuid, project_name, expected, outgoing) -> None:
     from psycopg.types.json import Jsonb
 
-    with talking(), conn.transaction():
-        conn.execute(f"INSERT INTO {SCHEMA}.projecten (uuid, naam) VALUES (%s, %s) "
-                     "ON CONFLICT (uuid) DO NOTHING", (project_uuid, project_name))
-        with conn.cursor() as cur:
-            cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS binnen (uuid text, soort text, versie jsonb, "
-                        "levend boolean, gegevens jsonb, geom bytea, verwacht jsonb) ON COMMIT DELETE ROWS")
-            with cur.copy("COPY binnen FROM STDIN") as copy:
-                for uuid, kind, version, alive, data, wkb in outgoing:
-                    old = expected.get(uuid)
-                    copy.write_row((uuid, kind, Jsonb(version), alive, Jsonb(data), wkb,
-                                    None if old is None else Jsonb(old)))
-            cur.execute(f"""
-                INSERT INTO {SCHEMA}.rijen AS r (project_uuid, uuid, soort, versie, levend, gegevens, geom)
-                SELECT %s, uuid, soort, versie, levend, gegevens, ST_GeomFromWKB(geom, 28992) FROM binnen
-                WHERE verwacht IS NULL
-                ON CONFLICT (project_uuid, uuid) DO NOTHING""", (project_uuid,))
-            inserted = cur.rowcount
-            cur.execute(f"""
-                UPDATE {SCHEMA}.rijen r SET versie = b.versie, levend = b.levend, gegevens = b.gegevens,
-                  geom = ST_GeomFromWKB(b.geom, 28992), gewijzigd = now()
-                FROM binnen b WHERE r.project_uuid = %s AND r.uuid = b.uuid AND b.verwacht IS NOT NULL
-                  AND r.versie = b.verwacht""", (project_uuid,))
-            if inserted + cur.rowcount != len(outgoing):
-                raise ChangedMeanwhile()
+    # Syncs of one project write one after the other (a second waits here for the
+    # first's commit, then finds the versions changed and reads again): two syncs
+    # never lock the same rows in a different order, so they cannot deadlock.
+    conn.execute("SELECT pg_advisory_xact_lock(hashtext('werkbank-push'), hashtext(%s))", (project_uuid,))
+    conn.execute(f"INSERT INTO {SCHEMA}.projecten (uuid, naam) VALUES (%s, %s) "
+                 "ON CONFLICT (uuid) DO NOTHING", (project_uuid, project_name))
+    with conn.cursor() as cur:
+        cur.execute(f"CREATE TEMP TABLE IF NOT EXISTS binnen (uuid text, soort text, versie jsonb, "
+                    "levend boolean, gegevens jsonb, geom bytea, verwacht jsonb) ON COMMIT DELETE ROWS")
+        with cur.copy("COPY binnen FROM STDIN") as copy:
+            for uuid, kind, version, alive, data, wkb in outgoing:
+                old = expected.get(uuid)
+                copy.write_row((uuid, kind, Jsonb(version), alive, Jsonb(data), wkb,
+                                None if old is None else Jsonb(old)))
+        cur.execute(f"""
+            INSERT INTO {SCHEMA}.rijen AS r (project_uuid, uuid, soort, versie, levend, gegevens, geom)
+            SELECT %s, uuid, soort, versie, levend, gegevens, ST_GeomFromWKB(geom, 28992) FROM binnen
+            WHERE verwacht IS NULL
+            ON CONFLICT (project_uuid, uuid) DO NOTHING""", (project_uuid,))
+        inserted = cur.rowcount
+        cur.execute(f"""
+            UPDATE {SCHEMA}.rijen r SET versie = b.versie, levend = b.levend, gegevens = b.gegevens,
+              geom = ST_GeomFromWKB(b.geom, 28992), gewijzigd = now()
+            FROM binnen b WHERE r.project_uuid = %s AND r.uuid = b.uuid AND b.verwacht IS NOT NULL
+              AND r.versie = b.verwacht""", (project_uuid,))
+        if inserted + cur.rowcount != len(outgoing):
+            raise ChangedMeanwhile()
 
 
 class ChangedMeanwhile(Exception):

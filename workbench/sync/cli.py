@@ -9,10 +9,11 @@ def add_parser(sub) -> None:
     q = actions.add_parser("init", help=_("schema aanmaken of bijwerken"))
     q.add_argument("--db", required=True)
     q.set_defaults(run=cmd_db_init)
-    q = actions.add_parser("grant", help=_("een rol laten schrijven in een project"))
+    q = actions.add_parser("grant", help=_("een rol een project laten lezen en schrijven"))
     q.add_argument("--db", required=True)
     q.add_argument("--project", required=True, help=_("project-UUID of projectbestand"))
     q.add_argument("--role", required=True)
+    q.add_argument("--read-only", action="store_true", help=_("alleen lezen, niet schrijven"))
     q.set_defaults(run=cmd_db_grant)
     p = sub.add_parser("sync", help=_("project synchroniseren met de gedeelde database"))
     p.add_argument("path")
@@ -48,9 +49,14 @@ def cmd_db_grant(args):
             project.close()
     conn = postgis.connect(args.db)
     try:
-        postgis.grant(conn, project_id, args.role)
+        postgis.grant(conn, project_id, args.role, write=not args.read_only)
     finally:
         conn.close()
+    if args.read_only:
+        text = _("Rol {role} mag project {project} nu lezen, niet schrijven.")
+    else:
+        text = _("Rol {role} mag project {project} nu lezen en schrijven.")
+    print(text.format(role=args.role, project=project_id))
     return 0
 
 

@@ -21,7 +21,7 @@ from workbench.io.merge_summary import MergeSummary
 from workbench.store import postgis
 from workbench.store.merge_source import project_uuid
 from workbench.store.versions import UNVERSIONED
-from workbench.sync.rows import snapshot, to_row
+from workbench.sync.rows import snapshot, to_rows
 
 ATTEMPTS = 5  # syncs of others in between before giving up
 
@@ -45,11 +45,13 @@ def local_rows(project) -> dict:
 def sync_project(project, url, rule=KEEP_BOTH, progress=None) -> MergeSummary:
     """Sync the open ``project`` with the database at ``url``; returns what the pull merged."""
     run = SyncRun(project, url, rule)
+    run.reuse_local = True  # nothing else edits the project meanwhile (the app's dialog may)
     try:
         while True:
             run.fetch()
             run.merge()
             if run.push():
+                run.tiles()
                 return run.summary
     finally:
         run.close()
@@ -67,7 +69,18 @@ class SyncRun:
             raise postgis.DatabaseError(_("Dit project heeft geen project-UUID en kan niet worden "
                                           "gesynchroniseerd."))
         self.conn = postgis.connect(url)
-        self.attempts, self.remote, self.incoming = 0, {}, None
+        try:
+            postgis.check_schema(self.conn)
+            self.access = postgis.access(self.conn, self.uuid)
+        except BaseException:
+            self.conn.close()
+            raise
+        if self.access is None:
+            self.conn.close()
+            raise postgis.DatabaseError(_("De database weigert: u heeft geen toegang tot dit project, lezen noch "
+                                          "schrijven. Vraag de beheerder om toegang (workbench db grant)."))
+        self.attempts, self.remote, self.incoming, self.local = 0, {}, None, None
+        self.reuse_local = False  # push reads the file's versions again unless told nothing changed them
         self.summary = MergeSummary()
 
     def fetch(self) -> None:
@@ -77,7 +90,7 @@ class SyncRun:
             raise postgis.DatabaseError(_("De database veranderde steeds tijdens het synchroniseren; probeer het "
                                           "zo nog eens."))
         self.remote = postgis.versions_of(self.conn, self.uuid)
-        local = local_rows(self.project)
+        local = self.local = local_rows(self.project)
         wanted = [u for u, version in self.remote.items() if u not in local
                   or vv.compare(version, local[u][1]) in (vv.NEWER, vv.CONCURRENT)]
         self.incoming = snapshot(postgis.rows(self.conn, self.uuid, wanted)) if wanted else None
@@ -89,13 +102,21 @@ class SyncRun:
             # The database's ideas keep their numbers; a laptop's new idea with a taken number moves.
             self.summary = merge_projects(self.project, [self.incoming], self.rule, [label],
                                           numbered_first=frozenset(self.remote))
+            self.local = None  # the merge changed versions: push reads them again
         self.summary.sources = [label]
 
     def push(self) -> bool:
         """Write the rows the database has not seen; False if it changed meanwhile."""
-        outgoing = [to_row(self.project, u, kind, version, alive)
-                    for u, (kind, version, alive) in local_rows(self.project).items()
-                    if u not in self.remote or vv.compare(version, self.remote[u]) in (vv.NEWER, vv.CONCURRENT)]
+        local = self.local if self.reuse_local and self.local is not None else local_rows(self.project)
+        outgoing = to_rows(self.project, [
+            (u, kind, version, alive) for u, (kind, version, alive) in local.items()
+            if u not in self.remote or vv.compare(version, self.remote[u]) in (vv.NEWER, vv.CONCURRENT)])
+        if outgoing and self.access == postgis.READ:
+            self.tiles()  # a read grant still brings the base maps in
+            raise postgis.DatabaseError(_("U mag dit project in de database alleen lezen: wat anderen veranderden is "
+                                          "binnengehaald, maar uw eigen wijzigingen ({count} rijen) zijn niet "
+                                          "verstuurd. Vraag de beheerder om schrijfrechten.").format(
+                                              count=len(outgoing)))
         if outgoing:
             try:
                 postgis.push(self.conn, self.uuid, self.project.info.name,
@@ -104,6 +125,17 @@ class SyncRun:
                 return False
         self.summary.pushed = len(outgoing)
         return True
+
+    def tiles(self) -> tuple:
+        """Send the base-map tiles the database lacks and fetch those the file lacks
+        (network and the file's own connection: fine on a worker thread); (sent, fetched)."""
+        from workbench.sync.tiles import sync_tiles
+
+        sent, fetched = sync_tiles(self.conn, self.uuid, self.project.path, self.access)
+        if sent or fetched:
+            self.summary.notes.append(_("Basiskaarten: {sent} tegels verstuurd, {fetched} opgehaald.").format(
+                sent=sent, fetched=fetched))
+        return sent, fetched
 
     def close(self) -> None:
         self.conn.close()

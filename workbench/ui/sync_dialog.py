@@ -49,7 +49,7 @@ class SyncDialog(QDialog):
         self.address = QLineEdit(str(qsettings().value(SETTING, "") or ""))
         self.address.setPlaceholderText("postgresql://gebruiker@server/database")
         self.progress = QProgressBar()
-        self.progress.setRange(0, 3)
+        self.progress.setRange(0, 4)
         self.progress.hide()
         self.step_label = QLabel()
         add_result_and_buttons(self, _("Synchroniseren"), self.start)
@@ -127,7 +127,15 @@ class SyncDialog(QDialog):
             self._then = self._fetched
             self._begin(_("Ophalen…"), 1, self.run.fetch)
             return
-        self.progress.setValue(3)
+        self._then = self._finished
+        self._begin(_("Basiskaarten…"), 3, self.run.tiles)
+
+    def _finished(self, tiles) -> None:
+        self.progress.setValue(4)
+        view = getattr(self.parent(), "map_view", None)
+        if tiles[1] and view is not None:  # base-map tiles came in: the map shows them at once
+            view.scene().basemap.reload()
+            view.layersChanged.emit()
         qsettings().setValue(SETTING, self._url)
         self.summary = self.run.summary
         self._close_run()
