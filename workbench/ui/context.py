@@ -8,7 +8,7 @@ session the lists and the map show). Every change to the model goes through
 of an exception.
 """
 
-from qtpy.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal
 
 from workbench.errors import WorkbenchError
 

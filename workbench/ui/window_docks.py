@@ -1,8 +1,8 @@
 """The window's docks: which panel sits where on a first start, their titles, and the
 layout (window size, dock places) kept between runs."""
 
-from qtpy.QtCore import QByteArray, Qt
-from qtpy.QtWidgets import QDockWidget
+from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtWidgets import QDockWidget
 
 from workbench.canvas.layer_list import LayerList
 from workbench.i18n import _
