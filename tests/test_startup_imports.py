@@ -33,7 +33,8 @@ else:
 
 NOT_BEFORE_FIRST_PAINT = ("qtpy", "reportlab", "pyproj", "psycopg", "pyogrio", "workbench.report",
                           "workbench.io.merge", "workbench.sync", "workbench.ui.export_dialog",
-                          "workbench.ui.import_dialog", "workbench.ui.merge_dialog", "workbench.ui.sync_dialog")
+                          "workbench.ui.import_dialog", "workbench.ui.merge_dialog", "workbench.ui.sync_dialog",
+                          "workbench.ui.basemap_dialog", "workbench.ui.wizard")
 
 
 @pytest.fixture(scope="module")
