@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDockWidget
 from workbench.canvas.layer_list import LayerList
 from workbench.i18n import _
 from workbench.ui import settings
+from workbench.ui.dock_tabs import DockTabStyler, first_start_widths
 from workbench.ui.editor import InterventionEditor
 from workbench.ui.interventions_dock import InterventionsPanel
 from workbench.ui.project_panel import ProjectPanel
@@ -19,7 +20,8 @@ from workbench.ui.votes import VotesPanel
 
 
 def dock_titles() -> dict:
-    return {"interventions": _("Ideeën"), "editor": _("Idee bewerken"), "sessions": _("Bijeenkomsten"),
+    # short: five tabs share a dock of ~290 px on a 1366 px laptop (see ui/dock_tabs.py)
+    return {"interventions": _("Ideeën"), "editor": _("Idee"), "sessions": _("Bijeenkomsten"),
             "votes": _("Stemmen"), "ranking": _("Ranglijst"), "quotes": _("Citaten"), "themes": _("Thema's"),
             "project": _("Project"), "layers": _("Lagen"), "toets": _("Toets")}
 
@@ -55,6 +57,7 @@ class WindowDocks:
         self.docks["interventions"].raise_()
         self.docks["editor"].raise_()
         self.resizeDocks([self.docks["interventions"], self.docks["editor"]], [300, 290], Qt.Orientation.Horizontal)
+        self._dock_tabs = DockTabStyler(self)  # titles readable, not "Ide...", at 1366 px
         view_menu = self.actions_.menus["view"]
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
@@ -72,8 +75,8 @@ class WindowDocks:
         super().showEvent(event)
         if getattr(self, "_narrow_docks", False):  # first start: the map gets most of the window
             self._narrow_docks = False
-            self.resizeDocks([self.docks["interventions"], self.docks["editor"]], [280, 260],
-                             Qt.Orientation.Horizontal)
+            docks = [self.docks["interventions"], self.docks["editor"]]
+            self.resizeDocks(docks, first_start_widths(self, docks, [280, 260]), Qt.Orientation.Horizontal)
 
     def save_layout(self) -> None:
         if self.presentation.active:
