@@ -1,7 +1,15 @@
 """The window's docks: which panel sits where on a first start, their titles, and the
-layout (window size, dock places) kept between runs."""
+layout (window size, dock places) kept between runs.
 
-from PySide6.QtCore import QByteArray, Qt
+Only the panels in sight at the start are built with the window: the ideas list, the
+editor and the layers. Those behind another tab are built when first needed (their tab
+is chosen, code asks for them) and otherwise right after the first painted map, so the
+map appears sooner (issue 14) and every dock is there a moment later as before.
+"""
+
+import importlib
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget
 
 from workbench.canvas.layer_list import LayerList
@@ -10,13 +18,14 @@ from workbench.ui import settings
 from workbench.ui.dock_tabs import DockTabStyler, first_start_widths
 from workbench.ui.editor import InterventionEditor
 from workbench.ui.interventions_dock import InterventionsPanel
-from workbench.ui.project_panel import ProjectPanel
-from workbench.ui.quotes import QuotesPanel
-from workbench.ui.ranking import RankingPanel
-from workbench.ui.sessions import SessionsPanel
-from workbench.ui.themes import ThemesPanel
-from workbench.ui.toets_dock import ToetsPanel
-from workbench.ui.votes import VotesPanel
+
+DOCK_ORDER = ("interventions", "sessions", "themes", "editor", "votes", "ranking", "quotes", "project", "toets",
+              "layers")
+# behind another tab on a first start: built when first needed
+LATER = {"sessions": "workbench.ui.sessions:SessionsPanel", "themes": "workbench.ui.themes:ThemesPanel",
+         "votes": "workbench.ui.votes:VotesPanel", "ranking": "workbench.ui.ranking:RankingPanel",
+         "quotes": "workbench.ui.quotes:QuotesPanel", "project": "workbench.ui.project_panel:ProjectPanel",
+         "toets": "workbench.ui.toets_dock:ToetsPanel"}
 
 
 def dock_titles() -> dict:
@@ -26,20 +35,38 @@ def dock_titles() -> dict:
             "project": _("Project"), "layers": _("Lagen"), "toets": _("Toets")}
 
 
+class Panels(dict):
+    """The docks' panels by key. Asking for one not built yet (``panels["votes"]``)
+    builds it; ``get``, ``values`` and ``in`` see only the panels built so far."""
+
+    def __init__(self, build):
+        super().__init__()
+        self._build = build
+
+    def __missing__(self, key):
+        if key not in LATER:
+            raise KeyError(key)
+        return self._build(key)
+
+    def pending(self) -> list:
+        return [key for key in LATER if key not in self]
+
+
 class WindowDocks:
     """Mixed into :class:`MainWindow`: builds the docks and keeps their layout."""
 
     def _build_docks(self) -> None:
         c = self.context
-        self.panels = {"interventions": InterventionsPanel(c), "sessions": SessionsPanel(c),
-                       "themes": ThemesPanel(c), "editor": InterventionEditor(c), "votes": VotesPanel(c),
-                       "ranking": RankingPanel(c), "quotes": QuotesPanel(c), "project": ProjectPanel(c),
-                       "toets": ToetsPanel(c)}
-        self.panels["layers"] = LayerList(self.map_view)
-        for key, panel in self.panels.items():
+        self.panels = Panels(self._build_panel)
+        self.panels.update({"interventions": InterventionsPanel(c), "editor": InterventionEditor(c),
+                            "layers": LayerList(self.map_view)})
+        for key in DOCK_ORDER:
             dock = QDockWidget(self)
             dock.setObjectName(f"dock_{key}")
-            dock.setWidget(panel)
+            if key in self.panels:
+                dock.setWidget(self.panels[key])
+            else:  # built once its tab is chosen
+                dock.visibilityChanged.connect(lambda shown, k=key: shown and self.panels[k])
             self.docks[key] = dock
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
@@ -61,6 +88,28 @@ class WindowDocks:
         view_menu = self.actions_.menus["view"]
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
+        self.map_view.painted.connect(self._build_pending_panels_soon)
+
+    def _build_panel(self, key):
+        module, name = LATER[key].split(":")
+        panel_class = getattr(importlib.import_module(module), name)
+        with self.context.catching_up():  # it shows the project that is open already
+            panel = panel_class(self.context)
+        self.panels[key] = panel
+        panel.setEnabled(self.context.project is not None)
+        self.docks[key].setWidget(panel)
+        return panel
+
+    def _build_pending_panels_soon(self) -> None:
+        """After the first painted map (not inside its paint): the docks behind other
+        tabs, one per turn of the event loop so the window keeps answering."""
+        QTimer.singleShot(0, self, self._build_pending_panels)
+
+    def _build_pending_panels(self) -> None:
+        pending = self.panels.pending()
+        if pending:
+            self._build_panel(pending[0])
+            self._build_pending_panels_soon()
 
     def restore_layout(self) -> None:
         store = settings.qsettings()
