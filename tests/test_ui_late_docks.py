@@ -51,3 +51,19 @@ def test_choosing_a_tab_builds_its_dock(qtbot, ui_settings, dialogs, sample_path
     main.docks["quotes"].raise_()  # the tab is chosen before the pending docks are built
     assert "quotes" in main.panels and main.docks["quotes"].widget() is main.panels["quotes"]
     main.close()
+
+
+def test_a_remembered_layout_with_a_late_dock_in_front_shows_it(qtbot, ui_settings, dialogs, sample_path):
+    first = opened_before_shown(qtbot, sample_path)
+    first.show()
+    qtbot.waitUntil(first.map_view.is_painted)
+    first.docks["votes"].raise_()
+    first.close()  # keeps the layout: the votes tab in front
+    again = opened_before_shown(qtbot, sample_path)
+    assert again.panels.get("votes") is None
+    again.show()  # the tab in front is built as it is shown, not after the first paint
+    assert not again.map_view.is_painted()
+    votes = again.docks["votes"]
+    assert votes.widget() is again.panels.get("votes") is not None
+    assert votes.widget().isVisible()
+    again.close()
