@@ -1,9 +1,11 @@
 """Where bundled resources live, in a source checkout and in a PyInstaller build."""
 
 import sys
+from functools import lru_cache
 from pathlib import Path
 
 
+@lru_cache(maxsize=None)  # asked for every icon and style at start: resolve() walks the path
 def _data_dir(name: str) -> Path:
     """A data folder: inside a frozen app, inside the installed package (the wheel puts
     it there, see setup.py), or at the top of a source checkout."""

@@ -4,14 +4,13 @@
 import importlib.util
 import sys
 
-from qtpy.QtCore import Qt
-from qtpy.QtGui import QAction, QActionGroup, QKeySequence
-from qtpy.QtWidgets import QMenu, QToolBar
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import QMenu, QToolBar
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.ui.icons import icon
 from workbench.i18n import _
-from workbench.ui import basemap_dialog, basemap_files
 
 DRAW_MODES = (Mode.POINT, Mode.LINE, Mode.POLYGON, Mode.FREEHAND)
 
@@ -33,6 +32,18 @@ def tool_available(mode) -> bool:
 
     module = _MODULES[mode].split(":")[0]
     return importlib.util.find_spec(f"workbench.canvas.tools.{module}") is not None
+
+
+def _basemap_dialog():
+    from workbench.ui import basemap_dialog  # a dialog: loaded when chosen, not at start
+
+    return basemap_dialog
+
+
+def _basemap_files():
+    from workbench.ui import basemap_files
+
+    return basemap_files
 
 
 class WindowActions:
@@ -71,8 +82,8 @@ class WindowActions:
         act("zoom_selection", lambda: w.map_view.zoom_to_selection(), "Ctrl+J")  # as in QGIS
         act("snapping", lambda on: w.map_view.set_snapping(on), checkable=True).setChecked(True)
         act("underlay", w.underlay_dialog)
-        act("basemap", lambda: basemap_dialog.open_for(w))
-        act("basemap_file", lambda: basemap_files.choose_and_import(w))
+        act("basemap", lambda: _basemap_dialog().open_for(w))
+        act("basemap_file", lambda: _basemap_files().choose_and_import(w))
         act("new_session", w.new_session)
         act("add_quote", w.add_quote, "Ctrl+Shift+Q")
         act("about", w.about)

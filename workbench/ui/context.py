@@ -8,7 +8,9 @@ session the lists and the map show). Every change to the model goes through
 of an exception.
 """
 
-from qtpy.QtCore import QObject, Signal
+from contextlib import contextmanager
+
+from PySide6.QtCore import QObject, Signal
 
 from workbench.errors import WorkbenchError
 
@@ -46,6 +48,22 @@ class ProjectContext(QObject):
         if project is not None:
             self._unsubscribe = project.events.subscribe(self._forward)
         self.projectReplaced.emit()
+
+    @contextmanager
+    def catching_up(self):
+        """Build widgets inside this block when a project may already be open (a dock
+        built when first shown): what they connect to ``projectReplaced`` here is also
+        called once on leaving, for them alone, as if the project had just been opened.
+        Later openings reach them as they reach every widget."""
+        relay = _Relay(self)
+        self.projectReplaced.connect(relay.projectReplaced)
+        self.projectReplaced = relay.projectReplaced  # shadows the class's signal in the block
+        try:
+            yield
+        finally:
+            del self.projectReplaced
+        if self.project is not None:
+            relay.projectReplaced.emit()
 
     def _forward(self, event) -> None:
         if event.kind == "intervention" and event.action == "removed" and event.uuid in self._selection:
@@ -114,3 +132,9 @@ class ProjectContext(QObject):
     def in_session_filter(self, intervention) -> bool:
         """Whether the intervention was created in the filtered session (as the map shows)."""
         return self._session_filter is None or intervention.created_session_uuid == self._session_filter
+
+
+class _Relay(QObject):
+    """Passes the context's ``projectReplaced`` on to the widgets built while catching up."""
+
+    projectReplaced = Signal()

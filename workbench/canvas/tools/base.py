@@ -1,6 +1,6 @@
 """The interface every tool implements; the defaults do nothing and decline events."""
 
-from qtpy.QtCore import Qt
+from PySide6.QtCore import Qt
 
 
 class Tool:

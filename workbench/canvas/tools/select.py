@@ -2,7 +2,7 @@
 the idea under the cursor is highlighted."""
 
 import shapely
-from qtpy.QtCore import Qt
+from PySide6.QtCore import Qt
 
 from workbench.canvas.tools.base import Tool
 

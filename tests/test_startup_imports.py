@@ -1,0 +1,68 @@
+"""Cold start (issue 14, item 3): what the first painted map does not need is not loaded
+before it. The app runs in a fresh process, offscreen, exactly as the start benchmark
+launches it, and reports ``sys.modules`` the moment the map view has painted.
+
+Each module named here costs tens of milliseconds at every start (qtpy's star imports
+alone create every Qt class: about 0.1 s), and none of them draws the first map.
+"""
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+FIRST_PAINT = r"""
+import json, sys
+from workbench.ui.app import application
+app = application()
+from workbench.ui.main_window import MainWindow
+window = MainWindow()
+window.open_path(sys.argv[1])
+window.show()
+def painted():
+    print(json.dumps({"modules": sorted(sys.modules), "project": window.context.project is not None}))
+    app.quit()
+if window.map_view.is_painted():
+    painted()
+else:
+    window.map_view.painted.connect(painted)
+    app.exec()
+"""
+
+NOT_BEFORE_FIRST_PAINT = ("qtpy", "reportlab", "pyproj", "psycopg", "pyogrio", "workbench.report",
+                          "workbench.io.merge", "workbench.sync", "workbench.ui.export_dialog",
+                          "workbench.ui.import_dialog", "workbench.ui.merge_dialog", "workbench.ui.sync_dialog",
+                          "workbench.ui.basemap_dialog", "workbench.ui.wizard",
+                          # the docks behind another tab: built after the first paint
+                          "workbench.ui.sessions", "workbench.ui.themes", "workbench.ui.ranking", "workbench.ui.quotes",
+                          "workbench.ui.project_panel", "workbench.ui.toets_dock", "workbench.analysis")
+
+
+@pytest.fixture(scope="module")
+def modules_at_first_paint(tmp_path_factory):
+    from workbench.io.samples import build_sample
+
+    folder = tmp_path_factory.mktemp("cold_start")
+    sample = folder / "heerlerheide.gpkg"
+    build_sample("heerlerheide", sample).close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(folder / "config"),
+               XDG_DATA_HOME=str(folder / "data"), HOME=str(folder))
+    done = subprocess.run([sys.executable, "-c", FIRST_PAINT, str(sample)], env=env, capture_output=True,
+                          text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout.strip().splitlines()[-1])
+    assert report["project"], "the sample did not open"
+    return set(report["modules"])
+
+
+@pytest.mark.parametrize("name", NOT_BEFORE_FIRST_PAINT)
+def test_the_first_map_paints_without(modules_at_first_paint, name):
+    loaded = sorted(m for m in modules_at_first_paint if m == name or m.startswith(name + "."))
+    assert not loaded, f"{name} is imported before the first paint: {loaded[:5]}"
+
+
+def test_the_map_itself_is_there_at_first_paint(modules_at_first_paint):
+    # the guard above must not pass because nothing ran: the map and its scene did
+    assert {"workbench.canvas.view", "workbench.canvas.scene", "shapely", "PySide6.QtWidgets"} <= modules_at_first_paint

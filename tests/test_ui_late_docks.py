@@ -1,0 +1,69 @@
+"""The docks behind another tab are built after the first painted map (issue 14, cold
+start). Built late, each shows the project that is open already, and after the first
+paint every dock gets its panel without anyone asking."""
+
+from tests.ui_fixtures import dialogs, ui_settings  # noqa: F401 (fixtures)
+
+
+def opened_before_shown(qtbot, path):
+    """As the app starts with a project: opened, then shown, then painted."""
+    from workbench.ui.main_window import MainWindow
+
+    main = MainWindow()
+    qtbot.addWidget(main)
+    assert main.open_path(path)
+    return main
+
+
+def test_a_dock_built_after_the_project_opened_shows_that_project(qtbot, ui_settings, dialogs, sample_path):
+    main = opened_before_shown(qtbot, sample_path)
+    project = main.context.project
+    assert {"sessions", "themes", "project", "toets"} <= set(main.panels.pending())  # not built yet
+    sessions, themes = main.panels["sessions"], main.panels["themes"]
+    assert sessions.list.count() == len(project.sessions()) > 0
+    assert themes.list.count() == len(project.themes()) > 0
+    assert main.panels["project"].info_edits["name"].text() == project.info.name
+    assert "Wat ontbreekt nog?" in main.panels["toets"].hints.text()
+    assert main.panels["votes"].isEnabled()
+    main.close()
+
+
+def test_after_the_first_paint_every_dock_gets_its_panel(qtbot, ui_settings, dialogs, sample_path,
+                                                        caumerbeekdal_path):
+    main = opened_before_shown(qtbot, sample_path)
+    main.show()
+    qtbot.waitUntil(main.map_view.is_painted)
+    qtbot.waitUntil(lambda: not main.panels.pending())
+    for key, dock in main.docks.items():
+        assert dock.widget() is main.panels[key], key
+    # a project opened later reaches the late panels like every other widget
+    first = main.panels["project"].info_edits["name"].text()
+    assert main.open_path(caumerbeekdal_path)
+    other = main.context.project
+    assert main.panels["project"].info_edits["name"].text() == other.info.name != first
+    assert main.panels["sessions"].list.count() == len(other.sessions())
+    main.close()
+
+
+def test_choosing_a_tab_builds_its_dock(qtbot, ui_settings, dialogs, sample_path):
+    main = opened_before_shown(qtbot, sample_path)
+    main.show()
+    main.docks["quotes"].raise_()  # the tab is chosen before the pending docks are built
+    assert "quotes" in main.panels and main.docks["quotes"].widget() is main.panels["quotes"]
+    main.close()
+
+
+def test_a_remembered_layout_with_a_late_dock_in_front_shows_it(qtbot, ui_settings, dialogs, sample_path):
+    first = opened_before_shown(qtbot, sample_path)
+    first.show()
+    qtbot.waitUntil(first.map_view.is_painted)
+    first.docks["votes"].raise_()
+    first.close()  # keeps the layout: the votes tab in front
+    again = opened_before_shown(qtbot, sample_path)
+    assert again.panels.get("votes") is None
+    again.show()  # the tab in front is built as it is shown, not after the first paint
+    assert not again.map_view.is_painted()
+    votes = again.docks["votes"]
+    assert votes.widget() is again.panels.get("votes") is not None
+    assert votes.widget().isVisible()
+    again.close()
