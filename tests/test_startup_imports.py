@@ -2,8 +2,8 @@
 before it. The app runs in a fresh process, offscreen, exactly as the start benchmark
 launches it, and reports ``sys.modules`` the moment the map view has painted.
 
-Each module named here costs tens of milliseconds at every start (qtpy's star imports
-alone create every Qt class: about 0.1 s), and none of them draws the first map.
+Each module named here costs tens of milliseconds at every start, and none of them draws
+the first map.
 """
 
 import json
@@ -31,7 +31,7 @@ else:
     app.exec()
 """
 
-NOT_BEFORE_FIRST_PAINT = ("qtpy", "reportlab", "pyproj", "psycopg", "pyogrio", "workbench.report",
+NOT_BEFORE_FIRST_PAINT = ("reportlab", "pyproj", "psycopg", "pyogrio", "workbench.report",
                           "workbench.io.merge", "workbench.sync", "workbench.ui.export_dialog",
                           "workbench.ui.import_dialog", "workbench.ui.merge_dialog", "workbench.ui.sync_dialog",
                           "workbench.ui.basemap_dialog", "workbench.ui.wizard",

@@ -2,8 +2,8 @@
 opacity and the faded switch. They act on the scene's :class:`BaseMapLayer`, which keeps
 the choice in the project file."""
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLabel, QSlider
+from qtpy.QtCore import QObject, Qt, QTimer
+from qtpy.QtWidgets import QCheckBox, QComboBox, QLabel, QSlider
 
 from workbench.i18n import _
 

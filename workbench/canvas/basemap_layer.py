@@ -17,9 +17,9 @@ Example::
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QImage
-from PySide6.QtWidgets import QGraphicsItem
+from qtpy.QtCore import QPointF, QRectF
+from qtpy.QtGui import QImage
+from qtpy.QtWidgets import QGraphicsItem
 
 from workbench.canvas.tile_cache import TileCache
 

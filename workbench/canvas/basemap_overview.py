@@ -11,8 +11,8 @@ Only for tile matrices that double per level from one origin (the Dutch scheme; 
 import math
 from dataclasses import replace
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QImage, QPainter
+from qtpy.QtCore import QRectF, Qt
+from qtpy.QtGui import QImage, QPainter
 
 MAX_STEPS = 5  # up to 32 x 32 stored tiles in one overview tile
 

@@ -15,7 +15,7 @@ def ensure_app():
     """The running QApplication, or a new offscreen one (for the CLI and tests)."""
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from PySide6.QtWidgets import QApplication
+    from qtpy.QtWidgets import QApplication
 
     app = QApplication.instance()
     if app is None:
@@ -25,8 +25,8 @@ def ensure_app():
 
 def map_frame(scene, width: int, height: int, extent: str = "area"):
     """(scene rectangle shown, scene->image QTransform) for an image of that size."""
-    from PySide6.QtCore import QRectF
-    from PySide6.QtGui import QTransform
+    from qtpy.QtCore import QRectF
+    from qtpy.QtGui import QTransform
 
     source = scene.area_rect() if extent == "area" and scene.area_item is not None else scene.data_rect()
     margin = 0.04
@@ -43,8 +43,8 @@ def render_image(project, width: int, height: int, extent: str = "area", scene=N
     """A QImage of the map: base map, area, reference layers, ideas with their numbers,
     the scale bar and the base map's attribution."""
     ensure_app()
-    from PySide6.QtCore import QRectF, Qt
-    from PySide6.QtGui import QColor, QImage, QPainter
+    from qtpy.QtCore import QRectF, Qt
+    from qtpy.QtGui import QColor, QImage, QPainter
 
     from workbench import style
     from workbench.canvas.map_notes import draw_attribution, draw_disclaimer
@@ -84,7 +84,7 @@ def render_png(project, out, width: int = 1600, height: int = 1200, extent: str 
 def png_bytes(image) -> bytes:
     """The PNG encoding of a QImage, in memory: the file itself is written by the guarded
     writer (workbench/io/output.py), never by Qt in place."""
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from qtpy.QtCore import QBuffer, QByteArray, QIODevice
 
     from workbench.errors import WorkbenchError
 

@@ -5,8 +5,8 @@ screen without a view transform that would mirror text and handles.
 """
 
 import shapely
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPainterPath, QPolygonF
+from qtpy.QtCore import QPointF, Qt
+from qtpy.QtGui import QPainterPath, QPolygonF
 
 
 def to_scene(x: float, y: float) -> QPointF:

@@ -7,9 +7,9 @@ thick at every zoom. Points and labels ignore the view transform for the same re
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
-from PySide6.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem
+from qtpy.QtCore import QPointF, QRectF, Qt
+from qtpy.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
+from qtpy.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem
 
 from workbench import style
 from workbench.canvas.geometry import dimension, path_for, to_scene
@@ -316,7 +316,7 @@ class LabelItem(QGraphicsPixmapItem):
             self._turn_box()
 
     def _turn_box(self) -> None:
-        from PySide6.QtGui import QTransform
+        from qtpy.QtGui import QTransform
 
         turned = QTransform().rotate(-self.angle).mapRect(self._rect)
         self.box = (turned.left(), turned.top(), turned.right(), turned.bottom())
@@ -356,7 +356,7 @@ def _pixel_ratio(item=None) -> float:
     scene = item.scene() if item is not None else None
     for view in (scene.views() if scene is not None else ()):
         return max(1.0, view.devicePixelRatioF())
-    from PySide6.QtGui import QGuiApplication
+    from qtpy.QtGui import QGuiApplication
 
     screen = QGuiApplication.primaryScreen() if QGuiApplication.instance() else None
     return max(1.0, screen.devicePixelRatio()) if screen is not None else 1.0

@@ -7,7 +7,7 @@ wide on screen as the name itself. A grid of cells keeps this linear; plain floa
 instead of QRectF keep it quick (it runs on every zoom step).
 """
 
-from PySide6.QtCore import QPointF
+from qtpy.QtCore import QPointF
 
 CELL = 64.0  # pixels
 TRIES = 2500  # level of detail: labels tried per thinning; the rest (least important) stay hidden

@@ -1,8 +1,8 @@
 """LayerList: a checkbox (visible) and an opacity slider per map layer of a MapView, and
 beneath them the base map's choice, opacity and faded switch."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import QCheckBox, QGridLayout, QLabel, QSlider, QWidget
 
 from workbench.i18n import _
 

@@ -2,8 +2,8 @@
 base map's attribution (bottom right) and an example's disclaimer (top left). Used by
 the view and by ``export png`` alike."""
 
-from PySide6.QtCore import QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF
+from qtpy.QtCore import QRectF, Qt
+from qtpy.QtGui import QColor, QFont, QFontMetricsF
 
 DISCLAIMER_BAND = "#fff3cd"  # the same light yellow as the app's "voorbeeldproject" band
 

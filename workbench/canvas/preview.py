@@ -1,9 +1,9 @@
 """Transient drawing feedback (rubber lines, handles, the snap marker): view state
 that is never stored. Drawn in device pixels so it looks the same at every zoom."""
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsItem
+from qtpy.QtCore import QPointF, QRectF, Qt
+from qtpy.QtGui import QColor, QPainterPath, QPen, QPolygonF
+from qtpy.QtWidgets import QGraphicsItem
 
 from workbench import style
 

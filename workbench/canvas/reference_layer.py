@@ -11,9 +11,9 @@ layer can show, which the scene turns into labels once the zoom leaves room for 
 from dataclasses import dataclass
 
 import shapely
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QGraphicsItem
+from qtpy.QtCore import QPointF, QRectF, Qt
+from qtpy.QtGui import QBrush
+from qtpy.QtWidgets import QGraphicsItem
 
 from workbench.canvas.geometry import path_for, to_scene
 from workbench.canvas.items import color, cosmetic_pen

@@ -5,9 +5,9 @@ this scene updates its items from those events. Nothing here changes the model.
 """
 
 import shapely
-from PySide6.QtCore import QPointF, QRectF
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QGraphicsScene
+from qtpy.QtCore import QPointF, QRectF
+from qtpy.QtGui import QColor
+from qtpy.QtWidgets import QGraphicsScene
 
 from workbench import style
 from workbench.canvas.geometry import to_scene
@@ -275,7 +275,7 @@ class MapScene(QGraphicsScene):
             self._cache(item)
 
     def _cache(self, item) -> None:
-        from PySide6.QtWidgets import QGraphicsItem
+        from qtpy.QtWidgets import QGraphicsItem
 
         item.setCacheMode(QGraphicsItem.DeviceCoordinateCache if self.cache_static else QGraphicsItem.NoCache)
 

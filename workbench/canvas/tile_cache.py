@@ -4,7 +4,7 @@ a tile is decoded."""
 
 from collections import OrderedDict
 
-from PySide6.QtGui import QColor, QImage, QPainter
+from qtpy.QtGui import QColor, QImage, QPainter
 
 from workbench import style
 

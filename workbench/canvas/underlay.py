@@ -4,9 +4,9 @@ and the same two on the map."""
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QImage, QPixmap, QTransform
-from PySide6.QtWidgets import QGraphicsPixmapItem
+from qtpy.QtCore import Qt
+from qtpy.QtGui import QImage, QPixmap, QTransform
+from qtpy.QtWidgets import QGraphicsPixmapItem
 
 from workbench.errors import ValidationError
 from workbench.i18n import _

@@ -9,9 +9,9 @@ Example::
 """
 
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QGraphicsView
+from qtpy.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from qtpy.QtGui import QPainter
+from qtpy.QtWidgets import QGraphicsView
 
 from workbench.canvas.map_notes import draw_attribution
 from workbench.canvas.preview import PreviewItem
@@ -177,7 +177,7 @@ class MapView(QGraphicsView):
             return False
         if placement is not None:
             return self.execute(AddUnderlay(path.stem, data, image_format, placement))
-        from PySide6.QtGui import QImage
+        from qtpy.QtGui import QImage
 
         image = QImage.fromData(data)
         if image.isNull():

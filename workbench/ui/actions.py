@@ -4,9 +4,9 @@
 import importlib.util
 import sys
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QMenu, QToolBar
+from qtpy.QtCore import Qt
+from qtpy.QtGui import QAction, QActionGroup, QKeySequence
+from qtpy.QtWidgets import QMenu, QToolBar
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.ui.icons import icon

@@ -28,8 +28,8 @@ def parse_args(argv):
 
 
 def application():
-    from PySide6.QtGui import QIcon
-    from PySide6.QtWidgets import QApplication
+    from qtpy.QtGui import QIcon
+    from qtpy.QtWidgets import QApplication
 
     from workbench.paths import resource
     from workbench.ui.settings import APPLICATION, ORGANISATION
@@ -90,7 +90,7 @@ def _save_screenshot(window, out) -> bool:
 
 def take_screenshot(window, out, done) -> None:
     """Save the whole window once the map has painted, then call ``done(ok)``."""
-    from PySide6.QtCore import QTimer
+    from qtpy.QtCore import QTimer
 
     state = {"taken": False}
 
@@ -118,7 +118,7 @@ def _report_before_window(message: str) -> None:
     if sys.stderr is not None:
         print(f"workbench: {message}", file=sys.stderr)
         return
-    from PySide6.QtWidgets import QMessageBox  # pragma: no cover - windowed Windows program only
+    from qtpy.QtWidgets import QMessageBox  # pragma: no cover - windowed Windows program only
 
     application()
     QMessageBox.critical(None, _("Gebiedsvisie Werkbank"), message)

@@ -2,9 +2,9 @@
 corners of the area, double-click (or Enter) to close it. Self-contained on purpose: the
 wizard runs before a project (and the main map) exists."""
 
-from PySide6.QtCore import QPointF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsView
+from qtpy.QtCore import QPointF, Qt, Signal
+from qtpy.QtGui import QBrush, QColor, QPainter, QPainterPath, QPen, QPolygonF
+from qtpy.QtWidgets import QGraphicsScene, QGraphicsView
 
 from workbench.i18n import _
 from workbench.ui.wijk_map import add_wijk_shapes, thin_labels

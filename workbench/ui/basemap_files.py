@@ -11,8 +11,8 @@ Example::
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QProgressDialog
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import QApplication, QFileDialog, QProgressDialog
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _

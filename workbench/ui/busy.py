@@ -1,8 +1,8 @@
 """Dialogs that run one long step (an import, a merge): their result area and
 buttons, the busy indicator while the step runs, and the summary afterwards."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit, QProgressDialog
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import QApplication, QDialogButtonBox, QPlainTextEdit, QProgressDialog
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _

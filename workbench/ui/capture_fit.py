@@ -2,8 +2,8 @@
 presentation mode the "Terug (Esc)" button at the end was cut off, and the bar's width
 sets the window's smallest width. A mixin of :class:`QuickCaptureBar`."""
 
-from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QWidget
+from qtpy.QtCore import QSize
+from qtpy.QtWidgets import QWidget
 
 from workbench.ui.theme_picker import key_for, swatch_icon
 

@@ -5,7 +5,7 @@ read-only, with a hint where to type; a second field with an older text would
 otherwise invite typing the title twice (and the last one to lose focus would win).
 """
 
-from PySide6.QtCore import QEvent, QObject
+from qtpy.QtCore import QEvent, QObject
 
 from workbench.i18n import _
 from workbench.ui.labels import escaped

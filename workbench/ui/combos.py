@@ -1,7 +1,7 @@
 """Combo boxes filled from the project (themes, sessions, interventions), kept current."""
 
-from PySide6.QtGui import QColor, QIcon, QPixmap
-from PySide6.QtWidgets import QComboBox
+from qtpy.QtGui import QColor, QIcon, QPixmap
+from qtpy.QtWidgets import QComboBox
 
 from workbench.ui.labels import intervention_label, short
 

@@ -10,7 +10,7 @@ of an exception.
 
 from contextlib import contextmanager
 
-from PySide6.QtCore import QObject, Signal
+from qtpy.QtCore import QObject, Signal
 
 from workbench.errors import WorkbenchError
 

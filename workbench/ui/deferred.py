@@ -6,7 +6,7 @@ asks ``Deferred.request()`` instead: the refresh runs once when the event loop i
 idle, or, for a panel hidden behind another dock tab, when it is shown.
 """
 
-from PySide6.QtCore import QEvent, QObject, QTimer
+from qtpy.QtCore import QEvent, QObject, QTimer
 
 
 class Deferred(QObject):

@@ -7,8 +7,8 @@ title "Idee" for the editor) fit them; only the dock tab bars of the main window
 tabs in dialogs keep the style's spacing.
 """
 
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QMainWindow, QProxyStyle, QStyle, QTabBar
+from qtpy.QtCore import QEvent, QObject
+from qtpy.QtWidgets import QMainWindow, QProxyStyle, QStyle, QTabBar
 
 DOCK_TAB_SPACE = 12  # px around a dock tab's title, both sides together
 

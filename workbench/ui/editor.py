@@ -1,8 +1,8 @@
 """The editor of the selected intervention. Every field change is one EditIntervention
 command (one undo step); refused input shows a Dutch message under the form."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget,
                             QListWidgetItem, QPushButton, QScrollArea, QStackedWidget, QVBoxLayout, QWidget)
 
 from workbench.core.commands import EditIntervention

@@ -3,9 +3,9 @@ dialog, then open it in the PDF viewer."""
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from qtpy.QtCore import Qt, QUrl
+from qtpy.QtGui import QDesktopServices
+from qtpy.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                             QHBoxLayout, QLineEdit, QProgressDialog, QPushButton, QVBoxLayout)
 
 from workbench.errors import WorkbenchError

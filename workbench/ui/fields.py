@@ -1,9 +1,9 @@
 """Small input widgets shared by the editors: text that commits when focus leaves,
 numbers typed the Dutch way, and the inline error line."""
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
-from PySide6.QtWidgets import QLabel, QPlainTextEdit
+from qtpy.QtCore import QEvent, Qt, Signal
+from qtpy.QtGui import QColor, QPalette
+from qtpy.QtWidgets import QLabel, QPlainTextEdit
 
 from workbench.i18n import _
 

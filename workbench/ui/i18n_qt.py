@@ -1,7 +1,7 @@
 """The language switch as a Qt signal, so widgets re-translate and Qt disconnects them
 when they are destroyed (``workbench.i18n`` keeps plain listeners forever)."""
 
-from PySide6.QtCore import QObject, Signal
+from qtpy.QtCore import QObject, Signal
 
 from workbench import i18n
 
@@ -39,7 +39,7 @@ def _mnemonic_fallback(base):
     "Files of &type:") while Qt's Dutch catalogue still has them without: it looks the
     text up without the "&" and puts the mnemonic on the first letter. Without it the
     file dialogs were half English."""
-    from PySide6.QtCore import QTranslator
+    from qtpy.QtCore import QTranslator
 
     class MnemonicFallback(QTranslator):
         def translate(self, context, source, disambiguation=None, n=-1):
@@ -58,7 +58,7 @@ def _mnemonic_fallback(base):
 def install_qt_translator() -> None:
     """Qt's own texts (OK/Annuleren on standard buttons, context menus of text fields)
     in the active language, from the translations PySide6 ships."""
-    from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+    from qtpy.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
     app = QCoreApplication.instance()
     if app is None:

@@ -3,7 +3,7 @@ one SVG per action, named after the action (``icon("point")``)."""
 
 from functools import lru_cache
 
-from PySide6.QtGui import QIcon
+from qtpy.QtGui import QIcon
 
 from workbench.paths import resource
 

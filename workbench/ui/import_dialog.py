@@ -11,8 +11,8 @@ dropped on the map.
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+from qtpy.QtCore import Qt, QTimer
+from qtpy.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                             QLineEdit, QProgressDialog, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
 from workbench.errors import WorkbenchError

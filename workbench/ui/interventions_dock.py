@@ -1,7 +1,7 @@
 """The list of interventions with filters; selecting here selects on the map and back."""
 
-from PySide6.QtCore import QItemSelectionModel, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
+from qtpy.QtCore import QItemSelectionModel, Qt, Signal
+from qtpy.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QLineEdit, QTableView, QVBoxLayout, QWidget
 
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo

@@ -6,8 +6,8 @@ Each of its other jobs lives in a module of its own, mixed in here: the docks an
 layout (window_docks), the status bar and title (window_status), the file actions
 (window_files), dropped files (window_drop) and the help menu (window_help)."""
 
-from PySide6.QtCore import QEvent, Qt
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QWidget
+from qtpy.QtCore import QEvent, Qt
+from qtpy.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QWidget
 
 from workbench.canvas.tools import Mode
 from workbench.canvas.view import MapView
@@ -57,7 +57,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
     def default_size(self):
         """1400x900, or less on a smaller screen (a 1366x768 laptop): the window must
         not start with its bottom, status bar included, below the screen."""
-        from PySide6.QtCore import QSize
+        from qtpy.QtCore import QSize
 
         size = QSize(1400, 900)
         screen = self.screen() or QApplication.primaryScreen()
@@ -169,7 +169,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
 
     def send_key_to_map(self, key) -> None:
         """Enter / Esc from the menu or shortcut: what the map does with that key."""
-        from PySide6.QtGui import QKeyEvent
+        from qtpy.QtGui import QKeyEvent
 
         self.map_view.setFocus()  # first: finishing may hand focus on to the title field
         event = QKeyEvent(QEvent.Type.KeyPress, key, Qt.KeyboardModifier.NoModifier)
@@ -192,7 +192,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
 
     def fill_current_session_menu(self) -> None:
         """One checkable item per session; choosing one makes it current."""
-        from PySide6.QtGui import QActionGroup
+        from qtpy.QtGui import QActionGroup
 
         menu = self.actions_.menus["current"]
         menu.clear()

@@ -6,7 +6,7 @@ Self-contained: the main window creates ``MergeDialog(project, parent)`` and ``e
 
 from pathlib import Path
 
-from PySide6.QtWidgets import (QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton,
+from qtpy.QtWidgets import (QDialog, QFileDialog, QGroupBox, QHBoxLayout, QLabel, QListWidget, QPushButton,
                             QRadioButton, QVBoxLayout)
 
 from workbench.i18n import _

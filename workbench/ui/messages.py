@@ -7,7 +7,7 @@ them in one place and never block on a modal dialog.
 import sys
 import traceback
 
-from PySide6.QtWidgets import QApplication, QMessageBox
+from qtpy.QtWidgets import QApplication, QMessageBox
 
 from workbench.i18n import _
 
@@ -23,7 +23,7 @@ def set_batch_mode(on: bool) -> None:
 
 def _safe(text: str) -> str:
     """Messages carry names users typed; Qt would render "<b>" in them as markup."""
-    from PySide6.QtGui import Qt  # mightBeRichText is QtGui's (qtpy copied it into QtCore's Qt)
+    from qtpy.QtCore import Qt
 
     from workbench.ui.labels import escaped
 

@@ -5,8 +5,8 @@ project is open, and the whole text is also shown once as a status message."""
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import QLabel
 
 from workbench.i18n import _
 from workbench.locations import default_project_folder, onedrive_warning

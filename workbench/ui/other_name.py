@@ -3,7 +3,7 @@ open in Acrobat, a CSV in Excel, a GeoPackage in QGIS: on Windows it cannot be r
 then), offer a save dialog with a free name such as ``handout (2).pdf`` instead of only
 an error."""
 
-from PySide6.QtWidgets import QFileDialog
+from qtpy.QtWidgets import QFileDialog
 
 from workbench.filenames import numbered_alternative
 from workbench.i18n import _

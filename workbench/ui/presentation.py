@@ -22,8 +22,8 @@ class PresentationMode:
     def show_message(self, text: str) -> None:
         """A message over the bottom of the map, for a few seconds: with the status bar
         hidden a refused title or a repaired drawing would otherwise say nothing."""
-        from PySide6.QtCore import Qt, QTimer
-        from PySide6.QtWidgets import QLabel
+        from qtpy.QtCore import Qt, QTimer
+        from qtpy.QtWidgets import QLabel
 
         if not self.active or not text:
             return
@@ -86,13 +86,13 @@ class PresentationMode:
             window.setGeometry(screen.geometry())
         window.showFullScreen()
         window.map_view.setFocus()
-        from PySide6.QtGui import QKeySequence
+        from qtpy.QtGui import QKeySequence
 
         key = window.actions_.a["presentation"].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
         window.map_view.message.emit(_("Presentatiemodus: {key} of Esc om terug te gaan.").format(key=key))
 
     def _show_legend(self) -> None:
-        from PySide6.QtCore import QTimer
+        from qtpy.QtCore import QTimer
 
         from workbench.ui.room_legend import RoomLegend
 

@@ -1,8 +1,8 @@
 """Project details for the handout (name, description, "wat gebeurt er nu?") and the
 goals of the vision (theme, indicator, unit, target)."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                             QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
 from workbench.core.setup_commands import AddGoal, DeleteGoal, EditGoal, EditInfo

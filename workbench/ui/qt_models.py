@@ -2,8 +2,8 @@
 
 import bisect
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QColor
+from qtpy.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from qtpy.QtGui import QColor
 
 from workbench.i18n import _
 from workbench.ui.labels import escaped, short

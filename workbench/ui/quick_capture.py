@@ -8,9 +8,9 @@ new idea on top of it. Choosing a theme colour (a swatch or 1-9) arms the drawin
 used last again, so a series of ideas costs a key, the drawing and the title.
 """
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QAbstractSpinBox, QButtonGroup, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from qtpy.QtCore import QSize, Qt, Signal
+from qtpy.QtGui import QAction, QKeySequence
+from qtpy.QtWidgets import QAbstractSpinBox, QButtonGroup, QHBoxLayout, QLineEdit, QToolButton, QWidget
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.core.commands import EditIntervention
@@ -268,7 +268,7 @@ class QuickCaptureBar(FittingBar, QWidget):
             self._done(False)
 
     def eventFilter(self, watched, event) -> bool:
-        from PySide6.QtCore import QEvent
+        from qtpy.QtCore import QEvent
 
         if watched is self.title and event.type() == QEvent.Type.KeyPress and event.key() == Qt.Key.Key_Escape:
             self.cancel_title()

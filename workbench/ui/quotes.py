@@ -1,7 +1,7 @@
 """What residents said: "..." - Bewoner uit Heerlerheide, optionally about one idea."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                             QPushButton, QVBoxLayout, QWidget)
 
 from workbench.core.commands import AddQuote, DeleteQuote, EditQuote

@@ -1,8 +1,8 @@
 """The ranking of dot votes: bars per idea and per theme, for one session or overall."""
 
-from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter
-from PySide6.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
+from qtpy.QtCore import QRectF, QSize, Qt
+from qtpy.QtGui import QColor, QFont, QFontMetrics, QPainter
+from qtpy.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSizePolicy, QVBoxLayout,
                             QWidget)
 
 from workbench.analysis import ranking

@@ -5,9 +5,9 @@ themes in use with their colours. The map itself only has room for numbers."""
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout
+from qtpy.QtCore import Qt
+from qtpy.QtGui import QAction, QKeySequence
+from qtpy.QtWidgets import QFrame, QHBoxLayout, QLabel, QToolButton, QVBoxLayout
 
 from workbench.i18n import _
 from workbench.ui.i18n_qt import connect_retranslate
@@ -71,7 +71,7 @@ class RoomLegend(QFrame):
         self.hide()
 
     def eventFilter(self, watched, event) -> bool:
-        from PySide6.QtCore import QEvent
+        from qtpy.QtCore import QEvent
 
         if watched is self.map_view and event.type() == QEvent.Type.Resize and self.isVisible():
             self.place()

@@ -1,8 +1,8 @@
 """Bijeenkomsten: the list, a form to create and edit one, and choosing the current one
 (everything created from then on belongs to it)."""
 
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from qtpy.QtCore import QDate, Qt
+from qtpy.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
                             QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from workbench.core.setup_commands import AddSession, DeleteSession, EditSession

@@ -6,8 +6,8 @@ with ``QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, tmp)``.
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
+from qtpy.QtCore import QSettings
+from qtpy.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout
 
 from workbench import i18n
 from workbench.i18n import _

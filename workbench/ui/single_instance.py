@@ -13,8 +13,8 @@ import hashlib
 import json
 from pathlib import Path
 
-from PySide6.QtCore import QObject
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from qtpy.QtCore import QObject
+from qtpy.QtNetwork import QLocalServer, QLocalSocket
 
 from workbench.paths import same_file
 

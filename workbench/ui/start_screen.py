@@ -3,8 +3,8 @@ example, instead of landing in the Heerlerheide sample with 22 ideas and nothing
 says it is an example. And, whenever the sample is open, a band over the map that says
 so, with a button for a project of one's own."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout
 
 from workbench.i18n import _
 
@@ -68,7 +68,7 @@ class SampleBanner(QLabel):
         self.hide()
 
     def eventFilter(self, watched, event) -> bool:
-        from PySide6.QtCore import QEvent
+        from qtpy.QtCore import QEvent
 
         if event.type() == QEvent.Type.Resize and not self.isHidden():
             self.refresh()
@@ -85,7 +85,7 @@ class SampleBanner(QLabel):
                        "<a href='new'>maak een nieuw project</a>."))
         width = max(200, min(640, self.window_.map_view.width() - 24))
         self.ensurePolished()  # the style sheet's font first
-        from PySide6.QtGui import QTextDocument
+        from qtpy.QtGui import QTextDocument
 
         text = QTextDocument()  # QLabel's own height-for-width left half the band empty
         text.setDefaultFont(self.font())

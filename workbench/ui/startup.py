@@ -13,7 +13,7 @@ import threading
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QTimer
+from qtpy.QtCore import QTimer
 
 from workbench.i18n import _
 

@@ -9,8 +9,8 @@ from PGPASSFILE / ~/.pgpass, a service file or PGPASSWORD).
 
 import threading
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QProgressBar, QVBoxLayout
+from qtpy.QtCore import QTimer
+from qtpy.QtWidgets import QDialog, QLabel, QLineEdit, QProgressBar, QVBoxLayout
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _

@@ -6,9 +6,9 @@ Keys, in the order of the swatches: 1-9, 0, then Alt+1 to Alt+9 (19 themes; the
 bundled sets have at most 14). Alt+digit never types into a text field.
 """
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
-from PySide6.QtWidgets import QMenu
+from qtpy.QtCore import QPointF, QRectF, Qt
+from qtpy.QtGui import QColor, QFont, QIcon, QPainter, QPixmap
+from qtpy.QtWidgets import QMenu
 
 from workbench import style
 from workbench.ui.labels import escaped

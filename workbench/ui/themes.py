@@ -1,9 +1,9 @@
 """The project's themes: rename, recolour, add, remove (saying what happens to the
 ideas tagged with it). All undoable."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import (QColorDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+from qtpy.QtCore import Qt
+from qtpy.QtGui import QColor
+from qtpy.QtWidgets import (QColorDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                             QVBoxLayout, QWidget)
 
 from workbench.core.setup_commands import AddTheme, DeleteTheme, EditTheme, interventions_tagged

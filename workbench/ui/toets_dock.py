@@ -4,8 +4,8 @@ shown; the verdicts are the user's. Every change is one command, so one undo ste
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QListWidget,
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QListWidget,
                             QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
                             QTableWidgetItem, QVBoxLayout, QWidget)
 

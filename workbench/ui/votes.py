@@ -1,8 +1,8 @@
 """Dot votes for the current session: a counter for the selected idea (+/- or typed)
 and a table of all ideas for entering the stickers after the round."""
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView,
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import (QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QSpinBox, QTableView,
                             QVBoxLayout, QWidget)
 
 from workbench.core.commands import AddVotes, SetVotes
@@ -28,7 +28,7 @@ class VoteSpin(QSpinBox):
         """Select the whole count on entering, however focus came (a click too): typing
         12 into a box showing 0 must store 12, not 120 (the click put the cursor before
         the 0). After the click's own handling, hence the timer."""
-        from PySide6.QtCore import QTimer
+        from qtpy.QtCore import QTimer
 
         super().focusInEvent(event)
         QTimer.singleShot(0, self.selectAll)

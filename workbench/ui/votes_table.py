@@ -3,8 +3,8 @@ per idea (10,000 ideas made 30,000 buttons and spin boxes: seconds to show, hund
 megabytes). The "-" and "+" cells are painted as buttons and act on a click; the count
 is edited in a spin box that exists only while it is being edited."""
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
-from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionButton
+from qtpy.QtCore import QAbstractTableModel, QEvent, QModelIndex, Qt
+from qtpy.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleOptionButton
 
 from workbench.core.commands import AddVotes
 from workbench.i18n import _

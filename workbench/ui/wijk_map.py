@@ -2,9 +2,9 @@
 to choose it (the list beside it follows, and the other way round). A list of 23 names
 without a map, or a map without names, made choosing the right wijken guesswork."""
 
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
-from PySide6.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
+from qtpy.QtCore import QPointF, Qt
+from qtpy.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from qtpy.QtWidgets import QGraphicsScene, QGraphicsSimpleTextItem, QGraphicsView
 
 from workbench.i18n import _
 from workbench.ui.labels import escaped

@@ -9,8 +9,8 @@ map appears sooner (issue 14) and every dock is there a moment later as before.
 
 import importlib
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtWidgets import QDockWidget
+from qtpy.QtCore import QByteArray, Qt, QTimer
+from qtpy.QtWidgets import QDockWidget
 
 from workbench.canvas.layer_list import LayerList
 from workbench.i18n import _

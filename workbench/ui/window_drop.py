@@ -1,6 +1,6 @@
 """Files dropped on the window or the map go to the import (data) or the base maps."""
 
-from PySide6.QtCore import QEvent, QObject
+from qtpy.QtCore import QEvent, QObject
 
 # what the import reads (a shapefile also zipped, as the README promises), then base maps
 DROP_SUFFIXES = (".geojson", ".json", ".gpkg", ".shp", ".zip", ".csv", ".mbtiles", ".tif", ".tiff")

@@ -3,7 +3,7 @@ merge, sync, export, and the scanned underlay (Kaart > Ondergrond laden)."""
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog
+from qtpy.QtWidgets import QFileDialog
 
 from workbench.filenames import with_project_suffix
 from workbench.i18n import _

@@ -9,7 +9,7 @@ class WindowHelp:
 
     def shortcut_lines(self) -> list:
         """"Ctrl+Z  Ongedaan maken", ... for every action with a key, plus the map's keys."""
-        from PySide6.QtGui import QKeySequence
+        from qtpy.QtGui import QKeySequence
 
         lines = []
         for action in self.actions_.a.values():  # the map modes are in there too
@@ -23,7 +23,7 @@ class WindowHelp:
     def show_shortcuts(self) -> None:
         import html
 
-        from PySide6.QtWidgets import QMessageBox
+        from qtpy.QtWidgets import QMessageBox
 
         rows = "".join("<tr><td><b>{}</b></td><td>&nbsp;&nbsp;{}</td></tr>".format(
             *(html.escape(part) for part in line.split("\t", 1))) for line in self.shortcut_lines())

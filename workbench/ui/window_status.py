@@ -3,8 +3,8 @@ window title."""
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from qtpy.QtCore import Qt
+from qtpy.QtWidgets import QLabel
 
 from workbench.geo.measure import format_number
 from workbench.i18n import _

@@ -1,6 +1,6 @@
 """The interface every tool implements; the defaults do nothing and decline events."""
 
-from PySide6.QtCore import Qt
+from qtpy.QtCore import Qt
 
 
 class Tool:

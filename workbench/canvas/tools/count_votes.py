@@ -2,7 +2,7 @@
 (right-click takes one off). For counting the dots on a printed map after the round:
 one click per sticker, no typing, no box that can turn 12 into 120."""
 
-from PySide6.QtCore import Qt
+from qtpy.QtCore import Qt
 
 from workbench.canvas.tools.base import Tool
 from workbench.i18n import _

@@ -3,7 +3,7 @@ vertex and press Delete (or right-click it) to remove it. A result that crosses 
 is refused with a message; the stored shape stays as it was."""
 
 import shapely
-from PySide6.QtCore import Qt
+from qtpy.QtCore import Qt
 
 from workbench.canvas import vertices
 from workbench.canvas.tools.base import Tool

@@ -2,7 +2,7 @@
 at the current zoom and becomes a line, or a polygon when it ends near its start."""
 
 import shapely
-from PySide6.QtCore import Qt
+from qtpy.QtCore import Qt
 from shapely.geometry import LineString
 
 from workbench.canvas.tools.base import Tool

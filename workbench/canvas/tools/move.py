@@ -3,7 +3,7 @@ The items follow the cursor as a preview; one MoveInterventions on release. When
 press lands near a vertex, that vertex snaps to other ideas and the area."""
 
 import shapely
-from PySide6.QtCore import Qt
+from qtpy.QtCore import Qt
 
 from workbench.canvas.tools.base import Tool
 from workbench.core.commands import MoveInterventions

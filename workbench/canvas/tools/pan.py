@@ -1,6 +1,6 @@
 """Pan: drag with the left button to move the map (the middle button pans in every tool)."""
 
-from PySide6.QtCore import Qt
+from qtpy.QtCore import Qt
 
 from workbench.canvas.tools.base import Tool
 

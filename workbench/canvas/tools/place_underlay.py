@@ -3,7 +3,7 @@ image (shown provisionally over the map), then the same two places on the map. O
 AddUnderlay when the fourth click lands. Started by ``MapView.place_underlay``; not a
 toolbar mode, it ends by itself."""
 
-from PySide6.QtCore import QPointF, Qt
+from qtpy.QtCore import QPointF, Qt
 
 from workbench.canvas.tools.base import Tool
 from workbench.canvas.underlay import UnderlayItem, two_point_placement

@@ -1,6 +1,6 @@
 """Draw point: one click (snapped when near a vertex or edge) places an idea."""
 
-from PySide6.QtCore import Qt
+from qtpy.QtCore import Qt
 from shapely.geometry import Point
 
 from workbench.canvas.tools.base import Tool

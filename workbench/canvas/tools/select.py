@@ -2,7 +2,7 @@
 the idea under the cursor is highlighted."""
 
 import shapely
-from PySide6.QtCore import Qt
+from qtpy.QtCore import Qt
 
 from workbench.canvas.tools.base import Tool
 

@@ -2,7 +2,7 @@
 Backspace removes the last, Enter or double-click finishes, Esc cancels; a rubber line
 follows the cursor."""
 
-from PySide6.QtCore import Qt
+from qtpy.QtCore import Qt
 
 from workbench.canvas.tools.base import Tool
 from workbench.i18n import _
