@@ -1,6 +1,16 @@
 """Merging random independent edits of copies of one project (in memory): whatever the
 laptops did, nothing added is lost, nothing is doubled, a one-sided edit or deletion
-arrives, and merging again changes nothing."""
+arrives, and merging again changes nothing.
+
+These projects live in memory, without row versions, so merge falls back on its rules for
+files from before versions, which compare change times. Those are kept to the
+millisecond, and a fast test makes two edits in the same millisecond on two "laptops"
+(a tie no two people produce); the clock here ticks one millisecond per reading so the
+properties test the merge rules and not the timer's resolution."""
+
+import contextlib
+import itertools
+from datetime import datetime, timedelta, timezone
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -8,11 +18,22 @@ from shapely.geometry import Point
 
 from workbench.core.commands import (AddIntervention, AddQuote, DeleteInterventions, DeleteQuote, EditIntervention,
                                      SetVotes)
+from workbench.core.model import set_clock
 from workbench.core.project import Project
 from workbench.core.setup_commands import AddSession, AddTheme
 from workbench.io.merge import merge_projects
 
 BASE_SIZE = 5
+
+
+@contextlib.contextmanager
+def ticking_clock():
+    start, ticks = datetime(2026, 11, 29, 19, 0, tzinfo=timezone.utc), itertools.count()
+    set_clock(lambda: start + timedelta(milliseconds=next(ticks)))
+    try:
+        yield
+    finally:
+        set_clock()
 operation = st.tuples(st.sampled_from(["add", "edit", "delete", "vote", "quote", "unquote", "theme"]),
                       st.integers(0, BASE_SIZE - 1),
                       st.integers(1, 9))
@@ -84,6 +105,11 @@ def state(project):
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans=laptop_plans, newest=st.booleans())
 def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
+    with ticking_clock():
+        _merge_without_loss_or_doubling(plans, newest)
+
+
+def _merge_without_loss_or_doubling(plans, newest):
     base = base_project()
     laptops, done = [], []
     for number, plan in enumerate(plans):
@@ -129,6 +155,11 @@ def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(first=laptop_plans, second=laptop_plans, newest=st.booleans())
 def test_merging_again_after_more_edits_loses_nothing_added(first, second, newest):
+    with ticking_clock():
+        _merging_again_loses_nothing_added(first, second, newest)
+
+
+def _merging_again_loses_nothing_added(first, second, newest):
     base = base_project()
     originals = sorted(base.all("intervention"), key=lambda i: i.number)
     uuids_of_base = [i.uuid for i in originals]
