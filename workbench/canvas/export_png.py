@@ -55,6 +55,7 @@ def render_image(project, width: int, height: int, extent: str = "area", scene=N
     source, transform = map_frame(scene, width, height, extent)
     scale = transform.m11()
     scene.thin_labels(transform)
+    scene.set_shape_detail(abs(transform.m11()))
     image = QImage(width, height, QImage.Format_ARGB32_Premultiplied)
     image.fill(QColor(style.BACKGROUND))
     painter = QPainter(image)

@@ -11,8 +11,10 @@ from qtpy.QtWidgets import QGraphicsScene
 
 from workbench import style
 from workbench.canvas.geometry import to_scene
-from workbench.canvas.items import AreaItem, InterventionItem, LabelItem, LayerGroup
+from workbench.canvas.idea_item import InterventionItem
+from workbench.canvas.items import AreaItem, LabelItem, LayerGroup
 from workbench.canvas.labels import thin
+from workbench.canvas.shape_detail import ShapeDetail
 from workbench.i18n import _
 
 # (key, z) bottom to top; names are translated when asked for (see layer_names)
@@ -80,6 +82,7 @@ class MapScene(QGraphicsScene):
         self._sorted_labels = None
         self._thinned_at = None
         self.reference_items = []
+        self.detail = ShapeDetail()  # the ideas' shapes simplified for the zoom
         from workbench.canvas.basemap_layer import BaseMapLayer
 
         self.basemap = BaseMapLayer(self.groups["basemap"])
@@ -106,6 +109,7 @@ class MapScene(QGraphicsScene):
     def rebuild(self) -> None:
         for uuid in list(self.items_by_uuid):
             self._remove_intervention(uuid)
+        self.detail.clear()
         self._rebuild_reference()
         self._rebuild_area()
         self._rebuild_underlays()
@@ -113,7 +117,9 @@ class MapScene(QGraphicsScene):
         self.update_reference_fill()
         if self.project is not None:
             for intervention in self.project.interventions():
-                self._put_intervention(intervention)
+                self._put_intervention(intervention, detail=False)
+            if self.detail.bucket is not None:
+                self.detail.apply(self.items_by_uuid, 2.0 ** self.detail.bucket, force=True)
         self._model_changed()
 
     def _on_event(self, event) -> None:
@@ -162,7 +168,7 @@ class MapScene(QGraphicsScene):
         if self.on_model_changed:
             self.on_model_changed()
 
-    def _put_intervention(self, intervention) -> bool:
+    def _put_intervention(self, intervention, detail=True) -> bool:
         """Add or update the idea's item and label; False when its label stays as it was
         (a title edit, or its undo), so that 10,000 labels need not be thinned again."""
         if intervention.geometry is None:  # an idea without a place is listed, not drawn
@@ -170,32 +176,47 @@ class MapScene(QGraphicsScene):
             return True
         colour = self.project.primary_color(intervention)
         item = self.items_by_uuid.get(intervention.uuid)
+        label = self.labels_by_uuid.get(intervention.uuid)
         if item is None:
             item = InterventionItem(intervention, colour, self.groups["interventions"])
             self.items_by_uuid[intervention.uuid] = item
+            same_place = same_label = False
         else:
             before = item.intervention
+            same_place = (before.geometry is intervention.geometry
+                          or before.geometry is not None and before.geometry.equals_exact(intervention.geometry, 0.0))
             same_label = (before.number == intervention.number and item.color_hex == colour
-                          and before.created_session_uuid == intervention.created_session_uuid
-                          and (before.geometry is intervention.geometry
-                               or before.geometry is not None
-                               and before.geometry.equals_exact(intervention.geometry, 0.0)))
+                          and before.created_session_uuid == intervention.created_session_uuid)
+            kind = item.kind
             item.update_from(intervention, colour)
-            if same_label and intervention.uuid in self.labels_by_uuid:
+            same_label = same_label and kind == item.kind and label is not None
+            if same_place and same_label:
+                if detail:
+                    self.detail.refresh(self.items_by_uuid, [intervention.uuid])
                 return False
-        old_label = self.labels_by_uuid.pop(intervention.uuid, None)
-        if old_label is not None:
-            self.removeItem(old_label)
+        self.detail.forget(intervention.uuid)
+        if detail:
+            self.detail.refresh(self.items_by_uuid, [intervention.uuid])
         x, y = label_anchor(intervention.geometry)
-        offset = QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6)) if item.kind == 0 else QPointF(0, 0)
-        label = LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
-                          style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour),
-                          self.groups["labels"], offset)
-        self.labels_by_uuid[intervention.uuid] = label
+        if same_label:  # moved or reshaped: the label follows (removing it would repaint the whole map)
+            label.set_anchor(to_scene(x, y))
+        else:
+            if label is not None:
+                self.removeItem(self.labels_by_uuid.pop(intervention.uuid))
+            offset = QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6)) if item.kind == 0 else QPointF(0, 0)
+            label = LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
+                              style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour),
+                              self.groups["labels"], offset)
+            self.labels_by_uuid[intervention.uuid] = label
         self._apply_filter(intervention.uuid)
         return True
 
+    def set_shape_detail(self, scale: float) -> None:
+        """Draw the ideas' shapes in the detail for ``scale`` (pixels per metre)."""
+        self.detail.apply(self.items_by_uuid, scale)
+
     def _remove_intervention(self, uuid) -> None:
+        self.detail.forget(uuid)
         item = self.items_by_uuid.pop(uuid, None)
         if item is not None:
             self.removeItem(item)

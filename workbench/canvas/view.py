@@ -22,6 +22,7 @@ from workbench.canvas.snapping import Snapper
 from workbench.canvas.tools import Mode, tool_class
 from workbench.canvas.view_layers import DEFAULT_UNDERLAY_OPACITY, LayerControls
 from workbench.canvas.view_navigation import MAX_SCALE, METRES_PER_INCH, MIN_SCALE, Navigation
+from workbench.canvas.view_repaint import PartialRepaint
 from workbench.canvas.view_selection import Selection
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
@@ -32,7 +33,7 @@ __all__ = ["MapView", "HIT_PIXELS", "SNAP_PIXELS", "MIN_SCALE", "MAX_SCALE", "ME
            "DEFAULT_UNDERLAY_OPACITY"]
 
 
-class MapView(Navigation, Selection, LayerControls, QGraphicsView):
+class MapView(Navigation, Selection, LayerControls, PartialRepaint, QGraphicsView):
     selectionChanged = Signal(list)
     cursorMoved = Signal(float, float)
     scaleChanged = Signal(float)
@@ -56,7 +57,7 @@ class MapView(Navigation, Selection, LayerControls, QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarAlwaysOff)
         self.setTransformationAnchor(QGraphicsView.NoAnchor)
         self.setResizeAnchor(QGraphicsView.AnchorViewCenter)
-        self.setViewportUpdateMode(QGraphicsView.FullViewportUpdate)
+        self.install_partial_repaint()
         self.setOptimizationFlag(QGraphicsView.DontAdjustForAntialiasing, True)
         self.setMouseTracking(True)
         self.setFocusPolicy(Qt.StrongFocus)
@@ -244,6 +245,9 @@ class MapView(Navigation, Selection, LayerControls, QGraphicsView):
         if ratio != getattr(self, "_label_ratio", None):
             self._follow_pixel_ratio(ratio)
         self._label_ratio = ratio
+        # the shapes' detail follows the zoom (set on each zoom step; an export that
+        # shared the scene may have set another)
+        self._scene.set_shape_detail(self.transform().m11())
         super().paintEvent(event)
         if not self._is_painted:
             self._is_painted = True

@@ -64,6 +64,7 @@ class Navigation:
 
     def _after_zoom(self) -> None:
         self.scaleChanged.emit(self.scale_denominator())
+        self._scene.set_shape_detail(self.transform().m11())
         self._thin_timer.start()
         # a cached layer is re-rendered at every zoom step, which costs more than
         # drawing it; cache again once the zooming rests
@@ -76,6 +77,9 @@ class Navigation:
 
     def scrollContentsBy(self, dx, dy):
         super().scrollContentsBy(dx, dy)
+        # Qt scrolls the pixels and paints the strip that came in; the scale bar and the
+        # attribution stay where they are on screen, so the whole view is painted again
+        self.viewport().update()
         self._thin_timer.start()  # a big project places only the labels on screen
 
     def wheelEvent(self, event):

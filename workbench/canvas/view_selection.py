@@ -30,8 +30,8 @@ class Selection:
         self._on_scene_selection(force=True)
 
     def selected(self) -> list:
-        items = self._scene.items_by_uuid.values()
-        return [item.uuid for item in sorted(items, key=lambda i: i.intervention.number) if item.selected]
+        chosen = [item for item in self._scene.items_by_uuid.values() if item.selected]
+        return [item.uuid for item in sorted(chosen, key=lambda i: i.intervention.number)]
 
     def _on_scene_selection(self, force=False) -> None:
         if self._emitting_selection:
