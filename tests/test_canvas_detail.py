@@ -56,7 +56,8 @@ def test_a_long_line_has_far_fewer_vertices_zoomed_out_and_all_of_them_zoomed_in
 
 
 def test_a_tiny_polygon_still_puts_its_colour_on_the_screen(qtbot, project):
-    x, y = centre_of_area(project)
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    x, y = (minx + maxx) / 2, miny - 1500  # alone: not part of a cluster disc
     uuid = add(project, Polygon([(x, y), (x + 3, y), (x + 3, y + 2), (x, y + 2)]), "Bankje")
     view = make_view(qtbot, project)
     view.zoom_to_all()
@@ -145,3 +146,28 @@ def test_selecting_an_idea_repaints_a_small_part_of_the_map(qtbot, project):
     qtbot.waitUntil(lambda: bool(spy.rects))
     whole = view.viewport().rect()
     assert all(r.width() * r.height() < whole.width() * whole.height() / 4 for r in spy.rects)
+
+
+def test_dense_ideas_zoomed_out_become_one_disc_with_their_number(qtbot, project):
+    """As QGIS's point cluster renderer: thirty ideas within 60 m are one disc with 30
+    when zoomed out, themselves when zoomed in; the one selected always shows."""
+    from shapely.geometry import Point
+
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
+    uuids = [add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}") for n in range(30)]
+    view = make_view(qtbot, project)
+    view.zoom_to_all()
+    qtbot.wait(50)
+    scene = view.scene()
+    assert any(count == 30 for _x, _y, count in scene.clusters.item.discs)
+    items = [scene.items_by_uuid[uuid] for uuid in uuids]
+    assert all(item.opacity() == 0.0 for item in items)
+    assert not any(scene.labels_by_uuid[uuid].isVisible() for uuid in uuids)
+    click(view, x + 20, y + 20)  # a click on the disc still picks the idea beneath
+    (picked,) = view.selected()
+    assert picked in uuids and scene.items_by_uuid[picked].opacity() == 1.0
+    view.zoom_to_rect(items[0].world_rect().adjusted(-60, -60, 60, 60), margin=0)
+    qtbot.wait(50)
+    assert not any(count == 30 for _x, _y, count in scene.clusters.item.discs)
+    assert all(item.opacity() == 1.0 for item in items)

@@ -31,6 +31,7 @@ class InterventionItem(QGraphicsPathItem):
         self.width_scale = 1.0  # larger in presentation mode, for the back of the room
         self.hovered = False
         self.selected = False
+        self.clustered = False  # drawn as part of a cluster disc (see clusters.py)
         self._detail = None  # the simpler path drawn now, None for the full one
         self._casing = QGraphicsPathItem(self)
         self._casing.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
@@ -127,11 +128,23 @@ class InterventionItem(QGraphicsPathItem):
         if hovered != self.hovered:
             self.hovered = hovered
             self._update_halo()
+            self._update_opacity()
 
     def set_selected(self, selected: bool) -> None:
         if selected != self.selected:
             self.selected = selected
             self._update_halo()
+            self._update_opacity()
+
+    def set_clustered(self, clustered: bool) -> None:
+        """Not painted while a cluster disc stands for it; still picked by a click."""
+        if clustered != self.clustered:
+            self.clustered = clustered
+            self._update_opacity()
+
+    def _update_opacity(self) -> None:
+        hidden = self.clustered and not (self.selected or self.hovered)
+        self.setOpacity(0.0 if hidden else 1.0)
 
     def _update_halo(self) -> None:
         shown = self.selected or self.hovered

@@ -93,6 +93,7 @@ class LabelItem(QGraphicsPixmapItem):
         self.offset = QPointF(offset)
         self.thinned = False  # hidden because it would overlap a more important label
         self.filtered = False  # hidden by the session filter
+        self.clustered = False  # its idea is part of a cluster disc
         self.min_extent = 0.0  # metres the feature spans; see labels.thin
         self.shift = QPointF(0, 0)  # pixels moved aside by labels.thin
         self.angle = 0.0  # degrees anticlockwise: a street name along its street

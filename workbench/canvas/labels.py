@@ -26,7 +26,7 @@ def thin(labels, transform, padding: float = 2.0, viewport=None) -> int:
     placed = {}
     shown = tried = 0
     for label in labels:
-        if label.filtered:
+        if label.filtered or label.clustered:
             continue
         if viewport is not None:
             ax = label.anchor_xy[0] * sx + dx

@@ -11,6 +11,7 @@ from qtpy.QtWidgets import QGraphicsScene
 
 from workbench import style
 from workbench.canvas.geometry import to_scene
+from workbench.canvas.clusters import Clusters
 from workbench.canvas.idea_item import InterventionItem
 from workbench.canvas.items import AreaItem, LabelItem, LayerGroup
 from workbench.canvas.labels import thin
@@ -83,6 +84,8 @@ class MapScene(QGraphicsScene):
         self._thinned_at = None
         self.reference_items = []
         self.detail = ShapeDetail()  # the ideas' shapes simplified for the zoom
+        self.clusters = Clusters(self.groups["labels"])  # dense ideas as discs when zoomed out
+        self.clusters.item.setZValue(-1)  # beneath the numbers of the ideas that show
         from workbench.canvas.basemap_layer import BaseMapLayer
 
         self.basemap = BaseMapLayer(self.groups["basemap"])
@@ -164,6 +167,7 @@ class MapScene(QGraphicsScene):
 
     def _model_changed(self) -> None:
         self._hit_cache = None
+        self.clusters.dirty = True
         self._sorted_labels = None
         if self.on_model_changed:
             self.on_model_changed()
@@ -211,9 +215,14 @@ class MapScene(QGraphicsScene):
         self._apply_filter(intervention.uuid)
         return True
 
-    def set_shape_detail(self, scale: float) -> None:
-        """Draw the ideas' shapes in the detail for ``scale`` (pixels per metre)."""
+    def set_shape_detail(self, scale: float) -> bool:
+        """Draw the ideas' shapes in the detail for ``scale`` (pixels per metre), dense
+        ones as cluster discs; True when the labels must be thinned again."""
         self.detail.apply(self.items_by_uuid, scale)
+        if self.clusters.apply(self.items_by_uuid, self.labels_by_uuid, scale):
+            self._thinned_at = None
+            return True
+        return False
 
     def _remove_intervention(self, uuid) -> None:
         self.detail.forget(uuid)
@@ -338,6 +347,7 @@ class MapScene(QGraphicsScene):
 
     def set_session_filter(self, session_uuid) -> None:
         self.session_filter = session_uuid
+        self.clusters.dirty = True
         self._sorted_labels = None
         for uuid in self.items_by_uuid:
             self._apply_filter(uuid)
@@ -351,7 +361,7 @@ class MapScene(QGraphicsScene):
             item.set_selected(False)
         label = self.labels_by_uuid[uuid]
         label.filtered = not shown
-        label.setVisible(shown and not label.thinned)
+        label.setVisible(shown and not label.thinned and not label.clustered)
         if label.isVisible():
             label.ensure_drawn()
 
