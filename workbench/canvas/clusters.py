@@ -13,7 +13,7 @@ import math
 
 import numpy
 from qtpy.QtCore import QPointF, QRectF, Qt
-from qtpy.QtGui import QColor, QFont, QPen
+from qtpy.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from qtpy.QtWidgets import QGraphicsItem
 
 from workbench.canvas.shape_detail import bucket_for
@@ -34,6 +34,7 @@ class ClusterItem(QGraphicsItem):
         self._font = QFont()
         self._font.setPixelSize(11)
         self._font.setBold(True)
+        self._pixmaps = {}  # (count, pixel ratio) -> the disc drawn
 
     def set_discs(self, discs) -> None:
         self.prepareGeometryChange()
@@ -52,20 +53,41 @@ class ClusterItem(QGraphicsItem):
 
     def paint(self, painter, option, widget=None):
         transform = painter.worldTransform()
+        device = painter.device()
+        ratio = device.devicePixelRatioF()
+        width, height = device.width() / ratio, device.height() / ratio
         painter.save()
         painter.resetTransform()
-        painter.setRenderHint(painter.RenderHint.Antialiasing, True)
-        painter.setFont(self._font)
         for x, y, count in self.discs:
             centre = transform.map(QPointF(x, y))
+            radius = disc_radius(count) + 1.0
+            if not (-radius < centre.x() < width + radius and -radius < centre.y() < height + radius):
+                continue  # off screen (zoomed in, most of them)
+            painter.drawPixmap(QPointF(centre.x() - radius, centre.y() - radius), self._pixmap(count, ratio))
+        painter.restore()
+
+    def _pixmap(self, count: int, ratio: float) -> QPixmap:
+        """The disc with its number, drawn once per count (a blit per repaint after)."""
+        key = (count, ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
             radius = disc_radius(count)
+            side = 2 * (radius + 1.0)
+            pixmap = QPixmap(int(math.ceil(side * ratio)), int(math.ceil(side * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setFont(self._font)
+            centre = QPointF(radius + 1.0, radius + 1.0)
             painter.setPen(QPen(RING, 2.0))
             painter.setBrush(DISC)
             painter.drawEllipse(centre, radius, radius)
             painter.setPen(RING)
-            painter.drawText(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
-                             Qt.AlignCenter, str(count))
-        painter.restore()
+            painter.drawText(QRectF(1.0, 1.0, 2 * radius, 2 * radius), Qt.AlignCenter, str(count))
+            painter.end()
+            self._pixmaps[key] = pixmap
+        return pixmap
 
 
 def disc_radius(count: int) -> float:
@@ -82,10 +104,11 @@ def cluster_cells(xy, bucket: int):
     _cells, inverse, counts = numpy.unique(keys, axis=0, return_inverse=True, return_counts=True)
     inverse = inverse.reshape(-1)
     clustered = counts[inverse] >= CLUSTER_MIN
-    discs = []
-    for index in numpy.flatnonzero(counts >= CLUSTER_MIN):
-        members = xy[inverse == index]
-        discs.append((float(members[:, 0].mean()), float(members[:, 1].mean()), int(len(members))))
+    sum_x = numpy.bincount(inverse, weights=xy[:, 0], minlength=len(counts))
+    sum_y = numpy.bincount(inverse, weights=xy[:, 1], minlength=len(counts))
+    big = numpy.flatnonzero(counts >= CLUSTER_MIN)
+    discs = list(zip((sum_x[big] / counts[big]).tolist(), (sum_y[big] / counts[big]).tolist(),
+                     counts[big].tolist()))
     return clustered, discs
 
 
@@ -95,7 +118,10 @@ class Clusters:
     def __init__(self, parent_group):
         self.item = ClusterItem(parent_group)
         self.bucket = None
-        self.dirty = True
+        self.dirty = True  # ideas added, moved, removed or filtered: gather them again
+        self._shown = []  # (item, label) of the ideas shown, in the order of _xy
+        self._xy = numpy.zeros((0, 2))
+        self._flags = numpy.zeros(0, dtype=bool)
 
     def apply(self, items: dict, labels: dict, scale: float) -> bool:
         """Cluster the shown ideas of ``items`` for ``scale``; True when it changed
@@ -103,16 +129,23 @@ class Clusters:
         bucket = bucket_for(scale)
         if bucket == self.bucket and not self.dirty:
             return False
+        if self.dirty:
+            for item, label in self._shown:  # ideas that left or were filtered out show again
+                item.set_clustered(False)
+                label.clustered = False
+            self._shown = [(item, labels[uuid]) for uuid, item in items.items()
+                           if uuid in labels and item.isVisible()]
+            self._xy = numpy.array([label.anchor_xy for _item, label in self._shown], dtype=float).reshape(-1, 2)
+            self._flags = numpy.zeros(len(self._shown), dtype=bool)
         self.bucket, self.dirty = bucket, False
-        shown = [(uuid, item) for uuid, item in items.items() if item.isVisible()]
-        xy = numpy.array([labels[uuid].anchor_xy for uuid, _item in shown if uuid in labels], dtype=float)
-        clustered, discs = cluster_cells(xy.reshape(-1, 2), bucket)
-        for (uuid, item), flag in zip(shown, clustered.tolist()):
+        clustered, discs = cluster_cells(self._xy, bucket)
+        for index in numpy.flatnonzero(clustered != self._flags).tolist():
+            item, label = self._shown[index]
+            flag = bool(clustered[index])
             item.set_clustered(flag)
-            label = labels.get(uuid)
-            if label is not None:
-                label.clustered = flag
-                if flag:
-                    label.setVisible(False)
+            label.clustered = flag
+            if flag:
+                label.setVisible(False)
+        self._flags = clustered
         self.item.set_discs(discs)
         return True
