@@ -164,6 +164,15 @@ def test_dense_ideas_zoomed_out_become_one_disc_with_their_number(qtbot, project
     items = [scene.items_by_uuid[uuid] for uuid in uuids]
     assert all(item.opacity() == 0.0 for item in items)
     assert not any(scene.labels_by_uuid[uuid].isVisible() for uuid in uuids)
+    # one idea moved far away leaves the disc and shows itself
+    from workbench.core.commands import MoveInterventions
+
+    project.execute(MoveInterventions([uuids[-1]], 3000.0, 0.0))
+    qtbot.wait(50)
+    assert any(count == 29 for _x, _y, count in scene.clusters.item.discs)
+    assert scene.items_by_uuid[uuids[-1]].opacity() == 1.0
+    uuids = uuids[:-1]
+    items = items[:-1]
     click(view, x + 20, y + 20)  # a click on the disc still picks the idea beneath
     (picked,) = view.selected()
     assert picked in uuids and scene.items_by_uuid[picked].opacity() == 1.0

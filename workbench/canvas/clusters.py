@@ -122,22 +122,36 @@ class Clusters:
         self._shown = []  # (item, label) of the ideas shown, in the order of _xy
         self._xy = numpy.zeros((0, 2))
         self._flags = numpy.zeros(0, dtype=bool)
+        self._rows = {}  # id(item) -> its row in _xy
+        self._moved = False
+
+    def moved(self, item, label) -> None:
+        """An idea moved (its label with it): its row changes, nothing is gathered again."""
+        row = self._rows.get(id(item))
+        if row is None:
+            self.dirty = True
+        else:
+            self._xy[row] = label.anchor_xy
+            self._moved = True
 
     def apply(self, items: dict, labels: dict, scale: float) -> bool:
         """Cluster the shown ideas of ``items`` for ``scale``; True when it changed
         which labels may show (the labels are thinned again then)."""
         bucket = bucket_for(scale)
-        if bucket == self.bucket and not self.dirty:
+        if bucket == self.bucket and not (self.dirty or self._moved):
             return False
         if self.dirty:
+            shown = [(item, labels[uuid]) for uuid, item in items.items() if uuid in labels and item.isVisible()]
+            still = {id(item) for item, _label in shown}
             for item, label in self._shown:  # ideas that left or were filtered out show again
-                item.set_clustered(False)
-                label.clustered = False
-            self._shown = [(item, labels[uuid]) for uuid, item in items.items()
-                           if uuid in labels and item.isVisible()]
-            self._xy = numpy.array([label.anchor_xy for _item, label in self._shown], dtype=float).reshape(-1, 2)
-            self._flags = numpy.zeros(len(self._shown), dtype=bool)
-        self.bucket, self.dirty = bucket, False
+                if item.clustered and id(item) not in still:
+                    item.set_clustered(False)
+                    label.clustered = False
+            self._shown = shown
+            self._xy = numpy.array([label.anchor_xy for _item, label in shown], dtype=float).reshape(-1, 2)
+            self._flags = numpy.array([item.clustered for item, _label in shown], dtype=bool)
+            self._rows = {id(item): row for row, (item, _label) in enumerate(shown)}
+        self.bucket, self.dirty, self._moved = bucket, False, False
         clustered, discs = cluster_cells(self._xy, bucket)
         for index in numpy.flatnonzero(clustered != self._flags).tolist():
             item, label = self._shown[index]

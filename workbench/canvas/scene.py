@@ -167,7 +167,6 @@ class MapScene(QGraphicsScene):
 
     def _model_changed(self) -> None:
         self._hit_cache = None
-        self.clusters.dirty = True
         self._sorted_labels = None
         if self.on_model_changed:
             self.on_model_changed()
@@ -185,6 +184,7 @@ class MapScene(QGraphicsScene):
             item = InterventionItem(intervention, colour, self.groups["interventions"])
             self.items_by_uuid[intervention.uuid] = item
             same_place = same_label = False
+            self.clusters.dirty = True
         else:
             before = item.intervention
             same_place = (before.geometry is intervention.geometry
@@ -204,7 +204,9 @@ class MapScene(QGraphicsScene):
         x, y = label_anchor(intervention.geometry)
         if same_label:  # moved or reshaped: the label follows (removing it would repaint the whole map)
             label.set_anchor(to_scene(x, y))
+            self.clusters.moved(item, label)
         else:
+            self.clusters.dirty = True
             if label is not None:
                 self.removeItem(self.labels_by_uuid.pop(intervention.uuid))
             offset = QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6)) if item.kind == 0 else QPointF(0, 0)
@@ -226,6 +228,7 @@ class MapScene(QGraphicsScene):
 
     def _remove_intervention(self, uuid) -> None:
         self.detail.forget(uuid)
+        self.clusters.dirty = True
         item = self.items_by_uuid.pop(uuid, None)
         if item is not None:
             self.removeItem(item)
@@ -288,6 +291,7 @@ class MapScene(QGraphicsScene):
 
     def set_layer_visible(self, key: str, visible: bool) -> None:
         self.groups[key].setVisible(visible)
+        self.clusters.dirty = True  # hidden ideas are not clustered
         self._hit_cache = None  # hidden ideas cannot be picked
         if key == "reference":
             self.names_group.setVisible(visible)
