@@ -37,6 +37,8 @@ class ClusterItem(QGraphicsItem):
         self._pixmaps = {}  # (count, pixel ratio) -> the disc drawn
 
     def set_discs(self, discs) -> None:
+        if discs == self.discs:
+            return  # nothing to repaint (the discs span the map: a repaint is of all of it)
         self.prepareGeometryChange()
         self.discs = discs
         if discs:
@@ -91,7 +93,9 @@ class ClusterItem(QGraphicsItem):
 
 
 def disc_radius(count: int) -> float:
-    return 10.0 + 2.5 * math.log2(max(count, 1) / CLUSTER_MIN + 1.0)
+    """Grows with the log of the count, at most so that neighbouring cells' discs
+    (CELL_PIXELS apart) do not touch."""
+    return min(10.0 + 2.5 * math.log2(max(count, 1) / CLUSTER_MIN + 1.0), CELL_PIXELS / 2 - 6)
 
 
 def cluster_cells(xy, bucket: int):
