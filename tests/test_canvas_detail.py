@@ -176,6 +176,11 @@ def test_dense_ideas_zoomed_out_become_one_disc_with_their_number(qtbot, project
     click(view, x + 20, y + 20)  # a click on the disc still picks the idea beneath
     (picked,) = view.selected()
     assert picked in uuids and scene.items_by_uuid[picked].opacity() == 1.0
+    # and it is drawn above its disc, in its colour
+    chosen = scene.items_by_uuid[picked]
+    spot = pos(view, chosen.intervention.geometry.x, chosen.intervention.geometry.y)
+    pixel = QColor(view.viewport().grab().toImage().pixel(spot))
+    assert _distance(pixel, QColor(chosen.color_hex)) < 40
     view.zoom_to_rect(items[0].world_rect().adjusted(-60, -60, 60, 60), margin=0)
     qtbot.wait(50)
     assert not any(count == 30 for _x, _y, count in scene.clusters.item.discs)

@@ -65,8 +65,10 @@ class MapScene(SceneQueries, QGraphicsScene):
         self._thinned_at = None
         self.reference_items = []
         self.detail = ShapeDetail()  # the ideas' shapes simplified for the zoom
-        self.clusters = Clusters(self.groups["labels"])  # dense ideas as discs when zoomed out
-        self.clusters.item.setZValue(-1)  # beneath the numbers of the ideas that show
+        # dense ideas as discs when zoomed out; beneath the ideas, so the one selected or
+        # hovered in a cluster shows above its disc, and with the ideas' layer settings
+        self.clusters = Clusters(self.groups["interventions"])
+        self.clusters.item.setZValue(-1)
         from workbench.canvas.basemap_layer import BaseMapLayer
 
         self.basemap = BaseMapLayer(self.groups["basemap"])
