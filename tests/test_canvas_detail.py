@@ -164,6 +164,19 @@ def test_dense_ideas_zoomed_out_become_one_disc_with_their_number(qtbot, project
     items = [scene.items_by_uuid[uuid] for uuid in uuids]
     assert all(item.opacity() == 0.0 for item in items)
     assert not any(scene.labels_by_uuid[uuid].isVisible() for uuid in uuids)
+    # no number or wijk name covers a disc's count
+    from qtpy.QtCore import QRectF
+
+    from workbench.canvas.clusters import disc_radius
+
+    view._thin_labels()
+    discs = []
+    for disc_x, disc_y, count in scene.clusters.item.discs:
+        centre, radius = view.mapFromScene(disc_x, disc_y), disc_radius(count)
+        discs.append(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius))
+    shown = [label for label in list(scene.labels_by_uuid.values()) + scene.reference_labels if label.isVisible()]
+    boxes = [label.deviceTransform(view.viewportTransform()).mapRect(label.boundingRect()) for label in shown]
+    assert shown and not any(box.adjusted(2, 2, -2, -2).intersects(disc) for box in boxes for disc in discs)
     # one idea moved far away leaves the disc and shows itself
     from workbench.core.commands import MoveInterventions
 

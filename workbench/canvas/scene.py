@@ -9,7 +9,7 @@ from qtpy.QtGui import QColor
 from qtpy.QtWidgets import QGraphicsScene
 
 from workbench import style
-from workbench.canvas.clusters import Clusters
+from workbench.canvas.clusters import Clusters, disc_radius
 from workbench.canvas.geometry import to_scene
 from workbench.canvas.idea_item import InterventionItem
 from workbench.canvas.items import AreaItem, LabelItem, LayerGroup
@@ -371,5 +371,6 @@ class MapScene(SceneQueries, QGraphicsScene):
                       viewport.right() + margin_x, viewport.bottom() + margin_y)
             key += (round(transform.dx()), round(transform.dy()))
         if key != self._thinned_at:
-            thin(self._sorted_labels, transform, viewport=window)
+            discs = [(x, y, disc_radius(count)) for x, y, count in self.clusters.item.discs]
+            thin(self._sorted_labels, transform, viewport=window, obstacles=discs)
             self._thinned_at = key
