@@ -13,9 +13,14 @@
 - ``scale_filter_theme``: the ideas list filtered by a theme (the proxy re-filtered),
   against the same filter as a Python list comprehension over the ideas;
 - ``scale_edit_view_updated`` / ``scale_undo_view_updated``: one title edit committed
-  (fsync included) and the events processed until the list, the map and the open
-  panels have updated and repainted what changed, and its undo, median of 15, against
-  a bare sqlite3 UPDATE with the same durability.
+  (fsync included) and the events processed until the list and the map have updated
+  and repainted what changed, and its undo, median of 15, against a bare sqlite3 UPDATE
+  with the same durability;
+- ``scale_edit_panels_caught_up``: the same edit plus the refreshes the open panels
+  (ranking, themes, Toets) run once the edits rest (``ui/deferred.py``), against the
+  same floor;
+- ``scale_move_view_updated``: one idea moved (its shape, label and clusters follow),
+  map repainted, median of 15, against the same floor.
 """
 
 import os
@@ -147,17 +152,29 @@ def bench_in_app(path):
 
     report("scale_filter_theme", timed(filter_list, 3), timed(filter_floor, 3), "report")
 
+    from workbench.core.commands import MoveInterventions
+    from workbench.ui.deferred import Deferred
+
+    panels = window.findChildren(Deferred)
     items = project.interventions()
-    edits, undos = [], []
+    edits, undos, caught_up, moves = [], [], [], []
     for n in range(15):
         start = time.perf_counter()
         window.context.run(EditIntervention(items[n * 101].uuid, title=f"Nieuwe titel {n}"))
-        app.processEvents()  # the panels' refreshes and the repaints of what changed
+        app.processEvents()  # the list and the map: repaints of what changed
         edits.append(time.perf_counter() - start)
+        catch_up(panels)  # what the panels on screen do once the edits rest
+        caught_up.append(time.perf_counter() - start)
         start = time.perf_counter()
         window.context.undo()
         app.processEvents()
         undos.append(time.perf_counter() - start)
+        catch_up(panels)
+        start = time.perf_counter()
+        window.context.run(MoveInterventions([items[n * 101 + 7].uuid], 25.0, 15.0))
+        app.processEvents()
+        moves.append(time.perf_counter() - start)
+        catch_up(panels)
     window.close()
     project.close()
 
@@ -174,6 +191,15 @@ def bench_in_app(path):
     conn.close()
     report("scale_edit_view_updated", median(edits), median(floor), "report")
     report("scale_undo_view_updated", median(undos), median(floor), "report")
+    report("scale_edit_panels_caught_up", median(caught_up), median(floor), "report")
+    report("scale_move_view_updated", median(moves), median(floor), "report")
+
+
+def catch_up(panels) -> None:
+    """Run the refreshes the panels on screen have waiting (a hidden one waits until shown)."""
+    for panel in panels:
+        if panel.widget.isVisible():
+            panel.flush()
 
 
 def run() -> None:

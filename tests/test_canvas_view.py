@@ -260,4 +260,4 @@ def test_small_features_get_their_name_only_when_zoomed_in(qtbot, project):
 
 
 def halos(item):
-    return [child for child in item.childItems() if child.data(0) == "halo"]
+    return [child for child in item.childItems() if child.data(0) == "halo" and child.isVisible()]

@@ -160,8 +160,9 @@ def test_a_workshop_evening(qtbot, window, dialogs, tmp_path):
     assert project.votes(captured[2], session.uuid) == 2
     assert project.votes(captured[1], session.uuid) == 7
     ranking = window.panels["ranking"]
-    assert [row[0] for row in ranking.items_chart.rows] == ["2. Fietspad langs de school",
-                                                          "3. Speeltuin in het Passartpark"]
+    # the ranking follows once the votes rest (after the map has shown them)
+    qtbot.waitUntil(lambda: [row[0] for row in ranking.items_chart.rows] == ["2. Fietspad langs de school",
+                                                                           "3. Speeltuin in het Passartpark"])
 
     # -- a quote about idea 3 --------------------------------------------------------------
     quotes = window.panels["quotes"]
@@ -177,6 +178,10 @@ def test_a_workshop_evening(qtbot, window, dialogs, tmp_path):
     # -- undo everything with Ctrl+Z, redo it with Ctrl+Shift+Z and Ctrl+Y ------------------
     evening = snapshot(project)
     view = window.map_view
+    # waiting for the ranking let the offscreen platform hand activation back to the closed
+    # wizard; shortcuts need the main window active, as it is for a user typing Ctrl+Z
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     view.setFocus()
     steps = 0
     while project.undo_stack.can_undo():

@@ -117,9 +117,10 @@ def test_ranking_per_idea_and_theme_for_this_session_and_overall(qtbot, window, 
     dialog = window.new_session()
     dialog.buttons.accepted.emit()
     assert project.current_session_uuid != first
-    assert ranking.items_chart.rows == []
+    # the ranking follows once the change rests (after the map has shown it)
+    qtbot.waitUntil(lambda: ranking.items_chart.rows == [])
     window.context.run(SetVotes(project.intervention_by_number(19).uuid, 40))
-    assert [r[1] for r in ranking.items_chart.rows] == [40]
+    qtbot.waitUntil(lambda: [r[1] for r in ranking.items_chart.rows] == [40])
     ranking.set_scope("all")
     assert ranking.items_chart.rows[0][:2] == ("19. Bushalte met wachtruimte", 42)
     assert sum(r[1] for r in ranking.themes_chart.rows) == total + 40
@@ -131,7 +132,7 @@ def test_ranking_per_idea_and_theme_for_this_session_and_overall(qtbot, window, 
     assert big.isWindow() and big.isVisible() and big.items_chart.rows == ranking.items_chart.rows
     assert big.items_chart.row_height() > ranking.items_chart.row_height()
     window.context.run(SetVotes(project.intervention_by_number(19).uuid, 41, session_uuid=first))
-    assert big.items_chart.rows[0][:2] == ("19. Bushalte met wachtruimte", 41)
+    qtbot.waitUntil(lambda: big.items_chart.rows[0][:2] == ("19. Bushalte met wachtruimte", 41))
     window.close()
     assert not big.isVisible()
 

@@ -54,6 +54,7 @@ def render_image(project, width: int, height: int, extent: str = "area", scene=N
     scene = scene or MapScene(project)
     source, transform = map_frame(scene, width, height, extent)
     scale = transform.m11()
+    scene.set_shape_detail(abs(transform.m11()))  # before thinning: clustered ideas have no number
     scene.thin_labels(transform)
     image = QImage(width, height, QImage.Format_ARGB32_Premultiplied)
     image.fill(QColor(style.BACKGROUND))

@@ -8,11 +8,11 @@ thick at every zoom. Points and labels ignore the view transform for the same re
 import math
 
 from qtpy.QtCore import QPointF, QRectF, Qt
-from qtpy.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
-from qtpy.QtWidgets import QGraphicsEllipseItem, QGraphicsItem, QGraphicsPathItem, QGraphicsPixmapItem
+from qtpy.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QPen, QPixmap
+from qtpy.QtWidgets import QGraphicsItem, QGraphicsPixmapItem
 
 from workbench import style
-from workbench.canvas.geometry import dimension, path_for, to_scene
+from workbench.canvas.geometry import path_for
 
 
 def color(value: str, alpha: float = 1.0) -> QColor:
@@ -80,129 +80,6 @@ class AreaItem(QGraphicsItem):
         painter.drawPath(self._outline)
 
 
-class InterventionItem(QGraphicsPathItem):
-    """One intervention: polygon filled translucent in its theme colour, a line
-    stroked in it, or points as discs of a fixed size in pixels.
-
-    Built from stock Qt items, so a repaint of a thousand ideas never calls into
-    Python. Selection and hover are a halo child behind the shape; the selection
-    itself lives in the view (``selected``), not in Qt's item selection.
-    """
-
-    def __init__(self, intervention, color_hex: str, parent=None):
-        super().__init__()
-        self.uuid = intervention.uuid
-        self.width_scale = 1.0  # larger in presentation mode, for the back of the room
-        self.hovered = False
-        self.selected = False
-        self._halo = None
-        self._markers = []
-        self.update_from(intervention, color_hex)
-        self.setParentItem(parent)
-        # an idea drawn in presentation mode is as thick as the others there
-        self.set_width_scale(getattr(self.scene(), "width_scale", 1.0))
-
-    def update_from(self, intervention, color_hex: str) -> None:
-        self.intervention = intervention
-        self.color_hex = color_hex
-        self.kind = dimension(intervention.geometry)
-        self.setPos(0, 0)  # a move preview may have shifted it; the model is the truth
-        for child in self.childItems():
-            child.setParentItem(None)
-            if child.scene() is not None:
-                child.scene().removeItem(child)
-        self._halo = None
-        self._markers = []
-        scale = self.width_scale
-        casing = style.casing_for(color_hex or style.UNTHEMED)
-        if self.kind == 0:
-            self.setPath(QPainterPath())
-            self.setPen(QPen(Qt.NoPen))
-            radius = style.POINT_RADIUS * scale
-            outline = QPen(QColor(casing), 1.5 * scale)
-            for point in getattr(intervention.geometry, "geoms", [intervention.geometry]):
-                marker = QGraphicsEllipseItem(-radius, -radius, 2 * radius, 2 * radius)
-                marker.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
-                marker.setPen(outline)
-                marker.setBrush(QBrush(color(color_hex)))
-                marker.setPos(to_scene(point.x, point.y))
-                marker.setParentItem(self)
-                self._markers.append(marker)
-        else:
-            self.setPath(path_for(intervention.geometry))
-            width = (style.INTERVENTION_OUTLINE_WIDTH if self.kind == 2 else style.INTERVENTION_LINE_WIDTH) * scale
-            if self.kind == 2:
-                self.setPen(cosmetic_pen(color_hex, width))
-                self.setBrush(QBrush(color(color_hex, style.INTERVENTION_POLYGON_OPACITY)))
-            else:
-                self.setPen(cosmetic_pen(color_hex, width))
-                self.setBrush(QBrush(Qt.NoBrush))
-            # the casing: a stock item behind the line, so painting stays in C++
-            cased = QGraphicsPathItem(self.path())
-            cased.setPen(cosmetic_pen(casing, width + style.CASING_WIDTH * scale))
-            cased.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
-            cased.setData(0, "casing")
-            cased.setParentItem(self)
-        # points above lines above polygons, so small things stay visible and clickable
-        self.setZValue(2 - self.kind + intervention.number * 1e-6)
-        minx, miny, maxx, maxy = intervention.geometry.bounds
-        self._world_rect = QRectF(minx, -maxy, max(maxx - minx, 1.0), max(maxy - miny, 1.0))
-        self._update_halo()
-
-    def world_rect(self) -> QRectF:
-        """The bounds of the geometry in scene coordinates (a point gets 1 m)."""
-        return QRectF(self._world_rect)
-
-    def set_width_scale(self, scale: float) -> None:
-        """Thicker lines, outlines, points and selection (presentation mode)."""
-        if scale != self.width_scale:
-            self.width_scale = scale
-            self.update_from(self.intervention, self.color_hex)
-
-    def set_hovered(self, hovered: bool) -> None:
-        if hovered != self.hovered:
-            self.hovered = hovered
-            self._update_halo()
-
-    def set_selected(self, selected: bool) -> None:
-        if selected != self.selected:
-            self.selected = selected
-            self._update_halo()
-
-    def _update_halo(self) -> None:
-        for halo in self._halos():
-            halo.setParentItem(None)
-            if halo.scene() is not None:
-                halo.scene().removeItem(halo)
-        self._halo = None
-        if not (self.selected or self.hovered):
-            return
-        alpha = 1.0 if self.selected else 0.45
-        scale = self.width_scale
-        if self.kind == 0:
-            r = (style.POINT_RADIUS + (6 if self.selected else 4)) * scale
-            for marker in self._markers:
-                halo = QGraphicsEllipseItem(-r, -r, 2 * r, 2 * r)
-                halo.setPen(QPen(Qt.NoPen))
-                halo.setBrush(color(style.SELECTION, alpha))
-                halo.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
-                halo.setData(0, "halo")
-                halo.setParentItem(marker)
-            return
-        halo = QGraphicsPathItem(self.path())
-        width = (style.INTERVENTION_LINE_WIDTH + style.CASING_WIDTH + (8 if self.selected else 4)) * scale
-        halo.setPen(cosmetic_pen(style.SELECTION, width, alpha))
-        halo.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
-        halo.setZValue(-1)  # behind the casing too
-        halo.setData(0, "halo")
-        halo.setParentItem(self)
-        self._halo = halo
-
-    def _halos(self) -> list:
-        owners = [self] + self._markers
-        return [child for owner in owners for child in owner.childItems() if child.data(0) == "halo"]
-
-
 class LabelItem(QGraphicsPixmapItem):
     """A label that keeps its size in pixels: an intervention number on a disc in the
     theme colour, or a reference name in grey with a white halo. Drawn once into a
@@ -216,6 +93,7 @@ class LabelItem(QGraphicsPixmapItem):
         self.offset = QPointF(offset)
         self.thinned = False  # hidden because it would overlap a more important label
         self.filtered = False  # hidden by the session filter
+        self.clustered = False  # its idea is part of a cluster disc
         self.min_extent = 0.0  # metres the feature spans; see labels.thin
         self.shift = QPointF(0, 0)  # pixels moved aside by labels.thin
         self.angle = 0.0  # degrees anticlockwise: a street name along its street

@@ -13,9 +13,12 @@ CELL = 64.0  # pixels
 TRIES = 2500  # level of detail: labels tried per thinning; the rest (least important) stay hidden
 
 
-def thin(labels, transform, padding: float = 2.0, viewport=None) -> int:
+def thin(labels, transform, padding: float = 2.0, viewport=None, obstacles=()) -> int:
     """Show or hide ``labels`` (LabelItem, sorted by priority) for the scene->device
     ``transform`` (scale and translation); returns how many are shown.
+
+    ``obstacles`` are (x, y in scene coordinates, radius in pixels) discs no label may
+    cover: the cluster discs, whose counts a wijk name must not hide.
 
     With ``viewport`` (left, top, right, bottom in pixels), for a map of thousands of
     ideas: only labels anchored in it are tried, at most TRIES of them, so a zoom step
@@ -24,9 +27,15 @@ def thin(labels, transform, padding: float = 2.0, viewport=None) -> int:
     sx, sy, dx, dy = transform.m11(), transform.m22(), transform.dx(), transform.dy()
     scale = abs(sx) or 1.0
     placed = {}
+    for x, y, radius in obstacles:
+        ax, ay = x * sx + dx, y * sy + dy
+        rect = (ax - radius, ay - radius, ax + radius, ay + radius)
+        for cx in range(int(rect[0] // CELL), int(rect[2] // CELL) + 1):
+            for cy in range(int(rect[1] // CELL), int(rect[3] // CELL) + 1):
+                placed.setdefault((cx, cy), []).append(rect)
     shown = tried = 0
     for label in labels:
-        if label.filtered:
+        if label.filtered or label.clustered:
             continue
         if viewport is not None:
             ax = label.anchor_xy[0] * sx + dx

@@ -4,15 +4,18 @@ Commands change the project; the project emits events after the file has committ
 this scene updates its items from those events. Nothing here changes the model.
 """
 
-import shapely
-from qtpy.QtCore import QPointF, QRectF
+from qtpy.QtCore import QPointF
 from qtpy.QtGui import QColor
 from qtpy.QtWidgets import QGraphicsScene
 
 from workbench import style
+from workbench.canvas.clusters import Clusters, disc_radius
 from workbench.canvas.geometry import to_scene
-from workbench.canvas.items import AreaItem, InterventionItem, LabelItem, LayerGroup
+from workbench.canvas.idea_item import InterventionItem
+from workbench.canvas.items import AreaItem, LabelItem, LayerGroup
 from workbench.canvas.labels import thin
+from workbench.canvas.scene_queries import SceneQueries, label_anchor
+from workbench.canvas.shape_detail import ShapeDetail
 from workbench.i18n import _
 
 # (key, z) bottom to top; names are translated when asked for (see layer_names)
@@ -28,29 +31,10 @@ def layer_names() -> dict:
             "interventions": _("Ideeën"), "labels": _("Nummers")}
 
 
-def label_anchor(geometry) -> tuple:
-    """Where the number of an intervention goes: inside a polygon, halfway a line."""
-    kind = geometry.geom_type
-    if "Polygon" in kind:
-        biggest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.area)
-        from shapely.ops import polylabel
-
-        try:
-            point = polylabel(biggest, tolerance=max(biggest.length / 400, 0.5))
-        except Exception:  # degenerate shapes; representative_point always works
-            point = biggest.representative_point()
-    elif "LineString" in kind:
-        longest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.length)
-        point = longest.interpolate(0.5, normalized=True)
-    else:
-        point = getattr(geometry, "geoms", [geometry])[0]
-    return point.x, point.y
-
-
 LOD_LABELS = 2000  # more labels than this: place only those on screen (see thin_labels)
 
 
-class MapScene(QGraphicsScene):
+class MapScene(SceneQueries, QGraphicsScene):
     def __init__(self, project=None, parent=None):
         super().__init__(parent)
         self.setBackgroundBrush(QColor(style.BACKGROUND))
@@ -80,6 +64,11 @@ class MapScene(QGraphicsScene):
         self._sorted_labels = None
         self._thinned_at = None
         self.reference_items = []
+        self.detail = ShapeDetail()  # the ideas' shapes simplified for the zoom
+        # dense ideas as discs when zoomed out; beneath the ideas, so the one selected or
+        # hovered in a cluster shows above its disc, and with the ideas' layer settings
+        self.clusters = Clusters(self.groups["interventions"])
+        self.clusters.item.setZValue(-1)
         from workbench.canvas.basemap_layer import BaseMapLayer
 
         self.basemap = BaseMapLayer(self.groups["basemap"])
@@ -106,6 +95,7 @@ class MapScene(QGraphicsScene):
     def rebuild(self) -> None:
         for uuid in list(self.items_by_uuid):
             self._remove_intervention(uuid)
+        self.detail.clear()
         self._rebuild_reference()
         self._rebuild_area()
         self._rebuild_underlays()
@@ -113,7 +103,9 @@ class MapScene(QGraphicsScene):
         self.update_reference_fill()
         if self.project is not None:
             for intervention in self.project.interventions():
-                self._put_intervention(intervention)
+                self._put_intervention(intervention, detail=False)
+            if self.detail.bucket is not None:
+                self.detail.apply(self.items_by_uuid, 2.0 ** self.detail.bucket, force=True)
         self._model_changed()
 
     def _on_event(self, event) -> None:
@@ -162,7 +154,7 @@ class MapScene(QGraphicsScene):
         if self.on_model_changed:
             self.on_model_changed()
 
-    def _put_intervention(self, intervention) -> bool:
+    def _put_intervention(self, intervention, detail=True) -> bool:
         """Add or update the idea's item and label; False when its label stays as it was
         (a title edit, or its undo), so that 10,000 labels need not be thinned again."""
         if intervention.geometry is None:  # an idea without a place is listed, not drawn
@@ -170,32 +162,56 @@ class MapScene(QGraphicsScene):
             return True
         colour = self.project.primary_color(intervention)
         item = self.items_by_uuid.get(intervention.uuid)
+        label = self.labels_by_uuid.get(intervention.uuid)
         if item is None:
             item = InterventionItem(intervention, colour, self.groups["interventions"])
             self.items_by_uuid[intervention.uuid] = item
+            same_place = same_label = False
+            self.clusters.dirty = True
         else:
             before = item.intervention
+            same_place = (before.geometry is intervention.geometry
+                          or before.geometry is not None and before.geometry.equals_exact(intervention.geometry, 0.0))
             same_label = (before.number == intervention.number and item.color_hex == colour
-                          and before.created_session_uuid == intervention.created_session_uuid
-                          and (before.geometry is intervention.geometry
-                               or before.geometry is not None
-                               and before.geometry.equals_exact(intervention.geometry, 0.0)))
+                          and before.created_session_uuid == intervention.created_session_uuid)
+            kind = item.kind
             item.update_from(intervention, colour)
-            if same_label and intervention.uuid in self.labels_by_uuid:
+            same_label = same_label and kind == item.kind and label is not None
+            if same_place and same_label:
+                if detail:
+                    self.detail.refresh(self.items_by_uuid, [intervention.uuid])
                 return False
-        old_label = self.labels_by_uuid.pop(intervention.uuid, None)
-        if old_label is not None:
-            self.removeItem(old_label)
+        self.detail.forget(intervention.uuid)
+        if detail:
+            self.detail.refresh(self.items_by_uuid, [intervention.uuid])
         x, y = label_anchor(intervention.geometry)
-        offset = QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6)) if item.kind == 0 else QPointF(0, 0)
-        label = LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
-                          style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour),
-                          self.groups["labels"], offset)
-        self.labels_by_uuid[intervention.uuid] = label
+        if same_label:  # moved or reshaped: the label follows (removing it would repaint the whole map)
+            label.set_anchor(to_scene(x, y))
+            self.clusters.moved(item, label)
+        else:
+            self.clusters.dirty = True
+            if label is not None:
+                self.removeItem(self.labels_by_uuid.pop(intervention.uuid))
+            offset = QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6)) if item.kind == 0 else QPointF(0, 0)
+            label = LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
+                              style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour),
+                              self.groups["labels"], offset)
+            self.labels_by_uuid[intervention.uuid] = label
         self._apply_filter(intervention.uuid)
         return True
 
+    def set_shape_detail(self, scale: float) -> bool:
+        """Draw the ideas' shapes in the detail for ``scale`` (pixels per metre), dense
+        ones as cluster discs; True when the labels must be thinned again."""
+        self.detail.apply(self.items_by_uuid, scale)
+        if self.clusters.apply(self.items_by_uuid, self.labels_by_uuid, scale):
+            self._thinned_at = None
+            return True
+        return False
+
     def _remove_intervention(self, uuid) -> None:
+        self.detail.forget(uuid)
+        self.clusters.dirty = True
         item = self.items_by_uuid.pop(uuid, None)
         if item is not None:
             self.removeItem(item)
@@ -258,6 +274,7 @@ class MapScene(QGraphicsScene):
 
     def set_layer_visible(self, key: str, visible: bool) -> None:
         self.groups[key].setVisible(visible)
+        self.clusters.dirty = True  # hidden ideas are not clustered
         self._hit_cache = None  # hidden ideas cannot be picked
         if key == "reference":
             self.names_group.setVisible(visible)
@@ -317,6 +334,7 @@ class MapScene(QGraphicsScene):
 
     def set_session_filter(self, session_uuid) -> None:
         self.session_filter = session_uuid
+        self.clusters.dirty = True
         self._sorted_labels = None
         for uuid in self.items_by_uuid:
             self._apply_filter(uuid)
@@ -330,7 +348,7 @@ class MapScene(QGraphicsScene):
             item.set_selected(False)
         label = self.labels_by_uuid[uuid]
         label.filtered = not shown
-        label.setVisible(shown and not label.thinned)
+        label.setVisible(shown and not label.thinned and not label.clustered)
         if label.isVisible():
             label.ensure_drawn()
 
@@ -353,63 +371,6 @@ class MapScene(QGraphicsScene):
                       viewport.right() + margin_x, viewport.bottom() + margin_y)
             key += (round(transform.dx()), round(transform.dy()))
         if key != self._thinned_at:
-            thin(self._sorted_labels, transform, viewport=window)
+            discs = [(x, y, disc_radius(count)) for x, y, count in self.clusters.item.discs]
+            thin(self._sorted_labels, transform, viewport=window, obstacles=discs)
             self._thinned_at = key
-
-    # -- queries (in RD metres, for tools) ---------------------------------------------
-
-    def visible_interventions(self) -> list:
-        return [item.intervention for item in self.items_by_uuid.values() if item.isVisible()]
-
-    def _hit_index(self):
-        if self._hit_cache is None:
-            items = self.visible_interventions()
-            geometries = [i.geometry for i in items]
-            self._hit_cache = (items, shapely.STRtree(geometries) if geometries else None)
-        return self._hit_cache
-
-    def intervention_at(self, x: float, y: float, tolerance: float):
-        """The uuid of the intervention under (x, y) within ``tolerance`` metres: points
-        before lines before polygons, the smallest polygon first; None if none."""
-        items, tree = self._hit_index()
-        if tree is None:
-            return None
-        point = shapely.Point(x, y)
-        candidates = tree.query(point.buffer(tolerance))
-        hits = []
-        for index in candidates:
-            intervention = items[index]
-            geometry = intervention.geometry
-            if geometry.distance(point) <= tolerance:
-                kind = int(shapely.get_dimensions(geometry))
-                hits.append((kind, geometry.area if kind == 2 else geometry.distance(point), -intervention.number,
-                             intervention.uuid))
-        return min(hits)[3] if hits else None
-
-    def interventions_in(self, rect_geometry) -> list:
-        """Uuids of visible interventions that intersect the given shapely rectangle."""
-        items, tree = self._hit_index()
-        if tree is None:
-            return []
-        return [items[i].uuid for i in tree.query(rect_geometry, predicate="intersects")]
-
-    # -- extents (scene coordinates) ------------------------------------------------------
-
-    def area_rect(self) -> QRectF:
-        return self.area_item.outline_rect() if self.area_item is not None else QRectF()
-
-    def data_rect(self) -> QRectF:
-        """Everything there is: the area, reference layers, visible ideas, underlays."""
-        rect = self.area_rect()
-        for item in self.reference_items:
-            rect = rect.united(item.boundingRect())
-        for item in self.items_by_uuid.values():
-            if item.isVisible():
-                rect = rect.united(item.world_rect())
-        for item in self.underlay_items.values():
-            rect = rect.united(item.sceneBoundingRect())
-        if rect.isNull() and self.basemap.item.isVisible():
-            rect = self.basemap.item.sceneBoundingRect()  # a project with only a base map yet
-        if rect.isNull():
-            return QRectF(194000, -327000, 2000, 2000)  # Heerlen, rather than nowhere
-        return rect.adjusted(-50, -50, 50, 50) if rect.width() < 100 or rect.height() < 100 else rect

@@ -8,6 +8,7 @@ from qtpy.QtWidgets import (QComboBox, QHBoxLayout, QLabel, QPushButton, QScroll
 from workbench.analysis import ranking
 from workbench.i18n import _
 from workbench.style import UNTHEMED
+from workbench.ui.deferred import Deferred
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import intervention_label
 
@@ -107,7 +108,7 @@ class RankingPanel(QWidget):
         self.big_button.clicked.connect(self.show_big)
         top.addWidget(self.big_button)
         self.big = None
-        self._stale = False
+        self._later = Deferred(self, self.refresh)
         self.scope.activated.connect(lambda _i: self.refresh())
         context.projectReplaced.connect(self.retranslate)
         context.changed.connect(self._on_changed)
@@ -117,10 +118,8 @@ class RankingPanel(QWidget):
         if event.kind in ("session", "session_current"):
             self._fill_scope()
         if event.kind in ("vote", "intervention", "theme", "session", "session_current"):
-            if self.isVisible():
-                self.refresh()
-            else:  # behind another dock tab: sorting 10,000 ideas can wait until it is shown
-                self._stale = True
+            # after the map shows the change; behind another dock tab: once it is shown
+            self._later.request()
 
     def show_big(self):
         """The ranking in its own large window, for the projector."""
@@ -174,13 +173,8 @@ class RankingPanel(QWidget):
             return self.context.project.current_session_uuid if self.context.project else None
         return None if scope == "all" else scope
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
-
     def refresh(self) -> None:
-        self._stale = False
+        self._later.done()
         project = self.context.project
         if project is None:
             return

@@ -14,6 +14,7 @@ from workbench.core.criteria import DISPOSITION_LABELS, criteria_for, instrument
 from workbench.core.model import OVERALL, VERDICTS, answer_uuid, verdict_uuid
 from workbench.core.toets_commands import AnswerIdea, WeighIdea
 from workbench.i18n import _
+from workbench.ui.deferred import Deferred
 from workbench.ui.i18n_qt import connect_retranslate
 
 
@@ -65,28 +66,47 @@ class ToetsPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self._filling = False
-        self._stale = False
-        context.selectionChanged.connect(lambda _u: self._refresh_when_seen())
+        self._later = Deferred(self, self.refresh)
+        self._gap_inputs = None  # uuid -> the idea as the gap view last counted it
+        context.selectionChanged.connect(lambda _u: self._refresh_now_when_seen())
         context.projectReplaced.connect(self.refresh)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
 
     def _on_changed(self, event) -> None:
+        if event.kind == "intervention" and not self._concerns_toets(event):
+            return  # a title edit of another idea: the gap view counts nothing of it
         if event.kind in ("verdict", "answer", "intervention", "reference_layer", "theme", "goal", "area"):
             self._refresh_when_seen()
 
+    def _concerns_toets(self, event) -> bool:
+        """Whether an idea's change shows here: the selected idea, or what the gap view
+        counts (its number, place, themes, goals)."""
+        selected = self.context.selected_intervention()
+        if selected is not None or self._gap_inputs is None:
+            return True
+        before, after = self._gap_inputs.get(event.uuid), event.entity
+        if before is None or after is None or event.action == "removed":
+            return True
+        same_place = before.geometry is after.geometry or (
+            before.geometry is not None and after.geometry is not None
+            and before.geometry.equals_exact(after.geometry, 0.0))
+        return not (same_place and before.number == after.number and before.theme_uuids == after.theme_uuids
+                    and before.primary_theme_uuid == after.primary_theme_uuid
+                    and before.goal_uuids == after.goal_uuids)
+
     def _refresh_when_seen(self) -> None:
-        """Refresh now when the dock is on screen; behind another dock tab the gap view
-        (every idea placed in its wijken: half a second at 10,000 ideas) waits until shown."""
+        """Refresh once the edits rest and the map has shown them, when the dock is on
+        screen; behind another dock tab the gap view (every idea placed in its wijken:
+        0.2 s at 10,000 ideas) waits until shown."""
+        self._later.request()
+
+    def _refresh_now_when_seen(self) -> None:
+        """Another idea selected: the user waits for it, so at once when on screen."""
         if self.isVisible():
             self.refresh()
         else:
-            self._stale = True
-
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        if self._stale:
-            self.refresh()
+            self._later.request()
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([_("Criterium"), _("Oordeel"), _("Voorwaarde of toelichting")])
@@ -101,7 +121,7 @@ class ToetsPanel(QWidget):
     # -- filling -------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self._stale = False
+        self._later.done()
         self._filling = True
         try:
             self._fill()
@@ -159,6 +179,7 @@ class ToetsPanel(QWidget):
         from workbench.analysis.gaps import gap_view
 
         view = gap_view(project)
+        self._gap_inputs = {item.uuid: item for item in project.interventions()}
         e = html.escape
 
         def count(entry, bold=False):

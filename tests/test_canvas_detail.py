@@ -1,0 +1,200 @@
+"""Level of detail for the ideas' shapes, and repainting only what changed (issue 14).
+
+Zoomed out the map draws a long sketched line with far fewer vertices and a tiny
+polygon as a dot in its colour; zoomed in, every vertex; picking and the stored shape
+always use the full geometry. An edit repaints where the idea was and where it is, and
+what is on screen afterwards is what a full repaint draws."""
+
+import math
+
+from qtpy.QtCore import QPoint
+from qtpy.QtGui import QColor, QGuiApplication
+from shapely.geometry import LineString, Polygon
+
+from tests.canvas_helpers import click, make_view, pos
+
+
+def wiggly_line(x, y, count=2000):
+    """A hand-drawn-like line: ``count`` vertices a metre apart, wobbling 3 m."""
+    return LineString([(x + i * 1.0, y + 3.0 * math.sin(i / 2.0)) for i in range(count)])
+
+
+def add(project, geometry, title="Lang getekend"):
+    from workbench.core.commands import AddIntervention
+
+    theme = [t.uuid for t in project.themes() if t.parent_uuid][0]
+    return project.execute(AddIntervention(title, geometry, [theme])).uuid
+
+
+def drawn_vertices(item) -> int:
+    path = item.drawn_path()
+    return sum(1 for index in range(path.elementCount()))
+
+
+def centre_of_area(project):
+    point = project.area.geometry.representative_point()
+    return point.x, point.y
+
+
+def test_a_long_line_has_far_fewer_vertices_zoomed_out_and_all_of_them_zoomed_in(qtbot, project):
+    x, y = centre_of_area(project)
+    uuid = add(project, wiggly_line(x - 1000, y))
+    view = make_view(qtbot, project)
+    item = view.scene().items_by_uuid[uuid]
+    view.zoom_to_all()  # kilometres across 900 pixels
+    assert view.transform().m11() < 0.5
+    zoomed_out = drawn_vertices(item)
+    assert zoomed_out < 400
+    # close in: every vertex of the sketch is drawn
+    view.zoom_to_rect(item.world_rect().adjusted(980, -20, -980, 20), margin=0)
+    assert view.transform().m11() > 8
+    assert drawn_vertices(item) == 2000
+    # out again: the simpler path, and the stored shape never changed
+    view.zoom_to_all()
+    assert drawn_vertices(item) == zoomed_out
+    assert len(project.get("intervention", uuid).geometry.coords) == 2000
+
+
+def test_a_tiny_polygon_still_puts_its_colour_on_the_screen(qtbot, project):
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    x, y = (minx + maxx) / 2, miny - 1500  # alone: not part of a cluster disc
+    uuid = add(project, Polygon([(x, y), (x + 3, y), (x + 3, y + 2), (x, y + 2)]), "Bankje")
+    view = make_view(qtbot, project)
+    view.zoom_to_all()
+    assert view.transform().m11() < 0.5  # the polygon is about a pixel wide
+    item = view.scene().items_by_uuid[uuid]
+    colour = QColor(item.color_hex)
+    image = view.viewport().grab().toImage()
+    centre = pos(view, x + 1.5, y + 1)
+    near = [QColor(image.pixel(centre.x() + dx, centre.y() + dy)) for dx in range(-3, 4) for dy in range(-3, 4)]
+    assert min(_distance(pixel, colour) for pixel in near) < 40
+    # drawn as a dot of a few pixels, not as the shape of under a pixel it is there
+    assert item.drawn_path().boundingRect().width() * view.transform().m11() >= 2.0
+
+
+def _distance(a: QColor, b: QColor) -> float:
+    return math.dist((a.red(), a.green(), a.blue()), (b.red(), b.green(), b.blue()))
+
+
+def test_picking_on_the_simplified_map_selects_the_right_idea(qtbot, project):
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
+    line = add(project, wiggly_line(x - 1000, y))
+    dot = add(project, Polygon([(x + 40, y + 400), (x + 43, y + 400), (x + 43, y + 402), (x + 40, y + 402)]),
+              "Bankje")
+    view = make_view(qtbot, project)
+    view.zoom_to_all()
+    assert drawn_vertices(view.scene().items_by_uuid[line]) < 400
+    # a wave crest of the full line, where the simplified one may be a pixel off
+    crest = wiggly_line(x - 1000, y).coords[503]
+    click(view, *crest)
+    assert view.selected() == [line]
+    click(view, x + 41.5, y + 401)
+    assert view.selected() == [dot]
+
+
+def screen_pixels(view):
+    """What the window shows now: the backing store, not a fresh repaint."""
+    screen = QGuiApplication.primaryScreen()
+    viewport = view.viewport()
+    corner = viewport.mapToGlobal(QPoint(0, 0))
+    return screen.grabWindow(0, corner.x(), corner.y(), viewport.width(), viewport.height()).toImage()
+
+
+def test_after_an_edit_the_screen_shows_what_a_full_repaint_draws(qtbot, project):
+    """Only the changed rectangles are repainted, widened for the pixel-wide strokes that
+    Qt counts in metres: deselecting and moving an idea zoomed out leaves no trail."""
+    from workbench.core.commands import MoveInterventions
+
+    x, y = centre_of_area(project)
+    uuid = add(project, wiggly_line(x - 300, y, 600))
+    view = make_view(qtbot, project)
+    view.zoom_to_all()
+    view.select([uuid])
+    qtbot.wait(50)
+    view.select([])
+    project.execute(MoveInterventions([uuid], 400.0, 300.0))
+    qtbot.wait(50)
+    shown = screen_pixels(view)
+    view.viewport().repaint()
+    full = screen_pixels(view)
+    assert shown.size() == full.size() and not shown.isNull()
+    differing = [(px, py) for px in range(0, full.width(), 2) for py in range(0, full.height(), 2)
+                 if shown.pixel(px, py) != full.pixel(px, py)]
+    assert differing == []
+
+
+def test_selecting_an_idea_repaints_a_small_part_of_the_map(qtbot, project):
+    from qtpy.QtCore import QEvent, QObject
+
+    class PaintSpy(QObject):
+        def __init__(self):
+            super().__init__()
+            self.rects = []
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                self.rects.append(event.region().boundingRect())
+            return False
+
+    view = make_view(qtbot, project)
+    qtbot.wait(100)
+    spy = PaintSpy()
+    view.viewport().installEventFilter(spy)
+    item = project.interventions()[0]
+    view.select([item.uuid])
+    qtbot.waitUntil(lambda: bool(spy.rects))
+    whole = view.viewport().rect()
+    assert all(r.width() * r.height() < whole.width() * whole.height() / 4 for r in spy.rects)
+
+
+def test_dense_ideas_zoomed_out_become_one_disc_with_their_number(qtbot, project):
+    """As QGIS's point cluster renderer: thirty ideas within 60 m are one disc with 30
+    when zoomed out, themselves when zoomed in; the one selected always shows."""
+    from shapely.geometry import Point
+
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
+    uuids = [add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}") for n in range(30)]
+    view = make_view(qtbot, project)
+    view.zoom_to_all()
+    qtbot.wait(50)
+    scene = view.scene()
+    assert any(count == 30 for _x, _y, count in scene.clusters.item.discs)
+    items = [scene.items_by_uuid[uuid] for uuid in uuids]
+    assert all(item.opacity() == 0.0 for item in items)
+    assert not any(scene.labels_by_uuid[uuid].isVisible() for uuid in uuids)
+    # no number or wijk name covers a disc's count
+    from qtpy.QtCore import QRectF
+
+    from workbench.canvas.clusters import disc_radius
+
+    view._thin_labels()
+    discs = []
+    for disc_x, disc_y, count in scene.clusters.item.discs:
+        centre, radius = view.mapFromScene(disc_x, disc_y), disc_radius(count)
+        discs.append(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius))
+    shown = [label for label in list(scene.labels_by_uuid.values()) + scene.reference_labels if label.isVisible()]
+    boxes = [label.deviceTransform(view.viewportTransform()).mapRect(label.boundingRect()) for label in shown]
+    assert shown and not any(box.adjusted(2, 2, -2, -2).intersects(disc) for box in boxes for disc in discs)
+    # one idea moved far away leaves the disc and shows itself
+    from workbench.core.commands import MoveInterventions
+
+    project.execute(MoveInterventions([uuids[-1]], 3000.0, 0.0))
+    qtbot.wait(50)
+    assert any(count == 29 for _x, _y, count in scene.clusters.item.discs)
+    assert scene.items_by_uuid[uuids[-1]].opacity() == 1.0
+    uuids = uuids[:-1]
+    items = items[:-1]
+    click(view, x + 20, y + 20)  # a click on the disc still picks the idea beneath
+    (picked,) = view.selected()
+    assert picked in uuids and scene.items_by_uuid[picked].opacity() == 1.0
+    # and it is drawn above its disc, in its colour
+    chosen = scene.items_by_uuid[picked]
+    spot = pos(view, chosen.intervention.geometry.x, chosen.intervention.geometry.y)
+    pixel = QColor(view.viewport().grab().toImage().pixel(spot))
+    assert _distance(pixel, QColor(chosen.color_hex)) < 40
+    view.zoom_to_rect(items[0].world_rect().adjusted(-60, -60, 60, 60), margin=0)
+    qtbot.wait(50)
+    assert not any(count == 30 for _x, _y, count in scene.clusters.item.discs)
+    assert all(item.opacity() == 1.0 for item in items)

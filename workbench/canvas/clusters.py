@@ -1,0 +1,169 @@
+"""Clusters of ideas when zoomed out, as QGIS's point cluster renderer draws them: where
+more than a handful of ideas fall in one cell of about 60 pixels, one disc with their
+number stands for them, so ten thousand ideas read as where the ideas are instead of a
+carpet of markers. Zoomed in, the cells hold fewer ideas and the ideas show themselves.
+
+Clustered ideas are only not painted (opacity 0): they stay in the hit index, so a click
+still picks the idea under the cursor, and a selected or hovered idea always shows.
+Decided per zoom bucket (see shape_detail.py) and again after ideas are added, moved or
+removed; a title edit changes nothing here.
+"""
+
+import math
+
+import numpy
+from qtpy.QtCore import QPointF, QRectF, Qt
+from qtpy.QtGui import QColor, QFont, QPainter, QPen, QPixmap
+from qtpy.QtWidgets import QGraphicsItem
+
+from workbench.canvas.shape_detail import bucket_for
+
+CELL_PIXELS = 60.0
+CLUSTER_MIN = 6  # ideas in a cell before they become one disc
+DISC = QColor(48, 56, 68, 235)
+RING = QColor(255, 255, 255)
+
+
+class ClusterItem(QGraphicsItem):
+    """The discs: one item painting all of them (a few hundred at most) in pixels."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.discs = []  # (x, y in scene coordinates, count)
+        self._bounds = QRectF()
+        self._font = QFont()
+        self._font.setPixelSize(11)
+        self._font.setBold(True)
+        self._pixmaps = {}  # (count, pixel ratio) -> the disc drawn
+
+    def set_discs(self, discs) -> None:
+        if discs == self.discs:
+            return  # nothing to repaint (the discs span the map: a repaint is of all of it)
+        self.prepareGeometryChange()
+        self.discs = discs
+        if discs:
+            xs, ys = [d[0] for d in discs], [d[1] for d in discs]
+            self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
+            margin = max(self._bounds.width(), self._bounds.height(), 1.0) * 0.05 + 1000.0
+            self._bounds.adjust(-margin, -margin, margin, margin)
+        else:
+            self._bounds = QRectF()
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(self, painter, option, widget=None):
+        transform = painter.worldTransform()
+        device = painter.device()
+        ratio = device.devicePixelRatioF()
+        width, height = device.width() / ratio, device.height() / ratio
+        painter.save()
+        painter.resetTransform()
+        for x, y, count in self.discs:
+            centre = transform.map(QPointF(x, y))
+            radius = disc_radius(count) + 1.0
+            if not (-radius < centre.x() < width + radius and -radius < centre.y() < height + radius):
+                continue  # off screen (zoomed in, most of them)
+            painter.drawPixmap(QPointF(centre.x() - radius, centre.y() - radius), self._pixmap(count, ratio))
+        painter.restore()
+
+    def _pixmap(self, count: int, ratio: float) -> QPixmap:
+        """The disc with its number, drawn once per count (a blit per repaint after)."""
+        key = (count, ratio)
+        pixmap = self._pixmaps.get(key)
+        if pixmap is None:
+            radius = disc_radius(count)
+            side = 2 * (radius + 1.0)
+            pixmap = QPixmap(int(math.ceil(side * ratio)), int(math.ceil(side * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.transparent)
+            painter = QPainter(pixmap)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setFont(self._font)
+            centre = QPointF(radius + 1.0, radius + 1.0)
+            painter.setPen(QPen(RING, 2.0))
+            painter.setBrush(DISC)
+            painter.drawEllipse(centre, radius, radius)
+            painter.setPen(RING)
+            painter.drawText(QRectF(1.0, 1.0, 2 * radius, 2 * radius), Qt.AlignCenter, str(count))
+            painter.end()
+            self._pixmaps[key] = pixmap
+        return pixmap
+
+
+def disc_radius(count: int) -> float:
+    """Grows with the log of the count, at most so that neighbouring cells' discs
+    (CELL_PIXELS apart) do not touch."""
+    return min(10.0 + 2.5 * math.log2(max(count, 1) / CLUSTER_MIN + 1.0), CELL_PIXELS / 2 - 6)
+
+
+def cluster_cells(xy, bucket: int):
+    """For points ``xy`` (n x 2, scene coordinates): (clustered mask, discs) for the
+    cells of CELL_PIXELS at ``bucket``; a disc is (mean x, mean y, count)."""
+    if len(xy) == 0:
+        return numpy.zeros(0, dtype=bool), []
+    cell = CELL_PIXELS * 2.0 ** -(bucket + 0.5)
+    keys = numpy.floor(xy / cell).astype(numpy.int64)
+    _cells, inverse, counts = numpy.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.reshape(-1)
+    clustered = counts[inverse] >= CLUSTER_MIN
+    sum_x = numpy.bincount(inverse, weights=xy[:, 0], minlength=len(counts))
+    sum_y = numpy.bincount(inverse, weights=xy[:, 1], minlength=len(counts))
+    big = numpy.flatnonzero(counts >= CLUSTER_MIN)
+    discs = list(zip((sum_x[big] / counts[big]).tolist(), (sum_y[big] / counts[big]).tolist(),
+                     counts[big].tolist()))
+    return clustered, discs
+
+
+class Clusters:
+    """Which ideas are drawn as a cluster disc for the current zoom."""
+
+    def __init__(self, parent_group):
+        self.item = ClusterItem(parent_group)
+        self.bucket = None
+        self.dirty = True  # ideas added, moved, removed or filtered: gather them again
+        self._shown = []  # (item, label) of the ideas shown, in the order of _xy
+        self._xy = numpy.zeros((0, 2))
+        self._flags = numpy.zeros(0, dtype=bool)
+        self._rows = {}  # id(item) -> its row in _xy
+        self._moved = False
+
+    def moved(self, item, label) -> None:
+        """An idea moved (its label with it): its row changes, nothing is gathered again."""
+        row = self._rows.get(id(item))
+        if row is None:
+            self.dirty = True
+        else:
+            self._xy[row] = label.anchor_xy
+            self._moved = True
+
+    def apply(self, items: dict, labels: dict, scale: float) -> bool:
+        """Cluster the shown ideas of ``items`` for ``scale``; True when it changed
+        which labels may show (the labels are thinned again then)."""
+        bucket = bucket_for(scale)
+        if bucket == self.bucket and not (self.dirty or self._moved):
+            return False
+        if self.dirty:
+            shown = [(item, labels[uuid]) for uuid, item in items.items() if uuid in labels and item.isVisible()]
+            still = {id(item) for item, _label in shown}
+            for item, label in self._shown:  # ideas that left or were filtered out show again
+                if item.clustered and id(item) not in still:
+                    item.set_clustered(False)
+                    label.clustered = False
+            self._shown = shown
+            self._xy = numpy.array([label.anchor_xy for _item, label in shown], dtype=float).reshape(-1, 2)
+            self._flags = numpy.array([item.clustered for item, _label in shown], dtype=bool)
+            self._rows = {id(item): row for row, (item, _label) in enumerate(shown)}
+        self.bucket, self.dirty, self._moved = bucket, False, False
+        clustered, discs = cluster_cells(self._xy, bucket)
+        for index in numpy.flatnonzero(clustered != self._flags).tolist():
+            item, label = self._shown[index]
+            flag = bool(clustered[index])
+            item.set_clustered(flag)
+            label.clustered = flag
+            if flag:
+                label.setVisible(False)
+        self._flags = clustered
+        self.item.set_discs(discs)
+        return True

@@ -1,0 +1,90 @@
+"""What tools and the view ask the map scene: which idea is under the cursor or in a
+rubber band (RD metres, shapely STRtree on the full shapes, never the simplified ones
+drawn), where an idea's number goes, and the extents to zoom to.
+
+A mixin of ``MapScene``.
+"""
+
+import shapely
+from qtpy.QtCore import QRectF
+
+
+def label_anchor(geometry) -> tuple:
+    """Where the number of an intervention goes: inside a polygon, halfway a line."""
+    kind = geometry.geom_type
+    if "Polygon" in kind:
+        biggest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.area)
+        from shapely.ops import polylabel
+
+        try:
+            point = polylabel(biggest, tolerance=max(biggest.length / 400, 0.5))
+        except Exception:  # degenerate shapes; representative_point always works
+            point = biggest.representative_point()
+    elif "LineString" in kind:
+        longest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.length)
+        point = longest.interpolate(0.5, normalized=True)
+    else:
+        point = getattr(geometry, "geoms", [geometry])[0]
+    return point.x, point.y
+
+
+class SceneQueries:
+    """Hit testing and extents of a ``MapScene``."""
+
+    # -- queries (in RD metres, for tools) ---------------------------------------------
+
+    def visible_interventions(self) -> list:
+        return [item.intervention for item in self.items_by_uuid.values() if item.isVisible()]
+
+    def _hit_index(self):
+        if self._hit_cache is None:
+            items = self.visible_interventions()
+            geometries = [i.geometry for i in items]
+            self._hit_cache = (items, shapely.STRtree(geometries) if geometries else None)
+        return self._hit_cache
+
+    def intervention_at(self, x: float, y: float, tolerance: float):
+        """The uuid of the intervention under (x, y) within ``tolerance`` metres: points
+        before lines before polygons, the smallest polygon first; None if none."""
+        items, tree = self._hit_index()
+        if tree is None:
+            return None
+        point = shapely.Point(x, y)
+        candidates = tree.query(point.buffer(tolerance))
+        hits = []
+        for index in candidates:
+            intervention = items[index]
+            geometry = intervention.geometry
+            if geometry.distance(point) <= tolerance:
+                kind = int(shapely.get_dimensions(geometry))
+                hits.append((kind, geometry.area if kind == 2 else geometry.distance(point), -intervention.number,
+                             intervention.uuid))
+        return min(hits)[3] if hits else None
+
+    def interventions_in(self, rect_geometry) -> list:
+        """Uuids of visible interventions that intersect the given shapely rectangle."""
+        items, tree = self._hit_index()
+        if tree is None:
+            return []
+        return [items[i].uuid for i in tree.query(rect_geometry, predicate="intersects")]
+
+    # -- extents (scene coordinates) ------------------------------------------------------
+
+    def area_rect(self) -> QRectF:
+        return self.area_item.outline_rect() if self.area_item is not None else QRectF()
+
+    def data_rect(self) -> QRectF:
+        """Everything there is: the area, reference layers, visible ideas, underlays."""
+        rect = self.area_rect()
+        for item in self.reference_items:
+            rect = rect.united(item.boundingRect())
+        for item in self.items_by_uuid.values():
+            if item.isVisible():
+                rect = rect.united(item.world_rect())
+        for item in self.underlay_items.values():
+            rect = rect.united(item.sceneBoundingRect())
+        if rect.isNull() and self.basemap.item.isVisible():
+            rect = self.basemap.item.sceneBoundingRect()  # a project with only a base map yet
+        if rect.isNull():
+            return QRectF(194000, -327000, 2000, 2000)  # Heerlen, rather than nowhere
+        return rect.adjusted(-50, -50, 50, 50) if rect.width() < 100 or rect.height() < 100 else rect

@@ -1,0 +1,106 @@
+"""How the map view moves: zoom (wheel, pinch, keys, to an area), pan, the scale.
+
+A mixin of ``MapView`` (it uses the view's scene, transform and timers); kept apart so
+the view itself is about tools and events.
+"""
+
+from qtpy.QtCore import QEvent, QPointF, QRectF, Qt
+
+METRES_PER_INCH = 0.0254
+MIN_SCALE, MAX_SCALE = 1 / 2000.0, 50.0  # pixels per metre
+
+
+class Navigation:
+    """Zoom and pan of a ``QGraphicsView`` whose scene is a ``MapScene``."""
+
+    def scale_denominator(self) -> float:
+        dpi = self.logicalDpiX() or 96
+        return self.metres_per_pixel() * dpi / METRES_PER_INCH
+
+    def zoom_to_rect(self, rect: QRectF, margin: float = 0.05) -> None:
+        if not rect.isValid():
+            return
+        rect = rect.adjusted(-rect.width() * margin, -rect.height() * margin,
+                             rect.width() * margin, rect.height() * margin)
+        self.fitInView(rect, Qt.KeepAspectRatio)
+        self._after_zoom()
+
+    def zoom_to_area(self) -> None:
+        scene = self._scene
+        if scene.area_item is not None:
+            self.zoom_to_rect(scene.area_rect())
+        else:
+            self.zoom_to_all()
+
+    def zoom_to_all(self) -> None:
+        self.zoom_to_rect(self._scene.data_rect())
+
+    def zoom_to_selection(self) -> None:
+        rect = QRectF()
+        for uuid in self.selected():
+            rect = rect.united(self._scene.items_by_uuid[uuid].world_rect())
+        if rect.isValid():
+            # a single point would zoom in absurdly: show at least 200 m around it
+            centre = rect.center()
+            width, height = max(rect.width(), 200.0), max(rect.height(), 200.0)
+            self.zoom_to_rect(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), 0.15)
+
+    def zoom_by(self, factor: float, view_pos=None) -> None:
+        """Zoom by ``factor`` keeping the map point under ``view_pos`` (default: centre) still."""
+        current = self.transform().m11()
+        factor = max(MIN_SCALE / current, min(MAX_SCALE / current, factor))
+        if abs(factor - 1.0) < 1e-9:
+            return
+        if view_pos is None:
+            view_pos = self.viewport().rect().center()
+        view_pos = QPointF(view_pos)
+        anchor = self.mapToScene(view_pos.toPoint())
+        self.scale(factor, factor)
+        # move the anchor back under the cursor
+        delta = self.mapFromScene(anchor) - view_pos.toPoint()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
+        self._after_zoom()
+
+    def _after_zoom(self) -> None:
+        self.scaleChanged.emit(self.scale_denominator())
+        self._scene.set_shape_detail(self.transform().m11())
+        self._thin_timer.start()
+        # a cached layer is re-rendered at every zoom step, which costs more than
+        # drawing it; cache again once the zooming rests
+        if self._scene.cache_static:
+            self._scene.set_cache_static(False)
+        self._cache_timer.start()
+
+    def _thin_labels(self) -> None:
+        self._scene.thin_labels(self.viewportTransform(), self.viewport().rect())
+
+    def scrollContentsBy(self, dx, dy):
+        super().scrollContentsBy(dx, dy)
+        # Qt scrolls the pixels and paints the strip that came in; the scale bar and the
+        # attribution stay where they are on screen, so the whole view is painted again
+        self.viewport().update()
+        self._thin_timer.start()  # a big project places only the labels on screen
+
+    def wheelEvent(self, event):
+        delta = event.angleDelta().y() or event.angleDelta().x()
+        if delta:
+            self.zoom_by(2 ** (delta / 480.0), event.position())
+        event.accept()
+
+    def viewportEvent(self, event):
+        if event.type() == QEvent.NativeGesture and event.gestureType() == Qt.ZoomNativeGesture:
+            self.zoom_by(1.0 + event.value(), event.position())
+            return True
+        return super().viewportEvent(event)
+
+    def begin_pan(self, pos) -> None:
+        self._pan_from = pos
+        self.viewport().setCursor(Qt.ClosedHandCursor)
+
+    def pan_to(self, pos) -> None:
+        """A pan in progress (see ``begin_pan``) follows the cursor to ``pos``."""
+        delta = pos - self._pan_from
+        self._pan_from = pos
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() - delta.x())
+        self.verticalScrollBar().setValue(self.verticalScrollBar().value() - delta.y())
