@@ -71,7 +71,7 @@ def test_merge_dialog_merges_and_summarises(qtbot, sample_path, tmp_path):
         assert dialog.paths() == [str(laptop)]
         assert dialog.do_merge()
         assert [i.title for i in project.interventions()][-1] == "Van de laptop"
-        assert "Toegevoegd: 1 ideeën." in dialog.result.toPlainText()
+        assert "Toegevoegd: 1 idee." in dialog.result.toPlainText()
     finally:
         project.close()
 

@@ -5,10 +5,11 @@ import shutil
 
 import psycopg
 import pytest
+from shapely.geometry import Point
 
 from tests.test_sync_postgis import _role, of_database, of_file, sync, titles
 from workbench.cli import main
-from workbench.core.commands import EditIntervention
+from workbench.core.commands import AddIntervention, EditIntervention
 from workbench.store import open_project
 from workbench.store.merge_source import project_uuid
 
@@ -18,6 +19,14 @@ def edit_first(path, title):
     try:
         project.execute(EditIntervention(project.interventions()[0].uuid, title=title))
         return project_uuid(project.repository)
+    finally:
+        project.close()
+
+
+def add_idea(path, title):
+    project = open_project(path)
+    try:
+        return project.execute(AddIntervention(title, Point(195200, 325200))).uuid
     finally:
         project.close()
 
@@ -46,9 +55,14 @@ def test_a_read_only_grant_pulls_but_never_pushes_and_no_grant_reads_nothing(sam
     assert titles(reader_laptop) == titles(sample_path)
     capsys.readouterr()
     edit_first(reader_laptop, "Bewerkt door oost")
+    added = add_idea(sample_path, "Bankje aan de vijver")
+    assert sync(sample_path, writer).pushed > 0
     assert main(["sync", str(reader_laptop), "--db", reader]) == 2
-    err = capsys.readouterr().err
-    assert "alleen lezen" in err and "(1 rijen)" in err and len(err.splitlines()) == 1 and "Traceback" not in err
+    out, err = capsys.readouterr()
+    assert "alleen lezen" in err and "(1 rij)" in err and len(err.splitlines()) == 1 and "Traceback" not in err
+    # what did come in is reported before the refusal, and is in the file
+    assert "Toegevoegd: 1 idee." in out.splitlines()
+    assert (added, "Bankje aan de vijver") in titles(reader_laptop)
     assert "Bewerkt door oost" not in {i[0] for i in of_database(database, sample_path)["ideas"].values()}
     # the database itself refuses, whatever the app does
     with psycopg.connect(reader, autocommit=True) as conn:

@@ -32,7 +32,7 @@ def test_sync_dialog_pulls_pushes_and_remembers_the_address(qtbot, ui_settings, 
         qtbot.waitUntil(lambda: dialog.summary is not None or bool(dialog.error.text()), timeout=60000)
         assert dialog.summary is not None, dialog.error.text()
         assert "Van de andere laptop" in [i.title for i in project.interventions()]
-        assert "Toegevoegd: 1 ideeën." in dialog.result.toPlainText()
+        assert "Toegevoegd: 1 idee." in dialog.result.toPlainText()
         assert project.undo_stack.can_undo()  # the pull is one undo step
         again = SyncDialog(project)
         qtbot.addWidget(again)

@@ -36,22 +36,34 @@ class MergeSummary:
     def count_added(self, kind):
         self.added[kind] = self.added.get(kind, 0) + 1
 
+    def pushed_line(self) -> str:
+        """What a sync sent to the database, in one line."""
+        sent = self.pushed
+        return (_("Verstuurd: 1 rij.") if sent == 1 else _("Verstuurd: {count} rijen.")).format(count=sent)
+
     def lines(self) -> list:
-        labels = {"intervention": _("ideeën"), "session": _("bijeenkomsten"), "theme": _("thema's"),
-                  "goal": _("doelen"), "vote": _("stemmen"), "quote": _("citaten"),
-                  "quantity_kind": _("soorten hoeveelheden"), "reference_layer": _("referentielagen"),
-                  "area": _("gebied"), "underlay": _("ondergronden"), "tombstone": _("verwijderingen"),
-                  "verdict": _("toetsingen"), "answer": _("antwoorden")}
+        labels = {"intervention": (_("idee"), _("ideeën")), "session": (_("bijeenkomst"), _("bijeenkomsten")),
+                  "theme": (_("thema"), _("thema's")), "goal": (_("doel"), _("doelen")),
+                  "vote": (_("stem"), _("stemmen")), "quote": (_("citaat"), _("citaten")),
+                  "quantity_kind": (_("soort hoeveelheid"), _("soorten hoeveelheden")),
+                  "reference_layer": (_("referentielaag"), _("referentielagen")), "area": (_("gebied"), _("gebied")),
+                  "underlay": (_("ondergrond"), _("ondergronden")),
+                  "tombstone": (_("verwijdering"), _("verwijderingen")),
+                  "verdict": (_("toetsing"), _("toetsingen")), "answer": (_("antwoord"), _("antwoorden"))}
         lines = [_("Samengevoegd: {files}.").format(files=", ".join(self.sources))]
         if not self.changes:
             lines.append(_("Er was niets nieuws; het project is niet gewijzigd."))
-        added = [f"{count} {labels.get(kind, kind)}" for kind, count in self.added.items() if count]
+        added = [f"{count} {labels.get(kind, (kind, kind))[count != 1]}" for kind, count in self.added.items() if count]
         lines.append(_("Toegevoegd: {items}.").format(items=", ".join(added) if added else _("niets")))
-        lines.append(_("Bijgewerkt: {count} ideeën.").format(count=len(self.updated)))
-        lines.append(_("Verwijderd: {count} ideeën.").format(count=len(self.deleted)))
-        if self.renumbered:
-            lines.append(_("Hernummerd: {count} ideeën (twee ideeën hadden hetzelfde nummer).")
-                         .format(count=len(self.renumbered)))
+        updated, deleted, renumbered = len(self.updated), len(self.deleted), len(self.renumbered)
+        lines.append((_("Bijgewerkt: 1 idee.") if updated == 1 else _("Bijgewerkt: {count} ideeën."))
+                     .format(count=updated))
+        lines.append((_("Verwijderd: 1 idee.") if deleted == 1 else _("Verwijderd: {count} ideeën."))
+                     .format(count=deleted))
+        if renumbered:
+            lines.append((_("Hernummerd: 1 idee (twee ideeën hadden hetzelfde nummer).") if renumbered == 1 else
+                          _("Hernummerd: {count} ideeën (twee ideeën hadden hetzelfde nummer)."))
+                         .format(count=renumbered))
         lines.append(_("Conflicten: {count}.").format(count=len(self.conflicts)))
         if self.repeated:
             lines.append(_("{count} conflicten waren al bij een eerdere samenvoeging gemeld en opgelost.")

@@ -13,6 +13,8 @@ from workbench.i18n import _
 class DatabaseError(WorkbenchError):
     """The database could not be reached or refused the work; one Dutch sentence."""
 
+    summary = None  # what a sync merged before the database refused the rest (a read grant)
+
 
 _UNREACHABLE = ("connection refused", "timeout expired", "could not translate host name", "failed to resolve host",
                 "no route to host", "network is unreachable", "name or service not known", "host is down",

@@ -113,10 +113,13 @@ class SyncRun:
             if u not in self.remote or vv.compare(version, self.remote[u]) in (vv.NEWER, vv.CONCURRENT)])
         if outgoing and self.access == postgis.READ:
             self.tiles()  # a read grant still brings the base maps in
-            raise postgis.DatabaseError(_("U mag dit project in de database alleen lezen: wat anderen veranderden is "
-                                          "binnengehaald, maar uw eigen wijzigingen ({count} rijen) zijn niet "
-                                          "verstuurd. Vraag de beheerder om schrijfrechten.").format(
-                                              count=len(outgoing)))
+            rows = (_("1 rij") if len(outgoing) == 1 else _("{count} rijen")).format(count=len(outgoing))
+            refused = postgis.DatabaseError(_("U mag dit project in de database alleen lezen: wat anderen "
+                                              "veranderden is binnengehaald, maar uw eigen wijzigingen ({rows}) "
+                                              "zijn niet verstuurd. Vraag de beheerder om schrijfrechten.")
+                                            .format(rows=rows))
+            refused.summary = self.summary  # what was merged all the same
+            raise refused
         if outgoing:
             try:
                 postgis.push(self.conn, self.uuid, self.project.info.name,

@@ -139,7 +139,7 @@ class SyncDialog(QDialog):
         qsettings().setValue(SETTING, self._url)
         self.summary = self.run.summary
         self._close_run()
-        self.step_label.setText(_("Verstuurd: {count} rijen.").format(count=self.summary.pushed))
+        self.step_label.setText(self.summary.pushed_line())
         show_summary(self, self.summary, _("Sluiten"))
         self.ok_button.setEnabled(True)
 
