@@ -47,11 +47,17 @@ class AddInterventions(Command):
         stamp = now_iso()
         changes = []
         known_sessions = set(project.state.entities["session"])
-        for item in self.items:
+        geometries = validate.intervention_geometries(item.geometry for item in self.items)
+        theme_checks = {}  # (themes, primary) -> checked; an import names the same few
+        for item, geometry in zip(self.items, geometries):
             try:
                 title = validate.title(item.title, _("Geef het idee een titel."))
-                geometry = validate.intervention_geometry(item.geometry)
-                themes, primary = _check_themes(project, item.theme_uuids, item.primary_theme_uuid)
+                if geometry is None:  # refused by the check for all: this says why
+                    geometry = validate.intervention_geometry(item.geometry)
+                key = (tuple(item.theme_uuids or ()), item.primary_theme_uuid)
+                if key not in theme_checks:
+                    theme_checks[key] = _check_themes(project, *key)
+                themes, primary = theme_checks[key]
                 if item.session_uuid is not None and item.session_uuid not in known_sessions:
                     _require(project, "session", item.session_uuid, _("Deze bijeenkomst bestaat niet (meer)."))
                 intervention = Intervention(

@@ -72,24 +72,48 @@ class _Names:
         self.missing = {}   # display name -> number of features that named it
         self.created = []   # display names
         self.commands = []
+        self._seen = {}     # (property text, first only) -> (uuids, missing names)
 
-    def find(self, name):
+    def _find(self, name):
+        """(uuid or None, the display name when it is missing)."""
         # Cleaned first: a name of control characters only is no name (AddTheme would
         # refuse the whole import), and "Gr\x07oen" is the existing "Groen".
         name = clean_text(name, multiline=False)
         key = normalise_name(name)
         if not key:
-            return None
+            return None, None
         if key in self.by_name:
-            return self.by_name[key]
+            return self.by_name[key], None
         if self.create:
             uuid = new_uuid()
             self.commands.append(self.make(name, uuid, len(self.created)))
             self.created.append(name)
             self.by_name[key] = uuid
-            return uuid
-        self.missing[name] = self.missing.get(name, 0) + 1
-        return None
+            return uuid, None
+        return None, name
+
+    def find_all(self, value, first=False) -> list:
+        """The UUIDs of the names in a property value (only its first name when ``first``).
+
+        Thousands of features name the same few themes: a text seen before is not split,
+        cleaned and looked up again, but its missing names are still counted per feature."""
+        cacheable = type(value) is str
+        if cacheable and (value, first) in self._seen:
+            uuids, missing = self._seen[value, first]
+        else:
+            names = split_names(value)
+            uuids, missing = [], []
+            for name in names[:1] if first else names:
+                uuid, absent = self._find(name)
+                if uuid:
+                    uuids.append(uuid)
+                if absent:
+                    missing.append(absent)
+            if cacheable:
+                self._seen[value, first] = (uuids, missing)
+        for name in missing:
+            self.missing[name] = self.missing.get(name, 0) + 1
+        return uuids
 
 
 def _number(value):
@@ -171,29 +195,32 @@ def _interventions(project, source, mapping, create, summary):
     sessions = _Names([(s.title, s.uuid) for s in project.all("session")], create,
                       lambda name, uuid, i: AddSession(name, uuid=uuid))
     quantity_fields = _quantity_fields(project, source.fields)
+    # The source field of each item field (None when not mapped), looked up once.
+    (title_field, description_field, theme_field, primary_field, session_field, status_field, horizon_field,
+     votes_field) = (mapping.get(key) for key in ("title", "description", "theme", "primary_theme", "session",
+                                                 "status", "horizon", "votes"))
+    current_session = project.current_session_uuid
     untitled, problems = 0, _Problems()
     items = []
     for feature in source.features:
         props = feature.properties
-
-        def value(key):
-            name = mapping.get(key)
-            return props.get(name) if name else None
-
-        title = clean_text(text_value(value("title")), multiline=False)
+        title = clean_text(text_value(props.get(title_field) if title_field else None), multiline=False)
         if not title:
             untitled += 1
             title = _("Object {number}").format(number=feature.number)
-        theme_uuids = [u for u in (themes.find(n) for n in split_names(value("theme"))) if u]
-        primary_names = split_names(value("primary_theme"))
-        primary = themes.find(primary_names[0]) if primary_names else None
-        session_names = split_names(value("session"))
-        session = sessions.find(session_names[0]) if session_names else None
-        item = NewIntervention(title, feature.geometry, clean_text(text_value(value("description"))),
-                               tuple(dict.fromkeys(theme_uuids)), primary, session)
-        _set_status_and_horizon(item, value("status"), value("horizon"), problems)
-        _set_quantities(item, props, quantity_fields, problems)
-        _set_votes(item, value("votes"), project.current_session_uuid, problems)
+        theme_uuids = themes.find_all(props.get(theme_field)) if theme_field else []
+        primary = themes.find_all(props.get(primary_field), first=True) if primary_field else None
+        session = sessions.find_all(props.get(session_field), first=True) if session_field else None
+        description = clean_text(text_value(props.get(description_field))) if description_field else ""
+        item = NewIntervention(title, feature.geometry, description, tuple(dict.fromkeys(theme_uuids)),
+                               primary[0] if primary else None, session[0] if session else None)
+        if status_field or horizon_field:
+            _set_status_and_horizon(item, props.get(status_field) if status_field else None,
+                                    props.get(horizon_field) if horizon_field else None, problems)
+        if quantity_fields:
+            _set_quantities(item, props, quantity_fields, problems)
+        if votes_field:
+            _set_votes(item, props.get(votes_field), current_session, problems)
         items.append(item)
     if untitled:
         summary.notes.append(_("{count} objecten hadden geen titel; ze heten nu 'Object <nummer>'.")

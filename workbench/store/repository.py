@@ -4,6 +4,7 @@ Every :meth:`Repository.apply` is one transaction: all changes of a command are
 committed together (fsync included, ``synchronous=FULL``) or none is.
 """
 
+import hashlib
 import json
 import uuid as uuid_mod
 from dataclasses import asdict, fields
@@ -11,7 +12,7 @@ from dataclasses import asdict, fields
 from workbench.core.layer_style import LayerStyle
 from workbench.core.model import (
     Answer, Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
-    ReferenceLayer, Session, Theme, Tombstone, Underlay, Verdict, Vote)
+    ReferenceLayer, Session, Theme, Tombstone, Underlay, Verdict, Vote, uuid_text)
 from workbench.store import gpkg_blob
 from workbench.store import versions as row_versions
 from workbench.store.connection import transaction
@@ -42,9 +43,13 @@ INFO_COLUMNS = tuple(f.name for f in fields(ProjectInfo))
 
 
 
+_URL_NAMESPACE = uuid_mod.NAMESPACE_URL.bytes
+
+
 def link_uuid(a: str, b: str) -> str:
-    """A stable UUID for a link row, so copies of a file agree on it when merged."""
-    return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"{a}/{b}"))
+    """A stable UUID for a link row, so copies of a file agree on it when merged:
+    ``str(uuid.uuid5(uuid.NAMESPACE_URL, f"{a}/{b}"))``, without the UUID object."""
+    return uuid_text(hashlib.sha1(_URL_NAMESPACE + f"{a}/{b}".encode()).digest(), 5)
 
 
 def _text(value) -> str:
