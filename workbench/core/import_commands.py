@@ -49,9 +49,10 @@ class AddInterventions(Command):
         known_sessions = set(project.state.entities["session"])
         geometries = validate.intervention_geometries(item.geometry for item in self.items)
         theme_checks = {}  # (themes, primary) -> checked; an import names the same few
+        no_title, votes_name = _("Geef het idee een titel."), _("Het aantal stemmen")
         for item, geometry in zip(self.items, geometries):
             try:
-                title = validate.title(item.title, _("Geef het idee een titel."))
+                title = validate.title(item.title, no_title)
                 if geometry is None:  # refused by the check for all: this says why
                     geometry = validate.intervention_geometry(item.geometry)
                 key = (tuple(item.theme_uuids or ()), item.primary_theme_uuid)
@@ -60,13 +61,14 @@ class AddInterventions(Command):
                 themes, primary = theme_checks[key]
                 if item.session_uuid is not None and item.session_uuid not in known_sessions:
                     _require(project, "session", item.session_uuid, _("Deze bijeenkomst bestaat niet (meer)."))
+                # Positional, in the order of the fields: keywords cost twice as much, and
+                # an import makes ten thousands of these.
                 intervention = Intervention(
-                    uuid=item.uuid, number=number, title=title, geometry=geometry,
-                    description=clean_text(item.description), status=validate.status(item.status or "idee"),
-                    horizon=validate.horizon(item.horizon or ""), theme_uuids=themes, primary_theme_uuid=primary,
-                    quantities=_quantities(item.quantities), created_session_uuid=item.session_uuid,
-                    changed_session_uuid=item.session_uuid, created_at=stamp, changed_at=stamp)
-                votes = validate.count(item.votes or 0, _("Het aantal stemmen"))
+                    item.uuid, number, title, geometry, clean_text(item.description),
+                    validate.status(item.status or "idee"), validate.horizon(item.horizon or ""), themes, primary,
+                    (), _quantities(item.quantities) if item.quantities else (), "", "", item.session_uuid,
+                    item.session_uuid, stamp, stamp)
+                votes = validate.count(item.votes, votes_name) if item.votes else 0
             except ValidationError as error:
                 # Name the idea, so the user can find it in the source file.
                 raise ValidationError(_("'{title}': {error}").format(title=str(item.title)[:60], error=error)) from None

@@ -42,6 +42,18 @@ def new_uuid() -> str:
     return uuid_text(os.urandom(16), 4)
 
 
+def new_uuids(count: int) -> list:
+    """``count`` random UUIDs at once (an import's), from one read of the random source."""
+    import numpy as np
+
+    raw = np.frombuffer(os.urandom(16 * count), dtype=np.uint8).reshape(count, 16).copy()
+    raw[:, 6] = (raw[:, 6] & 0x0F) | 0x40  # version 4
+    raw[:, 8] = (raw[:, 8] & 0x3F) | 0x80  # the RFC 4122 variant
+    text = raw.tobytes().hex()
+    return [f"{text[i:i + 8]}-{text[i + 8:i + 12]}-{text[i + 12:i + 16]}-{text[i + 16:i + 20]}-{text[i + 20:i + 32]}"
+            for i in range(0, 32 * count, 32)]
+
+
 def _system_clock() -> datetime:
     return datetime.now(timezone.utc)
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from workbench.core.import_commands import AddInterventions, NewIntervention
-from workbench.core.model import HORIZONS, STATUSES, ReferenceFeature, ReferenceLayer, new_uuid
+from workbench.core.model import HORIZONS, STATUSES, ReferenceFeature, ReferenceLayer, new_uuid, new_uuids
 from workbench.core.setup_commands import AddReferenceLayer, AddSession, AddTheme, Batch
 from workbench.core.text import clean_text
 from workbench.core.validate import MAX_QUANTITY
@@ -21,6 +21,7 @@ from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import mapping as mapping_mod
 from workbench.io.mapping import normalise, normalise_name, split_names, text_value
+from workbench.io.source import paused_gc
 
 # Colours for themes an import creates (Tableau 10, readable on the map).
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
@@ -202,7 +203,7 @@ def _interventions(project, source, mapping, create, summary):
     current_session = project.current_session_uuid
     untitled, problems = 0, _Problems()
     items = []
-    for feature in source.features:
+    for feature, uuid in zip(source.features, new_uuids(len(source.features))):
         props = feature.properties
         title = clean_text(text_value(props.get(title_field) if title_field else None), multiline=False)
         if not title:
@@ -211,9 +212,10 @@ def _interventions(project, source, mapping, create, summary):
         theme_uuids = themes.find_all(props.get(theme_field)) if theme_field else []
         primary = themes.find_all(props.get(primary_field), first=True) if primary_field else None
         session = sessions.find_all(props.get(session_field), first=True) if session_field else None
-        description = clean_text(text_value(props.get(description_field))) if description_field else ""
+        # not cleaned here: AddInterventions cleans every description (and title) itself
+        description = text_value(props.get(description_field)) if description_field else ""
         item = NewIntervention(title, feature.geometry, description, tuple(dict.fromkeys(theme_uuids)),
-                               primary[0] if primary else None, session[0] if session else None)
+                               primary[0] if primary else None, session[0] if session else None, uuid=uuid)
         if status_field or horizon_field:
             _set_status_and_horizon(item, props.get(status_field) if status_field else None,
                                     props.get(horizon_field) if horizon_field else None, problems)
@@ -275,13 +277,14 @@ def apply_source(project, source, as_reference=False, map_items=(), create_missi
     if not source.features:
         raise ValidationError("\n".join([_("Niets geïmporteerd: {name} bevat geen bruikbare objecten.")
                                          .format(name=source.name)] + (source.warnings + source.skipped)[:10]))
-    if as_reference:
-        commands = _reference(project, source, mapping, layer_name, summary)
-        text = _("Referentielaag importeren")
-    else:
-        commands = _interventions(project, source, mapping, create_missing, summary)
-        text = _("Ideeën importeren")
-    project.execute(Batch(text, commands))
+    with paused_gc():
+        if as_reference:
+            commands = _reference(project, source, mapping, layer_name, summary)
+            text = _("Referentielaag importeren")
+        else:
+            commands = _interventions(project, source, mapping, create_missing, summary)
+            text = _("Ideeën importeren")
+        project.execute(Batch(text, commands))
     summary.imported = len(source.features)
     return summary
 
