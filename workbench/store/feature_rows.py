@@ -30,7 +30,10 @@ _UPDATE = f"UPDATE interventions SET {', '.join(c + ' = ?' for c in _WRITTEN)} W
 
 def _rows(items) -> list:
     # the columns of _WRITTEN, then uuid: the same parameters fit both statements
-    blobs = gpkg_blob.encode_many([item.geometry for item in items])
+    if len(items) == 1:  # one edit: the vectorised encoding's set-up would cost more
+        blobs = [gpkg_blob.encode(items[0].geometry)]
+    else:
+        blobs = gpkg_blob.encode_many([item.geometry for item in items])
     return [(*_columns(item), blob, item.uuid) for item, blob in zip(items, blobs)]
 
 
