@@ -37,7 +37,11 @@ class Batch(Command):
                 command.changes = list(command.build(scratch))
             else:
                 command.do(scratch)
-        return [change for command in self.commands for change in command.changes]
+        changes = [change for command in self.commands for change in command.changes]
+        # Undo and redo use the changes alone; the parts (an import's ten thousand
+        # NewIntervention inputs) need not live on in the undo history.
+        self.commands = []
+        return changes
 
 
 # -- themes ------------------------------------------------------------------------

@@ -292,12 +292,20 @@ def apply_source(project, source, as_reference=False, map_items=(), create_missi
 def import_file(project, path, as_reference=False, layer=None, map_items=(), create_missing=False,
                 progress=None) -> ImportSummary:
     """Read, check and import ``path``; raises ValidationError (nothing changed) when refused."""
-    from workbench.io.readers import read
     from workbench.paths import same_file
 
     if project.path is not None and same_file(path, project.path):
         raise ValidationError(_("{name} is het project zelf; importeren zou elk idee verdubbelen. Kies een ander "
                                 "bestand.").format(name=Path(path).name))
+    with paused_gc():  # once for both steps: each pause's end costs a collection
+        return _read_and_apply(project, path, as_reference, layer, map_items, create_missing, progress)
+
+
+def _read_and_apply(project, path, as_reference, layer, map_items, create_missing, progress):
+    # A function of its own, so the source's features are freed before the collector
+    # resumes (its first pass walks every object made while it was paused).
+    from workbench.io.readers import read
+
     source = read(path, layer, progress)
     layer_name = Path(path).stem if layer is None else layer
     return apply_source(project, source, as_reference, map_items, create_missing, layer_name)
