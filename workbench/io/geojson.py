@@ -231,25 +231,25 @@ def features(data: dict, name: str = "GeoJSON", repairs=None):
     """(geometries, properties, problems by index) in the file's own CRS; ``repairs``
     (a dict), when given, gets {index: parts left out} of the geometries kept in part."""
     items = _items(data, name)
-    values = [item.get("geometry") if isinstance(item, dict) else None for item in items]
-    bulk = _bulk_shapes(values)
-    geometries, properties, problems = [], [], {}
-    for index, item in enumerate(items):
-        if not isinstance(item, dict) or item.get("type") != "Feature":
-            geometries.append(None)
+    values, properties, problems = [], [], {}
+    for index, item in enumerate(items):  # one walk over the parsed file (it is large)
+        if isinstance(item, dict) and item.get("type") == "Feature":
+            props = item.get("properties")
+            values.append(item.get("geometry"))
+            properties.append(props if isinstance(props, dict) else {})
+        else:
+            values.append(None)
             properties.append({})
             problems[index] = _("is geen GeoJSON-Feature")
-            continue
-        geometry = bulk[index]
-        if geometry is None:
+    geometries = _bulk_shapes(values)
+    for index, geometry in enumerate(geometries):
+        if geometry is None and index not in problems:
             geometry, reason, dropped = parse_geometry(values[index])
+            geometries[index] = geometry
             if reason:
                 problems[index] = reason
             if dropped and repairs is not None:
                 repairs[index] = dropped
-        props = item.get("properties")
-        geometries.append(geometry)
-        properties.append(props if isinstance(props, dict) else {})
     return geometries, properties, problems
 
 
