@@ -31,7 +31,7 @@ def paused_gc():
 
     A GeoJSON file of ten thousand features parses into hundreds of thousands of dicts
     and lists; every full collection walks them all, and making the features' objects
-    triggers many (a third of an import's time). Nothing here makes reference cycles
+    triggers many (about a fifth of an import's time). Nothing here makes reference cycles
     that must be freed before the end, when the collector is turned back on."""
     was_enabled = gc.isenabled()
     gc.disable()
