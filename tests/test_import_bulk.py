@@ -20,7 +20,7 @@ X, Y = 5.97, 50.91
 
 def _write(path, geometries, names=None):
     features = [{"type": "Feature", "geometry": g, "properties": {"naam": (names or {}).get(i, f"Idee {i}"),
-                                                                    "thema": "Groen verbindt"}}
+                                                                    "thema": "Groen verbindt", "woningen": i % 4}}
                 for i, g in enumerate(geometries)]
     path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
     return path
@@ -92,10 +92,12 @@ def test_rows_written_in_bulk_are_what_other_copies_and_gdal_expect(tmp_path):
         project.close()
     with sqlite3.connect(tmp_path / "p.gpkg") as conn:
         links = conn.execute("SELECT uuid, intervention_uuid, theme_uuid FROM intervention_themes").fetchall()
+        links += conn.execute("SELECT uuid, intervention_uuid, quantity_key FROM intervention_quantities").fetchall()
         blobs = dict(conn.execute("SELECT uuid, geom FROM interventions"))
     # A link's UUID is derived from its ends, so a copy of the file written by an older
     # version agrees on it when the two are merged.
-    assert len(links) == 30
+    assert all(idea.quantities for idea in ideas.values())  # "woningen" is the quantity homes
+    assert len(links) == 30 + 30
     assert all(link == str(uuid.uuid5(uuid.NAMESPACE_URL, f"{owner}/{theme}")) for link, owner, theme in links)
     assert all(uuid.UUID(key).version == 4 for key in ideas)
     assert all(blobs[key] == gpkg_blob.encode(idea.geometry) for key, idea in ideas.items())
