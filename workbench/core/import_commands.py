@@ -3,9 +3,12 @@
 ``AddIntervention`` asks the project for the next number on every call, which is fine
 for one drawing but quadratic for an import of 100,000 features. :class:`AddInterventions`
 numbers a whole list in one pass and applies the same checks and cleaning.
+
+An import hands over columns (:class:`NewInterventions`: one list per field), not one
+object per idea: ten thousand input objects cost more than the checks they carry.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 from workbench.core import validate
 from workbench.core.commands import _check_themes, _quantities, _require
@@ -34,49 +37,100 @@ class NewIntervention:
     uuid: str = field(default_factory=new_uuid)
 
 
+@dataclass
+class NewInterventions:
+    """What an import knows of many interventions, one list per field (all the same
+    length; the meaning of each as in :class:`NewIntervention`). ``quantities`` holds a
+    dict or None per idea."""
+
+    titles: list
+    geometries: list
+    descriptions: list
+    theme_uuids: list          # a tuple per idea
+    primary_theme_uuids: list
+    session_uuids: list
+    statuses: list
+    horizons: list
+    quantities: list
+    votes: list
+    uuids: list
+
+    @classmethod
+    def of(cls, items) -> "NewInterventions":
+        items = list(items)
+        return cls(*([getattr(item, name) for item in items] for name in (
+            "title", "geometry", "description", "theme_uuids", "primary_theme_uuid", "session_uuid", "status",
+            "horizon", "quantities", "votes", "uuid")))
+
+    def __len__(self) -> int:
+        return len(self.uuids)
+
+
+_INTERVENTION_FIELDS = tuple(f.name for f in fields(Intervention))
+_CHANGE_FIELDS = tuple(f.name for f in fields(Change))
+
+
+def _frozen(cls, names, values):
+    """``cls(*values)`` for a frozen dataclass without a ``__post_init__``, at half the
+    cost: its generated ``__init__`` sets each field through ``object.__setattr__``,
+    and an import makes ten thousands of these. Equal to the object ``cls`` makes."""
+    entity = object.__new__(cls)
+    object.__setattr__(entity, "__dict__", dict(zip(names, values)))
+    return entity
+
+
 class AddInterventions(Command):
-    """Add interventions (and their votes) numbered after the existing ones."""
+    """Add interventions (and their votes) numbered after the existing ones.
+
+    ``items``: :class:`NewIntervention` objects, or one :class:`NewInterventions`."""
 
     def __init__(self, items, text=None):
         super().__init__()
-        self.items = list(items)
+        self.columns = items if isinstance(items, NewInterventions) else NewInterventions.of(items)
         self.text = text or N_("Ideeën importeren")
 
     def build(self, project):
+        columns = self.columns
         number = project.next_number()
         stamp = now_iso()
         changes = []
         known_sessions = set(project.state.entities["session"])
-        geometries = validate.intervention_geometries(item.geometry for item in self.items)
-        theme_checks = {}  # (themes, primary) -> checked; an import names the same few
+        geometries = validate.intervention_geometries(columns.geometries)
+        # An import names the same few themes, statuses and horizons: each distinct
+        # combination is checked once.
+        theme_checks, state_checks = {}, {}
         no_title, votes_name = _("Geef het idee een titel."), _("Het aantal stemmen")
-        for item, geometry in zip(self.items, geometries):
+        for (uuid, raw_title, raw_geometry, geometry, description, theme_uuids, primary, session, status, horizon,
+             quantities, votes) in zip(
+                columns.uuids, columns.titles, columns.geometries, geometries, columns.descriptions,
+                columns.theme_uuids, columns.primary_theme_uuids, columns.session_uuids, columns.statuses,
+                columns.horizons, columns.quantities, columns.votes):
             try:
-                title = validate.title(item.title, no_title)
+                title = validate.title(raw_title, no_title)
                 if geometry is None:  # refused by the check for all: this says why
-                    geometry = validate.intervention_geometry(item.geometry)
-                key = (tuple(item.theme_uuids or ()), item.primary_theme_uuid)
+                    geometry = validate.intervention_geometry(raw_geometry)
+                key = (tuple(theme_uuids or ()), primary)
                 if key not in theme_checks:
                     theme_checks[key] = _check_themes(project, *key)
                 themes, primary = theme_checks[key]
-                if item.session_uuid is not None and item.session_uuid not in known_sessions:
-                    _require(project, "session", item.session_uuid, _("Deze bijeenkomst bestaat niet (meer)."))
-                # Positional, in the order of the fields: keywords cost twice as much, and
-                # an import makes ten thousands of these.
-                intervention = Intervention(
-                    item.uuid, number, title, geometry, clean_text(item.description),
-                    validate.status(item.status or "idee"), validate.horizon(item.horizon or ""), themes, primary,
-                    (), _quantities(item.quantities) if item.quantities else (), "", "", item.session_uuid,
-                    item.session_uuid, stamp, stamp)
-                votes = validate.count(item.votes, votes_name) if item.votes else 0
+                if (status, horizon) not in state_checks:
+                    state_checks[status, horizon] = (validate.status(status or "idee"),
+                                                     validate.horizon(horizon or ""))
+                status, horizon = state_checks[status, horizon]
+                if session is not None and session not in known_sessions:
+                    _require(project, "session", session, _("Deze bijeenkomst bestaat niet (meer)."))
+                intervention = _frozen(Intervention, _INTERVENTION_FIELDS, (
+                    uuid, number, title, geometry, clean_text(description), status, horizon, themes, primary,
+                    (), _quantities(quantities) if quantities else (), "", "", session, session, stamp, stamp))
+                votes = validate.count(votes, votes_name) if votes else 0
             except ValidationError as error:
                 # Name the idea, so the user can find it in the source file.
-                raise ValidationError(_("'{title}': {error}").format(title=str(item.title)[:60], error=error)) from None
-            changes.append(Change("intervention", item.uuid, None, intervention))
+                raise ValidationError(_("'{title}': {error}").format(title=str(raw_title)[:60], error=error)) from None
+            changes.append(_frozen(Change, _CHANGE_FIELDS, ("intervention", uuid, None, intervention, None)))
             if votes:
-                if item.session_uuid is None:
+                if session is None:
                     raise ValidationError(_("Kies eerst een bijeenkomst; stemmen horen bij een bijeenkomst."))
-                vote = Vote(new_uuid(), item.uuid, item.session_uuid, votes)
+                vote = Vote(new_uuid(), uuid, session, votes)
                 changes.append(Change("vote", vote.uuid, None, vote))
             number += 1
         return changes

@@ -12,7 +12,7 @@ Example::
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.core.import_commands import AddInterventions, NewIntervention
+from workbench.core.import_commands import AddInterventions, NewInterventions
 from workbench.core.model import HORIZONS, STATUSES, ReferenceFeature, ReferenceLayer, new_uuid, new_uuids
 from workbench.core.setup_commands import AddReferenceLayer, AddSession, AddTheme, Batch
 from workbench.core.text import clean_text
@@ -143,20 +143,23 @@ class _Problems(dict):
         self[name] = self.get(name, 0) + 1
 
 
-def _set_status_and_horizon(item, status, horizon, problems):
+def _status_and_horizon(status, horizon, problems, names) -> tuple:
+    """(status, horizon) to store: what the value says, else the defaults (reported)."""
     status = normalise(text_value(status))
-    if status in STATUSES:
-        item.status = status
-    elif status:
-        problems.add(_("status"))
+    if status not in STATUSES:
+        if status:
+            problems.add(names["status"])
+        status = "idee"
     horizon = text_value(horizon).strip().lower()
-    if horizon in HORIZONS:
-        item.horizon = horizon
-    elif horizon:
-        problems.add(_("horizon"))
+    if horizon not in HORIZONS:
+        if horizon:
+            problems.add(names["horizon"])
+        horizon = ""
+    return status, horizon
 
 
-def _set_quantities(item, props, quantity_fields, problems):
+def _quantities_of(props, quantity_fields, problems) -> dict:
+    quantities = {}
     for name, key in quantity_fields.items():
         try:
             number = _number(props.get(name))
@@ -166,28 +169,32 @@ def _set_quantities(item, props, quantity_fields, problems):
         if number is None:
             continue
         if number == number and abs(number) <= MAX_QUANTITY:
-            item.quantities[key] = number
+            quantities[key] = number
         else:  # reported with the unreadable values; one absurd cell does not refuse the file
             problems.add(name)
+    return quantities
 
 
-def _set_votes(item, votes, current_session, problems):
+def _votes_and_session(votes, session, current_session, problems, names) -> tuple:
+    """(votes, session) to store; votes need a session, the current one when none is mapped."""
     if votes in (None, ""):
-        return
+        return 0, session
+    count = 0
     try:
-        count = _number(votes)
+        number = _number(votes)
         # Dot votes of one evening; beyond a million it is a mistake (and beyond 2**63
         # SQLite cannot even store it).
-        if count is None or count < 0 or not float(count).is_integer() or count > 1_000_000:
+        if number is None or number < 0 or not float(number).is_integer() or number > 1_000_000:
             raise ValueError
-        item.votes = int(count)
+        count = int(number)
     except (TypeError, ValueError, OverflowError):
-        problems.add(_("stemmen"))
-    if item.votes and item.session_uuid is None:
-        item.session_uuid = current_session  # votes belong to a session
-        if item.session_uuid is None:
-            item.votes = 0
-            problems.add(_("stemmen zonder bijeenkomst"))
+        problems.add(names["votes"])
+    if count and session is None:
+        session = current_session  # votes belong to a session
+        if session is None:
+            count = 0
+            problems.add(names["votes_without_session"])
+    return count, session
 
 
 def _interventions(project, source, mapping, create, summary):
@@ -202,28 +209,39 @@ def _interventions(project, source, mapping, create, summary):
                                                  "status", "horizon", "votes"))
     current_session = project.current_session_uuid
     untitled, problems = 0, _Problems()
-    items = []
-    for feature, uuid in zip(source.features, new_uuids(len(source.features))):
+    # Translated once, not per feature: names of the fields whose values were unusable.
+    names = {"status": _("status"), "horizon": _("horizon"), "votes": _("stemmen"),
+             "votes_without_session": _("stemmen zonder bijeenkomst")}
+    total = len(source.features)
+    # One list per field (core.import_commands.NewInterventions), no object per idea.
+    titles, geometries, descriptions, theme_column, primary_column, session_column = [], [], [], [], [], []
+    statuses, horizons = ["idee"] * total, [""] * total
+    quantity_column, vote_column = [None] * total, [0] * total
+    for position, feature in enumerate(source.features):
         props = feature.properties
         title = clean_text(text_value(props.get(title_field) if title_field else None), multiline=False)
         if not title:
             untitled += 1
             title = _("Object {number}").format(number=feature.number)
-        theme_uuids = themes.find_all(props.get(theme_field)) if theme_field else []
-        primary = themes.find_all(props.get(primary_field), first=True) if primary_field else None
-        session = sessions.find_all(props.get(session_field), first=True) if session_field else None
+        titles.append(title)
+        geometries.append(feature.geometry)
         # not cleaned here: AddInterventions cleans every description (and title) itself
-        description = text_value(props.get(description_field)) if description_field else ""
-        item = NewIntervention(title, feature.geometry, description, tuple(dict.fromkeys(theme_uuids)),
-                               primary[0] if primary else None, session[0] if session else None, uuid=uuid)
+        descriptions.append(text_value(props.get(description_field)) if description_field else "")
+        theme_column.append(themes.find_all(props.get(theme_field)) if theme_field else ())
+        primary = themes.find_all(props.get(primary_field), first=True) if primary_field else None
+        primary_column.append(primary[0] if primary else None)
+        session = sessions.find_all(props.get(session_field), first=True) if session_field else None
+        session = session[0] if session else None
         if status_field or horizon_field:
-            _set_status_and_horizon(item, props.get(status_field) if status_field else None,
-                                    props.get(horizon_field) if horizon_field else None, problems)
+            statuses[position], horizons[position] = _status_and_horizon(
+                props.get(status_field) if status_field else None,
+                props.get(horizon_field) if horizon_field else None, problems, names)
         if quantity_fields:
-            _set_quantities(item, props, quantity_fields, problems)
+            quantity_column[position] = _quantities_of(props, quantity_fields, problems)
         if votes_field:
-            _set_votes(item, props.get(votes_field), current_session, problems)
-        items.append(item)
+            vote_column[position], session = _votes_and_session(props.get(votes_field), session, current_session,
+                                                                problems, names)
+        session_column.append(session)
     if untitled:
         summary.notes.append(_("{count} objecten hadden geen titel; ze heten nu 'Object <nummer>'.")
                              .format(count=untitled))
@@ -237,7 +255,9 @@ def _interventions(project, source, mapping, create, summary):
         summary.notes.append(_("{count} waarden van '{name}' waren onbruikbaar en zijn weggelaten.")
                              .format(name=name, count=count))
     summary.created_themes, summary.created_sessions = themes.created, sessions.created
-    return themes.commands + sessions.commands + [AddInterventions(items)]
+    columns = NewInterventions(titles, geometries, descriptions, theme_column, primary_column, session_column,
+                               statuses, horizons, quantity_column, vote_column, new_uuids(total))
+    return themes.commands + sessions.commands + [AddInterventions(columns)]
 
 
 # Identifiers the project file already gives its own tables in gpkg_contents (see
