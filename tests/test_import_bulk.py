@@ -109,3 +109,43 @@ def test_blobs_encoded_in_bulk_are_byte_for_byte_the_single_ones():
               MultiPolygon([Polygon([(0, 0), (1, 0), (0, 1)])]), None]
     assert gpkg_blob.encode_many(shapes) == [gpkg_blob.encode(s) for s in shapes]
     assert gpkg_blob.encode_many([]) == []
+
+
+def test_ideas_imported_as_columns_are_the_ideas_the_file_gives_back_and_edit_like_any(tmp_path):
+    """The import hands ideas over as columns and makes its entities without their
+    dataclass __init__: memory must equal what reopening the file reads, and an edit
+    and its undo must work on them as on any idea."""
+    from workbench.core.commands import EditIntervention
+    from workbench.store import open_project
+
+    project = new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False)
+    try:
+        session = project.sessions()[0] if project.sessions() else None
+        features = [{"type": "Feature", "geometry": _clean(i), "properties": {
+            "naam": f"Idee {i}", "omschrijving": f"Regel een\nregel {i}", "thema": ["Groen verbindt", "Groen verbindt"],
+            "status": ["Voorstel", "idee", "onzin"][i % 3], "horizon": ["2030", "", "ooit"][i % 3],
+            "woningen": [i, "veel", None][i % 3], "stemmen": i % 4,
+            "bijeenkomst": session.title if session else None}} for i in range(60)]
+        path = tmp_path / "a.geojson"
+        path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+        summary = import_file(project, path)
+        in_memory = {i.uuid: i for i in project.interventions()}
+        assert len(in_memory) == 60
+        notes = "\n".join(summary.lines())
+        assert "20 waarden van 'status'" in notes and "20 waarden van 'horizon'" in notes
+        assert "20 waarden van 'woningen'" in notes
+        first = min(in_memory.values(), key=lambda i: i.number)
+        assert (first.status, first.horizon, first.description) == ("voorstel", "2030", "Regel een\nregel 0")
+        assert len(first.theme_uuids) == 1 and first.primary_theme_uuid == first.theme_uuids[0]
+        assert hash(first) == hash(type(first)(**{k: getattr(first, k) for k in first.__dataclass_fields__}))
+        project.execute(EditIntervention(first.uuid, title="Anders"))
+        assert project.get("intervention", first.uuid).title == "Anders"
+        project.undo_stack.undo()
+        assert project.get("intervention", first.uuid) == first
+    finally:
+        project.close()
+    reopened = open_project(tmp_path / "p.gpkg")
+    try:
+        assert {i.uuid: i for i in reopened.interventions()} == in_memory
+    finally:
+        reopened.close()
