@@ -149,3 +149,30 @@ def test_ideas_imported_as_columns_are_the_ideas_the_file_gives_back_and_edit_li
         assert {i.uuid: i for i in reopened.interventions()} == in_memory
     finally:
         reopened.close()
+
+
+def test_ideas_written_in_bulk_update_rows_the_file_already_has_whether_it_holds_few_or_many(tmp_path):
+    """A row memory left out (unusable) can be in the file when a merge brings that idea:
+    it is updated, not inserted twice, both when the file holds fewer rows than are
+    written (all uuids read) and more (each one looked up)."""
+    from dataclasses import replace
+
+    from workbench.core.model import Intervention, new_uuids
+    from workbench.store.connection import connect, transaction
+    from workbench.store.feature_rows import write_interventions
+
+    new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False).close()
+    conn = connect(tmp_path / "p.gpkg")
+    try:
+        ideas = [Intervention(uuid, n, f"Idee {n}", P(195000 + n, 325000)) for n, uuid in enumerate(new_uuids(40))]
+        with transaction(conn):
+            write_interventions(conn, ideas[:10])
+        # 20 ideas into 10 rows (5 there), then 18 into 25 rows (3 there)
+        for written in (ideas[5:25], ideas[:3] + ideas[25:]):
+            with transaction(conn):
+                write_interventions(conn, [replace(i, title=i.title + " bis") for i in written])
+        rows = dict(conn.execute("SELECT uuid, title FROM interventions"))
+    finally:
+        conn.close()
+    assert len(rows) == 40
+    assert [n for n, i in enumerate(ideas) if not rows[i.uuid].endswith(" bis")] == [3, 4]

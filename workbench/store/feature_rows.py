@@ -37,6 +37,20 @@ def _rows(items) -> list:
     return [(*_columns(item), blob, item.uuid) for item, blob in zip(items, blobs)]
 
 
+def _existing(conn, uuids) -> set:
+    """Which of ``uuids`` have a row already (a row memory left out as unusable can be
+    there when a merge brings it). When the table holds no more rows than are written
+    (an import into a new or small project), reading every row's uuid is cheaper than
+    looking each one up: ``IN (SELECT value FROM json_each(?))`` first builds an index
+    of all the values, 8 ms for 10,000 even against an empty table. Both give the same
+    set; the row count is estimated from the highest fid."""
+    (highest,) = conn.execute("SELECT max(fid) FROM interventions").fetchone()
+    if (highest or 0) <= len(uuids):
+        return {uuid for (uuid,) in conn.execute("SELECT uuid FROM interventions")}.intersection(uuids)
+    return {uuid for (uuid,) in conn.execute(
+        "SELECT uuid FROM interventions WHERE uuid IN (SELECT value FROM json_each(?))", (json.dumps(uuids),))}
+
+
 def write_interventions(conn, items) -> None:
     """Insert or update the rows of ``items`` (by UUID), without an UPSERT."""
     items = list(items)
@@ -47,8 +61,6 @@ def write_interventions(conn, items) -> None:
         if conn.execute(_UPDATE, rows[0]).rowcount == 0:
             conn.execute(_INSERT, rows[0])
         return
-    existing = {uuid for (uuid,) in conn.execute(
-        "SELECT uuid FROM interventions WHERE uuid IN (SELECT value FROM json_each(?))",
-        (json.dumps([item.uuid for item in items]),))}
+    existing = _existing(conn, [item.uuid for item in items])
     conn.executemany(_UPDATE, [row for row in rows if row[-1] in existing])
     conn.executemany(_INSERT, [row for row in rows if row[-1] not in existing])
