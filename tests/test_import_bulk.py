@@ -116,6 +116,7 @@ def test_ideas_imported_as_columns_are_the_ideas_the_file_gives_back_and_edit_li
     dataclass __init__: memory must equal what reopening the file reads, and an edit
     and its undo must work on them as on any idea."""
     from workbench.core.commands import EditIntervention
+    from workbench.core.import_commands import AddInterventions, NewIntervention
     from workbench.store import open_project
 
     project = new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False)
@@ -137,7 +138,10 @@ def test_ideas_imported_as_columns_are_the_ideas_the_file_gives_back_and_edit_li
         first = min(in_memory.values(), key=lambda i: i.number)
         assert (first.status, first.horizon, first.description) == ("voorstel", "2030", "Regel een\nregel 0")
         assert len(first.theme_uuids) == 1 and first.primary_theme_uuid == first.theme_uuids[0]
-        assert hash(first) == hash(type(first)(**{k: getattr(first, k) for k in first.__dataclass_fields__}))
+        assert set(vars(first)) == set(first.__dataclass_fields__)  # every field its own, none from the class
+        assert hash(first) == hash(type(first)(**vars(first)))
+        change = AddInterventions([NewIntervention("Los", P(195000, 325000))]).build(project)[0]
+        assert set(vars(change)) == set(change.__dataclass_fields__) and change == type(change)(**vars(change))
         project.execute(EditIntervention(first.uuid, title="Anders"))
         assert project.get("intervention", first.uuid).title == "Anders"
         project.undo_stack.undo()
