@@ -177,8 +177,22 @@ def _quantities_of(props, quantity_fields, problems) -> dict:
 
 def _votes_and_session(votes, session, current_session, problems, names) -> tuple:
     """(votes, session) to store; votes need a session, the current one when none is mapped."""
-    if votes in (None, ""):
+    if votes is None or votes == "":
         return 0, session
+    if type(votes) is int and 0 <= votes <= 1_000_000:  # most files: a plain count, nothing to convert
+        count = votes
+    else:
+        count = _count(votes, problems, names)
+    if count and session is None:
+        session = current_session  # votes belong to a session
+        if session is None:
+            count = 0
+            problems.add(names["votes_without_session"])
+    return count, session
+
+
+def _count(votes, problems, names) -> int:
+    """The vote count a property value says, 0 (reported) when it is no count."""
     count = 0
     try:
         number = _number(votes)
@@ -189,12 +203,7 @@ def _votes_and_session(votes, session, current_session, problems, names) -> tupl
         count = int(number)
     except (TypeError, ValueError, OverflowError):
         problems.add(names["votes"])
-    if count and session is None:
-        session = current_session  # votes belong to a session
-        if session is None:
-            count = 0
-            problems.add(names["votes_without_session"])
-    return count, session
+    return count
 
 
 def _interventions(project, source, mapping, create, summary):
