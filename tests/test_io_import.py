@@ -257,3 +257,14 @@ def test_a_shapefile_without_dbf_imports_its_shapes_and_says_so(project, tmp_pat
     assert summary.imported == 1
     assert "het .dbf-bestand ontbreekt" in "\n".join(summary.lines())
     assert project.interventions()[-1].title == "Object 1"
+
+
+def test_vote_counts_are_read_as_counts_and_the_rest_reported(project, tmp_path):
+    session = project.sessions()[0]
+    values = [5, -1, 1_000_001, True, "3", 2.0, 2.5, 0, None]
+    path = write_geojson(tmp_path / "a.geojson", [feature({"titel": f"V{i}", "bijeenkomst": session.title,
+                                                           "stemmen": value}) for i, value in enumerate(values)])
+    summary = import_file(project, path)
+    counts = {i.title: project.votes(i.uuid, session.uuid) for i in project.interventions()}
+    assert [counts[f"V{i}"] for i in range(len(values))] == [5, 0, 0, 0, 3, 2, 0, 0, 0]
+    assert "4 waarden van 'stemmen' waren onbruikbaar en zijn weggelaten." in "\n".join(summary.lines())

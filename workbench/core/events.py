@@ -1,5 +1,6 @@
 """Events the project emits after a change is committed, so views can mirror it."""
 
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,12 +29,14 @@ class EventEmitter:
         self._listeners.append(listener)
         return lambda: self._listeners.remove(listener) if listener in self._listeners else None
 
+    def listening(self) -> bool:
+        """Whether anyone listens (a command-line import need not make ten thousand events)."""
+        return bool(self._listeners)
+
     def emit(self, event: Event) -> None:
         """Tell every listener. One that fails does not stop the others, nor the command
         that emitted: the change is committed by then, and must stay undoable. Its error
         goes to ``sys.excepthook`` (a Dutch dialog in the app; a failure under pytest-qt)."""
-        import sys
-
         for listener in list(self._listeners):
             try:
                 listener(event)

@@ -188,6 +188,8 @@ class Project:
                 table.pop(change.uuid, None)
             else:
                 table[change.uuid] = change.after
+        if not self.events.listening():
+            return
         for change in changes:
             if change.before is None and change.after is None:
                 continue  # only a version (a deletion another file made of a row never here)

@@ -32,9 +32,16 @@ class Batch(Command):
         # copy that writes nothing; then all changes are committed together, so the
         # batch is all-or-nothing in the file.
         scratch = project.scratch_copy()
-        for command in self.commands:
-            command.do(scratch)
-        return [change for command in self.commands for change in command.changes]
+        for position, command in enumerate(self.commands):
+            if position == len(self.commands) - 1:  # no part builds on the last one's changes
+                command.changes = list(command.build(scratch))
+            else:
+                command.do(scratch)
+        changes = [change for command in self.commands for change in command.changes]
+        # Undo and redo use the changes alone; the parts (an import's ten thousand
+        # NewIntervention inputs) need not live on in the undo history.
+        self.commands = []
+        return changes
 
 
 # -- themes ------------------------------------------------------------------------

@@ -18,6 +18,10 @@ def clean_text(value, multiline: bool = True) -> str:
     """
     if value is None:
         return ""
+    if type(value) is str and value.isascii() and value.isprintable():
+        # The common case, and an import cleans ten thousands of these: plain ASCII
+        # without control characters, tabs or newlines is already NFC and clean.
+        return " ".join(value.split()) if not multiline else value.strip()
     text = str(value).encode("utf-8", "replace").decode("utf-8")
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,5 +1,6 @@
 """Checks commands run before they change anything; each failure is a Dutch message."""
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -9,6 +10,7 @@ from workbench.errors import ValidationError
 from workbench.i18n import _
 
 INTERVENTION_TYPES = ("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon")
+_INTERVENTION_TYPE_IDS = (0, 1, 3, 4, 5, 6)  # shapely.get_type_id of INTERVENTION_TYPES
 
 
 def title(value, what: str = "") -> str:
@@ -27,6 +29,26 @@ def intervention_geometry(geometry) -> BaseGeometry:
     if not geometry.is_valid:
         raise ValidationError(_("De geometrie snijdt zichzelf of is ongeldig; pas de vorm aan."))
     return geometry
+
+
+def intervention_geometries(values) -> list:
+    """:func:`intervention_geometry` for many values at once (an import's ten thousand):
+    the 2D geometry of each value that passes, checked with shapely's vectorised
+    functions; None where a value fails, for the one-by-one check to say why."""
+    values = list(values)
+    result = [None] * len(values)
+    positions = [i for i, v in enumerate(values) if isinstance(v, BaseGeometry)]
+    if not positions:
+        return result
+    geometries = np.empty(len(positions), dtype=object)
+    geometries[:] = [values[i] for i in positions]
+    flat = shapely.force_2d(geometries)
+    ok = ~shapely.is_empty(flat) & np.isin(shapely.get_type_id(flat), _INTERVENTION_TYPE_IDS)
+    ok[ok] = shapely.is_valid(flat[ok])
+    for position, geometry, passed in zip(positions, flat, ok.tolist()):
+        if passed:
+            result[position] = geometry
+    return result
 
 
 def area_geometry(geometry) -> BaseGeometry:

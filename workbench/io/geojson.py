@@ -117,46 +117,113 @@ def _array(coordinates, depth):
     return array[..., :2].astype(float)
 
 
+def _positions(groups):
+    """The positions of many coordinate lists as one float array (x, y), or None when any
+    position is not plain numbers; then each list goes the careful way (:func:`_array`).
+    One numpy conversion for the whole file instead of one per feature."""
+    try:
+        array = np.array([position for group in groups for position in group])
+    except (ValueError, TypeError):  # ragged: 2D and 3D mixed, or nested oddities
+        return None
+    if array.dtype.kind not in "if" or array.ndim != 2 or array.shape[1] not in (2, 3):
+        return None
+    return array[:, :2].astype(float)
+
+
+def _one_by_one(candidates, depth, usable):
+    """(indices, arrays) of the candidates whose coordinates :func:`_array` accepts."""
+    kept = ([], [])
+    for index, coordinates in zip(*candidates):
+        array = _array(coordinates, depth)
+        if array is not None and usable(array):
+            kept[0].append(index)
+            kept[1].append(array)
+    return kept
+
+
+def _points(candidates):
+    array = _positions([candidates[1]])
+    if array is not None:
+        return candidates[0], shapely.points(array)
+    indices, arrays = _one_by_one(candidates, 1, lambda a: True)
+    return indices, shapely.points(np.array(arrays).reshape(-1, 2))
+
+
+def _lines(candidates):
+    array = _positions(candidates[1])
+    if array is not None:
+        indices, counts = candidates[0], [len(c) for c in candidates[1]]
+    else:
+        indices, arrays = _one_by_one(candidates, 2, lambda a: len(a) >= 2)
+        if not indices:
+            return [], []
+        array, counts = np.concatenate(arrays), [len(a) for a in arrays]
+    return indices, shapely.linestrings(array, indices=np.repeat(np.arange(len(counts)), counts))
+
+
+def _polygons(candidates):
+    rings = [ring for polygon in candidates[1] for ring in polygon]
+    array = _positions(rings)
+    counts = np.array([len(ring) for ring in rings])
+    if array is not None:
+        long_enough = counts >= 4
+        ends = np.cumsum(counts)
+        first, last = np.where(long_enough, ends - counts, 0), np.where(long_enough, ends - 1, 0)
+        closed = long_enough & (array[first] == array[last]).all(axis=1) if len(array) else long_enough
+        ring_counts = [len(polygon) for polygon in candidates[1]]
+        owner = np.repeat(np.arange(len(ring_counts)), ring_counts)
+        if closed.all():
+            indices, groups = candidates[0], ring_counts
+        else:  # leave out the polygons with an open or short ring (the careful path says why)
+            bad = set(owner[~closed].tolist())
+            keep = [p for p in range(len(ring_counts)) if p not in bad]
+            rings_kept = np.isin(owner, keep)
+            array = array[np.repeat(rings_kept, counts)]
+            counts = counts[rings_kept]
+            indices, groups = [candidates[0][p] for p in keep], [ring_counts[p] for p in keep]
+    else:
+        indices, groups, arrays = [], [], []
+        for index, polygon in zip(*candidates):
+            built = [_array(ring, 2) for ring in polygon]
+            if all(r is not None and len(r) >= 4 and (r[0] == r[-1]).all() for r in built):
+                indices.append(index)
+                groups.append(len(built))
+                arrays += built
+        if not indices:
+            return [], []
+        array, counts = np.concatenate(arrays), np.array([len(a) for a in arrays])
+    if not indices:
+        return [], []
+    built_rings = shapely.linearrings(array, indices=np.repeat(np.arange(len(counts)), counts))
+    return indices, shapely.polygons(built_rings, indices=np.repeat(np.arange(len(groups)), groups))
+
+
 def _bulk_shapes(values) -> list:
     """Points, lines and polygons built in bulk with shapely's vectorised constructors;
     None where the careful path (``parse_geometry``) must decide. Shapes are the same
     either way; this is only faster for large files."""
     result = [None] * len(values)
-    points, lines, polygons = ([], []), ([], []), ([], [])  # (feature indices, coordinate arrays)
+    points, lines, polygons = ([], []), ([], []), ([], [])  # (feature indices, coordinates)
     for index, value in enumerate(values):
         if type(value) is not dict:
             continue
         kind, coordinates = value.get("type"), value.get("coordinates")
+        if type(coordinates) is not list:
+            continue
         if kind == "Point":
-            array = _array(coordinates, 1)
-            if array is not None:
-                points[0].append(index)
-                points[1].append(array)
-        elif kind == "LineString":
-            array = _array(coordinates, 2)
-            if array is not None and len(array) >= 2:
-                lines[0].append(index)
-                lines[1].append(array)
-        elif kind == "Polygon" and isinstance(coordinates, list) and coordinates:
-            rings = [_array(ring, 2) for ring in coordinates]
-            if all(r is not None and len(r) >= 4 and (r[0] == r[-1]).all() for r in rings):
-                polygons[0].append(index)
-                polygons[1].append(rings)
-    if points[0]:
-        for index, geometry in zip(points[0], shapely.points(np.array(points[1]))):
-            result[index] = geometry
-    if lines[0]:
-        counts = [len(a) for a in lines[1]]
-        built = shapely.linestrings(np.concatenate(lines[1]), indices=np.repeat(np.arange(len(counts)), counts))
-        for index, geometry in zip(lines[0], built):
-            result[index] = geometry
-    if polygons[0]:
-        rings = [ring for group in polygons[1] for ring in group]
-        ring_owner = np.repeat(np.arange(len(rings)), [len(r) for r in rings])
-        built_rings = shapely.linearrings(np.concatenate(rings), indices=ring_owner)
-        polygon_owner = np.repeat(np.arange(len(polygons[1])), [len(group) for group in polygons[1]])
-        for index, geometry in zip(polygons[0], shapely.polygons(built_rings, indices=polygon_owner)):
-            result[index] = geometry
+            points[0].append(index)
+            points[1].append(coordinates)
+        elif kind == "LineString" and len(coordinates) >= 2:
+            lines[0].append(index)
+            lines[1].append(coordinates)
+        elif kind == "Polygon" and coordinates and all(type(ring) is list for ring in coordinates):
+            polygons[0].append(index)
+            polygons[1].append(coordinates)
+    for candidates, build in ((points, _points), (lines, _lines), (polygons, _polygons)):
+        if candidates[0]:
+            indices, built = build(candidates)
+            for index, geometry in zip(indices, built):
+                result[index] = geometry
     return result
 
 
@@ -164,25 +231,25 @@ def features(data: dict, name: str = "GeoJSON", repairs=None):
     """(geometries, properties, problems by index) in the file's own CRS; ``repairs``
     (a dict), when given, gets {index: parts left out} of the geometries kept in part."""
     items = _items(data, name)
-    values = [item.get("geometry") if isinstance(item, dict) else None for item in items]
-    bulk = _bulk_shapes(values)
-    geometries, properties, problems = [], [], {}
-    for index, item in enumerate(items):
-        if not isinstance(item, dict) or item.get("type") != "Feature":
-            geometries.append(None)
+    values, properties, problems = [], [], {}
+    for index, item in enumerate(items):  # one walk over the parsed file (it is large)
+        if isinstance(item, dict) and item.get("type") == "Feature":
+            props = item.get("properties")
+            values.append(item.get("geometry"))
+            properties.append(props if isinstance(props, dict) else {})
+        else:
+            values.append(None)
             properties.append({})
             problems[index] = _("is geen GeoJSON-Feature")
-            continue
-        geometry = bulk[index]
-        if geometry is None:
+    geometries = _bulk_shapes(values)
+    for index, geometry in enumerate(geometries):
+        if geometry is None and index not in problems:
             geometry, reason, dropped = parse_geometry(values[index])
+            geometries[index] = geometry
             if reason:
                 problems[index] = reason
             if dropped and repairs is not None:
                 repairs[index] = dropped
-        props = item.get("properties")
-        geometries.append(geometry)
-        properties.append(props if isinstance(props, dict) else {})
     return geometries, properties, problems
 
 

@@ -12,8 +12,8 @@ Example::
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from workbench.core.import_commands import AddInterventions, NewIntervention
-from workbench.core.model import HORIZONS, STATUSES, ReferenceFeature, ReferenceLayer, new_uuid
+from workbench.core.import_commands import AddInterventions, NewInterventions
+from workbench.core.model import HORIZONS, STATUSES, ReferenceFeature, ReferenceLayer, new_uuid, new_uuids
 from workbench.core.setup_commands import AddReferenceLayer, AddSession, AddTheme, Batch
 from workbench.core.text import clean_text
 from workbench.core.validate import MAX_QUANTITY
@@ -21,6 +21,7 @@ from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import mapping as mapping_mod
 from workbench.io.mapping import normalise, normalise_name, split_names, text_value
+from workbench.io.source import paused_gc
 
 # Colours for themes an import creates (Tableau 10, readable on the map).
 PALETTE = ("#4e79a7", "#f28e2b", "#e15759", "#76b7b2", "#59a14f", "#edc948", "#b07aa1", "#ff9da7",
@@ -72,24 +73,48 @@ class _Names:
         self.missing = {}   # display name -> number of features that named it
         self.created = []   # display names
         self.commands = []
+        self._seen = {}     # (property text, first only) -> (uuids, missing names)
 
-    def find(self, name):
+    def _find(self, name):
+        """(uuid or None, the display name when it is missing)."""
         # Cleaned first: a name of control characters only is no name (AddTheme would
         # refuse the whole import), and "Gr\x07oen" is the existing "Groen".
         name = clean_text(name, multiline=False)
         key = normalise_name(name)
         if not key:
-            return None
+            return None, None
         if key in self.by_name:
-            return self.by_name[key]
+            return self.by_name[key], None
         if self.create:
             uuid = new_uuid()
             self.commands.append(self.make(name, uuid, len(self.created)))
             self.created.append(name)
             self.by_name[key] = uuid
-            return uuid
-        self.missing[name] = self.missing.get(name, 0) + 1
-        return None
+            return uuid, None
+        return None, name
+
+    def find_all(self, value, first=False) -> list:
+        """The UUIDs of the names in a property value (only its first name when ``first``).
+
+        Thousands of features name the same few themes: a text seen before is not split,
+        cleaned and looked up again, but its missing names are still counted per feature."""
+        cacheable = type(value) is str
+        if cacheable and (value, first) in self._seen:
+            uuids, missing = self._seen[value, first]
+        else:
+            names = split_names(value)
+            uuids, missing = [], []
+            for name in names[:1] if first else names:
+                uuid, absent = self._find(name)
+                if uuid:
+                    uuids.append(uuid)
+                if absent:
+                    missing.append(absent)
+            if cacheable:
+                self._seen[value, first] = (uuids, missing)
+        for name in missing:
+            self.missing[name] = self.missing.get(name, 0) + 1
+        return uuids
 
 
 def _number(value):
@@ -118,20 +143,23 @@ class _Problems(dict):
         self[name] = self.get(name, 0) + 1
 
 
-def _set_status_and_horizon(item, status, horizon, problems):
+def _status_and_horizon(status, horizon, problems, names) -> tuple:
+    """(status, horizon) to store: what the value says, else the defaults (reported)."""
     status = normalise(text_value(status))
-    if status in STATUSES:
-        item.status = status
-    elif status:
-        problems.add(_("status"))
+    if status not in STATUSES:
+        if status:
+            problems.add(names["status"])
+        status = "idee"
     horizon = text_value(horizon).strip().lower()
-    if horizon in HORIZONS:
-        item.horizon = horizon
-    elif horizon:
-        problems.add(_("horizon"))
+    if horizon not in HORIZONS:
+        if horizon:
+            problems.add(names["horizon"])
+        horizon = ""
+    return status, horizon
 
 
-def _set_quantities(item, props, quantity_fields, problems):
+def _quantities_of(props, quantity_fields, problems) -> dict:
+    quantities = {}
     for name, key in quantity_fields.items():
         try:
             number = _number(props.get(name))
@@ -141,28 +169,41 @@ def _set_quantities(item, props, quantity_fields, problems):
         if number is None:
             continue
         if number == number and abs(number) <= MAX_QUANTITY:
-            item.quantities[key] = number
+            quantities[key] = number
         else:  # reported with the unreadable values; one absurd cell does not refuse the file
             problems.add(name)
+    return quantities
 
 
-def _set_votes(item, votes, current_session, problems):
-    if votes in (None, ""):
-        return
+def _votes_and_session(votes, session, current_session, problems, names) -> tuple:
+    """(votes, session) to store; votes need a session, the current one when none is mapped."""
+    if votes is None or votes == "":
+        return 0, session
+    if type(votes) is int and 0 <= votes <= 1_000_000:  # most files: a plain count, nothing to convert
+        count = votes
+    else:
+        count = _count(votes, problems, names)
+    if count and session is None:
+        session = current_session  # votes belong to a session
+        if session is None:
+            count = 0
+            problems.add(names["votes_without_session"])
+    return count, session
+
+
+def _count(votes, problems, names) -> int:
+    """The vote count a property value says, 0 (reported) when it is no count."""
+    count = 0
     try:
-        count = _number(votes)
+        number = _number(votes)
         # Dot votes of one evening; beyond a million it is a mistake (and beyond 2**63
         # SQLite cannot even store it).
-        if count is None or count < 0 or not float(count).is_integer() or count > 1_000_000:
+        if number is None or number < 0 or not float(number).is_integer() or number > 1_000_000:
             raise ValueError
-        item.votes = int(count)
+        count = int(number)
     except (TypeError, ValueError, OverflowError):
-        problems.add(_("stemmen"))
-    if item.votes and item.session_uuid is None:
-        item.session_uuid = current_session  # votes belong to a session
-        if item.session_uuid is None:
-            item.votes = 0
-            problems.add(_("stemmen zonder bijeenkomst"))
+        problems.add(names["votes"])
+    return count
 
 
 def _interventions(project, source, mapping, create, summary):
@@ -171,30 +212,45 @@ def _interventions(project, source, mapping, create, summary):
     sessions = _Names([(s.title, s.uuid) for s in project.all("session")], create,
                       lambda name, uuid, i: AddSession(name, uuid=uuid))
     quantity_fields = _quantity_fields(project, source.fields)
+    # The source field of each item field (None when not mapped), looked up once.
+    (title_field, description_field, theme_field, primary_field, session_field, status_field, horizon_field,
+     votes_field) = (mapping.get(key) for key in ("title", "description", "theme", "primary_theme", "session",
+                                                 "status", "horizon", "votes"))
+    current_session = project.current_session_uuid
     untitled, problems = 0, _Problems()
-    items = []
-    for feature in source.features:
+    # Translated once, not per feature: names of the fields whose values were unusable.
+    names = {"status": _("status"), "horizon": _("horizon"), "votes": _("stemmen"),
+             "votes_without_session": _("stemmen zonder bijeenkomst")}
+    total = len(source.features)
+    # One list per field (core.import_commands.NewInterventions), no object per idea.
+    titles, geometries, descriptions, theme_column, primary_column, session_column = [], [], [], [], [], []
+    statuses, horizons = ["idee"] * total, [""] * total
+    quantity_column, vote_column = [None] * total, [0] * total
+    for position, feature in enumerate(source.features):
         props = feature.properties
-
-        def value(key):
-            name = mapping.get(key)
-            return props.get(name) if name else None
-
-        title = clean_text(text_value(value("title")), multiline=False)
+        title = clean_text(text_value(props.get(title_field) if title_field else None), multiline=False)
         if not title:
             untitled += 1
             title = _("Object {number}").format(number=feature.number)
-        theme_uuids = [u for u in (themes.find(n) for n in split_names(value("theme"))) if u]
-        primary_names = split_names(value("primary_theme"))
-        primary = themes.find(primary_names[0]) if primary_names else None
-        session_names = split_names(value("session"))
-        session = sessions.find(session_names[0]) if session_names else None
-        item = NewIntervention(title, feature.geometry, clean_text(text_value(value("description"))),
-                               tuple(dict.fromkeys(theme_uuids)), primary, session)
-        _set_status_and_horizon(item, value("status"), value("horizon"), problems)
-        _set_quantities(item, props, quantity_fields, problems)
-        _set_votes(item, value("votes"), project.current_session_uuid, problems)
-        items.append(item)
+        titles.append(title)
+        geometries.append(feature.geometry)
+        # not cleaned here: AddInterventions cleans every description (and title) itself
+        descriptions.append(text_value(props.get(description_field)) if description_field else "")
+        theme_column.append(themes.find_all(props.get(theme_field)) if theme_field else ())
+        primary = themes.find_all(props.get(primary_field), first=True) if primary_field else None
+        primary_column.append(primary[0] if primary else None)
+        session = sessions.find_all(props.get(session_field), first=True) if session_field else None
+        session = session[0] if session else None
+        if status_field or horizon_field:
+            statuses[position], horizons[position] = _status_and_horizon(
+                props.get(status_field) if status_field else None,
+                props.get(horizon_field) if horizon_field else None, problems, names)
+        if quantity_fields:
+            quantity_column[position] = _quantities_of(props, quantity_fields, problems)
+        if votes_field:
+            vote_column[position], session = _votes_and_session(props.get(votes_field), session, current_session,
+                                                                problems, names)
+        session_column.append(session)
     if untitled:
         summary.notes.append(_("{count} objecten hadden geen titel; ze heten nu 'Object <nummer>'.")
                              .format(count=untitled))
@@ -208,7 +264,9 @@ def _interventions(project, source, mapping, create, summary):
         summary.notes.append(_("{count} waarden van '{name}' waren onbruikbaar en zijn weggelaten.")
                              .format(name=name, count=count))
     summary.created_themes, summary.created_sessions = themes.created, sessions.created
-    return themes.commands + sessions.commands + [AddInterventions(items)]
+    columns = NewInterventions(titles, geometries, descriptions, theme_column, primary_column, session_column,
+                               statuses, horizons, quantity_column, vote_column, new_uuids(total))
+    return themes.commands + sessions.commands + [AddInterventions(columns)]
 
 
 # Identifiers the project file already gives its own tables in gpkg_contents (see
@@ -248,13 +306,14 @@ def apply_source(project, source, as_reference=False, map_items=(), create_missi
     if not source.features:
         raise ValidationError("\n".join([_("Niets geïmporteerd: {name} bevat geen bruikbare objecten.")
                                          .format(name=source.name)] + (source.warnings + source.skipped)[:10]))
-    if as_reference:
-        commands = _reference(project, source, mapping, layer_name, summary)
-        text = _("Referentielaag importeren")
-    else:
-        commands = _interventions(project, source, mapping, create_missing, summary)
-        text = _("Ideeën importeren")
-    project.execute(Batch(text, commands))
+    with paused_gc():
+        if as_reference:
+            commands = _reference(project, source, mapping, layer_name, summary)
+            text = _("Referentielaag importeren")
+        else:
+            commands = _interventions(project, source, mapping, create_missing, summary)
+            text = _("Ideeën importeren")
+        project.execute(Batch(text, commands))
     summary.imported = len(source.features)
     return summary
 
@@ -262,12 +321,20 @@ def apply_source(project, source, as_reference=False, map_items=(), create_missi
 def import_file(project, path, as_reference=False, layer=None, map_items=(), create_missing=False,
                 progress=None) -> ImportSummary:
     """Read, check and import ``path``; raises ValidationError (nothing changed) when refused."""
-    from workbench.io.readers import read
     from workbench.paths import same_file
 
     if project.path is not None and same_file(path, project.path):
         raise ValidationError(_("{name} is het project zelf; importeren zou elk idee verdubbelen. Kies een ander "
                                 "bestand.").format(name=Path(path).name))
+    with paused_gc():  # once for both steps: each pause's end costs a collection
+        return _read_and_apply(project, path, as_reference, layer, map_items, create_missing, progress)
+
+
+def _read_and_apply(project, path, as_reference, layer, map_items, create_missing, progress):
+    # A function of its own, so the source's features are freed before the collector
+    # resumes (its first pass walks every object made while it was paused).
+    from workbench.io.readers import read
+
     source = read(path, layer, progress)
     layer_name = Path(path).stem if layer is None else layer
     return apply_source(project, source, as_reference, map_items, create_missing, layer_name)

@@ -88,6 +88,8 @@ def text_value(value) -> str:
     """
     if value is None:
         return ""
+    if type(value) is str and value.isascii():  # most values: nothing to convert
+        return value
     if isinstance(value, (list, tuple)):
         return "; ".join(text_value(v) for v in value if v is not None)
     if isinstance(value, float) and value.is_integer():

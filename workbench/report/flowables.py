@@ -4,7 +4,7 @@ from reportlab.lib.utils import simpleSplit
 from reportlab.platypus import Flowable
 
 from workbench import style
-from workbench.report import fonts, text
+from workbench.report import circles, fonts, text
 from workbench.report.colors import color as pdf_color
 from workbench.report.colors import safe_color
 from workbench.report.map_drawing import MapStyle, credit_line, draw_map, legend_entries, map_extent
@@ -17,7 +17,7 @@ def number_disc(canvas, x, y, number, color, size):
     label = str(number)
     radius = max(size * 0.85, fonts.string_width(label, size, bold=True) / 2 + size * 0.35)
     canvas.setFillColor(pdf_color(color))
-    canvas.circle(x, y, radius, stroke=0, fill=1)
+    circles.circle(canvas, x, y, radius, stroke=0, fill=1)
     canvas.setFillColor(pdf_color(style.readable_text_on(safe_color(color))))
     canvas.setFont(fonts.BOLD, size)
     canvas.drawCentredString(x, y - size * 0.36, label)

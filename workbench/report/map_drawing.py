@@ -11,7 +11,7 @@ import shapely
 
 from workbench import style
 from workbench.i18n import _
-from workbench.report import fonts, text
+from workbench.report import circles, fonts, text
 from workbench.report.colors import color, idea_color, safe_color
 from workbench.report.clusters import cluster_discs, draw_frames
 from workbench.report.labels import Disc, place_discs
@@ -207,15 +207,15 @@ def _draw_discs(canvas, placed, size):
             canvas.setLineWidth(0.8)
             canvas.line(disc.anchor_x, disc.anchor_y, disc.x, disc.y)
             canvas.setFillColor(color(style.LABEL_HALO))
-            canvas.circle(disc.anchor_x, disc.anchor_y, 1.8, stroke=0, fill=1)
+            circles.circle(canvas, disc.anchor_x, disc.anchor_y, 1.8, stroke=0, fill=1)
     for disc in placed:
         canvas.setFillColor(color(disc.color))
         canvas.setStrokeColor(color("#ffffff"))
         canvas.setLineWidth(1.2)
-        canvas.circle(disc.x, disc.y, disc.radius, stroke=1, fill=1)
+        circles.circle(canvas, disc.x, disc.y, disc.radius, stroke=1, fill=1)
         if disc.cluster:  # a second ring: a count of ideas, not an idea's number
             canvas.setStrokeColor(color(disc.color))
-            canvas.circle(disc.x, disc.y, disc.radius + 2.2, stroke=1, fill=0)
+            circles.circle(canvas, disc.x, disc.y, disc.radius + 2.2, stroke=1, fill=0)
         canvas.setFillColor(color(style.readable_text_on(safe_color(disc.color))))
         canvas.setFont(fonts.BOLD, size)
         canvas.drawCentredString(disc.x, disc.y - size * 0.36, disc.label)
@@ -226,7 +226,7 @@ def _mark_points(canvas, geometry, view, fill):
     canvas.saveState()
     canvas.setFillColor(color(fill))
     for point in getattr(geometry, "geoms", [geometry]):
-        canvas.circle(*view.point(point.x, point.y), 3, stroke=0, fill=1)
+        circles.circle(canvas, *view.point(point.x, point.y), 3, stroke=0, fill=1)
     canvas.restoreState()
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import shapely
 
 from workbench.core.layer_style import draw_order, name_angle, style_of
-from workbench.report import fonts, text
+from workbench.report import circles, fonts, text
 from workbench.report.colors import color
 from workbench.report.map_paths import fill_polygons, lines, stroke_lines, visible
 
@@ -85,7 +85,7 @@ def draw_layer(canvas, layer: StyledLayer, view, line_scale=1.0) -> None:
             if layer_style.opacity != 1.0:
                 canvas.setFillAlpha(layer_style.opacity)  # after the colour, which resets it
             for point in getattr(part, "geoms", [part]):
-                canvas.circle(*view.point(point.x, point.y), POINT_RADIUS * line_scale, stroke=0, fill=1)
+                circles.circle(canvas, *view.point(point.x, point.y), POINT_RADIUS * line_scale, stroke=0, fill=1)
         canvas.restoreState()
 
 

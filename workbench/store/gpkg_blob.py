@@ -10,6 +10,7 @@ envelope type, since QGIS and GDAL write them differently.
 
 import struct
 
+import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
@@ -32,6 +33,33 @@ def encode(geometry: BaseGeometry, srs_id: int = 28992) -> bytes:
         return b"GP\x00" + bytes([0x01 | EMPTY_FLAG]) + struct.pack("<i", srs_id) + wkb
     minx, miny, maxx, maxy = geometry.bounds
     return b"GP\x00\x03" + struct.pack("<i4d", srs_id, minx, maxx, miny, maxy) + wkb
+
+
+_ENVELOPE = struct.Struct("<4d")
+
+
+def encode_many(geometries, srs_id: int = 28992) -> list:
+    """:func:`encode` for many geometries at once, byte for byte the same: one vectorised
+    pass for 2D, WKB and bounds instead of four shapely calls per geometry (an import
+    writes ten thousand rows in one transaction)."""
+    array = np.empty(len(geometries), dtype=object)
+    array[:] = list(geometries)
+    array = shapely.force_2d(array)  # None stays None
+    wkbs = shapely.to_wkb(array, byte_order=1, flavor="iso")
+    bounds = shapely.bounds(array).tolist()
+    empty = shapely.is_empty(array).tolist()
+    srs = struct.pack("<i", srs_id)
+    with_envelope, without = b"GP\x00\x03" + srs, b"GP\x00" + bytes([0x01 | EMPTY_FLAG]) + srs
+    pack = _ENVELOPE.pack
+    blobs = []
+    for wkb, (minx, miny, maxx, maxy), is_empty in zip(wkbs, bounds, empty):
+        if wkb is None:
+            blobs.append(None)
+        elif is_empty:
+            blobs.append(without + wkb)
+        else:
+            blobs.append(with_envelope + pack(minx, maxx, miny, maxy) + wkb)
+    return blobs
 
 
 def header_length(blob: bytes) -> int:

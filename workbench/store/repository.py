@@ -4,6 +4,7 @@ Every :meth:`Repository.apply` is one transaction: all changes of a command are
 committed together (fsync included, ``synchronous=FULL``) or none is.
 """
 
+import hashlib
 import json
 import uuid as uuid_mod
 from dataclasses import asdict, fields
@@ -11,7 +12,7 @@ from dataclasses import asdict, fields
 from workbench.core.layer_style import LayerStyle
 from workbench.core.model import (
     Answer, Area, Goal, Intervention, ProjectInfo, ProjectState, Quote, QuantityKind, ReferenceFeature,
-    ReferenceLayer, Session, Theme, Tombstone, Underlay, Verdict, Vote)
+    ReferenceLayer, Session, Theme, Tombstone, Underlay, Verdict, Vote, uuid_text, uuid_texts)
 from workbench.store import gpkg_blob, replica
 from workbench.store import versions as row_versions
 from workbench.store.connection import transaction
@@ -42,9 +43,19 @@ INFO_COLUMNS = tuple(f.name for f in fields(ProjectInfo))
 
 
 
+_URL_NAMESPACE = uuid_mod.NAMESPACE_URL.bytes
+
+
 def link_uuid(a: str, b: str) -> str:
-    """A stable UUID for a link row, so copies of a file agree on it when merged."""
-    return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"{a}/{b}"))
+    """A stable UUID for a link row, so copies of a file agree on it when merged:
+    ``str(uuid.uuid5(uuid.NAMESPACE_URL, f"{a}/{b}"))``, without the UUID object."""
+    return uuid_text(hashlib.sha1(_URL_NAMESPACE + f"{a}/{b}".encode()).digest(), 5)
+
+
+def link_uuids(pairs) -> list:
+    """:func:`link_uuid` of many (a, b) pairs, formatted at once (an import's links)."""
+    sha1, namespace = hashlib.sha1, _URL_NAMESPACE
+    return uuid_texts(b"".join([sha1(namespace + f"{a}/{b}".encode()).digest()[:16] for a, b in pairs]), 5)
 
 
 def _text(value) -> str:
@@ -306,12 +317,14 @@ class Repository:
         write_interventions(self.conn, items)
         for table, column, field in (("intervention_themes", "theme_uuid", "theme_uuids"),
                                      ("intervention_goals", "goal_uuid", "goal_uuids")):
+            links = [(i.uuid, target) for i in items for target in getattr(i, field)]
             self.conn.executemany(
                 f"INSERT INTO {table} (uuid, intervention_uuid, {column}) VALUES (?, ?, ?)",
-                [(link_uuid(i.uuid, target), i.uuid, target) for i in items for target in getattr(i, field)])
+                [(uuid, owner, target) for uuid, (owner, target) in zip(link_uuids(links), links)])
+        values = [(i.uuid, key, value) for i in items for key, value in i.quantities]
         self.conn.executemany(
             "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) VALUES (?,?,?,?)",
-            [(link_uuid(i.uuid, key), i.uuid, key, value) for i in items for key, value in i.quantities])
+            [(uuid, *row) for uuid, row in zip(link_uuids([row[:2] for row in values]), values)])
 
     def _write_intervention(self, change) -> None:
         uuid = change.uuid

@@ -1,0 +1,182 @@
+"""Large imports take the bulk paths (shapes built for the whole file at once, rows and
+blobs written per table, events only for listeners); what the user gets must be what
+the one-by-one paths give."""
+
+import json
+import sqlite3
+import uuid
+
+from shapely.geometry import LineString, MultiPolygon, Point, Polygon
+from shapely.geometry import Point as P
+
+from workbench.core.events import ADDED, REMOVED
+from workbench.io.import_features import import_file
+from workbench.io.projects import new_project
+from workbench.io.readers import read
+from workbench.store import gpkg_blob
+
+X, Y = 5.97, 50.91
+
+
+def _write(path, geometries, names=None):
+    features = [{"type": "Feature", "geometry": g, "properties": {"naam": (names or {}).get(i, f"Idee {i}"),
+                                                                    "thema": "Groen verbindt", "woningen": i % 4}}
+                for i, g in enumerate(geometries)]
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    return path
+
+
+def _clean(i):
+    d = 0.0004 * (i % 50)
+    return [{"type": "Point", "coordinates": [X + d, Y]},
+            {"type": "LineString", "coordinates": [[X + d, Y], [X + d + 0.001, Y + 0.001]]},
+            {"type": "Polygon", "coordinates": [[[X + d, Y], [X + d + 0.001, Y], [X + d, Y + 0.001], [X + d, Y]]]}][i % 3]
+
+
+ODD = [
+    {"type": "Point", "coordinates": [X, Y, 80.0]},                                   # 3D among 2D
+    {"type": "Polygon", "coordinates": [[[X, Y], [X + 0.001, Y], [X, Y + 0.001], [X + 0.0005, Y]]]},  # open ring
+    {"type": "Polygon", "coordinates": [[[X, Y], [X + 0.001, Y], [X, Y]]]},           # too short a ring
+    {"type": "Polygon", "coordinates": [[]]},                                         # an empty ring
+    {"type": "LineString", "coordinates": [[X, Y], ["5.98", "50.92"]]},               # text coordinates
+    {"type": "LineString", "coordinates": [[X, Y], [X + 0.001, Y + 0.001, 3.0]]},     # 2D and 3D in one line
+    {"type": "Point", "coordinates": [True, False]},                                  # JSON booleans
+]
+
+
+def _read(tmp_path, name, geometries):
+    """(skipped lines, {feature number: WKB in RD}) as the import sees the file."""
+    source = read(_write(tmp_path / f"{name}.geojson", geometries))
+    return source.skipped, {f.number: f.geometry.wkb for f in source.features}
+
+
+def test_odd_features_among_hundreds_import_as_they_would_alone(tmp_path):
+    geometries = [_clean(i) for i in range(300)]
+    for offset, odd in enumerate(ODD):
+        geometries.insert(40 * offset + 7, odd)
+    skipped, together = _read(tmp_path, "all", geometries)
+    skipped_alone, alone = [], {}
+    for index, geometry in enumerate(geometries):
+        if geometry in ODD or index % 60 == 0:  # every odd one, and a sample of the clean ones
+            one_skipped, one = _read(tmp_path, f"one{index}", [geometry])
+            skipped_alone += [line.replace("Object 1 ", f"Object {index + 1} ") for line in one_skipped]
+            alone.update({index + 1: wkb for wkb in one.values()})
+    assert len(alone) > len(ODD) and all(together[number] == wkb for number, wkb in alone.items())
+    assert sorted(skipped) == sorted(skipped_alone)  # reported by kind of problem, then by number
+    assert len(together) == len(geometries) - len(skipped)
+
+
+def test_a_big_import_tells_listeners_every_idea_and_undoes_as_one_step(tmp_path):
+    project = new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False)
+    try:
+        seen = []
+        project.events.subscribe(lambda event: seen.append((event.kind, event.action)))
+        import_file(project, _write(tmp_path / "a.geojson", [_clean(i) for i in range(500)]))
+        assert seen.count(("intervention", ADDED)) == 500
+        seen.clear()
+        project.undo_stack.undo()
+        assert seen.count(("intervention", REMOVED)) == 500
+        assert project.interventions() == []
+    finally:
+        project.close()
+    with sqlite3.connect(tmp_path / "p.gpkg") as conn:
+        assert conn.execute("SELECT count(*) FROM interventions").fetchone() == (0,)
+
+
+def test_rows_written_in_bulk_are_what_other_copies_and_gdal_expect(tmp_path):
+    project = new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False)
+    try:
+        import_file(project, _write(tmp_path / "a.geojson", [_clean(i) for i in range(30)]))
+        ideas = {i.uuid: i for i in project.interventions()}
+    finally:
+        project.close()
+    with sqlite3.connect(tmp_path / "p.gpkg") as conn:
+        links = conn.execute("SELECT uuid, intervention_uuid, theme_uuid FROM intervention_themes").fetchall()
+        links += conn.execute("SELECT uuid, intervention_uuid, quantity_key FROM intervention_quantities").fetchall()
+        blobs = dict(conn.execute("SELECT uuid, geom FROM interventions"))
+    # A link's UUID is derived from its ends, so a copy of the file written by an older
+    # version agrees on it when the two are merged.
+    assert all(idea.quantities for idea in ideas.values())  # "woningen" is the quantity homes
+    assert len(links) == 30 + 30
+    assert all(link == str(uuid.uuid5(uuid.NAMESPACE_URL, f"{owner}/{theme}")) for link, owner, theme in links)
+    assert all(uuid.UUID(key).version == 4 for key in ideas)
+    assert all(blobs[key] == gpkg_blob.encode(idea.geometry) for key, idea in ideas.items())
+
+
+def test_blobs_encoded_in_bulk_are_byte_for_byte_the_single_ones():
+    shapes = [Point(195000, 325000), P(195000, 325000, 12), LineString([(0, 0), (1, 2)]), Point(),
+              Polygon([(0, 0), (4, 0), (4, 4), (0, 0)], [[(1, 1), (2, 1), (1, 2), (1, 1)]]),
+              MultiPolygon([Polygon([(0, 0), (1, 0), (0, 1)])]), None]
+    assert gpkg_blob.encode_many(shapes) == [gpkg_blob.encode(s) for s in shapes]
+    assert gpkg_blob.encode_many([]) == []
+
+
+def test_ideas_imported_as_columns_are_the_ideas_the_file_gives_back_and_edit_like_any(tmp_path):
+    """The import hands ideas over as columns and makes its entities without their
+    dataclass __init__: memory must equal what reopening the file reads, and an edit
+    and its undo must work on them as on any idea."""
+    from workbench.core.commands import EditIntervention
+    from workbench.core.import_commands import AddInterventions, NewIntervention
+    from workbench.store import open_project
+
+    project = new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False)
+    try:
+        session = project.sessions()[0] if project.sessions() else None
+        features = [{"type": "Feature", "geometry": _clean(i), "properties": {
+            "naam": f"Idee {i}", "omschrijving": f"Regel een\nregel {i}", "thema": ["Groen verbindt", "Groen verbindt"],
+            "status": ["Voorstel", "idee", "onzin"][i % 3], "horizon": ["2030", "", "ooit"][i % 3],
+            "woningen": [i, "veel", None][i % 3], "stemmen": i % 4,
+            "bijeenkomst": session.title if session else None}} for i in range(60)]
+        path = tmp_path / "a.geojson"
+        path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+        summary = import_file(project, path)
+        in_memory = {i.uuid: i for i in project.interventions()}
+        assert len(in_memory) == 60
+        notes = "\n".join(summary.lines())
+        assert "20 waarden van 'status'" in notes and "20 waarden van 'horizon'" in notes
+        assert "20 waarden van 'woningen'" in notes
+        first = min(in_memory.values(), key=lambda i: i.number)
+        assert (first.status, first.horizon, first.description) == ("voorstel", "2030", "Regel een\nregel 0")
+        assert len(first.theme_uuids) == 1 and first.primary_theme_uuid == first.theme_uuids[0]
+        assert set(vars(first)) == set(first.__dataclass_fields__)  # every field its own, none from the class
+        assert hash(first) == hash(type(first)(**vars(first)))
+        change = AddInterventions([NewIntervention("Los", P(195000, 325000))]).build(project)[0]
+        assert set(vars(change)) == set(change.__dataclass_fields__) and change == type(change)(**vars(change))
+        project.execute(EditIntervention(first.uuid, title="Anders"))
+        assert project.get("intervention", first.uuid).title == "Anders"
+        project.undo_stack.undo()
+        assert project.get("intervention", first.uuid) == first
+    finally:
+        project.close()
+    reopened = open_project(tmp_path / "p.gpkg")
+    try:
+        assert {i.uuid: i for i in reopened.interventions()} == in_memory
+    finally:
+        reopened.close()
+
+
+def test_ideas_written_in_bulk_update_rows_the_file_already_has_whether_it_holds_few_or_many(tmp_path):
+    """A row memory left out (unusable) can be in the file when a merge brings that idea:
+    it is updated, not inserted twice, both when the file holds fewer rows than are
+    written (all uuids read) and more (each one looked up)."""
+    from dataclasses import replace
+
+    from workbench.core.model import Intervention, new_uuids
+    from workbench.store.connection import connect, transaction
+    from workbench.store.feature_rows import write_interventions
+
+    new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False).close()
+    conn = connect(tmp_path / "p.gpkg")
+    try:
+        ideas = [Intervention(uuid, n, f"Idee {n}", P(195000 + n, 325000)) for n, uuid in enumerate(new_uuids(40))]
+        with transaction(conn):
+            write_interventions(conn, ideas[:10])
+        # 20 ideas into 10 rows (5 there), then 18 into 25 rows (3 there)
+        for written in (ideas[5:25], ideas[:3] + ideas[25:]):
+            with transaction(conn):
+                write_interventions(conn, [replace(i, title=i.title + " bis") for i in written])
+        rows = dict(conn.execute("SELECT uuid, title FROM interventions"))
+    finally:
+        conn.close()
+    assert len(rows) == 40
+    assert [n for n, i in enumerate(ideas) if not rows[i.uuid].endswith(" bis")] == [3, 4]
