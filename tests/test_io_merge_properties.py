@@ -168,7 +168,7 @@ def run_laptop(project, number, plan, base=None):
             quote = project.execute(AddQuote(f"Citaat {number}-{value}", "Bewoner", target if alive else None))
             done["quotes"].add(quote.uuid)
         elif kind == "unquote" and project.quotes():
-            quote = sorted(project.quotes(), key=lambda q: q.uuid)[0]
+            quote = sorted(project.quotes(), key=lambda q: (q.text, q.uuid))[0]  # by text: replays alike
             project.execute(DeleteQuote(quote.uuid))
             done["quotes"].discard(quote.uuid)
             done["unquoted"].add(quote.uuid)
