@@ -187,7 +187,7 @@ def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
         _merge_without_loss_or_doubling(world, plans, newest)
 
 
-@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans=laptop_plans, newest=st.booleans())
 def test_random_independent_edits_of_project_files_merge_without_loss_or_doubling(plans, newest):
     with ticking_clock(), world_of(OnDisk) as world:
@@ -251,7 +251,7 @@ def test_merging_again_after_more_edits_loses_nothing_added(first, second, newes
         _merging_again_loses_nothing_added(world, first, second, newest)
 
 
-@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(first=laptop_plans, second=laptop_plans, newest=st.booleans())
 def test_merging_project_files_again_after_more_edits_loses_nothing_added(first, second, newest):
     with ticking_clock(), world_of(OnDisk) as world:
