@@ -22,7 +22,7 @@ import tempfile
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from shapely.geometry import Point
 
@@ -189,6 +189,9 @@ def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans=laptop_plans, newest=st.booleans())
+# Idea 1 deleted on one laptop (which unlinks its quote: a new version of the quote), its
+# quote deleted on the other: the quote stays deleted.
+@example(plans=[[("delete", 0, 1)], [("unquote", 0, 1)]], newest=False)
 def test_random_independent_edits_of_project_files_merge_without_loss_or_doubling(plans, newest):
     with ticking_clock(), world_of(OnDisk) as world:
         _merge_without_loss_or_doubling(world, plans, newest)
@@ -253,6 +256,9 @@ def test_merging_again_after_more_edits_loses_nothing_added(first, second, newes
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(first=laptop_plans, second=laptop_plans, newest=st.booleans())
+# Idea 1 deleted and merged; then deleted on a second laptop and edited on a third: the
+# edit comes back once, and merging again changes nothing.
+@example(first=[[("delete", 0, 1)], [], []], second=[[], [("delete", 0, 1)], [("edit", 0, 1)]], newest=False)
 def test_merging_project_files_again_after_more_edits_loses_nothing_added(first, second, newest):
     with ticking_clock(), world_of(OnDisk) as world:
         _merging_again_loses_nothing_added(world, first, second, newest)
