@@ -94,6 +94,19 @@ class IdeaDecisions:
         session = item.changed_session_uuid
         return item.changed_at > point or (session is not None and session not in self.target_sessions)
 
+    def kept_as_copy(self, item) -> bool:
+        """Was this very source version kept as a second idea by an earlier merge (the
+        copy is here, or the user deleted it)?
+
+        The divergence point only grows: rows a merge brought in are identical in both
+        files afterwards, also those the source made after its other edits. A later merge
+        may then call the target's version "untouched" where an earlier one saw both sides
+        edited and kept both; taking the source's version over the original would undo
+        that decision and show the source's text twice (docs/io.md)."""
+        copy_uuid = _copy_uuid(item)
+        return self.target.get("intervention", copy_uuid) is not None or \
+            self.target.get("tombstone", copy_uuid) is not None
+
     def interventions(self, theme_map, point):
         newest = self.rule == NEWEST_WINS
         for item in sorted(self.source.all("intervention"), key=lambda i: i.number):
@@ -113,7 +126,7 @@ class IdeaDecisions:
             if mine is None:  # deleted in the target
                 if not self.edited_there(item, point):
                     continue  # untouched in the source: stays deleted
-                if self.target.get("intervention", _copy_uuid(item)) is not None:
+                if self.kept_as_copy(item):
                     continue  # this very version was kept as a second version before
                 what = _("is in het doelproject verwijderd en in de bron gewijzigd.")
                 if newest and stone.deleted_at >= item.changed_at:
@@ -131,6 +144,8 @@ class IdeaDecisions:
                 continue
             if content(mine) == content(self._mapped(item, theme_map, number=mine.number)):
                 continue
+            if self.kept_as_copy(item):
+                continue  # an earlier merge kept this very version as a second idea: that decision stands
             source_edited, target_edited = self.edited_there(item, point), self.edited_here(mine, point)
             if not source_edited:
                 continue  # the target's own edit stands

@@ -160,6 +160,18 @@ class VersionedDecisions:
         if mine is None:
             if self.target.get("tombstone", stone.uuid) is None:
                 self.run(PutEntity("tombstone", stone))
+            elif relation == vv.CONCURRENT:
+                # Deleted on both sides: the target takes in this deletion's version too,
+                # else an edit a later merge brings back looks concurrent to it for ever.
+                self.run(RemoveEntity(kind, stone.uuid, None, self.joined(stone.uuid)))
+            return
+        if kind == "quote" and relation == vv.CONCURRENT:
+            # A quote is removed on purpose; the change here may be no more than the unlink
+            # that deleting its idea makes. The deletion travels (as in the clock rules), listed.
+            self.run(RemoveEntity(kind, stone.uuid, stone, self.joined(stone.uuid)))
+            self.report(Conflict(kind, _("Citaat '{text}'").format(text=mine.text[:40]), self.label,
+                                 _("is in de bron verwijderd en in het doelproject gewijzigd."),
+                                 _("De verwijdering is overgenomen.")), stone.uuid, stone.deleted_at)
             return
         if relation == vv.NEWER:
             votes = {v.uuid: self.sv[v.uuid] for v in self.target.all("vote")
