@@ -32,7 +32,7 @@ def _copy_uuid(item) -> str:
     return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{item.uuid}/{item.changed_at}/{digest}"))
 
 
-def dropped_links(original, mapped, theme_map) -> bool:
+def dropped_links(original, mapped, theme_map=()) -> bool:
     """Did mapping a source row into the target drop a link it had (to a theme, goal, idea
     or session the target deleted)? A theme merely mapped onto another UUID (one of the
     same name) is not a drop."""
@@ -78,7 +78,7 @@ class VersionedDecisions:
         """The version of a row that has seen both sides (a kept conflict, a taken source)."""
         return vv.join(self.tv.get(uuid), self.sv.get(uuid))
 
-    def as_brought_in(self, original, mapped, version, theme_map):
+    def as_brought_in(self, original, mapped, version, theme_map=()):
         """The version to store ``mapped`` under: the source's row ``original`` with its links
         in target terms, brought in under ``version``.
 
@@ -93,25 +93,32 @@ class VersionedDecisions:
 
     # -- what sets the frame ---------------------------------------------------------
 
-    def _versioned(self, kind, mine, theirs, relation, title):
+    def _versioned(self, kind, mine, theirs, relation, title, original=None):
         """A theme, goal or session both may have changed, decided by versions: the
         newer side wins; changed on both sides, the target's values are kept (blanks
-        filled) and the difference listed."""
+        filled) and the difference listed. ``original``: the source's row when ``theirs``
+        has its links in target terms (see ``as_brought_in``)."""
         if relation in (vv.SAME, vv.OLDER):
             return
+        if original is not None:
+            def version(given):
+                return self.as_brought_in(original, theirs, given)
+        else:
+            def version(given):
+                return given
         if mine is None:
             if relation == vv.NEWER or self.target.get("tombstone", theirs.uuid) is None:
-                self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
+                self.run(PutEntity(kind, theirs, version(self.sv.get(theirs.uuid))))
                 self.summary.count_added(kind)
                 return
             # Deleted here, changed there without seeing the deletion: as for ideas, the
             # edit wins (on both sides alike, so all replicas agree), and it is listed.
-            self.run(PutEntity(kind, theirs, self.joined(theirs.uuid)))
+            self.run(PutEntity(kind, theirs, version(self.joined(theirs.uuid))))
             self.report(Conflict(kind, title, self.label, _("is in het doelproject verwijderd en in de bron gewijzigd."),
                                  _("De gewijzigde versie is teruggezet.")), theirs.uuid, repr(theirs))
             return
         if relation == vv.NEWER:
-            self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
+            self.run(PutEntity(kind, theirs, version(self.sv.get(theirs.uuid))))
             self.summary.updated.append(_("{title} bijgewerkt uit {source}.").format(title=title, source=self.label))
             return
         if mine != theirs:
