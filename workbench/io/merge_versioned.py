@@ -82,8 +82,8 @@ class VersionedDecisions:
         """The version to store ``mapped`` under: the source's row ``original`` with its links
         in target terms, brought in under ``version``.
 
-        A link to a theme or goal deleted here is dropped, as deleting it here dropped it from
-        the rows this file had. That drop is an edit this merge makes: stored under the
+        A link to a theme, goal, idea or session deleted here is dropped, as deleting it here
+        dropped it from the rows this file had. That drop is an edit this merge makes: stored under the
         source's own version it would be a second content for one version, which no later
         sync tells apart (the replicas that kept the link would keep it). So it gets a
         version newer than both sides, and travels like any edit."""
@@ -100,12 +100,10 @@ class VersionedDecisions:
         has its links in target terms (see ``as_brought_in``)."""
         if relation in (vv.SAME, vv.OLDER):
             return
-        if original is not None:
-            def version(given):
-                return self.as_brought_in(original, theirs, given)
-        else:
-            def version(given):
-                return given
+
+        def version(given):
+            return given if original is None else self.as_brought_in(original, theirs, given)
+
         if mine is None:
             if relation == vv.NEWER or self.target.get("tombstone", theirs.uuid) is None:
                 self.run(PutEntity(kind, theirs, version(self.sv.get(theirs.uuid))))
