@@ -139,3 +139,22 @@ def test_rows_carry_versions_and_an_undo_is_a_new_version(empty_project):
     kind, second, alive = empty_project.repository.versions()[theme]
     assert (kind, alive) == ("theme", False)
     assert sum(second.values()) == sum(first.values()) + 1
+
+
+def test_a_theme_deleted_in_one_file_while_another_tagged_an_idea_with_it_converges(sample_path, tmp_path):
+    """One merge brings in an idea tagged with a theme (from one file) and the theme's
+    deletion (from another): the link goes, and that retagging travels back to the file
+    that tagged it, also after a third file's edit brought the theme back."""
+    hub, tagger, remover, renamer = copies(sample_path, tmp_path, "hub", "tagger", "remover", "renamer")
+    theme = read(hub, lambda p: p.themes()[0].uuid)
+    idea = read(hub, lambda p: next(i.uuid for i in p.interventions() if theme not in i.theme_uuids))
+    edit(tagger, EditIntervention(idea, theme_uuids=[theme]))
+    edit(remover, DeleteTheme(theme))
+    edit(renamer, EditTheme(theme, name="Groen en water"))
+    merge(hub, [tagger, remover])
+    assert theme not in read(hub, lambda p: p.get("intervention", idea).theme_uuids)
+    merge(hub, [renamer])  # the rename never saw the deletion: the theme is back
+    merge(tagger, [hub])
+    links = [read(path, lambda p: p.get("intervention", idea).theme_uuids) for path in (hub, tagger)]
+    assert links[0] == links[1] and theme not in links[0]
+    assert read(tagger, lambda p: p.get("theme", theme).name) == "Groen en water"

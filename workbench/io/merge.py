@@ -120,7 +120,8 @@ class _Plan(IdeaDecisions, VoteDecisions, SetupDecisions, VersionedDecisions):
                     mine = self.target.get("theme", theme.uuid)
                     mapped = replace(theme, parent_uuid=mapping.get(parent, parent if self.target.get(
                         "theme", parent or "") else None))
-                    self._versioned("theme", mine, mapped, relation, _("Thema '{name}'").format(name=theme.name))
+                    self._versioned("theme", mine, mapped, relation, _("Thema '{name}'").format(name=theme.name),
+                                    original=theme)
                     if self.target.get("theme", theme.uuid) is not None:  # else deleted here: links dropped
                         mapping[theme.uuid] = theme.uuid
                         by_name[normalise_name(theme.name)] = theme.uuid
@@ -161,7 +162,7 @@ class _Plan(IdeaDecisions, VoteDecisions, SetupDecisions, VersionedDecisions):
             relation = self.relation(goal.uuid)
             if relation is not None:
                 self._versioned("goal", self.target.get("goal", goal.uuid), mapped, relation,
-                                _("Doel '{title}'").format(title=goal.title))
+                                _("Doel '{title}'").format(title=goal.title), original=goal)
             elif self.target.get("goal", goal.uuid) is None and self.target.get("tombstone", goal.uuid) is None:
                 self.run(PutEntity("goal", mapped, self.sv.get(goal.uuid)))
                 self.summary.count_added("goal")

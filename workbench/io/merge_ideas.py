@@ -115,7 +115,9 @@ class IdeaDecisions:
             if mine is None and stone is None:
                 copy = self.target.get("intervention", _copy_uuid(item))
                 if copy is None and self.target.get("tombstone", _copy_uuid(item)) is None:
-                    self.run(PutEntity("intervention", self._mapped(item, theme_map), self.sv.get(item.uuid)))
+                    mapped = self._mapped(item, theme_map)
+                    self.run(PutEntity("intervention", mapped,
+                                       self.as_brought_in(item, mapped, self.sv.get(item.uuid), theme_map)))
                     self.provenance[item.uuid] = [self.label, self._session_title(item)]
                     self.summary.count_added("intervention")
                 continue

@@ -32,6 +32,18 @@ def _copy_uuid(item) -> str:
     return str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{item.uuid}/{item.changed_at}/{digest}"))
 
 
+def dropped_links(original, mapped, theme_map=()) -> bool:
+    """Did mapping a source row into the target drop a link it had (to a theme, goal, idea
+    or session the target deleted)? A theme merely mapped onto another UUID (one of the
+    same name) is not a drop."""
+    if any(t not in theme_map for t in getattr(original, "theme_uuids", ())):
+        return True
+    if not set(getattr(original, "goal_uuids", ())) <= set(getattr(mapped, "goal_uuids", ())):
+        return True
+    return any(name.endswith("_uuid") and name != "uuid" and getattr(original, name) and getattr(mapped, name) is None
+               for name in original.__dataclass_fields__)
+
+
 def merge_replica(target) -> str:
     """The replica id a merge counts its own versions under: the target file's own
     (store/replica.py), so merges add no entries to vectors; a fresh one for a project
@@ -66,27 +78,45 @@ class VersionedDecisions:
         """The version of a row that has seen both sides (a kept conflict, a taken source)."""
         return vv.join(self.tv.get(uuid), self.sv.get(uuid))
 
+    def as_brought_in(self, original, mapped, version, theme_map=()):
+        """The version to store ``mapped`` under: the source's row ``original`` with its links
+        in target terms, brought in under ``version``.
+
+        A link to a theme, goal, idea or session deleted here is dropped, as deleting it here
+        dropped it from the rows this file had. That drop is an edit this merge makes: stored under the
+        source's own version it would be a second content for one version, which no later
+        sync tells apart (the replicas that kept the link would keep it). So it gets a
+        version newer than both sides, and travels like any edit."""
+        if not dropped_links(original, mapped, theme_map):
+            return version
+        return self.fresh(original.uuid, self.sv.get(original.uuid), version)
+
     # -- what sets the frame ---------------------------------------------------------
 
-    def _versioned(self, kind, mine, theirs, relation, title):
+    def _versioned(self, kind, mine, theirs, relation, title, original=None):
         """A theme, goal or session both may have changed, decided by versions: the
         newer side wins; changed on both sides, the target's values are kept (blanks
-        filled) and the difference listed."""
+        filled) and the difference listed. ``original``: the source's row when ``theirs``
+        has its links in target terms (see ``as_brought_in``)."""
         if relation in (vv.SAME, vv.OLDER):
             return
+
+        def version(given):
+            return given if original is None else self.as_brought_in(original, theirs, given)
+
         if mine is None:
             if relation == vv.NEWER or self.target.get("tombstone", theirs.uuid) is None:
-                self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
+                self.run(PutEntity(kind, theirs, version(self.sv.get(theirs.uuid))))
                 self.summary.count_added(kind)
                 return
             # Deleted here, changed there without seeing the deletion: as for ideas, the
             # edit wins (on both sides alike, so all replicas agree), and it is listed.
-            self.run(PutEntity(kind, theirs, self.joined(theirs.uuid)))
+            self.run(PutEntity(kind, theirs, version(self.joined(theirs.uuid))))
             self.report(Conflict(kind, title, self.label, _("is in het doelproject verwijderd en in de bron gewijzigd."),
                                  _("De gewijzigde versie is teruggezet.")), theirs.uuid, repr(theirs))
             return
         if relation == vv.NEWER:
-            self.run(PutEntity(kind, theirs, self.sv.get(theirs.uuid)))
+            self.run(PutEntity(kind, theirs, version(self.sv.get(theirs.uuid))))
             self.summary.updated.append(_("{title} bijgewerkt uit {source}.").format(title=title, source=self.label))
             return
         if mine != theirs:
@@ -102,7 +132,8 @@ class VersionedDecisions:
         if mine is None:  # deleted in the target
             restored = self._mapped(item, theme_map)
             if relation == vv.NEWER:  # brought back (or edited) after the deletion was seen
-                self.run(PutEntity("intervention", restored, self.sv.get(item.uuid)))
+                self.run(PutEntity("intervention", restored,
+                                   self.as_brought_in(item, restored, self.sv.get(item.uuid), theme_map)))
                 self.summary.count_added("intervention")
                 return
             what = _("is in het doelproject verwijderd en in de bron gewijzigd.")
@@ -111,7 +142,8 @@ class VersionedDecisions:
                 self._conflict(item, what, _("De verwijdering is het nieuwst en blijft."), stone.deleted_at,
                                item.changed_at)
                 return
-            self.run(PutEntity("intervention", restored, self.joined(item.uuid)))
+            self.run(PutEntity("intervention", restored,
+                               self.as_brought_in(item, restored, self.joined(item.uuid), theme_map)))
             self._conflict(item, what, _("Het gewijzigde idee is teruggezet."), stone.deleted_at, item.changed_at)
             return
         # The number travels with the newer version (a renumbering is an edit); two
@@ -119,10 +151,12 @@ class VersionedDecisions:
         theirs = self._mapped(item, theme_map, number=item.number if relation == vv.NEWER else
                               min(mine.number, item.number))
         if content(mine) == content(theirs):
-            self.run(PutEntity("intervention", replace(mine, number=theirs.number), self.joined(item.uuid)))
+            self.run(PutEntity("intervention", replace(mine, number=theirs.number),
+                               self.as_brought_in(item, theirs, self.joined(item.uuid), theme_map)))
             return
         if relation == vv.NEWER:
-            self.run(PutEntity("intervention", theirs, self.sv.get(item.uuid)))
+            self.run(PutEntity("intervention", theirs,
+                               self.as_brought_in(item, theirs, self.sv.get(item.uuid), theme_map)))
             self.summary.updated.append(_("Idee {number} '{title}' bijgewerkt uit {source}.")
                                         .format(number=mine.number, title=item.title, source=self.label))
             return
@@ -130,7 +164,8 @@ class VersionedDecisions:
         if newest:
             source_wins = item.changed_at > mine.changed_at
             self.run(PutEntity("intervention", theirs if source_wins else replace(mine, number=theirs.number),
-                               self.joined(item.uuid)))
+                               self.as_brought_in(item, theirs, self.joined(item.uuid), theme_map)
+                               if source_wins else self.joined(item.uuid)))
             self._conflict(item, what, _("De nieuwste versie (uit de bron) is gebruikt.") if source_wins else
                            _("De nieuwste versie (uit het doelproject) is behouden."), item.changed_at, mine.changed_at)
             return

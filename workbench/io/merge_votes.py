@@ -73,10 +73,11 @@ class VoteDecisions:
             if relation == vv.NEWER or (relation == vv.CONCURRENT and (mine.text, mine.speaker) == (
                     quote.text, quote.speaker)):
                 self.run(PutEntity("quote", theirs if relation == vv.NEWER else mine,
-                                   self.sv.get(quote.uuid) if relation == vv.NEWER else self.joined(quote.uuid)))
+                                   self.as_brought_in(quote, theirs, self.sv.get(quote.uuid)) if relation == vv.NEWER
+                                   else self.joined(quote.uuid)))
                 continue
             if mine is None:
-                self.run(PutEntity("quote", theirs, self.sv.get(quote.uuid)))
+                self.run(PutEntity("quote", theirs, self.as_brought_in(quote, theirs, self.sv.get(quote.uuid))))
                 self.summary.count_added("quote")
             elif (mine.text, mine.speaker) != (quote.text, quote.speaker):
                 copy_uuid = str(uuid_mod.uuid5(uuid_mod.NAMESPACE_URL, f"workbench-merge/{quote.uuid}/{quote.text}"))

@@ -42,7 +42,11 @@ _TICK = ("INSERT INTO row_versions (uuid, kind, vv, alive) VALUES (?1, ?2, json_
 def record(conn, replica: str, changes, table_ready=False) -> None:
     """Write the versions of one transaction's ``changes``: a local edit counts once per
     row (however many changes the command made to it), a change from another replica
-    joins that replica's vector in."""
+    joins that replica's vector in. A local change made after a row came in, in the same
+    transaction (a merge that brings in an idea from one file and a theme's deletion,
+    which retags it, from another), is an edit on top of what came in: the join, then one
+    tick, so the other replicas take it instead of holding another content under the
+    same version."""
     final, incoming = {}, {}
     for change in changes:
         if change.kind in UNVERSIONED:
@@ -60,6 +64,8 @@ def record(conn, replica: str, changes, table_ready=False) -> None:
         change = final[uuid]
         row = conn.execute("SELECT vv FROM row_versions WHERE uuid = ?", (uuid,)).fetchone()
         joined = versions.join(versions.parse(row[0]) if row else {}, vector)
+        if change.version is None:  # the last change to it was made here, after it came in
+            joined = versions.tick(joined, replica)
         conn.execute("INSERT INTO row_versions (uuid, kind, vv, alive) VALUES (?, ?, ?, ?) "
                      "ON CONFLICT(uuid) DO UPDATE SET vv = excluded.vv, alive = excluded.alive",
                      (uuid, change.kind, versions.dumps(joined), int(change.after is not None)))
