@@ -3,61 +3,21 @@ by versions like every other row: a laptop a week behind merges exactly, deletio
 travel, changes on both sides are listed."""
 
 import base64
-import shutil
-from datetime import datetime, timedelta, timezone
 
 import pytest
 from shapely.geometry import Point, box
 
-from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid, set_clock
+from tests.laptop_files import clock, copies, edit, merge, read  # noqa: F401 (clock: a fixture)
+from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid
 from workbench.core.setup_commands import AddReferenceLayer, DeleteReferenceLayer, EditInfo, SetArea
 from workbench.core.underlay_commands import AddUnderlay, DeleteUnderlay, EditUnderlay
-from workbench.io.merge import merge_files
-from workbench.store import open_project
 
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 
 
 @pytest.fixture
-def clock():
-    def skew(days):
-        set_clock(lambda: datetime.now(timezone.utc) + timedelta(days=days))
-    yield skew
-    set_clock(None)
-
-
-@pytest.fixture
 def laptops(sample_path, tmp_path):
-    paths = []
-    for name in ("hub", "laptop"):
-        paths.append(tmp_path / f"{name}.gpkg")
-        shutil.copy(sample_path, paths[-1])
-    return paths
-
-
-def edit(path, *commands):
-    project = open_project(path)
-    try:
-        for command in commands:
-            project.execute(command)
-    finally:
-        project.close()
-
-
-def merge(target, source):
-    project = open_project(target)
-    try:
-        return merge_files(project, [source])
-    finally:
-        project.close()
-
-
-def read(path, fn):
-    project = open_project(path, read_only=True)
-    try:
-        return fn(project)
-    finally:
-        project.close()
+    return copies(sample_path, tmp_path, "hub", "laptop")
 
 
 def layer(name):

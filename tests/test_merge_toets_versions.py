@@ -2,57 +2,16 @@
 runs a week behind merges exactly like one with a correct clock, a cleared verdict
 travels, and a verdict weighed differently on both sides is listed once."""
 
-import shutil
-from datetime import datetime, timedelta, timezone
-
 import pytest
 
-from workbench.core.model import set_clock
+from tests.laptop_files import clock, copies, edit, merge, read  # noqa: F401 (clock: a fixture)
 from workbench.core.toets_commands import AnswerIdea, WeighIdea
-from workbench.io.merge import NEWEST_WINS, merge_files
-from workbench.store import open_project
-
-
-@pytest.fixture
-def clock():
-    def skew(days):
-        set_clock(lambda: datetime.now(timezone.utc) + timedelta(days=days))
-    yield skew
-    set_clock(None)
+from workbench.io.merge import NEWEST_WINS
 
 
 @pytest.fixture
 def laptops(sample_path, tmp_path):
-    paths = []
-    for name in ("hub", "slow"):
-        paths.append(tmp_path / f"{name}.gpkg")
-        shutil.copy(sample_path, paths[-1])
-    return paths
-
-
-def edit(path, *commands):
-    project = open_project(path)
-    try:
-        for command in commands:
-            project.execute(command)
-    finally:
-        project.close()
-
-
-def merge(target, source, rule=None):
-    project = open_project(target)
-    try:
-        return merge_files(project, [source], **({"rule": rule} if rule else {}))
-    finally:
-        project.close()
-
-
-def read(path, fn):
-    project = open_project(path, read_only=True)
-    try:
-        return fn(project)
-    finally:
-        project.close()
+    return copies(sample_path, tmp_path, "hub", "slow")
 
 
 def first_idea(path):
@@ -129,7 +88,7 @@ def test_with_newest_wins_the_later_verdict_is_taken_and_listed(laptops, clock):
     clock(+1)
     edit(other, WeighIdea(idea, "koppelkansen", "voldoet"))
     clock(0)
-    summary = merge(hub, other, NEWEST_WINS)
+    summary = merge(hub, other, rule=NEWEST_WINS)
     assert verdicts(hub) == [("koppelkansen", "voldoet")]
     assert len(summary.conflicts) == 1
 

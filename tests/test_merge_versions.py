@@ -1,68 +1,19 @@
 """Merges decided by version vectors: laptop clocks that run days behind or ahead change
 nothing; deletions and edits of themes, goals and sessions travel."""
 
-import shutil
-from datetime import datetime, timedelta, timezone
-
-import pytest
-
+from tests.laptop_files import clock, copies, edit, merge, read  # noqa: F401 (clock: a fixture)
 from workbench.core.commands import DeleteInterventions, EditIntervention
-from workbench.core.model import set_clock
 from workbench.core.setup_commands import DeleteGoal, DeleteSession, DeleteTheme, EditGoal, EditTheme
-from workbench.io.merge import merge_files
-from workbench.store import open_project
-
-
-@pytest.fixture
-def clock():
-    """``clock(days)``: from now on timestamps run ``days`` off the real time."""
-    def skew(days):
-        set_clock(lambda: datetime.now(timezone.utc) + timedelta(days=days))
-    yield skew
-    set_clock(None)
-
-
-def copies(sample_path, tmp_path, *names):
-    paths = []
-    for name in names:
-        paths.append(tmp_path / f"{name}.gpkg")
-        shutil.copy(sample_path, paths[-1])
-    return paths
-
-
-def edit(path, *commands):
-    project = open_project(path)
-    try:
-        for command in commands:
-            project.execute(command)
-    finally:
-        project.close()
-
-
-def merge(target, sources):
-    project = open_project(target)
-    try:
-        return merge_files(project, sources)
-    finally:
-        project.close()
-
-
-def read(path, fn):
-    project = open_project(path, read_only=True)
-    try:
-        return fn(project)
-    finally:
-        project.close()
 
 
 def test_an_edit_on_a_laptop_a_week_behind_is_taken_like_any_other(sample_path, tmp_path, clock):
     hub, slow = copies(sample_path, tmp_path, "hub", "slow")
     idea = read(hub, lambda p: p.interventions()[2].uuid)
-    merge(hub, [slow])  # they met once: the shared history is recent
+    merge(hub, slow)  # they met once: the shared history is recent
     clock(-7)
     edit(slow, EditIntervention(idea, title="Bewerkt op de trage laptop"))
     clock(0)
-    summary = merge(hub, [slow])
+    summary = merge(hub, slow)
     assert read(hub, lambda p: p.get("intervention", idea).title) == "Bewerkt op de trage laptop"
     assert summary.conflicts == []
 
@@ -73,9 +24,9 @@ def test_an_edit_a_day_ahead_does_not_beat_a_later_edit_that_saw_it(sample_path,
     clock(+1)
     edit(fast, EditIntervention(idea, title="Van de snelle laptop"))
     clock(0)
-    merge(hub, [fast])
+    merge(hub, fast)
     edit(hub, EditIntervention(idea, title="Later, met de juiste klok"))  # made after seeing the fast one
-    summary = merge(fast, [hub])
+    summary = merge(fast, hub)
     assert read(fast, lambda p: p.get("intervention", idea).title) == "Later, met de juiste klok"
     assert summary.conflicts == []
 
@@ -88,11 +39,11 @@ def test_edits_on_both_sides_are_one_conflict_whatever_the_clocks(sample_path, t
     clock(+1)
     edit(two, EditIntervention(idea, title="Versie twee"))
     clock(0)
-    first = merge(one, [two])
+    first = merge(one, two)
     assert len(first.conflicts) == 1
-    again = merge(one, [two])
+    again = merge(one, two)
     assert again.conflicts == [] and again.changes == 0
-    back = merge(two, [one])  # the other laptop takes the resolved state: nothing more to list
+    back = merge(two, one)  # the other laptop takes the resolved state: nothing more to list
     assert back.conflicts == []
     titles = lambda p: sorted(i.title for i in p.interventions())  # noqa: E731
     assert read(one, titles) == read(two, titles)
@@ -102,7 +53,7 @@ def test_deleting_themes_goals_and_sessions_travels(sample_path, tmp_path):
     hub, laptop = copies(sample_path, tmp_path, "hub", "laptop")
     theme, goal, session = read(laptop, lambda p: (p.themes()[0].uuid, p.goals()[0].uuid, p.sessions()[0].uuid))
     edit(laptop, DeleteTheme(theme), DeleteGoal(goal), DeleteSession(session))
-    merge(hub, [laptop])
+    merge(hub, laptop)
     assert read(hub, lambda p: (p.get("theme", theme), p.get("goal", goal), p.get("session", session))) == \
         (None, None, None)
     assert read(hub, lambda p: all(theme not in i.theme_uuids for i in p.interventions()))
@@ -112,7 +63,7 @@ def test_edits_of_themes_and_goals_travel(sample_path, tmp_path):
     hub, laptop = copies(sample_path, tmp_path, "hub", "laptop")
     theme, goal = read(laptop, lambda p: (p.themes()[0].uuid, p.goals()[0].uuid))
     edit(laptop, EditTheme(theme, name="Hernoemd thema"), EditGoal(goal, title="Hernoemd doel"))
-    merge(hub, [laptop])
+    merge(hub, laptop)
     assert read(hub, lambda p: (p.get("theme", theme).name, p.get("goal", goal).title)) == \
         ("Hernoemd thema", "Hernoemd doel")
 
@@ -124,7 +75,7 @@ def test_a_deletion_travels_onto_the_version_it_saw_but_not_onto_a_later_edit(sa
     edit(laptop, DeleteInterventions([seen, unseen]))
     clock(0)
     edit(hub, EditIntervention(unseen, title="Bewerkt in de hub"))
-    summary = merge(hub, [laptop])
+    summary = merge(hub, laptop)
     assert read(hub, lambda p: (p.get("intervention", seen), p.get("intervention", unseen).title)) == \
         (None, "Bewerkt in de hub")
     assert len(summary.conflicts) == 1
@@ -151,10 +102,10 @@ def test_a_theme_deleted_in_one_file_while_another_tagged_an_idea_with_it_conver
     edit(tagger, EditIntervention(idea, theme_uuids=[theme]))
     edit(remover, DeleteTheme(theme))
     edit(renamer, EditTheme(theme, name="Groen en water"))
-    merge(hub, [tagger, remover])
+    merge(hub, tagger, remover)
     assert theme not in read(hub, lambda p: p.get("intervention", idea).theme_uuids)
-    merge(hub, [renamer])  # the rename never saw the deletion: the theme is back
-    merge(tagger, [hub])
+    merge(hub, renamer)  # the rename never saw the deletion: the theme is back
+    merge(tagger, hub)
     links = [read(path, lambda p: p.get("intervention", idea).theme_uuids) for path in (hub, tagger)]
     assert links[0] == links[1] and theme not in links[0]
     assert read(tagger, lambda p: p.get("theme", theme).name) == "Groen en water"

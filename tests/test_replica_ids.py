@@ -4,8 +4,8 @@ small however often it is opened; a copy gets its own, so merges still decide ex
 import os
 import shutil
 
+from tests.laptop_files import merge
 from workbench.core.commands import EditIntervention
-from workbench.io.merge import merge_files
 from workbench.store import open_project
 
 
@@ -29,14 +29,6 @@ def title(path, uuid):
     project = open_project(path, read_only=True)
     try:
         return project.get("intervention", uuid).title
-    finally:
-        project.close()
-
-
-def merge(target, source):
-    project = open_project(target)
-    try:
-        return merge_files(project, [source])
     finally:
         project.close()
 

@@ -2,37 +2,14 @@
 the database end with the same link, also when a third laptop's edit of the theme brings
 it back (real PostgreSQL + PostGIS; skipped where not installed)."""
 
-import shutil
-
+from tests.laptop_files import copies, edit, read
 from tests.test_sync_postgis import of_database, of_file, sync
 from workbench.core.commands import EditQuote
 from workbench.core.setup_commands import DeleteTheme, EditGoal, EditTheme
-from workbench.store import open_project
-
-
-def edit(path, *commands):
-    project = open_project(path)
-    try:
-        for command in commands:
-            project.execute(command)
-    finally:
-        project.close()
-
-
-def read(path, fn):
-    project = open_project(path, read_only=True)
-    try:
-        return fn(project)
-    finally:
-        project.close()
 
 
 def laptops(sample_path, tmp_path):
-    paths = [sample_path]
-    for name in ("wisser", "hernoemer"):
-        paths.append(tmp_path / f"{name}.gpkg")
-        shutil.copy(sample_path, paths[-1])
-    return paths
+    return [sample_path] + copies(sample_path, tmp_path, "wisser", "hernoemer")
 
 
 def sync_all(paths, url):

@@ -5,20 +5,12 @@ import shutil
 
 from shapely.geometry import box
 
+from tests.laptop_files import edit
 from tests.test_merge_setup import PNG, layer
 from tests.test_sync_postgis import of_database, of_file, sync
 from workbench.core.setup_commands import AddReferenceLayer, DeleteReferenceLayer, EditInfo, SetArea
 from workbench.core.underlay_commands import AddUnderlay, DeleteUnderlay
 from workbench.store import open_project
-
-
-def edit(path, *commands):
-    project = open_project(path)
-    try:
-        for command in commands:
-            project.execute(command)
-    finally:
-        project.close()
 
 
 def test_metadata_area_layers_and_underlays_travel_through_the_database_and_deletions_too(
