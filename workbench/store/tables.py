@@ -1,0 +1,47 @@
+"""The project file's tables as the store maps them to entities, and the stable UUIDs of
+link rows: shared by reading (``store/reading.py``) and writing (``store/repository.py``)."""
+
+import hashlib
+import uuid as uuid_mod
+from dataclasses import fields
+
+from workbench.core.model import (
+    Answer, Goal, ProjectInfo, QuantityKind, Quote, Session, Theme, Tombstone, Underlay, Verdict, Vote, uuid_text,
+    uuid_texts)
+
+# Attribute tables whose columns are exactly the entity's fields (besides ``id``).
+SIMPLE_TABLES = {
+    "theme": ("themes", Theme),
+    "quantity_kind": ("quantity_kinds", QuantityKind),
+    "goal": ("goals", Goal),
+    "session": ("sessions", Session),
+    "vote": ("votes", Vote),
+    "quote": ("quotes", Quote),
+    "tombstone": ("tombstones", Tombstone),
+    "underlay": ("underlays", Underlay),
+    "verdict": ("verdicts", Verdict),
+    "answer": ("answers", Answer),
+}
+
+# Columns a later migration added to an existing table (see store/migrations.py).
+LATER_COLUMNS = {"sessions": {"method", "target_group", "part"}, "project_info": {"disclaimer"}, "quotes": {"theme_uuid"}}
+
+INFO_COLUMNS = tuple(f.name for f in fields(ProjectInfo))
+
+_URL_NAMESPACE = uuid_mod.NAMESPACE_URL.bytes
+
+
+def link_uuid(a: str, b: str) -> str:
+    """A stable UUID for a link row, so copies of a file agree on it when merged:
+    ``str(uuid.uuid5(uuid.NAMESPACE_URL, f"{a}/{b}"))``, without the UUID object."""
+    return uuid_text(hashlib.sha1(_URL_NAMESPACE + f"{a}/{b}".encode()).digest(), 5)
+
+
+def link_uuids(pairs) -> list:
+    """:func:`link_uuid` of many (a, b) pairs, formatted at once (an import's links)."""
+    sha1, namespace = hashlib.sha1, _URL_NAMESPACE
+    return uuid_texts(b"".join([sha1(namespace + f"{a}/{b}".encode()).digest()[:16] for a, b in pairs]), 5)
+
+
+def columns_of(entity_class):
+    return tuple(f.name for f in fields(entity_class))
