@@ -7,6 +7,7 @@ import sys
 import pytest
 
 from workbench.store import open_project
+from workbench.store.merge_source import project_uuid
 
 
 def run(*args, check=True):
@@ -41,6 +42,10 @@ def test_new_then_add_then_info(tmp_path):
     assert project.get("theme", item.primary_theme_uuid).name == "Nieuwe verbindingen"
     project.close()
     info = json.loads(run("info", path, "--json").stdout)
+    project = open_project(path, read_only=True)
+    expected_uuid = project_uuid(project.repository)
+    project.close()
+    assert info.pop("project_uuid") == expected_uuid and len(expected_uuid) == 36
     assert info == {"name": "Promenade", "municipality": "Heerlen", "theme_set": "kernthemas",
                     "schema_version": info["schema_version"], "interventions": 1, "themes": 6, "goals": 0,
                     "sessions": 0, "votes": 0, "quotes": 0, "reference_layers": 1, "area_ha": None}

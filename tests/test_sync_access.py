@@ -47,6 +47,13 @@ def test_a_read_only_grant_pulls_but_never_pushes_and_no_grant_reads_nothing(sam
     assert "mag project" in (line := capsys.readouterr().out.splitlines()[-1]) and "lezen, niet schrijven" in line
     assert main(["db", "grant", "--db", database, "--project", str(sample_path), "--role", "facilitatr_typo"]) == 2
     assert "De rol facilitatr_typo bestaat niet" in capsys.readouterr().err
+    # a mistyped file name is refused, not granted as if it were a project's UUID
+    assert main(["db", "grant", "--db", database, "--project", str(tmp_path / "Avond2.gpkg"),
+                 "--role", "facilitator_noord"]) == 2
+    assert "geen bestaand projectbestand en ook geen project-UUID" in capsys.readouterr().err
+    with psycopg.connect(database) as conn:
+        assert conn.execute("SELECT count(*) FROM werkbank.toegang WHERE project_uuid LIKE %s",
+                            ("%Avond2%",)).fetchone()[0] == 0
     uuid = edit_first(sample_path, "Bewerkt door noord")
     assert sync(sample_path, writer).pushed > 0
 

@@ -78,10 +78,12 @@ def cmd_sample(args):
 
 def project_summary(project) -> dict:
     """The numbers ``workbench info`` prints; keys documented in the README."""
+    from workbench.store.merge_source import project_uuid
     from workbench.store.project_file import schema_version_of
 
     area = project.area
     return {
+        "project_uuid": project_uuid(project.repository),
         "name": project.info.name,
         "municipality": project.info.municipality,
         "theme_set": project.info.theme_set,

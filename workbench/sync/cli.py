@@ -47,6 +47,8 @@ def cmd_db_grant(args):
             project_id = project_uuid(project.repository)
         finally:
             project.close()
+    else:
+        project_id = _project_uuid_text(project_id)
     conn = postgis.connect(args.db)
     try:
         postgis.grant(conn, project_id, args.role, write=not args.read_only)
@@ -58,6 +60,21 @@ def cmd_db_grant(args):
         text = _("Rol {role} mag project {project} nu lezen en schrijven.")
     print(text.format(role=args.role, project=project_id))
     return 0
+
+
+def _project_uuid_text(text) -> str:
+    """A project UUID typed on the command line, normalised; a mistyped file name is not
+    granted as if it were one (the grants table would take any text)."""
+    import uuid
+
+    from workbench.errors import ValidationError
+
+    try:
+        return str(uuid.UUID(text.strip()))
+    except ValueError:
+        raise ValidationError(_("'{text}' is geen bestaand projectbestand en ook geen project-UUID; geef het pad "
+                                "van het project of de UUID die 'workbench info --json' noemt.")
+                              .format(text=text)) from None
 
 
 def cmd_sync(args):
