@@ -43,7 +43,11 @@ QTimer.singleShot(0, painted)
 app.exec()
 """
 
-OURS = r"""
+def first_paint_script(at_first_paint: str) -> str:
+    """The app started as a user starts it on a project (``sys.argv[1]``), running the
+    Python statement ``at_first_paint`` the moment the map has painted, then quitting.
+    Shared with tests/test_startup_imports.py, which reports the loaded modules there."""
+    return r"""
 import sys
 from workbench.ui.app import application
 app = application()
@@ -52,8 +56,7 @@ window = MainWindow()
 window.open_path(sys.argv[1])
 window.show()
 def painted():
-    import time
-    print("PAINTED", time.time(), flush=True)
+    """ + at_first_paint + r"""
     app.quit()
 if window.map_view.is_painted():
     painted()
@@ -61,6 +64,9 @@ else:
     window.map_view.painted.connect(painted)
     app.exec()
 """
+
+
+OURS = first_paint_script('import time; print("PAINTED", time.time(), flush=True)')
 
 
 def _cold(command, env) -> tuple:

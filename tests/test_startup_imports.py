@@ -13,23 +13,10 @@ import sys
 
 import pytest
 
-FIRST_PAINT = r"""
-import json, sys
-from workbench.ui.app import application
-app = application()
-from workbench.ui.main_window import MainWindow
-window = MainWindow()
-window.open_path(sys.argv[1])
-window.show()
-def painted():
-    print(json.dumps({"modules": sorted(sys.modules), "project": window.context.project is not None}))
-    app.quit()
-if window.map_view.is_painted():
-    painted()
-else:
-    window.map_view.painted.connect(painted)
-    app.exec()
-"""
+from bench.bench_startup import first_paint_script
+
+FIRST_PAINT = first_paint_script(
+    'import json; print(json.dumps({"modules": sorted(sys.modules), "project": window.context.project is not None}))')
 
 NOT_BEFORE_FIRST_PAINT = ("reportlab", "pyproj", "psycopg", "pyogrio", "workbench.report",
                           "workbench.io.merge", "workbench.sync", "workbench.ui.export_dialog",
