@@ -17,6 +17,7 @@ from qtpy.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from qtpy.QtWidgets import QGraphicsItem
 
 from workbench.canvas.shape_detail import bucket_for
+from workbench.geo.display import grid_clusters
 
 CELL_PIXELS = 60.0
 CLUSTER_MIN = 6  # ideas in a cell before they become one disc
@@ -101,19 +102,7 @@ def disc_radius(count: int) -> float:
 def cluster_cells(xy, bucket: int):
     """For points ``xy`` (n x 2, scene coordinates): (clustered mask, discs) for the
     cells of CELL_PIXELS at ``bucket``; a disc is (mean x, mean y, count)."""
-    if len(xy) == 0:
-        return numpy.zeros(0, dtype=bool), []
-    cell = CELL_PIXELS * 2.0 ** -(bucket + 0.5)
-    keys = numpy.floor(xy / cell).astype(numpy.int64)
-    _cells, inverse, counts = numpy.unique(keys, axis=0, return_inverse=True, return_counts=True)
-    inverse = inverse.reshape(-1)
-    clustered = counts[inverse] >= CLUSTER_MIN
-    sum_x = numpy.bincount(inverse, weights=xy[:, 0], minlength=len(counts))
-    sum_y = numpy.bincount(inverse, weights=xy[:, 1], minlength=len(counts))
-    big = numpy.flatnonzero(counts >= CLUSTER_MIN)
-    discs = list(zip((sum_x[big] / counts[big]).tolist(), (sum_y[big] / counts[big]).tolist(),
-                     counts[big].tolist()))
-    return clustered, discs
+    return grid_clusters(xy, CELL_PIXELS * 2.0 ** -(bucket + 0.5), CLUSTER_MIN)
 
 
 class Clusters:

@@ -4,18 +4,17 @@ pixels drawn as a dot in their colour, so nothing disappears. Zoomed in, full de
 
 Only what is drawn changes: the stored geometry, hit testing, selection and vertex
 editing always use the full geometry. Paths are made per zoom bucket (a factor of two
-in scale), with ``shapely.simplify`` on arrays, and kept; an edited idea is forgotten in
+in scale), by ``geo.display`` on arrays, and kept; an edited idea is forgotten in
 every bucket and made again for the bucket on screen.
 """
 
 import math
 
-import numpy
-import shapely
 from qtpy.QtCore import QPointF, Qt
 from qtpy.QtGui import QPainterPath
 
 from workbench.canvas.geometry import path_for
+from workbench.geo.display import display_detail
 
 DOT_PIXELS = 4.0          # shapes less wide and high than this on screen become a dot
 DOT_RADIUS_PIXELS = 1.5   # the dot's radius (its pens add their width around it)
@@ -46,26 +45,13 @@ def dot_path(x: float, y: float, bucket: int) -> QPainterPath:
 
 def detail_paths(geometries, bucket: int) -> list:
     """For each geometry (line or polygon): the path to draw at ``bucket``, or None where
-    the full path is drawn."""
-    result = [None] * len(geometries)
+    the full path is drawn (which shapes become dots or simpler: ``geo.display``)."""
     if not geometries or 2.0 ** bucket >= FULL_DETAIL_SCALE:
-        return result
-    array = numpy.asarray(geometries, dtype=object)
-    bounds = shapely.bounds(array)
-    extent = numpy.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
-    small = extent * 2.0 ** (bucket + 0.5) < DOT_PIXELS
-    for index in numpy.flatnonzero(small):
-        minx, miny, maxx, maxy = bounds[index]
-        result[index] = dot_path((minx + maxx) / 2, (miny + maxy) / 2, bucket)
-    counts = shapely.get_num_coordinates(array)
-    many = numpy.flatnonzero(~small & (counts >= SIMPLIFY_VERTICES))
-    if len(many):
-        simplified = shapely.simplify(array[many], tolerance_for(bucket), preserve_topology=True)
-        kept = shapely.get_num_coordinates(simplified)
-        for index, geometry, count in zip(many, simplified, kept):
-            if count <= KEEP_FRACTION * counts[index]:
-                result[index] = path_for(geometry)
-    return result
+        return [None] * len(geometries)
+    shown = display_detail(geometries, 2.0 ** (bucket + 0.5), tolerance_for(bucket), dot_pixels=DOT_PIXELS,
+                           min_vertices=SIMPLIFY_VERTICES, keep_fraction=KEEP_FRACTION)
+    return [None if item is None else dot_path(*item, bucket) if isinstance(item, tuple) else path_for(item)
+            for item in shown]
 
 
 class ShapeDetail:

@@ -1,0 +1,28 @@
+"""geo.display without Qt: what a zoomed-out map shows of shapes and crowded points."""
+
+import math
+
+from shapely.geometry import LineString, Point, box
+
+from workbench.geo.display import display_detail, grid_clusters
+
+
+def test_tiny_shapes_become_dots_long_lines_simpler_and_the_rest_stays():
+    wiggle = LineString([(195000 + i, 325000 + 0.01 * math.sin(i)) for i in range(2000)])
+    tiny, plain = box(196000, 326000, 196003, 326003), LineString([(0, 0), (500, 0)])
+    shown = display_detail([wiggle, tiny, plain], pixels_per_metre=0.25, tolerance=4.0, dot_pixels=4.0,
+                           min_vertices=24, keep_fraction=0.8)
+    assert len(shown[0].coords) < 100 and wiggle.length - shown[0].length < 1  # the stored line is untouched
+    assert len(wiggle.coords) == 2000
+    assert shown[1] == (196001.5, 326001.5) and shown[2] is None
+    close = display_detail([wiggle, tiny], pixels_per_metre=8, tolerance=0.06, dot_pixels=4.0, min_vertices=24,
+                           keep_fraction=0.8)
+    assert close[1] is None  # 24 px wide: drawn as itself
+
+
+def test_points_in_a_crowded_cell_become_one_disc_with_their_mean_and_count():
+    xy = [(p.x, p.y) for p in [Point(5 + i * 0.1, 5) for i in range(6)] + [Point(55, 5), Point(56, 5)]]
+    clustered, discs = grid_clusters(xy, cell=10.0, min_count=6)
+    assert clustered.tolist() == [True] * 6 + [False, False]
+    assert len(discs) == 1 and discs[0][2] == 6 and abs(discs[0][0] - 5.25) < 1e-9 and discs[0][1] == 5
+    assert grid_clusters([], cell=10.0, min_count=6)[1] == []

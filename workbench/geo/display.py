@@ -1,0 +1,57 @@
+"""What a map can show of many shapes at one resolution, as QGIS draws a layer zoomed
+out (no Qt here; the canvas turns the results into paths):
+
+- ``display_detail``: lines and polygons simplified to a tolerance (about a screen
+  pixel), and shapes too small to see reduced to the centre of a dot, so nothing
+  disappears. The stored geometries are never changed.
+- ``grid_clusters``: points grouped per grid cell, like QGIS's point cluster renderer.
+"""
+
+import numpy
+import shapely
+
+
+def display_detail(geometries, pixels_per_metre: float, tolerance: float, *, dot_pixels: float,
+                   min_vertices: int, keep_fraction: float) -> list:
+    """For each geometry: ``(x, y)``, the centre of a dot, when it is less than
+    ``dot_pixels`` wide and high on screen; a simplified geometry when it has at least
+    ``min_vertices`` and simplifying at ``tolerance`` (metres) keeps at most
+    ``keep_fraction`` of them; otherwise None (draw it as it is)."""
+    result = [None] * len(geometries)
+    if not geometries:
+        return result
+    array = numpy.asarray(geometries, dtype=object)
+    bounds = shapely.bounds(array)
+    extent = numpy.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
+    small = extent * pixels_per_metre < dot_pixels
+    for index in numpy.flatnonzero(small):
+        minx, miny, maxx, maxy = bounds[index]
+        result[index] = ((minx + maxx) / 2, (miny + maxy) / 2)
+    counts = shapely.get_num_coordinates(array)
+    many = numpy.flatnonzero(~small & (counts >= min_vertices))
+    if len(many):
+        simplified = shapely.simplify(array[many], tolerance, preserve_topology=True)
+        kept = shapely.get_num_coordinates(simplified)
+        for index, geometry, count in zip(many, simplified, kept):
+            if count <= keep_fraction * counts[index]:
+                result[index] = geometry
+    return result
+
+
+def grid_clusters(xy, cell: float, min_count: int):
+    """For points ``xy`` (n x 2): (a mask of the points in a cell of at least
+    ``min_count``, and per such cell (mean x, mean y, count)). Cells are ``cell`` wide,
+    aligned on the origin, so a point's cell does not depend on the others."""
+    xy = numpy.asarray(xy, dtype=float).reshape(-1, 2)
+    if len(xy) == 0:
+        return numpy.zeros(0, dtype=bool), []
+    keys = numpy.floor(xy / cell).astype(numpy.int64)
+    _cells, inverse, counts = numpy.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    inverse = inverse.reshape(-1)
+    clustered = counts[inverse] >= min_count
+    sum_x = numpy.bincount(inverse, weights=xy[:, 0], minlength=len(counts))
+    sum_y = numpy.bincount(inverse, weights=xy[:, 1], minlength=len(counts))
+    big = numpy.flatnonzero(counts >= min_count)
+    discs = list(zip((sum_x[big] / counts[big]).tolist(), (sum_y[big] / counts[big]).tolist(),
+                     counts[big].tolist()))
+    return clustered, discs
