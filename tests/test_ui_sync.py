@@ -91,3 +91,37 @@ def test_the_dialog_brings_in_another_laptops_base_map_and_the_map_shows_it(qtbo
     assert "tegels verstuurd" in dialog.result.toPlainText()
     assert [name for name, _title in window.map_view.scene().basemap.maps()] == ["basemap_kantoor"]
     assert project is window.context.project
+
+
+def test_a_read_grant_shows_what_came_in_and_says_its_own_edits_were_not_sent(qtbot, ui_settings, sample_path,
+                                                                               tmp_path, database, postgis_server):
+    from tests.test_sync_postgis import _role
+    from workbench.cli import main
+    from workbench.sync.run import sync_project
+    from workbench.ui.sync_dialog import SyncDialog
+
+    laptop = tmp_path / "laptop.gpkg"
+    shutil.copy(sample_path, laptop)
+    reader = _role(postgis_server, database, "lezer_dialoog", "werkbank_facilitator")
+    assert main(["db", "grant", "--db", database, "--project", str(sample_path), "--role", "lezer_dialoog",
+                 "--read-only"]) == 0
+    other = open_project(laptop)
+    try:
+        other.execute(AddIntervention("Van de andere laptop", Point(195000, 325500)))
+        sync_project(other, database)
+    finally:
+        other.close()
+    project = open_project(sample_path)
+    try:
+        project.execute(AddIntervention("Van de lezer", Point(195100, 325500)))
+        dialog = SyncDialog(project)
+        qtbot.addWidget(dialog)
+        dialog.address.setText(reader)
+        dialog.start()
+        qtbot.waitUntil(lambda: bool(dialog.error.text()), timeout=60000)
+        assert "alleen lezen" in dialog.error.text() and "(1 rij)" in dialog.error.text()
+        assert "Toegevoegd: 1 idee." in dialog.result.toPlainText()  # what came in is shown with the refusal
+        assert "Van de andere laptop" in [i.title for i in project.interventions()]
+        assert dialog.ok_button.isEnabled()
+    finally:
+        project.close()

@@ -13,7 +13,13 @@ from workbench.i18n import _
 class DatabaseError(WorkbenchError):
     """The database could not be reached or refused the work; one Dutch sentence."""
 
-    summary = None  # what a sync merged before the database refused the rest (a read grant)
+
+class ReadOnlyRefusal(DatabaseError):
+    """A read grant with edits of its own: what was fetched is merged, the edits not sent."""
+
+    def __init__(self, message, summary):
+        super().__init__(message)
+        self.summary = summary  # what the sync merged before it refused to send
 
 
 _UNREACHABLE = ("connection refused", "timeout expired", "could not translate host name", "failed to resolve host",

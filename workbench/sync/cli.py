@@ -82,14 +82,13 @@ def cmd_sync(args):
     from workbench.store import open_project
     from workbench.sync.run import sync_project
 
-    from workbench.store.postgis_errors import DatabaseError
+    from workbench.store.postgis_errors import ReadOnlyRefusal
 
     project = open_project(args.path)
     try:
         summary = sync_project(project, args.db, NEWEST_WINS if args.newest_wins else KEEP_BOTH)
-    except DatabaseError as error:
-        # a read grant: what was fetched and merged is reported before the refusal
-        for line in error.summary.lines() if error.summary is not None else ():
+    except ReadOnlyRefusal as refusal:  # what was fetched and merged is reported before the refusal
+        for line in refusal.summary.lines():
             print(line)
         raise
     finally:

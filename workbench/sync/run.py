@@ -20,6 +20,7 @@ from workbench.io.merge import KEEP_BOTH, merge_projects
 from workbench.io.merge_summary import MergeSummary
 from workbench.store import postgis
 from workbench.store.merge_source import project_uuid
+from workbench.store.postgis_errors import ReadOnlyRefusal
 from workbench.store.versions import UNVERSIONED
 from workbench.sync.rows import snapshot, to_rows
 
@@ -114,12 +115,9 @@ class SyncRun:
         if outgoing and self.access == postgis.READ:
             self.tiles()  # a read grant still brings the base maps in
             rows = (_("1 rij") if len(outgoing) == 1 else _("{count} rijen")).format(count=len(outgoing))
-            refused = postgis.DatabaseError(_("U mag dit project in de database alleen lezen: wat anderen "
-                                              "veranderden is binnengehaald, maar uw eigen wijzigingen ({rows}) "
-                                              "zijn niet verstuurd. Vraag de beheerder om schrijfrechten.")
-                                            .format(rows=rows))
-            refused.summary = self.summary  # what was merged all the same
-            raise refused
+            raise ReadOnlyRefusal(_("U mag dit project in de database alleen lezen: wat anderen veranderden is "
+                                    "binnengehaald, maar uw eigen wijzigingen ({rows}) zijn niet verstuurd. Vraag "
+                                    "de beheerder om schrijfrechten.").format(rows=rows), self.summary)
         if outgoing:
             try:
                 postgis.push(self.conn, self.uuid, self.project.info.name,

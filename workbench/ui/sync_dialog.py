@@ -24,14 +24,14 @@ class _Step:
     """One network step on a worker thread; polled from the GUI thread."""
 
     def __init__(self, work):
-        self.result, self.error, self.done = None, None, False
+        self.result, self.error, self.exception, self.done = None, None, None, False
         threading.Thread(target=self._run, args=(work,), daemon=True).start()
 
     def _run(self, work):
         try:
             self.result = work()
         except WorkbenchError as error:
-            self.error = str(error)
+            self.error, self.exception = str(error), error
         except Exception as error:  # a message, never a traceback in the user's face
             self.error = _("Synchroniseren is mislukt ({kind}: {error}).").format(kind=type(error).__name__,
                                                                                  error=str(error)[:200])
@@ -103,10 +103,12 @@ class SyncDialog(QDialog):
             return
         self.timer.stop()
         self._step = None
-        if step.error is not None:
+        if step.error is not None and getattr(step.exception, "summary", None) is not None:
+            self._refused_after_merge(step.exception.summary, step.error)
+        elif step.error is not None:
             self._fail(step.error)
-            return
-        self._then(step.result)
+        else:
+            self._then(step.result)
 
     def _connected(self, run) -> None:
         self.run = run
@@ -141,6 +143,16 @@ class SyncDialog(QDialog):
         self._close_run()
         self.step_label.setText(self.summary.pushed_line())
         show_summary(self, self.summary, _("Sluiten"))
+        self.ok_button.setEnabled(True)
+
+    def _refused_after_merge(self, summary, message) -> None:
+        """A read grant: what others changed is merged (shown), the laptop's own edits were not sent."""
+        self._close_run()
+        self.progress.hide()
+        self.step_label.clear()
+        self.summary = summary
+        show_summary(self, summary, _("Sluiten"))
+        self.error.show_error(message)
         self.ok_button.setEnabled(True)
 
     def _fail(self, message) -> None:
