@@ -175,3 +175,51 @@ def test_kill_9_while_tiles_are_sent_or_fetched_then_sync_again_completes(sample
     assert local_tiles(other) == tiles
     assert killed or killed_fetch, "no sync was still running to be killed"
     assert tile_notes(sync(other, database)) == [] and tile_notes(sync(sample_path, database)) == []
+
+
+def test_tiles_and_base_maps_put_in_the_database_by_hand_are_checked_like_a_download(sample_path, tmp_path,
+                                                                                      database):
+    """Someone with write access may put anything in the tables: a tile that is no whole
+    image, or a base map named like one of the project's own tables. Neither is taken;
+    the good tiles are, the summary says so, and the project stays sound."""
+    from psycopg.types.json import Jsonb
+
+    from workbench.store.merge_source import project_uuid
+    from workbench.store.project_file import check_project
+
+    other = tmp_path / "ander.gpkg"
+    shutil.copy(sample_path, other)
+    project = open_project(sample_path)
+    try:
+        add_test_basemap(project, NAME, levels=(10, 11), colour_for=colour)
+        uuid = project_uuid(project.repository)
+    finally:
+        project.close()
+    sync(sample_path, database)
+    with psycopg.connect(database, autocommit=True) as conn:
+        zoom, col, row = conn.execute("SELECT zoom, kolom, rij FROM werkbank.tegels ORDER BY zoom, kolom, rij "
+                                      "LIMIT 1").fetchone()
+        conn.execute("UPDATE werkbank.tegels SET data = %s WHERE zoom = %s AND kolom = %s AND rij = %s",
+                     (b"<html>niet gevonden</html>", zoom, col, row))
+        matrix, extent, levels = conn.execute("SELECT matrix, omvang, niveaus FROM werkbank.basiskaarten").fetchone()
+        conn.execute("INSERT INTO werkbank.basiskaarten (project_uuid, naam, matrix, omvang, niveaus) "
+                     "VALUES (%s, 'interventions', %s, %s, %s)", (uuid, Jsonb(matrix), Jsonb(extent), Jsonb(levels)))
+        conn.execute("INSERT INTO werkbank.tegels (project_uuid, basiskaart, zoom, kolom, rij, sha256, data) "
+                     "SELECT project_uuid, 'interventions', zoom, kolom, rij, sha256, data FROM werkbank.tegels "
+                     "WHERE basiskaart = %s", (NAME,))
+    ideas_before = len(open_and_list(other))
+    summary = sync(other, database)
+    notes = tile_notes(summary)
+    assert any("niet overgenomen" in note for note in notes), notes
+    fetched = local_tiles(other)
+    assert (zoom, col, row) not in fetched and len(fetched) == len(local_tiles(sample_path)) - 1
+    assert len(open_and_list(other)) == ideas_before
+    assert check_project(other) == []
+
+
+def open_and_list(path) -> list:
+    project = open_project(path, read_only=True)
+    try:
+        return [(i.number, i.title) for i in project.interventions()]
+    finally:
+        project.close()

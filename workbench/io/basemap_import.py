@@ -13,7 +13,6 @@ Example::
 
 import math
 import os
-import re
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -22,7 +21,7 @@ from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import basemap_tiling as tiling
 from workbench.io.basemap_image import NotAnImage, check, decode, encode
-from workbench.store.tiles import RD_LEVEL0_PIXEL_SIZE, RD_MAX_ZOOM, NewBaseMap, rd_level
+from workbench.store.tiles import RD_LEVEL0_PIXEL_SIZE, RD_MAX_ZOOM, NewBaseMap, rd_level, table_name
 
 IMPORT_MARGIN = 2000.0
 MAX_LEVELS = 6          # levels made below the finest one
@@ -74,7 +73,7 @@ def import_basemap(project, path, title=None, attribution=None, progress=None) -
 
 def _name_for(path) -> str:
     stem = os.path.splitext(os.path.basename(path))[0]
-    return "basemap_" + (re.sub(r"[^a-z0-9]+", "_", stem.lower()).strip("_") or "import")
+    return table_name(stem, fallback="import")
 
 
 def _rd_extent(epsg, bounds):

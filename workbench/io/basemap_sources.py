@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.paths import resource
+from workbench.store.tiles import table_name
 
 TILINGS = ("rd", "webmercator")
 # WMTS RESTful templates (a capabilities document's ResourceURL) name the same things.
@@ -41,7 +42,7 @@ class Source:
     @property
     def table(self) -> str:
         """The tiles table this source is stored in."""
-        return "basemap_" + re.sub(r"[^a-z0-9]+", "_", self.name.lower()).strip("_")
+        return table_name(self.name)
 
     def tile_url(self, zoom, col, row) -> str:
         url = self.url.replace("{z}", str(zoom)).replace("{x}", str(col)).replace("{y}", str(row))

@@ -1,10 +1,10 @@
 """``workbench basemap fetch|list|use|remove|import``: base maps from the command line."""
 
-import re
 import sys
 
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
+from workbench.store.tiles import table_name
 
 
 def add_parser(sub) -> None:
@@ -112,7 +112,7 @@ def _open(path, read_only):
 
 def _find(maps, name):
     names = [info.name for info in maps.list()]
-    for candidate in (name, "basemap_" + re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")):
+    for candidate in (name, table_name(name)):
         if candidate in names:
             return candidate
     raise WorkbenchError(_("Het project heeft geen basiskaart '{name}'. Aanwezig: {names}.").format(

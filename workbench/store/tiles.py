@@ -20,6 +20,7 @@ Example::
 
 import json
 import math
+import re
 import sqlite3
 from dataclasses import dataclass, replace
 
@@ -114,6 +115,21 @@ class NewBaseMap:
     licence: str = ""
     source: str = ""
     tiling: str = "rd"
+
+
+TABLE_PREFIX = "basemap_"
+_TABLE_NAME = re.compile(r"basemap_[a-z0-9_]+")
+
+
+def table_name(text: str, fallback: str = "") -> str:
+    """The tiles table a base map called ``text`` is stored in: ``basemap_`` and the
+    text in lower-case letters, digits and underscores."""
+    return TABLE_PREFIX + (re.sub(r"[^a-z0-9]+", "_", text.lower()).strip("_") or fallback)
+
+
+def is_table_name(name) -> bool:
+    """Whether ``name`` could be a base map's tiles table (and so never another table)."""
+    return isinstance(name, str) and _TABLE_NAME.fullmatch(name) is not None
 
 
 def _quoted(name: str) -> str:

@@ -132,10 +132,13 @@ class SyncRun:
         (network and the file's own connection: fine on a worker thread); (sent, fetched)."""
         from workbench.sync.tiles import sync_tiles
 
-        sent, fetched = sync_tiles(self.conn, self.uuid, self.project.path, self.access)
+        sent, fetched, refused = sync_tiles(self.conn, self.uuid, self.project.path, self.access)
         if sent or fetched:
             self.summary.notes.append(_("Basiskaarten: {sent} tegels verstuurd, {fetched} opgehaald.").format(
                 sent=sent, fetched=fetched))
+        if refused:
+            self.summary.notes.append(_("Basiskaarten: {count} tegels of kaarten uit de database niet overgenomen: "
+                                        "geen bruikbare afbeelding of naam.").format(count=refused))
         return sent, fetched
 
     def close(self) -> None:
