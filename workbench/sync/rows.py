@@ -2,12 +2,14 @@
 
 import base64
 import functools
-from dataclasses import fields
+from dataclasses import fields, replace
 
 from workbench.core.model import (
     ENTITY_KINDS, Area, Intervention, ProjectInfo, ProjectState, ReferenceFeature, ReferenceLayer, Tombstone,
     Underlay)
 from workbench.core.project import NullRepository, Project
+from workbench.geo.repair import repair
+from workbench.i18n import _
 
 _TUPLES = {"theme_uuids", "goal_uuids"}
 INFO = "info"  # the project's metadata: one row, uuid and kind "info"
@@ -118,14 +120,43 @@ class _Snapshot(NullRepository):
         return self._versions
 
 
-def snapshot(rows) -> Project:
-    """A read-only project of database ``rows``, to merge like a laptop's file."""
+def snapshot(rows, warnings=None) -> Project:
+    """A read-only project of database ``rows``, to merge like a laptop's file.
+
+    What comes from the database is checked as a file's content is on opening (anyone
+    with write access may have edited the rows by hand): a row that makes no entity is
+    left out, a broken shape repaired, odd values made usable (``store.repair``); what
+    was done is added to ``warnings`` in Dutch."""
+    from workbench.store.repair import sanitize_state
+
+    warnings = [] if warnings is None else warnings
     state, found = ProjectState(), {}
     for uuid, kind, version, alive, data, wkb in rows:
-        entity = from_row(kind, alive, data, wkb, uuid)
+        entity = _usable(kind, alive, data, wkb, uuid)
+        if entity is False:
+            warnings.append(_("Een rij uit de database ({kind}) is onbruikbaar en is niet overgenomen.")
+                            .format(kind=kind))
+            continue
         found[uuid] = (kind, version, alive)
         if kind == INFO and entity is not None:
             state.info = entity
         elif entity is not None:
             state.entities["tombstone" if not alive else kind][uuid] = entity
+    _changes, repaired = sanitize_state(state)
+    warnings += repaired
     return Project(state, _Snapshot(found))
+
+
+def _usable(kind, alive, data, wkb, uuid):
+    """``from_row`` with a valid shape; False when the row makes no usable entity."""
+    try:
+        entity = from_row(kind, alive, data if isinstance(data, dict) else {}, wkb, uuid)
+    except Exception:  # any malformed value a hand-edited row can hold: a bad WKB, a missing field, ...
+        return False
+    geometry = getattr(entity, "geometry", None) if isinstance(entity, (Intervention, Area)) else None
+    if geometry is not None and not geometry.is_valid:
+        fixed = repair(geometry)
+        if fixed is None:
+            return False
+        entity = replace(entity, geometry=fixed)
+    return entity

@@ -80,7 +80,7 @@ class SyncRun:
             self.conn.close()
             raise postgis.DatabaseError(_("De database weigert: u heeft geen toegang tot dit project, lezen noch "
                                           "schrijven. Vraag de beheerder om toegang (workbench db grant)."))
-        self.attempts, self.remote, self.incoming, self.local = 0, {}, None, None
+        self.attempts, self.remote, self.incoming, self.local, self.checked = 0, {}, None, None, []
         self.reuse_local = False  # push reads the file's versions again unless told nothing changed them
         self.summary = MergeSummary()
 
@@ -94,7 +94,8 @@ class SyncRun:
         local = self.local = local_rows(self.project)
         wanted = [u for u, version in self.remote.items() if u not in local
                   or vv.compare(version, local[u][1]) in (vv.NEWER, vv.CONCURRENT)]
-        self.incoming = snapshot(postgis.rows(self.conn, self.uuid, wanted)) if wanted else None
+        self.checked = []  # Dutch lines on rows from the database that were not usable as they were
+        self.incoming = snapshot(postgis.rows(self.conn, self.uuid, wanted), self.checked) if wanted else None
 
     def merge(self) -> None:
         """Merge what came in into the project, like a laptop's file (one undo step)."""
@@ -104,6 +105,7 @@ class SyncRun:
             self.summary = merge_projects(self.project, [self.incoming], self.rule, [label],
                                           numbered_first=frozenset(self.remote))
             self.local = None  # the merge changed versions: push reads them again
+            self.summary.notes += self.checked
         self.summary.sources = [label]
 
     def push(self) -> bool:
