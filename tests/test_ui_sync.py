@@ -9,9 +9,9 @@ from workbench.core.commands import AddIntervention
 from workbench.store import open_project
 
 
-def test_sync_dialog_pulls_pushes_and_remembers_the_address(qtbot, ui_settings, sample_path, tmp_path, database):
+def another_laptop_adds_an_idea(sample_path, tmp_path, database) -> None:
+    """A copy of the project adds "Van de andere laptop" and syncs it into the database."""
     from workbench.sync.run import sync_project
-    from workbench.ui.sync_dialog import SyncDialog
 
     laptop = tmp_path / "laptop.gpkg"
     shutil.copy(sample_path, laptop)
@@ -21,6 +21,12 @@ def test_sync_dialog_pulls_pushes_and_remembers_the_address(qtbot, ui_settings, 
         sync_project(other, database)
     finally:
         other.close()
+
+
+def test_sync_dialog_pulls_pushes_and_remembers_the_address(qtbot, ui_settings, sample_path, tmp_path, database):
+    from workbench.ui.sync_dialog import SyncDialog
+
+    another_laptop_adds_an_idea(sample_path, tmp_path, database)
     project = open_project(sample_path)
     try:
         dialog = SyncDialog(project)
@@ -97,20 +103,12 @@ def test_a_read_grant_shows_what_came_in_and_says_its_own_edits_were_not_sent(qt
                                                                                tmp_path, database, postgis_server):
     from tests.test_sync_postgis import _role
     from workbench.cli import main
-    from workbench.sync.run import sync_project
     from workbench.ui.sync_dialog import SyncDialog
 
-    laptop = tmp_path / "laptop.gpkg"
-    shutil.copy(sample_path, laptop)
     reader = _role(postgis_server, database, "lezer_dialoog", "werkbank_facilitator")
     assert main(["db", "grant", "--db", database, "--project", str(sample_path), "--role", "lezer_dialoog",
                  "--read-only"]) == 0
-    other = open_project(laptop)
-    try:
-        other.execute(AddIntervention("Van de andere laptop", Point(195000, 325500)))
-        sync_project(other, database)
-    finally:
-        other.close()
+    another_laptop_adds_an_idea(sample_path, tmp_path, database)
     project = open_project(sample_path)
     try:
         project.execute(AddIntervention("Van de lezer", Point(195100, 325500)))
