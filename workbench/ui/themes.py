@@ -67,10 +67,10 @@ class ThemesPanel(QWidget):
         layout.addLayout(row1)
         layout.addWidget(self.error)
         layout.addLayout(row2)
-        context.projectReplaced.connect(self.refresh)
         self._deferred = Deferred(self, self.refresh)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
+        context.on_project(self.refresh)
 
     def _on_changed(self, event) -> None:
         if event.kind == "theme":
