@@ -5,7 +5,8 @@ from qtpy.QtCore import Qt
 from qtpy.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                             QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from workbench.core.setup_commands import AddGoal, DeleteGoal, EditGoal, EditInfo
+from workbench.core.setup_commands import EditInfo
+from workbench.core.theme_commands import AddGoal, DeleteGoal, EditGoal
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo

@@ -6,7 +6,7 @@ from qtpy.QtGui import QColor
 from qtpy.QtWidgets import (QColorDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                             QVBoxLayout, QWidget)
 
-from workbench.core.setup_commands import AddTheme, DeleteTheme, EditTheme, interventions_tagged
+from workbench.core.theme_commands import AddTheme, DeleteTheme, EditTheme, interventions_tagged
 from workbench.i18n import _
 from workbench.ui.combos import color_icon
 from workbench.ui.fields import ErrorLabel
