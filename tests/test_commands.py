@@ -6,6 +6,7 @@ from shapely.geometry import LineString, Point, Polygon
 from tests.helpers import reopened_snapshot, snapshot
 from workbench.core import commands as c
 from workbench.core import setup_commands as s
+from workbench.core import theme_commands as tc
 from workbench.core.events import ADDED, REMOVED
 from workbench.core.layer_style import LayerStyle
 from workbench.core.layer_style_commands import SetLayerStyle
@@ -39,13 +40,13 @@ COMMANDS = {
                                       first(p, "Bushalte met wachtruimte").uuid),
     "edit quote": lambda p: c.EditQuote(p.quotes()[0].uuid, text="Anders gezegd.", speaker="Jongere"),
     "delete quote": lambda p: c.DeleteQuote(p.quotes()[0].uuid),
-    "add theme": lambda p: s.AddTheme("Ontmoeten", "#123456", parent_uuid=theme(p, "Gezonde basis")),
-    "edit theme": lambda p: s.EditTheme(theme(p, "Groen verbindt"), name="Groen", color="#00ff00"),
-    "delete theme": lambda p: s.DeleteTheme(theme(p, "Groen verbindt")),
-    "delete pillar": lambda p: s.DeleteTheme(theme(p, "Dé tuinstad van Parkstad")),
-    "add goal": lambda p: s.AddGoal("Minder hitte", target="3,5", unit="°C"),
-    "edit goal": lambda p: s.EditGoal(p.goals()[0].uuid, target=99, indicator="Iets anders"),
-    "delete goal": lambda p: s.DeleteGoal(next(g for g in p.goals() if g.title == "Meer bomen in de straat").uuid),
+    "add theme": lambda p: tc.AddTheme("Ontmoeten", "#123456", parent_uuid=theme(p, "Gezonde basis")),
+    "edit theme": lambda p: tc.EditTheme(theme(p, "Groen verbindt"), name="Groen", color="#00ff00"),
+    "delete theme": lambda p: tc.DeleteTheme(theme(p, "Groen verbindt")),
+    "delete pillar": lambda p: tc.DeleteTheme(theme(p, "Dé tuinstad van Parkstad")),
+    "add goal": lambda p: tc.AddGoal("Minder hitte", target="3,5", unit="°C"),
+    "edit goal": lambda p: tc.EditGoal(p.goals()[0].uuid, target=99, indicator="Iets anders"),
+    "delete goal": lambda p: tc.DeleteGoal(next(g for g in p.goals() if g.title == "Meer bomen in de straat").uuid),
     "add session": lambda p: s.AddSession("Tweede avond", date="2023-07-01", participants="20"),
     "edit session": lambda p: s.EditSession(p.sessions()[0].uuid, participants=15, place="Buurthuis"),
     "delete session": lambda p: s.DeleteSession(p.sessions()[0].uuid),
@@ -98,11 +99,11 @@ def test_delete_removes_votes_unlinks_quotes_and_leaves_a_tombstone(project):
 def test_delete_theme_retags_interventions_to_their_next_theme(project):
     boulevard = first(project, "Groene boulevard Heerlerheide")
     assert project.get("theme", boulevard.primary_theme_uuid).name == "Groen verbindt"
-    project.execute(s.DeleteTheme(theme(project, "Groen verbindt")))
+    project.execute(tc.DeleteTheme(theme(project, "Groen verbindt")))
     boulevard = first(project, "Groene boulevard Heerlerheide")
     assert [project.get("theme", t).name for t in boulevard.theme_uuids] == ["Moderne mobiliteit"]
     assert project.get("theme", boulevard.primary_theme_uuid).name == "Moderne mobiliteit"
-    assert s.interventions_tagged(project, theme(project, "Moderne mobiliteit"))
+    assert tc.interventions_tagged(project, theme(project, "Moderne mobiliteit"))
 
 
 def test_new_interventions_are_numbered_and_belong_to_the_current_session(project):
@@ -122,10 +123,10 @@ def test_new_interventions_are_numbered_and_belong_to_the_current_session(projec
     (lambda p: c.SetVotes(first(p, "Trapveld bij Rennemig").uuid, -3), "negatief"),
     (lambda p: c.SetVotes(first(p, "Trapveld bij Rennemig").uuid, "drie"), "heel getal"),
     (lambda p: c.AddQuote("  ", "Bewoner"), "leeg"),
-    (lambda p: s.AddTheme("Groen verbindt", "#00ff00"), "al een thema"),
-    (lambda p: s.AddTheme("Nieuw", "groen"), "#rrggbb"),
+    (lambda p: tc.AddTheme("Groen verbindt", "#00ff00"), "al een thema"),
+    (lambda p: tc.AddTheme("Nieuw", "groen"), "#rrggbb"),
     (lambda p: s.AddSession("Avond", date="31-02-2024"), "geen geldige datum"),
-    (lambda p: s.AddGoal("Doel", target="veel"), "getal"),
+    (lambda p: tc.AddGoal("Doel", target="veel"), "getal"),
     (lambda p: s.SetArea(LineString([(0, 0), (1, 1)])), "vlak"),
     (lambda p: s.EditInfo(name=" "), "naam"),
 ])

@@ -128,7 +128,8 @@ UNUSABLE_VALUES = {
 @pytest.mark.parametrize("name", sorted(UNUSABLE_VALUES))
 def test_unusable_values_from_qgis_are_replaced_and_everything_still_works(sample_path, tmp_path, name):
     from tests.helpers import reopened_snapshot, snapshot
-    from workbench.core.setup_commands import DeleteSession, DeleteTheme
+    from workbench.core.setup_commands import DeleteSession
+    from workbench.core.theme_commands import DeleteTheme
     from workbench.io.export_csv import export_csv
     from workbench.io.export_geojson import export_geojson
     from workbench.io.export_gpkg import export_gpkg

@@ -75,7 +75,7 @@ def test_an_absurd_quantity_is_refused_in_dutch(project):
 
 
 def test_an_absurd_goal_target_is_refused_in_dutch(project):
-    from workbench.core.setup_commands import AddGoal
+    from workbench.core.theme_commands import AddGoal
     from workbench.errors import ValidationError
 
     with pytest.raises(ValidationError, match="De streefwaarde is te groot"):

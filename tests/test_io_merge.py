@@ -168,7 +168,7 @@ def test_provenance_names_the_file_and_session(laptops):
 
 
 def test_themes_are_matched_by_name_when_uuids_differ(sample_path, empty_project, tmp_path):
-    from workbench.core.setup_commands import AddTheme
+    from workbench.core.theme_commands import AddTheme
 
     empty_project.execute(AddTheme("groen VERBINDT", "#00ff00"))
     merge_files(empty_project, [sample_path], other_project=True)  # a new project: confirmed

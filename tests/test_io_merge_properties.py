@@ -30,7 +30,8 @@ from workbench.core.commands import (AddIntervention, AddQuote, DeleteInterventi
                                      SetVotes)
 from workbench.core.model import set_clock
 from workbench.core.project import Project
-from workbench.core.setup_commands import AddSession, AddTheme
+from workbench.core.setup_commands import AddSession
+from workbench.core.theme_commands import AddTheme
 from workbench.io.merge import merge_files, merge_projects
 from workbench.io.projects import new_project
 from workbench.store import open_project

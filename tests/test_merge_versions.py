@@ -3,7 +3,8 @@ nothing; deletions and edits of themes, goals and sessions travel."""
 
 from tests.laptop_files import clock, copies, edit, merge, read  # noqa: F401 (clock: a fixture)
 from workbench.core.commands import DeleteInterventions, EditIntervention
-from workbench.core.setup_commands import DeleteGoal, DeleteSession, DeleteTheme, EditGoal, EditTheme
+from workbench.core.setup_commands import DeleteSession
+from workbench.core.theme_commands import DeleteGoal, DeleteTheme, EditGoal, EditTheme
 
 
 def test_an_edit_on_a_laptop_a_week_behind_is_taken_like_any_other(sample_path, tmp_path, clock):
@@ -82,7 +83,7 @@ def test_a_deletion_travels_onto_the_version_it_saw_but_not_onto_a_later_edit(sa
 
 
 def test_rows_carry_versions_and_an_undo_is_a_new_version(empty_project):
-    from workbench.core.setup_commands import AddTheme
+    from workbench.core.theme_commands import AddTheme
 
     theme = empty_project.execute(AddTheme("Water")).uuid
     first = empty_project.repository.versions()[theme][1]

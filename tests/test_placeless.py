@@ -110,7 +110,7 @@ def test_merge_carries_it(placeless, tmp_path):
 def test_a_quote_can_be_about_a_theme_and_the_report_says_which(sample_path, tmp_path):
     from tests.test_report_pdf import pdf_text as text_of
     from workbench.core.commands import AddQuote, EditQuote
-    from workbench.core.setup_commands import DeleteTheme
+    from workbench.core.theme_commands import DeleteTheme
 
     project = open_project(sample_path)
     theme = project.theme_by_name("Moderne mobiliteit")

@@ -11,8 +11,8 @@ from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from tests.helpers import reopened_snapshot, snapshot
 from workbench.core.commands import AddIntervention, AddQuote, SetVotes
 from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid
-from workbench.core.setup_commands import (
-    AddGoal, AddQuantityKind, AddReferenceLayer, AddSession, AddTheme, EditInfo, SetArea)
+from workbench.core.setup_commands import AddQuantityKind, AddReferenceLayer, AddSession, EditInfo, SetArea
+from workbench.core.theme_commands import AddGoal, AddTheme
 from workbench.store import gpkg_blob, open_project
 from workbench.store.schema import APPLICATION_ID
 

@@ -6,6 +6,7 @@ from shapely.geometry import Point, Polygon
 from tests.helpers import reopened_snapshot, snapshot
 from workbench.core import commands as c
 from workbench.core import setup_commands as s
+from workbench.core import theme_commands as tc
 from workbench.core.model import ReferenceLayer, new_uuid
 from workbench.errors import ValidationError
 
@@ -27,10 +28,10 @@ LONE_SURROGATE = "Plein \ud800 bij de kerk"
 TEXT_COMMANDS = {
     "add intervention": lambda p: c.AddIntervention(LONE_SURROGATE, Point(195000, 325000)),
     "edit description": lambda p: c.EditIntervention(_idea(p), description=LONE_SURROGATE),
-    "add theme": lambda p: s.AddTheme(LONE_SURROGATE),
+    "add theme": lambda p: tc.AddTheme(LONE_SURROGATE),
     "add session": lambda p: s.AddSession(LONE_SURROGATE),
     "add quote": lambda p: c.AddQuote(LONE_SURROGATE, speaker="\udfff"),
-    "add goal": lambda p: s.AddGoal(LONE_SURROGATE),
+    "add goal": lambda p: tc.AddGoal(LONE_SURROGATE),
     "edit info": lambda p: s.EditInfo(name=LONE_SURROGATE),
     "add quantity kind": lambda p: s.AddQuantityKind(LONE_SURROGATE, "m"),
     "set area": lambda p: s.SetArea(Polygon([(0, 0), (10, 0), (10, 10)]), LONE_SURROGATE),
@@ -61,15 +62,15 @@ REFUSED = {
     "quantity beyond float": (lambda p: c.EditIntervention(_idea(p), quantities={"homes": 10 ** 400}), "getal"),
     "quote in a missing session": (lambda p: c.EditQuote(p.quotes()[0].uuid, session_uuid="weg"), "bestaat niet"),
     "unknown quote field": (lambda p: c.EditQuote(p.quotes()[0].uuid, kleur="rood"), "Onbekend veld"),
-    "unknown theme field": (lambda p: s.EditTheme(p.themes()[0].uuid, kleur="#000000"), "Onbekend veld"),
-    "unknown goal field": (lambda p: s.EditGoal(p.goals()[0].uuid, doel=1), "Onbekend veld"),
-    "unknown new goal field": (lambda p: s.AddGoal("Doel", doel=1), "Onbekend veld"),
+    "unknown theme field": (lambda p: tc.EditTheme(p.themes()[0].uuid, kleur="#000000"), "Onbekend veld"),
+    "unknown goal field": (lambda p: tc.EditGoal(p.goals()[0].uuid, doel=1), "Onbekend veld"),
+    "unknown new goal field": (lambda p: tc.AddGoal("Doel", doel=1), "Onbekend veld"),
     "unknown session field": (lambda p: s.EditSession(_session(p), zaal="A"), "Onbekend veld"),
     "unknown new session field": (lambda p: s.AddSession("Avond", zaal="A"), "Onbekend veld"),
-    "theme under a missing theme": (lambda p: s.EditTheme(p.themes()[0].uuid, parent_uuid="weg"), "bestaat niet"),
-    "theme under itself": (lambda p: s.EditTheme(p.themes()[0].uuid, parent_uuid=p.themes()[0].uuid), "zichzelf"),
+    "theme under a missing theme": (lambda p: tc.EditTheme(p.themes()[0].uuid, parent_uuid="weg"), "bestaat niet"),
+    "theme under itself": (lambda p: tc.EditTheme(p.themes()[0].uuid, parent_uuid=p.themes()[0].uuid), "zichzelf"),
     "theme under its sub-theme": (
-        lambda p: s.EditTheme(_theme(p, "Dé tuinstad van Parkstad"), parent_uuid=next(
+        lambda p: tc.EditTheme(_theme(p, "Dé tuinstad van Parkstad"), parent_uuid=next(
             t.uuid for t in p.themes() if t.parent_uuid == _theme(p, "Dé tuinstad van Parkstad"))), "zichzelf"),
 }
 
@@ -119,7 +120,7 @@ def test_a_3d_shape_is_kept_as_the_file_keeps_it(project):
 
 
 def test_a_goal_quantity_key_is_stored_as_text(project):
-    command = project.execute(s.AddGoal("Woningen erbij", quantity_key=5))
+    command = project.execute(tc.AddGoal("Woningen erbij", quantity_key=5))
     assert project.get("goal", command.uuid).quantity_key == "5"
     assert snapshot(project) == reopened_snapshot(project.path)
 
@@ -149,7 +150,7 @@ def test_a_command_that_changes_nothing_keeps_the_redo_history(project):
     project.undo_stack.undo()
     assert project.undo_stack.can_redo()
     project.execute(c.EditIntervention(item.uuid, title=item.title))  # OK without a change
-    project.execute(s.EditTheme(project.themes()[0].uuid, name=project.themes()[0].name))
+    project.execute(tc.EditTheme(project.themes()[0].uuid, name=project.themes()[0].name))
     assert project.undo_stack.can_redo() and not project.undo_stack.can_undo()
     project.undo_stack.redo()
     assert project.get("intervention", item.uuid).title == "Nieuwe titel"
@@ -158,6 +159,6 @@ def test_a_command_that_changes_nothing_keeps_the_redo_history(project):
 
 def test_an_empty_theme_on_a_goal_is_no_theme(project):
     goal = next(g for g in project.goals() if g.theme_uuid)
-    project.execute(s.EditGoal(goal.uuid, theme_uuid=""))
+    project.execute(tc.EditGoal(goal.uuid, theme_uuid=""))
     assert project.get("goal", goal.uuid).theme_uuid is None
     assert snapshot(project) == reopened_snapshot(project.path)

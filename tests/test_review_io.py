@@ -78,7 +78,7 @@ def _geojson(path, properties):
 
 
 def test_theme_and_session_names_are_matched_and_created_as_cleaned(tmp_path):
-    from workbench.core.setup_commands import AddTheme
+    from workbench.core.theme_commands import AddTheme
 
     project = Project()
     groen = project.execute(AddTheme("Groen")).uuid

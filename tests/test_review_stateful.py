@@ -12,6 +12,7 @@ from shapely.geometry import LineString, Point, Polygon
 from tests.helpers import reopened_snapshot, snapshot
 from workbench.core import commands as c
 from workbench.core import setup_commands as s
+from workbench.core import theme_commands as tc
 from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid
 from workbench.errors import ValidationError
 from workbench.store import open_project
@@ -85,23 +86,23 @@ def make_machine(original):
 
         @rule(name=TEXT)
         def add_theme(self, name):
-            self.run(s.AddTheme(name or "Thema"))
+            self.run(tc.AddTheme(name or "Thema"))
 
         @rule(data=st.data())
         def reparent_theme(self, data):
-            self.run(s.EditTheme(self.pick(data, "theme"), parent_uuid=self.pick(data, "theme")))
+            self.run(tc.EditTheme(self.pick(data, "theme"), parent_uuid=self.pick(data, "theme")))
 
         @rule(data=st.data())
         def delete_theme(self, data):
-            self.run(s.DeleteTheme(self.pick(data, "theme")))
+            self.run(tc.DeleteTheme(self.pick(data, "theme")))
 
         @rule(data=st.data(), title=TEXT)
         def add_goal(self, data, title):
-            self.run(s.AddGoal(title or "Doel", theme_uuid=self.pick(data, "theme")))
+            self.run(tc.AddGoal(title or "Doel", theme_uuid=self.pick(data, "theme")))
 
         @rule(data=st.data())
         def delete_goal(self, data):
-            self.run(s.DeleteGoal(self.pick(data, "goal")))
+            self.run(tc.DeleteGoal(self.pick(data, "goal")))
 
         @rule(title=TEXT)
         def add_session(self, title):

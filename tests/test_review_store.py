@@ -96,7 +96,8 @@ def test_any_value_written_by_another_tool_opens_prints_exports_and_edits(_built
     from hypothesis import strategies as st
 
     from workbench.core.commands import DeleteInterventions, EditIntervention
-    from workbench.core.setup_commands import DeleteSession, DeleteTheme
+    from workbench.core.setup_commands import DeleteSession
+    from workbench.core.theme_commands import DeleteTheme
     from workbench.errors import WorkbenchError
     from workbench.io.export_csv import export_csv
     from workbench.io.export_geojson import export_geojson

@@ -5,7 +5,7 @@ it back (real PostgreSQL + PostGIS; skipped where not installed)."""
 from tests.laptop_files import copies, edit, read
 from tests.test_sync_postgis import of_database, of_file, sync
 from workbench.core.commands import EditQuote
-from workbench.core.setup_commands import DeleteTheme, EditGoal, EditTheme
+from workbench.core.theme_commands import DeleteTheme, EditGoal, EditTheme
 
 
 def laptops(sample_path, tmp_path):

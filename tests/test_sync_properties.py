@@ -9,7 +9,8 @@ from shapely.geometry import Point
 
 from tests.test_sync_postgis import numbers_unique, of_database, of_file, sync
 from workbench.core.commands import AddIntervention, DeleteInterventions, EditIntervention, SetVotes
-from workbench.core.setup_commands import AddSession, DeleteTheme, EditInfo, EditTheme
+from workbench.core.setup_commands import AddSession, EditInfo
+from workbench.core.theme_commands import DeleteTheme, EditTheme
 from workbench.errors import ValidationError
 from workbench.store import open_project
 

@@ -67,3 +67,40 @@ def test_a_remembered_layout_with_a_late_dock_in_front_shows_it(qtbot, ui_settin
     assert votes.widget() is again.panels.get("votes") is not None
     assert votes.widget().isVisible()
     again.close()
+
+
+def shown_rows(list_widget) -> list:
+    return [list_widget.item(row).text() for row in range(list_widget.count())]
+
+
+def test_a_dock_built_after_a_second_project_shows_the_second_and_closing_clears_it(
+        qtbot, ui_settings, dialogs, sample_path, caumerbeekdal_path):
+    main = opened_before_shown(qtbot, sample_path)
+    first = main.context.project
+    first_only = ({s.title for s in first.sessions()} | {t.name for t in first.themes()}
+                  | {g.title for g in first.goals()})
+    first_name = first.info.name
+    assert main.open_path(caumerbeekdal_path)  # replaces the first before any late dock is built
+    other = main.context.project
+    first_only -= {s.title for s in other.sessions()} | {t.name for t in other.themes()} | {g.title for g in other.goals()}
+    assert first_only and other.info.name != first_name
+    assert {"sessions", "themes", "project", "votes", "quotes"} <= set(main.panels.pending())
+    sessions, themes, details = main.panels["sessions"], main.panels["themes"], main.panels["project"]
+    votes, quotes, ranking = main.panels["votes"], main.panels["quotes"], main.panels["ranking"]
+    rows = shown_rows(sessions.list) + shown_rows(themes.list) + shown_rows(details.goals)
+    assert len(shown_rows(sessions.list)) == len(other.sessions()) > 0
+    assert len(shown_rows(themes.list)) == len(other.themes()) > 0
+    assert len(shown_rows(details.goals)) == len(other.goals())
+    assert not [row for row in rows for title in first_only if title in row]  # nothing of the first
+    assert details.info_edits["name"].text() == other.info.name
+    assert votes.model.rowCount() == len(other.interventions()) > 0
+    assert quotes.list.count() == len(other.quotes())
+    assert ranking.items_chart.rows and ranking.total.text()
+
+    main.set_project(None)  # closed: the panels show no project at all
+    assert sessions.list.count() == themes.list.count() == details.goals.count() == 0
+    assert details.info_edits["name"].text() == ""
+    assert votes.model.rowCount() == quotes.list.count() == 0
+    assert ranking.items_chart.rows == ranking.themes_chart.rows == [] and ranking.total.text() == ""
+    assert not any(panel.isEnabled() for panel in (sessions, themes, details, votes, quotes, ranking))
+    main.close()

@@ -109,7 +109,8 @@ def test_markup_users_type_is_shown_as_typed(qtbot, window, dialogs, sample_path
     """Names with "<b>" or "<img>" are text, not Qt rich text, wherever they appear."""
     from qtpy.QtCore import Qt
 
-    from workbench.core.setup_commands import AddQuantityKind, AddTheme
+    from workbench.core.setup_commands import AddQuantityKind
+    from workbench.core.theme_commands import AddTheme
 
     project = open_in_window(qtbot, window, sample_path)
     window.context.run(AddTheme("<b>Vet</b> & <img src=x>", "#123456"))

@@ -80,9 +80,7 @@ class RemoveEntity(Command):
         changes = []
         if old is not None and self.kind in _DELETE_COMMANDS:
             # As deleting it here would: links to it go, its tombstone is the other file's.
-            from workbench.core import setup_commands
-
-            command = getattr(setup_commands, _DELETE_COMMANDS[self.kind])(self.uuid)
+            command = _delete_command(self.kind, self.uuid)
             for change in command.build(project):
                 if change.kind == self.kind and change.uuid == self.uuid:
                     changes.append(Change(self.kind, self.uuid, old, None, self.version))
@@ -104,4 +102,11 @@ class RemoveEntity(Command):
         return changes
 
 
-_DELETE_COMMANDS = {"theme": "DeleteTheme", "goal": "DeleteGoal", "session": "DeleteSession"}
+_DELETE_COMMANDS = ("theme", "goal", "session")
+
+
+def _delete_command(kind, uuid):
+    from workbench.core.setup_commands import DeleteSession
+    from workbench.core.theme_commands import DeleteGoal, DeleteTheme
+
+    return {"theme": DeleteTheme, "goal": DeleteGoal, "session": DeleteSession}[kind](uuid)

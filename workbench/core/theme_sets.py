@@ -36,7 +36,7 @@ def add_commands(key: str) -> list:
     Theme UUIDs are derived from the set and the name, so the same bundled theme has the
     same UUID in every project made from the set: files from different laptops merge.
     """
-    from workbench.core.setup_commands import AddTheme
+    from workbench.core.theme_commands import AddTheme
 
     data = load(key)
     commands = []

@@ -14,7 +14,8 @@ from pathlib import Path
 
 from workbench.core.import_commands import AddInterventions, NewInterventions
 from workbench.core.model import HORIZONS, STATUSES, ReferenceFeature, ReferenceLayer, new_uuid, new_uuids
-from workbench.core.setup_commands import AddReferenceLayer, AddSession, AddTheme, Batch
+from workbench.core.setup_commands import AddReferenceLayer, AddSession, Batch
+from workbench.core.theme_commands import AddTheme
 from workbench.core.text import clean_text
 from workbench.core.validate import MAX_QUANTITY
 from workbench.errors import ValidationError

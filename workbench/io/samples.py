@@ -13,7 +13,8 @@ from shapely.geometry import LineString
 from shapely.ops import unary_union
 
 from workbench.core.commands import AddIntervention, AddQuote, SetVotes
-from workbench.core.setup_commands import AddGoal, AddSession, Batch
+from workbench.core.setup_commands import AddSession, Batch
+from workbench.core.theme_commands import AddGoal
 from workbench.errors import ValidationError
 from workbench.i18n import N_, _
 from workbench.io.projects import new_project

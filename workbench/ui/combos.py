@@ -24,9 +24,9 @@ class EntityCombo(QComboBox):
         self.context, self.kind, self.none_text_fn = context, kind, none_text_fn
         self.setMinimumContentsLength(12)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        context.projectReplaced.connect(self.refill)
         context.changed.connect(self._on_changed)
-        self.refill()
+        self.refill()  # the first entry alone without a project
+        context.on_project(self.refill)
 
     def _on_changed(self, event) -> None:
         if event.kind != self.kind:

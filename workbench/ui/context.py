@@ -8,8 +8,6 @@ session the lists and the map show). Every change to the model goes through
 of an exception.
 """
 
-from contextlib import contextmanager
-
 from qtpy.QtCore import QObject, Signal
 
 from workbench.errors import WorkbenchError
@@ -18,7 +16,8 @@ from workbench.errors import WorkbenchError
 class ProjectContext(QObject):
     #: a core ``Event`` after the project committed a change
     changed = Signal(object)
-    #: another project was opened (or the first one); widgets rebuild completely
+    #: another project was opened (or the first one, or None: closed); widgets rebuild
+    #: completely. Widgets subscribe through :meth:`on_project`, which also catches up.
     projectReplaced = Signal()
     #: the selected intervention uuids
     selectionChanged = Signal(list)
@@ -49,21 +48,17 @@ class ProjectContext(QObject):
             self._unsubscribe = project.events.subscribe(self._forward)
         self.projectReplaced.emit()
 
-    @contextmanager
-    def catching_up(self):
-        """Build widgets inside this block when a project may already be open (a dock
-        built when first shown): what they connect to ``projectReplaced`` here is also
-        called once on leaving, for them alone, as if the project had just been opened.
-        Later openings reach them as they reach every widget."""
-        relay = _Relay(self)
-        self.projectReplaced.connect(relay.projectReplaced)
-        self.projectReplaced = relay.projectReplaced  # shadows the class's signal in the block
-        try:
-            yield
-        finally:
-            del self.projectReplaced
+    def on_project(self, slot) -> None:
+        """Subscribe ``slot`` (no arguments) to every project opened from now on, and
+        call it at once when a project is open already: a widget built while a project
+        is open (a dock built when first shown) shows that project, not an empty one.
+
+        The call is immediate, so subscribe at the end of ``__init__``, once everything
+        the slot touches exists. Connected as to a signal: a bound method of a QObject
+        is dropped with its object."""
+        self.projectReplaced.connect(slot)
         if self.project is not None:
-            relay.projectReplaced.emit()
+            slot()
 
     def _forward(self, event) -> None:
         if event.kind == "intervention" and event.action == "removed" and event.uuid in self._selection:
@@ -133,8 +128,3 @@ class ProjectContext(QObject):
         """Whether the intervention was created in the filtered session (as the map shows)."""
         return self._session_filter is None or intervention.created_session_uuid == self._session_filter
 
-
-class _Relay(QObject):
-    """Passes the context's ``projectReplaced`` on to the widgets built while catching up."""
-
-    projectReplaced = Signal()

@@ -110,9 +110,9 @@ class InterventionEditor(QWidget):
         self.new_quantity_unit.returnPressed.connect(self._add_quantity_kind)
 
         context.selectionChanged.connect(lambda _u: self.load())
-        context.projectReplaced.connect(self.load)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
+        context.on_project(self.load)
 
     # -- texts -----------------------------------------------------------------------
 

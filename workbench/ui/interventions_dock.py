@@ -32,9 +32,6 @@ class InterventionsPanel(QWidget):
             lambda _i: context.set_session_filter(self.session_filter.currentData()))
         self.search.textChanged.connect(self.proxy.set_text)
         context.sessionFilterChanged.connect(self._show_session_filter)
-        # another project starts with the whole list, as the session filter does: a theme
-        # filter carried over (themes of one theme set share their ids) showed an empty list
-        context.projectReplaced.connect(self._clear_filters)
 
         self.table = QTableView()
         self.table.setModel(self.proxy)
@@ -66,6 +63,9 @@ class InterventionsPanel(QWidget):
         layout.addWidget(self.table, 1)
         self._syncing = False
         connect_retranslate(self)
+        # another project starts with the whole list, as the session filter does: a theme
+        # filter carried over (themes of one theme set share their ids) showed an empty list
+        context.on_project(self._clear_filters)
 
     def _fit_columns(self) -> None:
         metrics = self.table.fontMetrics()

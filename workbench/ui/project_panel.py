@@ -5,7 +5,8 @@ from qtpy.QtCore import Qt
 from qtpy.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
                             QPushButton, QScrollArea, QVBoxLayout, QWidget)
 
-from workbench.core.setup_commands import AddGoal, DeleteGoal, EditGoal, EditInfo
+from workbench.core.setup_commands import EditInfo
+from workbench.core.theme_commands import AddGoal, DeleteGoal, EditGoal
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
@@ -90,10 +91,10 @@ class ProjectPanel(QWidget):
         layout.addWidget(self.scroll)
         self.goal_uuid = None
         self._loaded_goal = None  # the goal as the form shows it
-        context.projectReplaced.connect(self.refresh)
         context.changed.connect(lambda e: e.kind in ("info", "goal", "theme", "quantity_kind", "intervention")
                                 and self.refresh())
         connect_retranslate(self)
+        context.on_project(self.refresh)
 
     def retranslate(self) -> None:
         self.info_box.setTitle(_("Project"))
@@ -127,6 +128,7 @@ class ProjectPanel(QWidget):
     def refresh(self) -> None:
         project = self.context.project
         if project is None:
+            self._show_no_project()
             return
         self._fill_quantities()
         for key, edit in self.info_edits.items():
@@ -159,6 +161,22 @@ class ProjectPanel(QWidget):
             self.new_goal()
         elif self.goal_uuid and project.get("goal", self.goal_uuid) != self._loaded_goal:
             self._load_goal()  # changed by undo/redo: the form shows what is stored
+        self._update_goal_buttons()
+
+    def _show_no_project(self) -> None:
+        """Closed: nothing of the project that was open stays in the fields."""
+        for edit in self.info_edits.values():
+            if isinstance(edit, CommitTextEdit):
+                edit.set_committed_text("")
+            else:
+                edit.setText("")
+        self.goals.blockSignals(True)
+        self.goals.clear()
+        self.goals.blockSignals(False)
+        self.goal_uuid = self._loaded_goal = None
+        for edit in (self.goal_title, self.goal_indicator, self.goal_unit, self.goal_target):
+            edit.clear()
+        self._fill_quantities()
         self._update_goal_buttons()
 
     def _commit_info(self, key: str) -> None:

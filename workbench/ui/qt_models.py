@@ -26,10 +26,10 @@ class InterventionTableModel(QAbstractTableModel):
         super().__init__(parent)
         self.context = context
         self._rows = []
-        context.projectReplaced.connect(self.reload)
         context.changed.connect(self._on_changed)
         context.sessionFilterChanged.connect(lambda _uuid: self._votes_changed())
-        self.reload()
+        self.reload()  # empty without a project
+        context.on_project(self.reload)
 
     def reload(self) -> None:
         self.beginResetModel()

@@ -104,14 +104,14 @@ class QuickCaptureBar(FittingBar, QWidget):
             action.triggered.connect(lambda _c=False, i=index: self.pick_theme(i))
             map_view.addAction(action)
         map_view.interventionCreated.connect(self.on_created)
-        context.projectReplaced.connect(self.rebuild_swatches)
         # the vote label names the selected idea ("Stemmen voor 23"): measure again
         context.selectionChanged.connect(lambda _u: self.large and self.fit())
-        context.projectReplaced.connect(lambda: self._done(False))  # that idea is in the other project
         context.changed.connect(lambda e: e.kind == "theme" and self.rebuild_swatches())
         context.changed.connect(self._forget_removed)
         connect_retranslate(self)
-        self.rebuild_swatches()
+        self.rebuild_swatches()  # none without a project
+        context.on_project(self.rebuild_swatches)
+        context.on_project(lambda: self._done(False))  # the idea being titled is in the other project
 
     @staticmethod
     def _tool_button(action):

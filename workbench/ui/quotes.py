@@ -51,7 +51,6 @@ class QuotesPanel(QWidget):
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
         self.list.currentRowChanged.connect(lambda _row: self._load_selected())
-        context.projectReplaced.connect(self._reset)
         context.selectionChanged.connect(self._follow_selection)
         context.sessionFilterChanged.connect(lambda _uuid: self.refresh())
         context.changed.connect(lambda e: e.kind in ("quote", "intervention", "session") and self.refresh())
@@ -59,7 +58,8 @@ class QuotesPanel(QWidget):
         self._loaded_quote = None  # the quote as the form shows it
         self._default_speaker = ""
         connect_retranslate(self)
-        self._reset()
+        self._reset()  # an empty form without a project
+        context.on_project(self._reset)
 
     def retranslate(self) -> None:
         for label, text in zip(self.labels, (_("Citaat"), _("Wie zei het"), _("Over idee"), _("Over thema"))):

@@ -110,9 +110,9 @@ class RankingPanel(QWidget):
         self.big = None
         self._later = Deferred(self, self.refresh)
         self.scope.activated.connect(lambda _i: self.refresh())
-        context.projectReplaced.connect(self.retranslate)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
+        context.on_project(self.retranslate)
 
     def _on_changed(self, event) -> None:
         if event.kind in ("session", "session_current"):
@@ -176,7 +176,10 @@ class RankingPanel(QWidget):
     def refresh(self) -> None:
         self._later.done()
         project = self.context.project
-        if project is None:
+        if project is None:  # closed: no bars of the project that was open
+            self.total.setText("")
+            self.items_chart.set_rows([])
+            self.themes_chart.set_rows([])
             return
         scope = self.scope.currentData()
         session = self.session_uuid()

@@ -65,10 +65,10 @@ class RoomLegend(QFrame):
             map_view.addAction(action)
         context.selectionChanged.connect(lambda _u: self.refresh())
         context.changed.connect(lambda event: self.isVisible() and self.refresh())
-        context.projectReplaced.connect(self.refresh)
         map_view.installEventFilter(self)  # follow the map's size (full screen settles late)
         connect_retranslate(self)
         self.hide()
+        context.on_project(self.refresh)  # hidden: refreshes once shown
 
     def eventFilter(self, watched, event) -> bool:
         from qtpy.QtCore import QEvent

@@ -122,8 +122,7 @@ class CurrentSessionCombo(EntityCombo):
         super().__init__(context, "session", lambda: _("(geen bijeenkomst)"), parent)
         self.activated.connect(self._choose)
         context.changed.connect(self._on_current)
-        context.projectReplaced.connect(lambda: self._on_current(None))
-        self._on_current(None)
+        context.on_project(lambda: self._on_current(None))
 
     def _on_current(self, event) -> None:
         if self.context.project is not None and (event is None or event.kind in ("session_current", "session")):
@@ -163,9 +162,9 @@ class SessionsPanel(QWidget):
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         self.dialog = None
-        context.projectReplaced.connect(self.refresh)
         context.changed.connect(lambda e: e.kind in ("session", "session_current", "intervention") and self.refresh())
         connect_retranslate(self)
+        context.on_project(self.refresh)
 
     def retranslate(self) -> None:
         self.current_label.setText(_("Huidige bijeenkomst:"))

@@ -63,9 +63,9 @@ class SampleBanner(QLabel):
                            "padding: 6px 12px; font-size: 15px;")
         self.linkActivated.connect(lambda _link: window.new_project())
         window.map_view.installEventFilter(self)  # as wide as the map allows, once it has its size
-        window.context.projectReplaced.connect(self.refresh)
         window.context.changed.connect(lambda event: event.kind == "info" and self.refresh())
         self.hide()
+        window.context.on_project(self.refresh)
 
     def eventFilter(self, watched, event) -> bool:
         from qtpy.QtCore import QEvent

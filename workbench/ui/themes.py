@@ -6,7 +6,7 @@ from qtpy.QtGui import QColor
 from qtpy.QtWidgets import (QColorDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
                             QVBoxLayout, QWidget)
 
-from workbench.core.setup_commands import AddTheme, DeleteTheme, EditTheme, interventions_tagged
+from workbench.core.theme_commands import AddTheme, DeleteTheme, EditTheme, interventions_tagged
 from workbench.i18n import _
 from workbench.ui.combos import color_icon
 from workbench.ui.fields import ErrorLabel
@@ -67,10 +67,10 @@ class ThemesPanel(QWidget):
         layout.addLayout(row1)
         layout.addWidget(self.error)
         layout.addLayout(row2)
-        context.projectReplaced.connect(self.refresh)
         self._deferred = Deferred(self, self.refresh)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
+        context.on_project(self.refresh)
 
     def _on_changed(self, event) -> None:
         if event.kind == "theme":

@@ -69,9 +69,9 @@ class ToetsPanel(QWidget):
         self._later = Deferred(self, self.refresh)
         self._gap_inputs = None  # uuid -> the idea as the gap view last counted it
         context.selectionChanged.connect(lambda _u: self._refresh_now_when_seen())
-        context.projectReplaced.connect(self.refresh)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
+        context.on_project(self.refresh)
 
     def _on_changed(self, event) -> None:
         if event.kind == "intervention" and not self._concerns_toets(event):

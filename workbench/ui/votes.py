@@ -74,8 +74,8 @@ class VoteCounter(QWidget):
         layout.addWidget(self.plus)
         context.selectionChanged.connect(lambda _u: self.refresh())
         context.changed.connect(self._on_changed)
-        context.projectReplaced.connect(self.refresh)
         connect_retranslate(self)
+        context.on_project(self.refresh)
 
     def _uuid(self):
         item = self.context.selected_intervention()
@@ -139,9 +139,9 @@ class VotesPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.header)
         layout.addWidget(self.table, 1)
-        context.projectReplaced.connect(self._update_header)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
+        context.on_project(self._update_header)
 
     def _on_changed(self, event) -> None:
         if event.kind in ("session", "session_current"):

@@ -21,9 +21,9 @@ class VotesModel(QAbstractTableModel):
         super().__init__(parent)
         self.context = context
         self._rows, self._row_of, self._icons = [], {}, {}
-        context.projectReplaced.connect(self.reload)
         context.changed.connect(self._on_changed)
-        self.reload()
+        self.reload()  # empty without a project
+        context.on_project(self.reload)
 
     def reload(self) -> None:
         self.beginResetModel()

@@ -93,8 +93,7 @@ class WindowDocks:
     def _build_panel(self, key):
         module, name = LATER[key].split(":")
         panel_class = getattr(importlib.import_module(module), name)
-        with self.context.catching_up():  # it shows the project that is open already
-            panel = panel_class(self.context)
+        panel = panel_class(self.context)  # it shows the project open already (ProjectContext.on_project)
         self.panels[key] = panel
         panel.setEnabled(self.context.project is not None)
         self.docks[key].setWidget(panel)
