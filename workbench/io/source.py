@@ -15,6 +15,7 @@ import numpy as np
 import shapely
 import shapely.errors
 
+from workbench.core.validate import two_d
 from workbench.errors import ValidationError
 from workbench.geo import crs
 from workbench.geo.bounds import RD_BOX, WGS84_NL_BOX, WGS84_SWAPPED_BOX, inside_rd, within
@@ -169,7 +170,7 @@ def finish(raw: RawSource, progress=None) -> Source:
         collections = np.flatnonzero(shapely.get_type_id(geometries) == 7)
         if len(collections):  # rare: split them, keeping file order
             indices, geometries = _split_collections(indices.tolist(), list(geometries), collections, source)
-        geometries = shapely.force_2d(geometries)
+        geometries = two_d(geometries)
         rings = np.flatnonzero(shapely.get_type_id(geometries) == 2)
         for position in rings:  # a bare LinearRing is a line to us
             geometries[position] = shapely.LineString(geometries[position].coords)
