@@ -62,5 +62,7 @@ def write_interventions(conn, items) -> None:
             conn.execute(_INSERT, rows[0])
         return
     existing = _existing(conn, [item.uuid for item in items])
-    conn.executemany(_UPDATE, [row for row in rows if row[-1] in existing])
-    conn.executemany(_INSERT, [row for row in rows if row[-1] not in existing])
+    if existing:
+        conn.executemany(_UPDATE, [row for row in rows if row[-1] in existing])
+        rows = [row for row in rows if row[-1] not in existing]
+    conn.executemany(_INSERT, rows)
