@@ -33,13 +33,21 @@ def paused_gc():
     A GeoJSON file of ten thousand features parses into hundreds of thousands of dicts
     and lists; every full collection walks them all, and making the features' objects
     triggers many (about a fifth of an import's time). Nothing here makes reference cycles
-    that must be freed before the end, when the collector is turned back on."""
+    that must be freed before the end, when the collector is turned back on.
+
+    What is left at the end (the new ideas, their changes and shapes: 65,000 objects for
+    10,000 ideas) lives as long as the project: it goes straight to the oldest generation
+    (``gc.freeze`` then ``gc.unfreeze``, two list splices) instead of being walked by a
+    young and then a middle collection first (8 ms each, more on a busy machine). It is
+    still tracked, and full collections look at it as at any long-lived object."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
+            gc.freeze()
+            gc.unfreeze()
             gc.enable()
 
 
