@@ -71,16 +71,19 @@ class Repository(StateReader):
             for change in changes:
                 if change.kind == "intervention" and change.before is None and change.after is not None:
                     new_interventions.append(change.after)
-                    touched.add(change.kind)
                     continue
-                self._insert_interventions(new_interventions)
-                new_interventions = []
+                if new_interventions:
+                    self._insert_interventions(new_interventions)
+                    touched.add("intervention")
+                    new_interventions = []
                 if change.kind in SIMPLE_TABLES:
                     self._write_simple(change)
                 else:
                     getattr(self, f"_write_{change.kind}")(change)
                 touched.add(change.kind)
-            self._insert_interventions(new_interventions)
+            if new_interventions:
+                self._insert_interventions(new_interventions)
+                touched.add("intervention")
             row_versions.record(self.conn, self.replica, changes, self._versions_ready)
             if self._replica_record is not None:
                 replica.remember(self.conn, self._replica_record)
