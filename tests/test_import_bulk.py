@@ -6,6 +6,7 @@ import json
 import sqlite3
 import uuid
 
+import pytest
 from shapely.geometry import LineString, MultiPolygon, Point, Polygon
 from shapely.geometry import Point as P
 
@@ -180,3 +181,39 @@ def test_ideas_written_in_bulk_update_rows_the_file_already_has_whether_it_holds
         conn.close()
     assert len(rows) == 40
     assert [n for n, i in enumerate(ideas) if not rows[i.uuid].endswith(" bis")] == [3, 4]
+
+
+def test_integers_beyond_64_bits_in_a_big_file_stay_exact(tmp_path):
+    """The fast JSON parse (orjson, when installed) reads such integers as floats; the
+    import must keep what the file says, as json does."""
+    big = [2**64, -(2**63) - 1, 10**30]
+    features = [{"type": "Feature", "geometry": _clean(i),
+                 "properties": {"naam": f"Idee {i}", "omschrijving": big[i % 3] if i < 3 else "gewoon"}}
+                for i in range(300)]
+    path = tmp_path / "groot.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    project = new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False)
+    try:
+        import_file(project, path)
+        descriptions = {i.title: i.description for i in project.interventions()}
+    finally:
+        project.close()
+    assert [descriptions[f"Idee {i}"] for i in range(3)] == ["18446744073709551616", "-9223372036854775809",
+                                                             "1" + "0" * 30]
+
+
+def test_the_fast_parse_gives_every_value_json_gives():
+    from workbench.io.geojson import parse_json
+
+    values = [0.1, -0.0, 5e-324, 1.7976931348623157e308, 5.970000000000001, 18446744073709551615, -0, 1e22,
+              "é\u00a0\U0001f600", {"a": [None, True, False]}]
+    documents = [json.dumps(values), json.dumps(values + [float("nan"), float("inf")]),  # what only json reads
+                 '{"a": 1, "a": 2}', "[" * 3000 + "]" * 3000]
+    for text in documents:
+        try:
+            expected = repr(json.loads(text))
+        except RecursionError:
+            with pytest.raises(RecursionError):
+                parse_json(text.encode(), text)
+            continue
+        assert repr(parse_json(text.encode(), text)) == expected

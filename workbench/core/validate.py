@@ -31,6 +31,18 @@ def intervention_geometry(geometry) -> BaseGeometry:
     return geometry
 
 
+def two_d(geometries: np.ndarray) -> np.ndarray:
+    """``shapely.force_2d(geometries)``, or the array itself when no geometry has a Z or
+    M: force_2d makes a new object of every geometry, and an import's ten thousand
+    shapes are already 2D when they reach a second or third check."""
+    if shapely.has_z(geometries).any() or (_has_m is not None and _has_m(geometries).any()):
+        return shapely.force_2d(geometries)
+    return geometries
+
+
+_has_m = getattr(shapely, "has_m", None)  # shapely 2.1+; 2.0 reads no M at all
+
+
 def intervention_geometries(values) -> list:
     """:func:`intervention_geometry` for many values at once (an import's ten thousand):
     the 2D geometry of each value that passes, checked with shapely's vectorised
@@ -42,7 +54,7 @@ def intervention_geometries(values) -> list:
         return result
     geometries = np.empty(len(positions), dtype=object)
     geometries[:] = [values[i] for i in positions]
-    flat = shapely.force_2d(geometries)
+    flat = two_d(geometries)
     ok = ~shapely.is_empty(flat) & np.isin(shapely.get_type_id(flat), _INTERVENTION_TYPE_IDS)
     ok[ok] = shapely.is_valid(flat[ok])
     for position, geometry, passed in zip(positions, flat, ok.tolist()):

@@ -222,19 +222,17 @@ def _interventions(project, source, mapping, create, summary):
     # Translated once, not per feature: names of the fields whose values were unusable.
     names = {"status": _("status"), "horizon": _("horizon"), "votes": _("stemmen"),
              "votes_without_session": _("stemmen zonder bijeenkomst")}
-    total = len(source.features)
+    total = len(source)
     # One list per field (core.import_commands.NewInterventions), no object per idea.
-    titles, geometries, descriptions, theme_column, primary_column, session_column = [], [], [], [], [], []
+    titles, descriptions, theme_column, primary_column, session_column = [], [], [], [], []
     statuses, horizons = ["idee"] * total, [""] * total
     quantity_column, vote_column = [None] * total, [0] * total
-    for position, feature in enumerate(source.features):
-        props = feature.properties
+    for position, (number, props) in enumerate(zip(source.numbers, source.properties)):
         title = clean_text(text_value(props.get(title_field) if title_field else None), multiline=False)
         if not title:
             untitled += 1
-            title = _("Object {number}").format(number=feature.number)
+            title = _("Object {number}").format(number=number)
         titles.append(title)
-        geometries.append(feature.geometry)
         # not cleaned here: AddInterventions cleans every description (and title) itself
         descriptions.append(text_value(props.get(description_field)) if description_field else "")
         theme_column.append(themes.find_all(props.get(theme_field)) if theme_field else ())
@@ -265,7 +263,7 @@ def _interventions(project, source, mapping, create, summary):
         summary.notes.append(_("{count} waarden van '{name}' waren onbruikbaar en zijn weggelaten.")
                              .format(name=name, count=count))
     summary.created_themes, summary.created_sessions = themes.created, sessions.created
-    columns = NewInterventions(titles, geometries, descriptions, theme_column, primary_column, session_column,
+    columns = NewInterventions(titles, source.geometries, descriptions, theme_column, primary_column, session_column,
                                statuses, horizons, quantity_column, vote_column, new_uuids(total))
     return themes.commands + sessions.commands + [AddInterventions(columns)]
 
@@ -304,7 +302,7 @@ def apply_source(project, source, as_reference=False, map_items=(), create_missi
     mapping = mapping if mapping is not None else mapping_mod.resolve(source.fields, map_items)
     summary = ImportSummary(source.name, as_reference, source.total, repaired=list(source.repaired),
                             skipped=list(source.skipped), notes=list(source.warnings))
-    if not source.features:
+    if not len(source):
         raise ValidationError("\n".join([_("Niets geïmporteerd: {name} bevat geen bruikbare objecten.")
                                          .format(name=source.name)] + (source.warnings + source.skipped)[:10]))
     with paused_gc():
@@ -315,7 +313,7 @@ def apply_source(project, source, as_reference=False, map_items=(), create_missi
             commands = _interventions(project, source, mapping, create_missing, summary)
             text = _("Ideeën importeren")
         project.execute(Batch(text, commands))
-    summary.imported = len(source.features)
+    summary.imported = len(source)
     return summary
 
 

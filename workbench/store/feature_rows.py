@@ -21,20 +21,24 @@ from workbench.store import gpkg_blob
 INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",
                         "primary_theme_uuid", "actor", "notes", "created_session_uuid",
                         "changed_session_uuid", "created_at", "changed_at")
-_WRITTEN = INTERVENTION_COLUMNS[1:] + ("geom",)  # uuid identifies the row
-_INSERT = (f"INSERT INTO interventions ({', '.join(_WRITTEN)}, uuid) "
-           f"VALUES ({', '.join('?' * (len(_WRITTEN) + 1))})")
-_columns = attrgetter(*INTERVENTION_COLUMNS[1:])
-_UPDATE = f"UPDATE interventions SET {', '.join(c + ' = ?' for c in _WRITTEN)} WHERE uuid = ?"
+_FIELDS = INTERVENTION_COLUMNS[1:] + ("uuid",)
+# One parameter tuple fits both statements: the columns, uuid, then the geometry blob
+# (a tuple of attributes plus one blob is cheaper to make than one spliced together).
+_INSERT = (f"INSERT INTO interventions ({', '.join(_FIELDS)}, geom) "
+           f"VALUES ({', '.join('?' * (len(_FIELDS) + 1))})")
+_UPDATE = (f"UPDATE interventions SET "
+           f"{', '.join(f'{c} = ?{n}' for n, c in enumerate(INTERVENTION_COLUMNS[1:], start=1))}, "
+           f"geom = ?{len(_FIELDS) + 1} WHERE uuid = ?{len(_FIELDS)}")
+_values = attrgetter(*_FIELDS)
+_UUID = -2  # the position of uuid in a row
 
 
 def _rows(items) -> list:
-    # the columns of _WRITTEN, then uuid: the same parameters fit both statements
     if len(items) == 1:  # one edit: the vectorised encoding's set-up would cost more
         blobs = [gpkg_blob.encode(items[0].geometry)]
     else:
         blobs = gpkg_blob.encode_many([item.geometry for item in items])
-    return [(*_columns(item), blob, item.uuid) for item, blob in zip(items, blobs)]
+    return [_values(item) + (blob,) for item, blob in zip(items, blobs)]
 
 
 def _existing(conn, uuids) -> set:
@@ -62,5 +66,7 @@ def write_interventions(conn, items) -> None:
             conn.execute(_INSERT, rows[0])
         return
     existing = _existing(conn, [item.uuid for item in items])
-    conn.executemany(_UPDATE, [row for row in rows if row[-1] in existing])
-    conn.executemany(_INSERT, [row for row in rows if row[-1] not in existing])
+    if existing:
+        conn.executemany(_UPDATE, [row for row in rows if row[_UUID] in existing])
+        rows = [row for row in rows if row[_UUID] not in existing]
+    conn.executemany(_INSERT, rows)

@@ -14,6 +14,8 @@ import numpy as np
 import shapely
 from shapely.geometry.base import BaseGeometry
 
+from workbench.core.validate import two_d
+
 _ENVELOPE_DOUBLES = {0: 0, 1: 4, 2: 6, 3: 6, 4: 8}
 EMPTY_FLAG = 0x10
 
@@ -44,7 +46,7 @@ def encode_many(geometries, srs_id: int = 28992) -> list:
     writes ten thousand rows in one transaction)."""
     array = np.empty(len(geometries), dtype=object)
     array[:] = list(geometries)
-    array = shapely.force_2d(array)  # None stays None
+    array = two_d(array)  # None stays None
     wkbs = shapely.to_wkb(array, byte_order=1, flavor="iso")
     bounds = shapely.bounds(array).tolist()
     empty = shapely.is_empty(array).tolist()

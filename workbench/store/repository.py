@@ -7,6 +7,7 @@ committed together (fsync included, ``synchronous=FULL``) or none is.
 import json
 import uuid as uuid_mod
 from dataclasses import asdict
+from operator import attrgetter
 
 from workbench.store import gpkg_blob, replica
 from workbench.store import versions as row_versions
@@ -70,16 +71,19 @@ class Repository(StateReader):
             for change in changes:
                 if change.kind == "intervention" and change.before is None and change.after is not None:
                     new_interventions.append(change.after)
-                    touched.add(change.kind)
                     continue
-                self._insert_interventions(new_interventions)
-                new_interventions = []
+                if new_interventions:
+                    self._insert_interventions(new_interventions)
+                    touched.add("intervention")
+                    new_interventions = []
                 if change.kind in SIMPLE_TABLES:
                     self._write_simple(change)
                 else:
                     getattr(self, f"_write_{change.kind}")(change)
                 touched.add(change.kind)
-            self._insert_interventions(new_interventions)
+            if new_interventions:
+                self._insert_interventions(new_interventions)
+                touched.add("intervention")
             row_versions.record(self.conn, self.replica, changes, self._versions_ready)
             if self._replica_record is not None:
                 replica.remember(self.conn, self._replica_record)
@@ -135,16 +139,18 @@ class Repository(StateReader):
         if not items:
             return
         write_interventions(self.conn, items)
-        for table, column, field in (("intervention_themes", "theme_uuid", "theme_uuids"),
-                                     ("intervention_goals", "goal_uuid", "goal_uuids")):
-            links = [(i.uuid, target) for i in items for target in getattr(i, field)]
-            self.conn.executemany(
-                f"INSERT INTO {table} (uuid, intervention_uuid, {column}) VALUES (?, ?, ?)",
-                [(uuid, owner, target) for uuid, (owner, target) in zip(link_uuids(links), links)])
+        for table, column, targets_of in (("intervention_themes", "theme_uuid", attrgetter("theme_uuids")),
+                                          ("intervention_goals", "goal_uuid", attrgetter("goal_uuids"))):
+            links = [(i.uuid, target) for i in items for target in targets_of(i)]
+            if links:
+                owners, targets = zip(*links)
+                self.conn.executemany(f"INSERT INTO {table} (uuid, intervention_uuid, {column}) VALUES (?, ?, ?)",
+                                      zip(link_uuids(links), owners, targets))
         values = [(i.uuid, key, value) for i in items for key, value in i.quantities]
-        self.conn.executemany(
-            "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) VALUES (?,?,?,?)",
-            [(uuid, *row) for uuid, row in zip(link_uuids([row[:2] for row in values]), values)])
+        if values:
+            self.conn.executemany(
+                "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) VALUES (?,?,?,?)",
+                [(uuid, *row) for uuid, row in zip(link_uuids([row[:2] for row in values]), values)])
 
     def _write_intervention(self, change) -> None:
         uuid = change.uuid
