@@ -33,9 +33,10 @@ def load_before_qt() -> None:
     PySide6 replaces ``__import__`` with a hook that reads the source of every module
     imported after it (looking for "PySide6", to decide on its ``__feature__`` switches).
     For numpy's and shapely's hundred-odd modules, and the store and core model behind
-    the project file, that was some 30 ms of every start (issue 14); none of them uses
-    Qt, and imported first they are not read. The bare-window floor of the start-up
-    benchmark imports numpy and shapely first too."""
+    the project file, that was 25-45 ms of every start (issue 14). None of them uses
+    Qt; imported first, the modules that only they import are never read (one that a
+    later module names, such as ``numpy`` itself, still is, once). The bare-window floor
+    of the start-up benchmark imports numpy and shapely first too."""
     import shapely.geometry  # noqa: F401  (numpy with it)
 
     import workbench.core.commands  # noqa: F401
