@@ -55,7 +55,8 @@ def test_the_first_map_paints_without(modules_at_first_paint, name):
 
 def test_the_map_itself_is_there_at_first_paint(modules_at_first_paint):
     # the guard above must not pass because nothing ran: the map and its scene did
-    assert {"workbench.canvas.view", "workbench.canvas.scene", "shapely", "PySide6.QtWidgets"} <= set(modules_at_first_paint)
+    expected = {"workbench.canvas.view", "workbench.canvas.scene", "shapely", "PySide6.QtWidgets"}
+    assert expected <= set(modules_at_first_paint)
 
 
 @pytest.mark.parametrize("name", ["numpy", "shapely", "workbench.store", "workbench.core.model"])
