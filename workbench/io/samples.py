@@ -19,6 +19,7 @@ from workbench.errors import ValidationError
 from workbench.i18n import N_, _
 from workbench.io.projects import new_project
 from workbench.io.reference import wijken_features
+from workbench.io.sample_identity import is_sample  # noqa: F401  (where it was)
 from workbench.paths import sample_projects_dir
 
 
@@ -28,17 +29,6 @@ def available() -> dict:
     for path in sorted(sample_projects_dir().glob("*.json")):
         samples[path.stem] = json.loads(path.read_text(encoding="utf-8"))["name"]
     return samples
-
-
-def is_sample(info) -> bool:
-    """True when project ``info`` is that of a bundled sample (its name and text as the
-    recipe wrote them): the window then says it is an example, so that nobody captures
-    a real evening into it."""
-    for path in sorted(sample_projects_dir().glob("*.json")):
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if (info.name, info.description) == (data["name"], data["description"]):
-            return True
-    return False
 
 
 def recipe(name: str) -> dict:

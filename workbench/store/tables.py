@@ -1,7 +1,6 @@
 """The project file's tables as the store maps them to entities, and the stable UUIDs of
 link rows: shared by reading (``store/reading.py``) and writing (``store/repository.py``)."""
 
-import hashlib
 import uuid as uuid_mod
 from dataclasses import fields
 
@@ -31,15 +30,27 @@ INFO_COLUMNS = tuple(f.name for f in fields(ProjectInfo))
 _URL_NAMESPACE = uuid_mod.NAMESPACE_URL.bytes
 
 
+def _sha1(data: bytes):
+    """hashlib's SHA-1, imported on first use: loading OpenSSL costs ~3 ms, and opening
+    a project rarely needs it (issue 14: not at every start)."""
+    global _sha1
+    from hashlib import sha1
+
+    _sha1 = sha1  # later calls go straight to it
+    return sha1(data)
+
+
 def link_uuid(a: str, b: str) -> str:
     """A stable UUID for a link row, so copies of a file agree on it when merged:
     ``str(uuid.uuid5(uuid.NAMESPACE_URL, f"{a}/{b}"))``, without the UUID object."""
-    return uuid_text(hashlib.sha1(_URL_NAMESPACE + f"{a}/{b}".encode()).digest(), 5)
+    return uuid_text(_sha1(_URL_NAMESPACE + f"{a}/{b}".encode()).digest(), 5)
 
 
 def link_uuids(pairs) -> list:
     """:func:`link_uuid` of many (a, b) pairs, formatted at once (an import's links)."""
-    sha1, namespace = hashlib.sha1, _URL_NAMESPACE
+    from hashlib import sha1
+
+    namespace = _URL_NAMESPACE
     return uuid_texts(b"".join([sha1(namespace + f"{a}/{b}".encode()).digest()[:16] for a, b in pairs]), 5)
 
 

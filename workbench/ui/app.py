@@ -27,7 +27,24 @@ def parse_args(argv):
     return parser.parse_args(list(argv))
 
 
+def load_before_qt() -> None:
+    """Import the libraries without Qt that the first map needs, before Qt itself.
+
+    PySide6 replaces ``__import__`` with a hook that reads the source of every module
+    imported after it (looking for "PySide6", to decide on its ``__feature__`` switches).
+    For numpy's and shapely's hundred-odd modules, and the store and core model behind
+    the project file, that was 25-45 ms of every start (issue 14). None of them uses
+    Qt; imported first, the modules that only they import are never read (one that a
+    later module names, such as ``numpy`` itself, still is, once). The bare-window floor
+    of the start-up benchmark imports numpy and shapely first too."""
+    import shapely.geometry  # noqa: F401  (numpy with it)
+
+    import workbench.core.commands  # noqa: F401
+    import workbench.store  # noqa: F401  (opening the project file, the core model)
+
+
 def application():
+    load_before_qt()  # first: see there
     from qtpy.QtGui import QIcon
     from qtpy.QtWidgets import QApplication
 
@@ -127,14 +144,16 @@ def _report_before_window(message: str) -> None:
 def main(argv=None) -> int:
     from workbench import i18n
     from workbench.errors import WorkbenchError
-    from workbench.ui import settings
-    from workbench.ui.messages import install_excepthook, set_batch_mode, show_error
 
     try:
         args = parse_args(sys.argv[1:] if argv is None else argv)
     except WorkbenchError as error:
         _report_before_window(str(error))
         return 2
+    load_before_qt()  # before the first import of Qt (settings, messages): see there
+    from workbench.ui import settings
+    from workbench.ui.messages import install_excepthook, set_batch_mode, show_error
+
     from workbench.ui.platform_check import platform_problem
 
     problem = platform_problem()

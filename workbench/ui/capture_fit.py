@@ -29,14 +29,14 @@ class FittingBar:
             child.updateGeometry()
         self.theme_name.setVisible(not self.large)
         size = self.swatch_size()
+        if width:
+            room = width - 48  # the toolbar's handle and margins
+            self._set_swatch_size(size, draw=False)  # the widths only: the discs once, at the end
+            while self.minimumSizeHint().width() > room and size > 12:
+                size -= 2
+                self._set_swatch_size(size, draw=False)
         self._set_swatch_size(size)
-        if not width:
-            return
-        room = width - 48  # the toolbar's handle and margins
-        while self.minimumSizeHint().width() > room and size > 12:
-            size -= 2
-            self._set_swatch_size(size)
-        if self.minimumSizeHint().width() > room:
+        if width and self.minimumSizeHint().width() > room:
             self.theme_name.hide()  # the ringed swatch still shows the active theme
         self.updateGeometry()
 
@@ -49,13 +49,16 @@ class FittingBar:
             hint.setWidth(max(self.minimumSizeHint().width(), min(hint.width(), width - 48)))
         return hint
 
-    def _set_swatch_size(self, size: int) -> None:
+    def _set_swatch_size(self, size: int, draw: bool = True) -> None:
+        """Swatches of ``size`` pixels; ``draw``: their discs drawn at that size too (the
+        width the bar needs depends on the size alone)."""
         for button in self.swatches.buttons():
-            if button.iconSize().width() != size:
+            if draw and button.icon().availableSizes() != [QSize(size, size)]:
                 index = self.swatches.id(button)
                 theme = self.context.project.get("theme", self._theme_uuids[index]) if self.context.project else None
                 if theme is not None:
                     button.setIcon(swatch_icon(theme.color, size, key_for(index)))
+            if button.iconSize().width() != size:
                 button.setIconSize(QSize(size, size))
         self.swatch_box.invalidate()
         self.layout().invalidate()

@@ -125,7 +125,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
         if old is not None and old is not project:
             old.close()
         if project is not None and project.path:
-            settings.add_recent_file(project.path)
+            self.remember_recent(project.path)
         self.set_mode(Mode.SELECT)
         self.actions_.update_undo()
         self.update_title()
@@ -250,6 +250,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
 
     def closeEvent(self, event) -> None:
         self.commit_typing()
+        self.write_pending_recent()
         for child in self.findChildren(QWidget):  # e.g. the large ranking on the projector
             if child.isWindow() and child.isVisible() and not isinstance(child, QDockWidget):
                 child.close()

@@ -75,7 +75,7 @@ class SampleBanner(QLabel):
         return False
 
     def refresh(self) -> None:
-        from workbench.io.samples import is_sample
+        from workbench.io.sample_identity import is_sample  # not io.samples: that builds them
 
         project = self.window_.context.project
         if project is None or not is_sample(project.info):

@@ -3,6 +3,7 @@ merge, sync, export, and the scanned underlay (Kaart > Ondergrond laden)."""
 
 from pathlib import Path
 
+from qtpy.QtCore import QTimer
 from qtpy.QtWidgets import QFileDialog
 
 from workbench.filenames import with_project_suffix
@@ -15,6 +16,8 @@ from workbench.ui.opening import open_interactive, show_warnings
 
 class WindowFiles:
     """Mixed into :class:`MainWindow`: the actions that open, write or read files."""
+
+    _recent_pending = ()  # paths opened before the first painted map: see remember_recent
 
     def _keep(self, dialog):
         """Show a dialog without blocking; keep a reference while it is open."""
@@ -46,7 +49,28 @@ class WindowFiles:
         show_warnings(self, project)
         return True
 
+    def remember_recent(self, path) -> None:
+        """Put ``path`` first in Bestand > Recent. Before the first painted map the
+        settings file is written just after it: the write costs milliseconds of disk
+        (more on a laptop's virus scanner) and the first paint does not show the list
+        (issue 14). The menu and closing the window write what is pending first."""
+        if self.map_view.is_painted():
+            settings.add_recent_file(path)
+            return
+        if not self._recent_pending:
+            self.map_view.painted.connect(self._remember_soon)  # painted comes once
+        self._recent_pending = [*self._recent_pending, path]
+
+    def _remember_soon(self) -> None:
+        QTimer.singleShot(0, self, self.write_pending_recent)  # not inside the paint
+
+    def write_pending_recent(self) -> None:
+        pending, self._recent_pending = self._recent_pending, []
+        for path in pending:
+            settings.add_recent_file(path)
+
     def fill_recent_menu(self) -> None:
+        self.write_pending_recent()
         menu = self.actions_.menus["recent"]
         menu.clear()
         files = settings.recent_files()
