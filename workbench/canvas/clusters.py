@@ -37,19 +37,31 @@ class ClusterItem(QGraphicsItem):
         self._font.setBold(True)
         self._pixmaps = {}  # (count, pixel ratio) -> the disc drawn
 
-    def set_discs(self, discs) -> None:
+    def set_discs(self, discs, scale: float = 0.0) -> None:
+        """Show ``discs``; with ``scale`` (pixels per metre) only the discs that changed
+        are repainted (one idea added or deleted changes one count), else the whole item."""
         if discs == self.discs:
             return  # nothing to repaint (the discs span the map: a repaint is of all of it)
-        self.prepareGeometryChange()
+        before = self.discs
         self.discs = discs
+        bounds = self._bounds
         if discs:
             xs, ys = [d[0] for d in discs], [d[1] for d in discs]
-            self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-            margin = max(self._bounds.width(), self._bounds.height(), 1.0) * 0.05 + 1000.0
-            self._bounds.adjust(-margin, -margin, margin, margin)
-        else:
-            self._bounds = QRectF()
-        self.update()
+            bounds = bounds.united(QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+        if bounds != self._bounds or not scale:
+            # the bounds only grow, with room: a new bound repaints the whole item
+            margin = max(bounds.width(), bounds.height(), 1.0) * 0.05 + 1000.0
+            self.prepareGeometryChange()
+            self._bounds = bounds.adjusted(-margin, -margin, margin, margin)
+            self.update()
+            return
+        changed = set(before).symmetric_difference(discs)
+        if len(changed) > 16:  # another zoom bucket: most discs changed
+            self.update()
+            return
+        for x, y, count in changed:
+            reach = (disc_radius(count) + 2.0) / scale
+            self.update(QRectF(x - reach, y - reach, 2 * reach, 2 * reach))
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -154,5 +166,5 @@ class Clusters:
             if flag:
                 label.setVisible(False)
         self._flags = clustered
-        self.item.set_discs(discs)
+        self.item.set_discs(discs, 2.0 ** bucket)
         return True

@@ -8,24 +8,7 @@ A mixin of ``MapScene``.
 import shapely
 from qtpy.QtCore import QRectF
 
-
-def label_anchor(geometry) -> tuple:
-    """Where the number of an intervention goes: inside a polygon, halfway a line."""
-    kind = geometry.geom_type
-    if "Polygon" in kind:
-        biggest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.area)
-        from shapely.ops import polylabel
-
-        try:
-            point = polylabel(biggest, tolerance=max(biggest.length / 400, 0.5))
-        except Exception:  # degenerate shapes; representative_point always works
-            point = biggest.representative_point()
-    elif "LineString" in kind:
-        longest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.length)
-        point = longest.interpolate(0.5, normalized=True)
-    else:
-        point = getattr(geometry, "geoms", [geometry])[0]
-    return point.x, point.y
+from workbench.geo.display import label_anchor  # noqa: F401 (where the canvas looks for it)
 
 
 class SceneQueries:

@@ -255,11 +255,8 @@ class MapView(Navigation, Selection, LayerControls, PartialRepaint, QGraphicsVie
             self.painted.emit()
 
     def _follow_pixel_ratio(self, ratio: float) -> None:
-        from workbench.canvas.items import LabelItem
-
-        for item in self._scene.items():
-            if isinstance(item, LabelItem):
-                item.follow_pixel_ratio(ratio)
+        for label in self._scene.all_labels():
+            label.follow_pixel_ratio(ratio)
 
     def drawForeground(self, painter, rect):
         super().drawForeground(painter, rect)

@@ -73,6 +73,9 @@ class Navigation:
         self._cache_timer.start()
 
     def _thin_labels(self) -> None:
+        # ideas added or deleted inside a cluster disc change its count though nothing
+        # of theirs is painted (a clustered idea is not): cluster again before thinning
+        self._scene.set_shape_detail(self.transform().m11())
         self._scene.thin_labels(self.viewportTransform(), self.viewport().rect())
 
     def scrollContentsBy(self, dx, dy):
