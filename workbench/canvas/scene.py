@@ -4,7 +4,7 @@ Commands change the project; the project emits events after the file has committ
 this scene updates its items from those events. Nothing here changes the model.
 """
 
-from qtpy.QtCore import QPointF
+from qtpy.QtCore import QPointF, QRectF
 from qtpy.QtGui import QColor
 from qtpy.QtWidgets import QGraphicsScene
 
@@ -100,7 +100,7 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
         if self.project is not None:
             self._put_all(self.project.interventions())
             if self.detail.bucket is not None:
-                self.detail.apply(self.items_by_uuid, 2.0 ** self.detail.bucket, force=True)
+                self.detail.apply(self.built_items(), 2.0 ** self.detail.bucket, force=True)
         self._model_changed()
 
     def _on_event(self, event) -> None:
@@ -124,9 +124,9 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
                     self.on_model_changed()
                 return
         elif kind == "theme":
-            for item in self.items_by_uuid.values():
-                if event.uuid in (item.intervention.primary_theme_uuid,):
-                    self._put_intervention(item.intervention)
+            for idea in list(self.ideas.values()):
+                if event.uuid == idea.intervention.primary_theme_uuid:
+                    self._put_intervention(idea.intervention)
         elif kind == "area":
             self._rebuild_area()
         elif kind == "reference_layer":
@@ -257,7 +257,7 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
         self.label_scale = scale
         self._names_scale = 0.0  # bigger names need more room: decide again
         self._sorted_labels = None
-        for label in self.labels_by_uuid.values():
+        for label in self._labels.values():  # those not built yet are made in this size
             label.set_size(style.LABEL_SIZE * scale)
         for label in self.reference_labels:
             label.set_size(label.base_size * scale)
@@ -269,6 +269,10 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
         With more than LOD_LABELS labels only those in (a margin around) ``viewport``
         (a QRect in pixels) are placed, and panning places them again."""
         self._materialise_names(abs(transform.m11()))
+        if viewport is not None:  # the ideas panned or zoomed into view
+            self._build_shown(transform.inverted()[0].mapRect(QRectF(viewport)))
+        else:
+            self._build_shown()
         if self._sorted_labels is None:
             self._sorted_labels = sorted(self.all_labels(), key=lambda label: label.priority)
             self._thinned_at = None
