@@ -59,9 +59,17 @@ class ClusterItem(QGraphicsItem):
         if len(changed) > 16:  # another zoom bucket: most discs changed
             self.update()
             return
+        # the scene's areas, not this item's: with the scene's ``changed`` signal connected
+        # (view_repaint.py) Qt repaints an item's whole bounds, the whole map, for any
+        # update of part of it; the view repaints every item in these areas, the discs too
+        scene = self.scene()
         for x, y, count in changed:
             reach = (disc_radius(count) + 2.0) / scale
-            self.update(QRectF(x - reach, y - reach, 2 * reach, 2 * reach))
+            area = QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
+            if scene is not None:
+                scene.update(area)
+            else:
+                self.update(area)
 
     def boundingRect(self) -> QRectF:
         return self._bounds

@@ -119,7 +119,9 @@ class IdeaLayer:
         width_scale = getattr(self, "width_scale", 1.0)
         for idea in new:
             intervention = idea.intervention
-            item = InterventionItem(intervention, idea.colour, group, idea.kind, idea.bounds, width_scale)
+            item = InterventionItem(intervention, idea.colour, None, idea.kind, idea.bounds, width_scale)
+            item.set_clustered(idea.clustered)  # before it joins the scene: see set_clustered
+            item.setParentItem(group)
             label = self._new_label(intervention, item, idea.colour, idea.anchor[0], -idea.anchor[1], labels)
             self._adopt(idea, item, label)
         self.detail.refresh(self._items, [idea.intervention.uuid for idea in new])
