@@ -107,3 +107,19 @@ def test_selecting_an_idea_in_a_disc_shows_it(qtbot, many):
     assert view.selected() == [folded.intervention.uuid]
     item = scene.items_by_uuid[folded.intervention.uuid]
     assert item.isVisible() and item.opacity() == 1.0  # drawn above its disc
+
+
+def test_a_theme_recoloured_while_its_ideas_are_in_discs_shows_the_new_colour(qtbot, many):
+    from workbench.core.setup_commands import EditTheme
+
+    view = make_view(qtbot, many)
+    view.zoom_to_all()
+    qtbot.wait(50)
+    scene = view.scene()
+    folded = next(idea for idea in scene.ideas.values() if idea.clustered and idea.intervention.primary_theme_uuid)
+    many.execute(EditTheme(folded.intervention.primary_theme_uuid, color="#123456"))
+    view.select([folded.intervention.uuid])
+    item = scene.items_by_uuid[folded.intervention.uuid]
+    assert item.color_hex == "#123456"
+    label = scene.labels_by_uuid[folded.intervention.uuid]
+    assert label.fill == "#123456"

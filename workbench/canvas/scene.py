@@ -125,7 +125,11 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
                 return
         elif kind == "theme":
             for idea in list(self.ideas.values()):
-                if event.uuid == idea.intervention.primary_theme_uuid:
+                if event.uuid != idea.intervention.primary_theme_uuid:
+                    continue
+                if idea.item is None:  # drawn in the new colour when it is built
+                    idea.colour = self.project.primary_color(idea.intervention)
+                else:
                     self._put_intervention(idea.intervention)
         elif kind == "area":
             self._rebuild_area()
