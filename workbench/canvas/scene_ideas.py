@@ -91,6 +91,8 @@ class IdeaLayer:
             self.removeItem(item)
         for label in list(self._labels.values()) + [label for _item, label in self._spare]:
             self.removeItem(label)
+        for idea in self.ideas.values():  # the clusters may still hold them until they gather again
+            idea.item = idea.label = None
         self.ideas, self._items, self._labels, self._spare = {}, {}, {}, []
         self.detail.clear()
         self.clusters.dirty = True
@@ -173,6 +175,7 @@ class IdeaLayer:
             if self._spare:
                 item, label = self._spare.pop()
                 item.reuse(intervention, colour)
+                item.set_width_scale(getattr(self, "width_scale", 1.0))  # presentation mode may have changed
             else:
                 item = InterventionItem(intervention, colour, self.groups["interventions"],
                                         width_scale=getattr(self, "width_scale", 1.0))
