@@ -73,6 +73,7 @@ class IdeaLayer:
     def _init_ideas(self) -> None:
         self.ideas = {}  # uuid -> Idea, every idea with a place
         self._items, self._labels = {}, {}  # uuid -> the items built
+        self._built_window = None  # (left, top, right, bottom) built since the discs last changed
         self.items_by_uuid = _Built(self, "item")
         self.labels_by_uuid = _Built(self, "label")
         self._spare = []  # (item, label) of deleted ideas, hidden, for the next added
@@ -94,6 +95,7 @@ class IdeaLayer:
         for idea in self.ideas.values():  # the clusters may still hold them until they gather again
             idea.item = idea.label = None
         self.ideas, self._items, self._labels, self._spare = {}, {}, {}, []
+        self._built_window = None
         self.detail.clear()
         self.clusters.dirty = True
 
@@ -145,9 +147,16 @@ class IdeaLayer:
         if len(self.ideas) < BUILD_ALL_BELOW or rect is None:
             left = top = -float("inf")
             right = bottom = float("inf")
+            needed = (left, top, right, bottom)
         else:
             mx, my = rect.width() * BUILD_MARGIN, rect.height() * BUILD_MARGIN
             left, top, right, bottom = rect.left() - mx, rect.top() - my, rect.right() + mx, rect.bottom() + my
+            needed = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        done = self._built_window  # every repaint asks: skip the pass over all ideas when nothing changed
+        if done is not None and done[0] <= needed[0] and done[1] <= needed[1] and needed[2] <= done[2] \
+                and needed[3] <= done[3]:
+            return
+        self._built_window = (left, top, right, bottom)
         wanted = [idea for idea in self.ideas.values()
                   if idea.item is None and idea.shown and not idea.clustered
                   and idea.bounds[0] <= right and idea.bounds[2] >= left
@@ -251,6 +260,8 @@ class IdeaLayer:
         view; None: everywhere); True when the labels must be thinned again."""
         self.detail.apply(self._items, scale)
         changed = self.clusters.apply(self.ideas, self.groups["interventions"].isVisible(), scale)
+        if changed:  # ideas left their discs
+            self._built_window = None
         self._build_shown(rect)
         if changed:
             self._thinned_at = None
