@@ -20,7 +20,11 @@
   (ranking, themes, Toets) run once the edits rest (``ui/deferred.py``), against the
   same floor;
 - ``scale_move_view_updated``: one idea moved (its shape, label and clusters follow),
-  map repainted, median of 15, against the same floor.
+  map repainted, median of 15, against the same floor;
+- ``scale_add_view_updated`` / ``scale_delete_view_updated``: one idea added (a point
+  in the middle of the map, zoomed in) and deleted again, until the map has repainted,
+  median of 15, against the same floor; ``scale_add_delete_repainted``: the largest
+  share of the map one of them repainted (1.0: the whole map).
 """
 
 import os
@@ -152,7 +156,7 @@ def bench_in_app(path):
 
     report("scale_filter_theme", timed(filter_list, 3), timed(filter_floor, 3), "report")
 
-    from workbench.core.commands import MoveInterventions
+    from workbench.core.commands import AddIntervention, DeleteInterventions, MoveInterventions
     from workbench.ui.deferred import Deferred
 
     panels = window.findChildren(Deferred)
@@ -175,6 +179,7 @@ def bench_in_app(path):
         app.processEvents()
         moves.append(time.perf_counter() - start)
         catch_up(panels)
+    adds, deletes, repainted = add_and_delete(app, window, AddIntervention, DeleteInterventions, catch_up, panels)
     window.close()
     project.close()
 
@@ -193,6 +198,52 @@ def bench_in_app(path):
     report("scale_undo_view_updated", median(undos), median(floor), "report")
     report("scale_edit_panels_caught_up", median(caught_up), median(floor), "report")
     report("scale_move_view_updated", median(moves), median(floor), "report")
+    report("scale_add_view_updated", median(adds), median(floor), "report")
+    report("scale_delete_view_updated", median(deletes), median(floor), "report")
+    report("scale_add_delete_repainted", repainted, 1.0, "report", unit="")
+
+
+def add_and_delete(app, window, add, delete, catch_up, panels):
+    """(add times, delete times, largest repainted share of the map) of 15 ideas added
+    in the middle of the map, zoomed in, and deleted again: each time from the command
+    to the map's repaint that shows it (the panels' refreshes that fall due in the same
+    round of events are not counted; ``scale_edit_panels_caught_up`` has those)."""
+    from qtpy.QtCore import QEvent, QObject
+    from shapely.geometry import Point
+
+    class PaintSpy(QObject):
+        areas, first = [], None
+
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                rect = event.region().boundingRect()
+                self.areas.append(rect.width() * rect.height())
+                self.first = self.first or time.perf_counter()
+            return False
+
+    view = window.map_view
+    view.zoom_to_all()
+    view.zoom_by(6.0)
+    app.processEvents()
+    catch_up(panels)
+    centre = view.mapToScene(view.viewport().rect().center())
+    spy = PaintSpy()
+    adds, deletes = [], []
+    for n in range(16):
+        if n == 1:  # after one round, so that what the zoom left to repaint is done
+            view.viewport().installEventFilter(spy)
+        for command, times in ((lambda: add(f"Bankje {n}", Point(centre.x() + n * 7, -centre.y())), adds),
+                               (lambda: delete([window.context.project.interventions()[-1].uuid]), deletes)):
+            spy.first = None
+            start = time.perf_counter()
+            window.context.run(command())
+            app.processEvents()
+            if n:
+                times.append((spy.first or time.perf_counter()) - start)
+            catch_up(panels)
+    view.viewport().removeEventFilter(spy)
+    whole = view.viewport().width() * view.viewport().height()
+    return adds, deletes, max(spy.areas, default=0) / whole
 
 
 def catch_up(panels) -> None:

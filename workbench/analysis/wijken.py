@@ -52,8 +52,10 @@ def _share(geometry, wijk) -> float:
 
 # Placements already computed, per wijken layer: the gap view asks again after every edit,
 # and placing 10,000 ideas takes half a second while one edit changes one idea. Keyed
-# by the idea's UUID and its shape (WKB), so a moved idea is placed again.
-_MEMO = {"layer": None, "placements": {}}
+# by the idea's UUID and its shape (WKB), so a moved idea is placed again. Before the
+# WKB (writing 10,000 of them is most of a refresh once all are placed), the shape object
+# itself: the model gives a changed idea a new one, and the memo holds the old.
+_MEMO = {"layer": None, "placements": {}, "shapes": {}}
 _MEMO_LIMIT = 100_000
 
 
@@ -61,7 +63,7 @@ def _memo_for(layer, features) -> dict:
     # the wijken themselves may change (renamed or reshaped in QGIS): then all again
     key = (layer.uuid, tuple((f.uuid, f.label, f.geometry.wkb) for f in features)) if layer is not None else None
     if _MEMO["layer"] != key or len(_MEMO["placements"]) > _MEMO_LIMIT:
-        _MEMO["layer"], _MEMO["placements"] = key, {}
+        _MEMO["layer"], _MEMO["placements"], _MEMO["shapes"] = key, {}, {}
     return _MEMO["placements"]
 
 
@@ -70,12 +72,18 @@ def place_interventions(project, layer=None) -> dict:
     layer = layer if layer is not None else wijken_layer(project)
     features = [f for f in (layer.features if layer else ()) if f.geometry is not None and not f.geometry.is_empty]
     memo = _memo_for(layer, features)
+    shapes = _MEMO["shapes"]  # uuid -> (the shape object placed, its Placement)
     tree = None
     result = {}
     for item in project.interventions():
+        seen = shapes.get(item.uuid)
+        if seen is not None and seen[0] is item.geometry:
+            result[item.uuid] = seen[1]
+            continue
         key = (item.uuid, item.geometry.wkb if item.geometry is not None else None)
         if key in memo:
             result[item.uuid] = memo[key]
+            shapes[item.uuid] = (item.geometry, memo[key])
             continue
         if tree is None and features:
             tree = STRtree([f.geometry for f in features])
@@ -89,4 +97,5 @@ def place_interventions(project, layer=None) -> dict:
         shares.sort(key=lambda row: (-row[0], row[1]))
         touched = tuple(label for _share_value, label in shares)
         result[item.uuid] = memo[key] = Placement(touched[0] if touched else "", touched)
+        shapes[item.uuid] = (item.geometry, result[item.uuid])
     return result

@@ -37,19 +37,39 @@ class ClusterItem(QGraphicsItem):
         self._font.setBold(True)
         self._pixmaps = {}  # (count, pixel ratio) -> the disc drawn
 
-    def set_discs(self, discs) -> None:
+    def set_discs(self, discs, scale: float = 0.0) -> None:
+        """Show ``discs``; with ``scale`` (pixels per metre) only the discs that changed
+        are repainted (one idea added or deleted changes one count), else the whole item."""
         if discs == self.discs:
             return  # nothing to repaint (the discs span the map: a repaint is of all of it)
-        self.prepareGeometryChange()
+        before = self.discs
         self.discs = discs
+        bounds = self._bounds
         if discs:
             xs, ys = [d[0] for d in discs], [d[1] for d in discs]
-            self._bounds = QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))
-            margin = max(self._bounds.width(), self._bounds.height(), 1.0) * 0.05 + 1000.0
-            self._bounds.adjust(-margin, -margin, margin, margin)
-        else:
-            self._bounds = QRectF()
-        self.update()
+            bounds = bounds.united(QRectF(min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)))
+        if bounds != self._bounds or not scale:
+            # the bounds only grow, with room: a new bound repaints the whole item
+            margin = max(bounds.width(), bounds.height(), 1.0) * 0.05 + 1000.0
+            self.prepareGeometryChange()
+            self._bounds = bounds.adjusted(-margin, -margin, margin, margin)
+            self.update()
+            return
+        changed = set(before).symmetric_difference(discs)
+        if len(changed) > 16:  # another zoom bucket: most discs changed
+            self.update()
+            return
+        # the scene's areas, not this item's: with the scene's ``changed`` signal connected
+        # (view_repaint.py) Qt repaints an item's whole bounds, the whole map, for any
+        # update of part of it; the view repaints every item in these areas, the discs too
+        scene = self.scene()
+        for x, y, count in changed:
+            reach = (disc_radius(count) + 2.0) / scale
+            area = QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
+            if scene is not None:
+                scene.update(area)
+            else:
+                self.update(area)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -106,53 +126,58 @@ def cluster_cells(xy, bucket: int):
 
 
 class Clusters:
-    """Which ideas are drawn as a cluster disc for the current zoom."""
+    """Which ideas are drawn as a cluster disc for the current zoom. Works on the scene's
+    ``Idea`` records (scene_ideas.py), so ideas whose items were never built cluster too."""
 
     def __init__(self, parent_group):
         self.item = ClusterItem(parent_group)
         self.bucket = None
         self.dirty = True  # ideas added, moved, removed or filtered: gather them again
-        self._shown = []  # (item, label) of the ideas shown, in the order of _xy
+        self._shown = []  # the Ideas shown, in the order of _xy
         self._xy = numpy.zeros((0, 2))
         self._flags = numpy.zeros(0, dtype=bool)
-        self._rows = {}  # id(item) -> its row in _xy
+        self._rows = {}  # id(idea) -> its row in _xy
         self._moved = False
 
-    def moved(self, item, label) -> None:
+    def moved(self, idea) -> None:
         """An idea moved (its label with it): its row changes, nothing is gathered again."""
-        row = self._rows.get(id(item))
+        row = self._rows.get(id(idea))
         if row is None:
             self.dirty = True
         else:
-            self._xy[row] = label.anchor_xy
+            self._xy[row] = idea.anchor
             self._moved = True
 
-    def apply(self, items: dict, labels: dict, scale: float) -> bool:
-        """Cluster the shown ideas of ``items`` for ``scale``; True when it changed
-        which labels may show (the labels are thinned again then)."""
+    def apply(self, ideas: dict, layer_visible: bool, scale: float) -> bool:
+        """Cluster the shown ``ideas`` (uuid -> Idea) for ``scale``; True when it changed
+        which labels may show (the labels are thinned again then). A hidden layer's ideas
+        are not clustered."""
         bucket = bucket_for(scale)
         if bucket == self.bucket and not (self.dirty or self._moved):
             return False
         if self.dirty:
-            shown = [(item, labels[uuid]) for uuid, item in items.items() if uuid in labels and item.isVisible()]
-            still = {id(item) for item, _label in shown}
-            for item, label in self._shown:  # ideas that left or were filtered out show again
-                if item.clustered and id(item) not in still:
-                    item.set_clustered(False)
-                    label.clustered = False
+            shown = [idea for idea in ideas.values() if idea.shown] if layer_visible else []
+            still = {id(idea) for idea in shown}
+            for idea in self._shown:  # ideas that left or were filtered out show again
+                if idea.clustered and id(idea) not in still:
+                    _set_clustered(idea, False)
             self._shown = shown
-            self._xy = numpy.array([label.anchor_xy for _item, label in shown], dtype=float).reshape(-1, 2)
-            self._flags = numpy.array([item.clustered for item, _label in shown], dtype=bool)
-            self._rows = {id(item): row for row, (item, _label) in enumerate(shown)}
+            self._xy = numpy.array([idea.anchor for idea in shown], dtype=float).reshape(-1, 2)
+            self._flags = numpy.array([idea.clustered for idea in shown], dtype=bool)
+            self._rows = {id(idea): row for row, idea in enumerate(shown)}
         self.bucket, self.dirty, self._moved = bucket, False, False
         clustered, discs = cluster_cells(self._xy, bucket)
         for index in numpy.flatnonzero(clustered != self._flags).tolist():
-            item, label = self._shown[index]
-            flag = bool(clustered[index])
-            item.set_clustered(flag)
-            label.clustered = flag
-            if flag:
-                label.setVisible(False)
+            _set_clustered(self._shown[index], bool(clustered[index]))
         self._flags = clustered
-        self.item.set_discs(discs)
+        self.item.set_discs(discs, 2.0 ** bucket)
         return True
+
+
+def _set_clustered(idea, flag: bool) -> None:
+    idea.clustered = flag
+    if idea.item is not None:
+        idea.item.set_clustered(flag)
+        idea.label.clustered = flag
+        if flag:
+            idea.label.setVisible(False)

@@ -25,10 +25,11 @@ class InterventionItem(QGraphicsPathItem):
     not in Qt's item selection.
     """
 
-    def __init__(self, intervention, color_hex: str, parent=None):
+    def __init__(self, intervention, color_hex: str, parent=None, kind=None, bounds=None, width_scale=None):
         super().__init__()
         self.uuid = intervention.uuid
-        self.width_scale = 1.0  # larger in presentation mode, for the back of the room
+        # larger in presentation mode, for the back of the room
+        self.width_scale = 1.0 if width_scale is None else width_scale
         self.hovered = False
         self.selected = False
         self.clustered = False  # drawn as part of a cluster disc (see clusters.py)
@@ -38,44 +39,52 @@ class InterventionItem(QGraphicsPathItem):
         self._casing.setData(0, "casing")
         self._halo = None  # made on the first hover or selection, hidden after
         self._markers = []  # point discs; more are made when needed, the rest hidden
-        self.update_from(intervention, color_hex)
+        self._points = 0
+        self.update_from(intervention, color_hex, kind, bounds)
         self.setParentItem(parent)
-        # an idea drawn in presentation mode is as thick as the others there
-        self.set_width_scale(getattr(self.scene(), "width_scale", 1.0))
+        if width_scale is None:  # an idea drawn in presentation mode is as thick as the others there
+            self.set_width_scale(getattr(self.scene(), "width_scale", 1.0))
 
-    def update_from(self, intervention, color_hex: str) -> None:
+    def update_from(self, intervention, color_hex: str, kind=None, bounds=None) -> None:
+        """Draw ``intervention``; ``kind`` (its dimension) and ``bounds`` when already
+        known (a project opened computes them for all ideas at once)."""
         self.intervention = intervention
         self.color_hex = color_hex
-        self.kind = dimension(intervention.geometry)
-        self.setPos(0, 0)  # a move preview may have shifted it; the model is the truth
+        self.kind = dimension(intervention.geometry) if kind is None else kind
+        if self.pos().x() or self.pos().y():
+            self.setPos(0, 0)  # a move preview may have shifted it; the model is the truth
         scale = self.width_scale
-        casing = style.casing_for(color_hex or style.UNTHEMED)
-        points = getattr(intervention.geometry, "geoms", [intervention.geometry]) if self.kind == 0 else []
-        self._show_markers(points, color_hex, casing, scale)
+        casing = _casing(color_hex)
+        if self.kind == 0 or self._markers:
+            points = getattr(intervention.geometry, "geoms", [intervention.geometry]) if self.kind == 0 else []
+            self._show_markers(points, color_hex, casing, scale)
         if self.kind == 0:
-            self.full_path = QPainterPath()
-            self.setPen(QPen(Qt.NoPen))
+            self.full_path = _EMPTY
+            self.setPen(_NO_PEN)
             self._casing.setVisible(False)
         else:
             self.full_path = path_for(intervention.geometry)
             width = (style.INTERVENTION_OUTLINE_WIDTH if self.kind == 2 else style.INTERVENTION_LINE_WIDTH) * scale
-            self.setPen(cosmetic_pen(color_hex, width))
-            brush = color(color_hex, style.INTERVENTION_POLYGON_OPACITY) if self.kind == 2 else Qt.NoBrush
-            self.setBrush(QBrush(brush))
+            self.setPen(_pen(color_hex, width))
+            if self.kind == 2:
+                self.setBrush(_brush(color_hex, style.INTERVENTION_POLYGON_OPACITY))
+            else:
+                self.setBrush(_NO_BRUSH)
             # the casing: a stock item behind the line, so painting stays in C++
-            self._casing.setPen(cosmetic_pen(casing, width + style.CASING_WIDTH * scale))
+            self._casing.setPen(_pen(casing, width + style.CASING_WIDTH * scale))
             self._casing.setVisible(True)
         self._detail = None
         self._set_paths(self.full_path)
         # points above lines above polygons, so small things stay visible and clickable
         self.setZValue(2 - self.kind + intervention.number * 1e-6)
-        minx, miny, maxx, maxy = intervention.geometry.bounds
+        minx, miny, maxx, maxy = intervention.geometry.bounds if bounds is None else bounds
         self._world_rect = QRectF(minx, -maxy, max(maxx - minx, 1.0), max(maxy - miny, 1.0))
-        self._update_halo()
+        if self._halo is not None or self.selected or self.hovered:
+            self._update_halo()
 
     def _show_markers(self, points, color_hex, casing, scale) -> None:
         radius = style.POINT_RADIUS * scale
-        outline = QPen(QColor(casing), 1.5 * scale)
+        outline = _outline_pen(casing, 1.5 * scale)
         while len(self._markers) < len(points):
             marker = QGraphicsEllipseItem(self)
             marker.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
@@ -89,7 +98,7 @@ class InterventionItem(QGraphicsPathItem):
                 continue
             marker.setRect(-radius, -radius, 2 * radius, 2 * radius)
             marker.setPen(outline)
-            marker.setBrush(QBrush(color(color_hex)))
+            marker.setBrush(_brush(color_hex, 1.0))
             marker.setPos(to_scene(points[index].x, points[index].y))
             marker.setVisible(True)
         self._points = len(points)
@@ -105,6 +114,16 @@ class InterventionItem(QGraphicsPathItem):
     def drawn_path(self) -> QPainterPath:
         """The path on screen now (simplified or a dot when zoomed out)."""
         return self.path()
+
+    def reuse(self, intervention, color_hex: str) -> None:
+        """Stand for another idea (one added after another was deleted): a deleted idea's
+        item is hidden and kept, as removing an item makes Qt repaint the whole map."""
+        self.uuid = intervention.uuid
+        self.set_selected(False)
+        self.set_hovered(False)
+        self.set_clustered(False)
+        self.update_from(intervention, color_hex)
+        self.setVisible(True)
 
     def _set_paths(self, path) -> None:
         self.setPath(path)
@@ -190,3 +209,41 @@ class InterventionItem(QGraphicsPathItem):
         halo.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
         halo.setData(0, "halo")
         return halo
+
+
+# Pens and brushes shared by the items (Qt copies them on set): 10,000 ideas in a
+# dozen theme colours need a few dozen, not 40,000 made one by one.
+_PENS, _BRUSHES = {}, {}
+_EMPTY = QPainterPath()
+_NO_PEN = QPen(Qt.NoPen)
+_NO_BRUSH = QBrush(Qt.NoBrush)
+
+
+def _pen(color_hex: str, width: float) -> QPen:
+    key = (color_hex, width)
+    if key not in _PENS:
+        _PENS[key] = cosmetic_pen(color_hex, width)
+    return _PENS[key]
+
+
+def _outline_pen(color_hex: str, width: float) -> QPen:
+    key = (color_hex, width, "outline")
+    if key not in _PENS:
+        _PENS[key] = QPen(QColor(color_hex), width)
+    return _PENS[key]
+
+
+def _brush(color_hex: str, alpha: float) -> QBrush:
+    key = (color_hex, alpha)
+    if key not in _BRUSHES:
+        _BRUSHES[key] = QBrush(color(color_hex, alpha))
+    return _BRUSHES[key]
+
+
+_CASINGS = {}
+
+
+def _casing(color_hex: str) -> str:
+    if color_hex not in _CASINGS:
+        _CASINGS[color_hex] = style.casing_for(color_hex or style.UNTHEMED)
+    return _CASINGS[color_hex]

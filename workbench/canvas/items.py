@@ -88,23 +88,32 @@ class LabelItem(QGraphicsPixmapItem):
     def __init__(self, text: str, anchor: QPointF, fill: str | None, priority: float, size: float,
                  text_color: str, parent=None, offset=QPointF(0, 0)):
         super().__init__()
-        self.text, self.fill, self.priority = text, fill, priority
-        self.text_color = text_color
-        self.offset = QPointF(offset)
         self.thinned = False  # hidden because it would overlap a more important label
         self.filtered = False  # hidden by the session filter
         self.clustered = False  # its idea is part of a cluster disc
         self.min_extent = 0.0  # metres the feature spans; see labels.thin
-        self.shift = QPointF(0, 0)  # pixels moved aside by labels.thin
         self.angle = 0.0  # degrees anticlockwise: a street name along its street
         self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
         self.setTransformationMode(Qt.SmoothTransformation)
-        self.set_size(size)
+        # never without a pixmap: an item whose bounds grow from nothing makes Qt repaint
+        # the whole map when it is first drawn (see canvas/view_repaint.py)
+        self.setPixmap(_placeholder())
+        self.relabel(text, fill, priority, text_color, offset, size)
         self.set_anchor(anchor)
+        self.setVisible(False)  # not drawn yet: the first thinning draws the labels it shows
         self.setParentItem(parent)
-        # not drawn yet: the first thinning draws the labels it shows
+
+    def relabel(self, text: str, fill: str | None, priority: float, text_color: str, offset=QPointF(0, 0),
+                size: float | None = None) -> None:
+        """Another text or colour in place (an idea renumbered or recoloured, or a label
+        reused for another idea): removing a label and adding a new one would make Qt
+        repaint the whole map."""
+        self.text, self.fill, self.priority = text, fill, priority
+        self.text_color = text_color
+        self.offset = QPointF(offset)
         self.thinned = True
         self.setVisible(False)
+        self.set_size(self._size if size is None else size)
 
     def set_anchor(self, anchor: QPointF) -> None:
         self.anchor = QPointF(anchor)
@@ -112,7 +121,32 @@ class LabelItem(QGraphicsPixmapItem):
         self.setPos(anchor)
 
     def set_size(self, size: float) -> None:
-        font, metrics = _font(size, self.fill is not None)
+        """The label's size in points. Its layout (the width of its text) is measured
+        when first needed: of 10,000 numbers most are never tried, being in a cluster
+        disc or off screen."""
+        self._size = size
+        self._box = None
+        self.shift = QPointF(0, 0)  # pixels moved aside by labels.thin
+        self._drawn = False
+        if self.scene() is not None and self.isVisible():
+            self.ensure_drawn()
+
+    @property
+    def box(self) -> tuple:
+        """(left, top, right, bottom) in pixels around the anchor."""
+        if self._box is None:
+            self._layout()
+        return self._box
+
+    @property
+    def shifts(self) -> tuple:
+        """Where thinning may try the label: numbers may step aside, names may not."""
+        if self._box is None:
+            self._layout()
+        return self._shifts
+
+    def _layout(self) -> None:
+        font, metrics = _font(self._size, self.fill is not None)
         width = metrics.horizontalAdvance(self.text)
         height = metrics.height()
         if self.fill is not None:  # a disc (or pill for long numbers) around the number
@@ -123,26 +157,23 @@ class LabelItem(QGraphicsPixmapItem):
         rect.translate(self.offset)
         self._rect = rect
         self._font = font
-        self.box = (rect.left(), rect.top(), rect.right(), rect.bottom())
-        # where thinning may try the label: numbers may step aside, names may not
+        self._box = (rect.left(), rect.top(), rect.right(), rect.bottom())
         if self.fill is None:  # names may step up or down a line, not sideways off their area
             h = rect.height()
-            self.shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (0.0, -2 * h), (0.0, 2 * h))
+            self._shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (0.0, -2 * h), (0.0, 2 * h))
         else:
             w, h = rect.width() * 0.8, rect.height() * 0.9
-            self.shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (w, 0.0), (-w, 0.0), (w, -h), (-w, h))
-        self.shift = QPointF(0, 0)
-        self.setOffset(self.box[0] - 1, self.box[1] - 1)
+            self._shifts = ((0.0, 0.0), (0.0, -h), (0.0, h), (w, 0.0), (-w, 0.0), (w, -h), (-w, h))
+        self.setOffset(self._box[0] - 1 + self.shift.x(), self._box[1] - 1 + self.shift.y())
         if self.angle:
             self._turn_box()
-        self._drawn = False
-        if self.scene() is not None and self.isVisible():
-            self.ensure_drawn()
 
     def ensure_drawn(self) -> None:
         """Draw the pixmap the first time the label is shown: thousands of names that
         thinning hides never cost a pixmap."""
         if not self._drawn:
+            if self._box is None:
+                self._layout()
             self._drawn = True
             font, metrics = _font(self._font.pixelSize(), self.fill is not None, pixels=True)
             self.drawn_ratio = _pixel_ratio(self)
@@ -184,6 +215,8 @@ class LabelItem(QGraphicsPixmapItem):
 
     def label_rect(self) -> QRectF:
         """The label's rectangle in pixels around its anchor, before any shift."""
+        if self._box is None:
+            self._layout()
         return self._rect
 
     def set_angle(self, degrees: float) -> None:
@@ -191,26 +224,36 @@ class LabelItem(QGraphicsPixmapItem):
         box around the turned text, and a turned name stays on its line (no shifts)."""
         self.angle = float(degrees)
         self.setRotation(-self.angle)
-        if self.angle:
+        if self.angle and self._box is not None:
             self._turn_box()
 
     def _turn_box(self) -> None:
         from qtpy.QtGui import QTransform
 
         turned = QTransform().rotate(-self.angle).mapRect(self._rect)
-        self.box = (turned.left(), turned.top(), turned.right(), turned.bottom())
-        self.shifts = ((0.0, 0.0),)
+        self._box = (turned.left(), turned.top(), turned.right(), turned.bottom())
+        self._shifts = ((0.0, 0.0),)
 
     def set_shift(self, shift: QPointF) -> None:
         if shift != self.shift:
             self.shift = QPointF(shift)
-            self.setOffset(self._rect.topLeft() + shift - QPointF(1, 1))
+            self.setOffset(self.label_rect().topLeft() + shift - QPointF(1, 1))
 
 
 # eight directions at 1.5 px: the halo of a name (see LabelItem._render)
 _HALO_OFFSETS = ((-1.5, 0.0), (1.5, 0.0), (0.0, -1.5), (0.0, 1.5), (-1.0, -1.0), (1.0, 1.0), (-1.0, 1.0), (1.0, -1.0))
 
 _FONTS = {}
+_PLACEHOLDER = []
+
+
+def _placeholder() -> QPixmap:
+    """One transparent pixel, the pixmap of every label not drawn yet."""
+    if not _PLACEHOLDER:
+        pixmap = QPixmap(1, 1)
+        pixmap.fill(Qt.transparent)
+        _PLACEHOLDER.append(pixmap)
+    return _PLACEHOLDER[0]
 
 
 def label_width(text: str, size: float, bold: bool = False) -> float:

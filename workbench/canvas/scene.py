@@ -4,17 +4,16 @@ Commands change the project; the project emits events after the file has committ
 this scene updates its items from those events. Nothing here changes the model.
 """
 
-from qtpy.QtCore import QPointF
+from qtpy.QtCore import QPointF, QRectF
 from qtpy.QtGui import QColor
 from qtpy.QtWidgets import QGraphicsScene
 
 from workbench import style
 from workbench.canvas.clusters import Clusters, disc_radius
-from workbench.canvas.geometry import to_scene
-from workbench.canvas.idea_item import InterventionItem
 from workbench.canvas.items import AreaItem, LabelItem, LayerGroup
 from workbench.canvas.labels import thin
-from workbench.canvas.scene_queries import SceneQueries, label_anchor
+from workbench.canvas.scene_ideas import IdeaLayer
+from workbench.canvas.scene_queries import SceneQueries, label_anchor  # noqa: F401 (tests import it here)
 from workbench.canvas.shape_detail import ShapeDetail
 from workbench.i18n import _
 
@@ -34,7 +33,7 @@ def layer_names() -> dict:
 LOD_LABELS = 2000  # more labels than this: place only those on screen (see thin_labels)
 
 
-class MapScene(SceneQueries, QGraphicsScene):
+class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
     def __init__(self, project=None, parent=None):
         super().__init__(parent)
         self.setBackgroundBrush(QColor(style.BACKGROUND))
@@ -45,8 +44,6 @@ class MapScene(SceneQueries, QGraphicsScene):
         self.addItem(self.names_group)
         self.edit_group = LayerGroup("edit", EDIT_Z)
         self.addItem(self.edit_group)
-        self.items_by_uuid = {}
-        self.labels_by_uuid = {}
         self.reference_labels = []
         self.pending_names = []
         self._names_scale = 0.0
@@ -65,6 +62,7 @@ class MapScene(SceneQueries, QGraphicsScene):
         self._thinned_at = None
         self.reference_items = []
         self.detail = ShapeDetail()  # the ideas' shapes simplified for the zoom
+        self._init_ideas()
         # dense ideas as discs when zoomed out; beneath the ideas, so the one selected or
         # hovered in a cluster shows above its disc, and with the ideas' layer settings
         self.clusters = Clusters(self.groups["interventions"])
@@ -93,19 +91,16 @@ class MapScene(SceneQueries, QGraphicsScene):
             self._unsubscribe = None
 
     def rebuild(self) -> None:
-        for uuid in list(self.items_by_uuid):
-            self._remove_intervention(uuid)
-        self.detail.clear()
+        self._drop_ideas()
         self._rebuild_reference()
         self._rebuild_area()
         self._rebuild_underlays()
         self.basemap.set_project(self.project)
         self.update_reference_fill()
         if self.project is not None:
-            for intervention in self.project.interventions():
-                self._put_intervention(intervention, detail=False)
+            self._put_all(self.project.interventions())
             if self.detail.bucket is not None:
-                self.detail.apply(self.items_by_uuid, 2.0 ** self.detail.bucket, force=True)
+                self.detail.apply(self.built_items(), 2.0 ** self.detail.bucket, force=True)
         self._model_changed()
 
     def _on_event(self, event) -> None:
@@ -129,9 +124,13 @@ class MapScene(SceneQueries, QGraphicsScene):
                     self.on_model_changed()
                 return
         elif kind == "theme":
-            for item in self.items_by_uuid.values():
-                if event.uuid in (item.intervention.primary_theme_uuid,):
-                    self._put_intervention(item.intervention)
+            for idea in list(self.ideas.values()):
+                if event.uuid != idea.intervention.primary_theme_uuid:
+                    continue
+                if idea.item is None:  # drawn in the new colour when it is built
+                    idea.colour = self.project.primary_color(idea.intervention)
+                else:
+                    self._put_intervention(idea.intervention)
         elif kind == "area":
             self._rebuild_area()
         elif kind == "reference_layer":
@@ -153,71 +152,6 @@ class MapScene(SceneQueries, QGraphicsScene):
         self._sorted_labels = None
         if self.on_model_changed:
             self.on_model_changed()
-
-    def _put_intervention(self, intervention, detail=True) -> bool:
-        """Add or update the idea's item and label; False when its label stays as it was
-        (a title edit, or its undo), so that 10,000 labels need not be thinned again."""
-        if intervention.geometry is None:  # an idea without a place is listed, not drawn
-            self._remove_intervention(intervention.uuid)
-            return True
-        colour = self.project.primary_color(intervention)
-        item = self.items_by_uuid.get(intervention.uuid)
-        label = self.labels_by_uuid.get(intervention.uuid)
-        if item is None:
-            item = InterventionItem(intervention, colour, self.groups["interventions"])
-            self.items_by_uuid[intervention.uuid] = item
-            same_place = same_label = False
-            self.clusters.dirty = True
-        else:
-            before = item.intervention
-            same_place = (before.geometry is intervention.geometry
-                          or before.geometry is not None and before.geometry.equals_exact(intervention.geometry, 0.0))
-            same_label = (before.number == intervention.number and item.color_hex == colour
-                          and before.created_session_uuid == intervention.created_session_uuid)
-            kind = item.kind
-            item.update_from(intervention, colour)
-            same_label = same_label and kind == item.kind and label is not None
-            if same_place and same_label:
-                if detail:
-                    self.detail.refresh(self.items_by_uuid, [intervention.uuid])
-                return False
-        self.detail.forget(intervention.uuid)
-        if detail:
-            self.detail.refresh(self.items_by_uuid, [intervention.uuid])
-        x, y = label_anchor(intervention.geometry)
-        if same_label:  # moved or reshaped: the label follows (removing it would repaint the whole map)
-            label.set_anchor(to_scene(x, y))
-            self.clusters.moved(item, label)
-        else:
-            self.clusters.dirty = True
-            if label is not None:
-                self.removeItem(self.labels_by_uuid.pop(intervention.uuid))
-            offset = QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6)) if item.kind == 0 else QPointF(0, 0)
-            label = LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
-                              style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour),
-                              self.groups["labels"], offset)
-            self.labels_by_uuid[intervention.uuid] = label
-        self._apply_filter(intervention.uuid)
-        return True
-
-    def set_shape_detail(self, scale: float) -> bool:
-        """Draw the ideas' shapes in the detail for ``scale`` (pixels per metre), dense
-        ones as cluster discs; True when the labels must be thinned again."""
-        self.detail.apply(self.items_by_uuid, scale)
-        if self.clusters.apply(self.items_by_uuid, self.labels_by_uuid, scale):
-            self._thinned_at = None
-            return True
-        return False
-
-    def _remove_intervention(self, uuid) -> None:
-        self.detail.forget(uuid)
-        self.clusters.dirty = True
-        item = self.items_by_uuid.pop(uuid, None)
-        if item is not None:
-            self.removeItem(item)
-        label = self.labels_by_uuid.pop(uuid, None)
-        if label is not None:
-            self.removeItem(label)
 
     def _rebuild_reference(self) -> None:
         from workbench.canvas.reference_layer import StyledReferenceItem, layer_order, pending_names
@@ -327,30 +261,10 @@ class MapScene(SceneQueries, QGraphicsScene):
         self.label_scale = scale
         self._names_scale = 0.0  # bigger names need more room: decide again
         self._sorted_labels = None
-        for label in self.labels_by_uuid.values():
+        for label in self._labels.values():  # those not built yet are made in this size
             label.set_size(style.LABEL_SIZE * scale)
         for label in self.reference_labels:
             label.set_size(label.base_size * scale)
-
-    def set_session_filter(self, session_uuid) -> None:
-        self.session_filter = session_uuid
-        self.clusters.dirty = True
-        self._sorted_labels = None
-        for uuid in self.items_by_uuid:
-            self._apply_filter(uuid)
-        self._hit_cache = None
-
-    def _apply_filter(self, uuid) -> None:
-        item = self.items_by_uuid[uuid]
-        shown = self.session_filter is None or item.intervention.created_session_uuid == self.session_filter
-        item.setVisible(shown)
-        if not shown:
-            item.set_selected(False)
-        label = self.labels_by_uuid[uuid]
-        label.filtered = not shown
-        label.setVisible(shown and not label.thinned and not label.clustered)
-        if label.isVisible():
-            label.ensure_drawn()
 
     def thin_labels(self, transform, viewport=None) -> None:
         """Which labels show depends only on the zoom (overlaps do not change when the
@@ -359,9 +273,12 @@ class MapScene(SceneQueries, QGraphicsScene):
         With more than LOD_LABELS labels only those in (a margin around) ``viewport``
         (a QRect in pixels) are placed, and panning places them again."""
         self._materialise_names(abs(transform.m11()))
+        if viewport is not None:  # the ideas panned or zoomed into view
+            self._build_shown(transform.inverted()[0].mapRect(QRectF(viewport)))
+        else:
+            self._build_shown()
         if self._sorted_labels is None:
-            self._sorted_labels = sorted(list(self.labels_by_uuid.values()) + self.reference_labels,
-                                         key=lambda label: label.priority)
+            self._sorted_labels = sorted(self.all_labels(), key=lambda label: label.priority)
             self._thinned_at = None
         key = (round(transform.m11(), 12), round(transform.m22(), 12))
         window = None

@@ -5,27 +5,11 @@ drawn), where an idea's number goes, and the extents to zoom to.
 A mixin of ``MapScene``.
 """
 
+import numpy
 import shapely
 from qtpy.QtCore import QRectF
 
-
-def label_anchor(geometry) -> tuple:
-    """Where the number of an intervention goes: inside a polygon, halfway a line."""
-    kind = geometry.geom_type
-    if "Polygon" in kind:
-        biggest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.area)
-        from shapely.ops import polylabel
-
-        try:
-            point = polylabel(biggest, tolerance=max(biggest.length / 400, 0.5))
-        except Exception:  # degenerate shapes; representative_point always works
-            point = biggest.representative_point()
-    elif "LineString" in kind:
-        longest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.length)
-        point = longest.interpolate(0.5, normalized=True)
-    else:
-        point = getattr(geometry, "geoms", [geometry])[0]
-    return point.x, point.y
+from workbench.geo.display import label_anchor  # noqa: F401 (where the canvas looks for it)
 
 
 class SceneQueries:
@@ -34,7 +18,9 @@ class SceneQueries:
     # -- queries (in RD metres, for tools) ---------------------------------------------
 
     def visible_interventions(self) -> list:
-        return [item.intervention for item in self.items_by_uuid.values() if item.isVisible()]
+        if not self.groups["interventions"].isVisible():
+            return []
+        return [idea.intervention for idea in self.ideas.values() if idea.shown]
 
     def _hit_index(self):
         if self._hit_cache is None:
@@ -78,9 +64,13 @@ class SceneQueries:
         rect = self.area_rect()
         for item in self.reference_items:
             rect = rect.united(item.boundingRect())
-        for item in self.items_by_uuid.values():
-            if item.isVisible():
-                rect = rect.united(item.world_rect())
+        if self.groups["interventions"].isVisible():
+            shown = [idea.bounds for idea in self.ideas.values() if idea.shown]
+            if shown:  # the union of the ideas' world_rect (a point gets a metre)
+                b = numpy.array(shown, dtype=float)
+                left, right = b[:, 0].min(), numpy.maximum(b[:, 2], b[:, 0] + 1.0).max()
+                top, bottom = (-b[:, 3]).min(), numpy.maximum(-b[:, 1], -b[:, 3] + 1.0).max()
+                rect = rect.united(QRectF(left, top, right - left, bottom - top))
         for item in self.underlay_items.values():
             rect = rect.united(item.sceneBoundingRect())
         if rect.isNull() and self.basemap.item.isVisible():

@@ -247,7 +247,7 @@ class MapView(Navigation, Selection, LayerControls, PartialRepaint, QGraphicsVie
         self._label_ratio = ratio
         # the shapes' detail follows the zoom (set on each zoom step; an export that
         # shared the scene may have set another)
-        if self._scene.set_shape_detail(self.transform().m11()):
+        if self._scene.set_shape_detail(self.transform().m11(), self.visible_scene_rect()):
             self._thin_timer.start()  # clusters changed which numbers may show
         super().paintEvent(event)
         if not self._is_painted:
@@ -255,11 +255,8 @@ class MapView(Navigation, Selection, LayerControls, PartialRepaint, QGraphicsVie
             self.painted.emit()
 
     def _follow_pixel_ratio(self, ratio: float) -> None:
-        from workbench.canvas.items import LabelItem
-
-        for item in self._scene.items():
-            if isinstance(item, LabelItem):
-                item.follow_pixel_ratio(ratio)
+        for label in self._scene.all_labels():
+            label.follow_pixel_ratio(ratio)
 
     def drawForeground(self, painter, rect):
         super().drawForeground(painter, rect)

@@ -85,7 +85,7 @@ class LayerControls:
         """Larger labels, and thicker ideas and selection, for the back of the room."""
         self._scene.set_label_scale(float(scale))
         self._scene.width_scale = max(1.0, scale * 0.8)  # new ideas read it too
-        for item in self._scene.items_by_uuid.values():
+        for item in self._scene.built_items().values():
             item.set_width_scale(self._scene.width_scale)
         self._thin_timer.start()
 

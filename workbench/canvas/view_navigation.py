@@ -64,7 +64,7 @@ class Navigation:
 
     def _after_zoom(self) -> None:
         self.scaleChanged.emit(self.scale_denominator())
-        self._scene.set_shape_detail(self.transform().m11())
+        self._scene.set_shape_detail(self.transform().m11(), self.visible_scene_rect())
         self._thin_timer.start()
         # a cached layer is re-rendered at every zoom step, which costs more than
         # drawing it; cache again once the zooming rests
@@ -72,7 +72,14 @@ class Navigation:
             self._scene.set_cache_static(False)
         self._cache_timer.start()
 
+    def visible_scene_rect(self):
+        """The part of the scene the view shows."""
+        return self.mapToScene(self.viewport().rect()).boundingRect()
+
     def _thin_labels(self) -> None:
+        # ideas added or deleted inside a cluster disc change its count though nothing
+        # of theirs is painted (a clustered idea is not): cluster again before thinning
+        self._scene.set_shape_detail(self.transform().m11(), self.visible_scene_rect())
         self._scene.thin_labels(self.viewportTransform(), self.viewport().rect())
 
     def scrollContentsBy(self, dx, dy):

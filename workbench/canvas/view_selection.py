@@ -23,14 +23,19 @@ class Selection:
         wanted = set(uuids or ())
         self._emitting_selection = True
         try:
-            for uuid, item in self._scene.items_by_uuid.items():
-                item.set_selected(uuid in wanted and item.isVisible())
+            for uuid, item in list(self._scene.built_items().items()):
+                if uuid not in wanted:
+                    item.set_selected(False)
+            for uuid in wanted:  # built now if folded into a disc or off screen
+                item = self._scene.items_by_uuid.get(uuid)
+                if item is not None:
+                    item.set_selected(item.isVisible())
         finally:
             self._emitting_selection = False
         self._on_scene_selection(force=True)
 
     def selected(self) -> list:
-        chosen = [item for item in self._scene.items_by_uuid.values() if item.selected]
+        chosen = [item for item in self._scene.built_items().values() if item.selected]
         return [item.uuid for item in sorted(chosen, key=lambda i: i.intervention.number)]
 
     def _on_scene_selection(self, force=False) -> None:

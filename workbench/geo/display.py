@@ -5,6 +5,8 @@ out (no Qt here; the canvas turns the results into paths):
   pixel), and shapes too small to see reduced to the centre of a dot, so nothing
   disappears. The stored geometries are never changed.
 - ``grid_clusters``: points grouped per grid cell, like QGIS's point cluster renderer.
+- ``label_anchor`` / ``shape_facts``: where an idea's number goes, and (for a whole
+  project at once) each shape's dimension, bounds and that anchor.
 """
 
 import numpy
@@ -55,3 +57,44 @@ def grid_clusters(xy, cell: float, min_count: int):
     discs = list(zip((sum_x[big] / counts[big]).tolist(), (sum_y[big] / counts[big]).tolist(),
                      counts[big].tolist()))
     return clustered, discs
+
+
+def label_anchor(geometry) -> tuple:
+    """Where the number of an intervention goes: inside a polygon, halfway a line."""
+    kind = geometry.geom_type
+    if "Polygon" in kind:
+        biggest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.area)
+        from shapely.ops import polylabel
+
+        try:
+            point = polylabel(biggest, tolerance=max(biggest.length / 400, 0.5))
+        except Exception:  # degenerate shapes; representative_point always works
+            point = biggest.representative_point()
+    elif "LineString" in kind:
+        longest = max(getattr(geometry, "geoms", [geometry]), key=lambda g: g.length)
+        point = longest.interpolate(0.5, normalized=True)
+    else:
+        point = getattr(geometry, "geoms", [geometry])[0]
+    return point.x, point.y
+
+
+def shape_facts(geometries) -> tuple:
+    """For a list of geometries at once: (dimensions, bounds, label anchors) as lists,
+    the same as per geometry but on arrays where shapely can (points and simple lines,
+    most of a project); polygons need ``polylabel`` one by one."""
+    if not geometries:
+        return [], [], []
+    array = numpy.asarray(geometries, dtype=object)
+    dimensions = shapely.get_dimensions(array)
+    bounds = shapely.bounds(array)
+    types = shapely.get_type_id(array)
+    anchors = numpy.full((len(geometries), 2), numpy.nan)
+    points = types == 0
+    anchors[points, 0], anchors[points, 1] = shapely.get_x(array[points]), shapely.get_y(array[points])
+    lines = types == 1
+    middles = shapely.line_interpolate_point(array[lines], 0.5, normalized=True)
+    anchors[lines, 0], anchors[lines, 1] = shapely.get_x(middles), shapely.get_y(middles)
+    result = anchors.tolist()
+    for index in numpy.flatnonzero(~(points | lines)).tolist():
+        result[index] = label_anchor(geometries[index])
+    return dimensions.tolist(), bounds.tolist(), [tuple(xy) for xy in result]

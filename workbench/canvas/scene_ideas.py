@@ -1,0 +1,298 @@
+"""The ideas on the map scene: one ``InterventionItem`` and one number label per idea,
+kept in step with the project, the session filter, the shapes' level of detail and the
+cluster discs.
+
+Three rules keep a map of 10,000 ideas quick:
+
+- an idea's items are built when the map first shows it, as QGIS draws the features in
+  view rather than holding a widget per feature: opening keeps for each idea only an
+  ``Idea`` (its shape's dimension, bounds and label anchor, computed on arrays for all
+  at once); zoomed out most ideas are folded into cluster discs and have no items at
+  all, zoomed in only those in (a margin around) the view are built. ``items_by_uuid``
+  and ``labels_by_uuid`` build an idea's items when asked for one (a selection, a hover,
+  a move); ``built_items()`` are those that exist;
+- a deleted idea's item and label are hidden and kept for the next idea added, and a
+  renumbered idea's label is redrawn in place: removing an item makes Qt repaint the
+  whole map (with the scene's ``changed`` signal connected, see view_repaint.py), a
+  stutter at every delete, add and undo.
+
+A mixin of ``MapScene``.
+"""
+
+from collections.abc import Mapping
+
+from qtpy.QtCore import QPointF
+
+from workbench import style
+from workbench.canvas.geometry import to_scene
+from workbench.canvas.idea_item import InterventionItem
+from workbench.canvas.items import LabelItem
+from workbench.geo.display import label_anchor, shape_facts
+
+BUILD_ALL_BELOW = 2000  # fewer ideas than this: every idea not in a disc is built, on screen or not
+BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built
+
+
+class Idea:
+    """What the map knows of an idea whether or not its items exist."""
+
+    __slots__ = ("intervention", "colour", "kind", "bounds", "anchor", "shown", "clustered", "item", "label")
+
+    def __init__(self, intervention, colour, kind, bounds, anchor):
+        self.intervention, self.colour, self.kind, self.bounds = intervention, colour, kind, bounds
+        self.anchor = anchor  # the label's anchor in scene coordinates
+        self.shown = True  # passes the session filter
+        self.clustered = False  # part of a cluster disc (see clusters.py)
+        self.item = self.label = None
+
+
+class _Built(Mapping):
+    """uuid -> an idea's item (or label), built when asked for; iterating lists every idea."""
+
+    def __init__(self, scene, part: str):
+        self._scene, self._part = scene, part
+
+    def __getitem__(self, uuid):
+        idea = self._scene.ideas[uuid]
+        self._scene._build([idea])
+        return getattr(idea, self._part)
+
+    def __iter__(self):
+        return iter(self._scene.ideas)
+
+    def __len__(self):
+        return len(self._scene.ideas)
+
+    def __contains__(self, uuid):
+        return uuid in self._scene.ideas
+
+
+class IdeaLayer:
+    """The ideas' items and labels of a ``MapScene``."""
+
+    def _init_ideas(self) -> None:
+        self.ideas = {}  # uuid -> Idea, every idea with a place
+        self._items, self._labels = {}, {}  # uuid -> the items built
+        self._built_window = None  # (left, top, right, bottom) built since the discs last changed
+        self.items_by_uuid = _Built(self, "item")
+        self.labels_by_uuid = _Built(self, "label")
+        self._spare = []  # (item, label) of deleted ideas, hidden, for the next added
+
+    def built_items(self) -> dict:
+        """uuid -> InterventionItem of the ideas whose items exist (do not change it)."""
+        return self._items
+
+    def all_labels(self) -> list:
+        """Every label built: the ideas' numbers and the names made so far."""
+        return list(self._labels.values()) + self.reference_labels
+
+    def _drop_ideas(self) -> None:
+        """Remove every idea's item (another project, or a reset: the whole map repaints anyway)."""
+        for item in list(self._items.values()) + [item for item, _label in self._spare]:
+            self.removeItem(item)
+        for label in list(self._labels.values()) + [label for _item, label in self._spare]:
+            self.removeItem(label)
+        for idea in self.ideas.values():  # the clusters may still hold them until they gather again
+            idea.item = idea.label = None
+        self.ideas, self._items, self._labels, self._spare = {}, {}, {}, []
+        self._built_window = None
+        self.detail.clear()
+        self.clusters.dirty = True
+
+    def _put_all(self, interventions) -> None:
+        """The ideas of a project just opened: their facts, no items yet."""
+        placed = [i for i in interventions if i.geometry is not None]  # the others are listed, not drawn
+        kinds, bounds, anchors = shape_facts([i.geometry for i in placed])
+        colours = {}
+        for intervention, kind, box, (x, y) in zip(placed, kinds, bounds, anchors):
+            theme = intervention.primary_theme_uuid
+            colour = colours.get(theme)
+            if colour is None:
+                colour = colours[theme] = self.project.primary_color(intervention)
+            idea = self.ideas[intervention.uuid] = Idea(intervention, colour, kind, tuple(box), (x, -y))
+            if self.session_filter is not None:
+                idea.shown = intervention.created_session_uuid == self.session_filter
+        self.clusters.dirty = True
+
+    def _build(self, ideas) -> None:
+        """Make the items of ``ideas`` that have none yet."""
+        new = [idea for idea in ideas if idea.item is None]
+        if not new:
+            return
+        group, labels = self.groups["interventions"], self.groups["labels"]
+        width_scale = getattr(self, "width_scale", 1.0)
+        for idea in new:
+            intervention = idea.intervention
+            item = InterventionItem(intervention, idea.colour, None, idea.kind, idea.bounds, width_scale)
+            item.set_clustered(idea.clustered)  # before it joins the scene: see set_clustered
+            item.setParentItem(group)
+            label = self._new_label(intervention, item, idea.colour, idea.anchor[0], -idea.anchor[1], labels)
+            self._adopt(idea, item, label)
+        self.detail.refresh(self._items, [idea.intervention.uuid for idea in new])
+        self._sorted_labels = None
+
+    def _adopt(self, idea, item, label) -> None:
+        """``item`` and ``label`` now draw ``idea``, in its filter and cluster state."""
+        uuid = idea.intervention.uuid
+        idea.item, idea.label = item, label
+        self._items[uuid], self._labels[uuid] = item, label
+        item.set_clustered(idea.clustered)
+        label.clustered = idea.clustered
+        if not idea.shown:
+            self._apply_filter(uuid)
+
+    def _build_shown(self, rect=None) -> None:
+        """Build the ideas the map shows: not in a disc, and (in a big project, zoomed
+        in) in or near ``rect`` (scene coordinates; None: everywhere)."""
+        if len(self.ideas) < BUILD_ALL_BELOW or rect is None:
+            left = top = -float("inf")
+            right = bottom = float("inf")
+            needed = (left, top, right, bottom)
+        else:
+            mx, my = rect.width() * BUILD_MARGIN, rect.height() * BUILD_MARGIN
+            left, top, right, bottom = rect.left() - mx, rect.top() - my, rect.right() + mx, rect.bottom() + my
+            needed = (rect.left(), rect.top(), rect.right(), rect.bottom())
+        done = self._built_window  # every repaint asks: skip the pass over all ideas when nothing changed
+        if done is not None and done[0] <= needed[0] and done[1] <= needed[1] and needed[2] <= done[2] \
+                and needed[3] <= done[3]:
+            return
+        self._built_window = (left, top, right, bottom)
+        wanted = [idea for idea in self.ideas.values()
+                  if idea.item is None and idea.shown and not idea.clustered
+                  and idea.bounds[0] <= right and idea.bounds[2] >= left
+                  and -idea.bounds[3] <= bottom and -idea.bounds[1] >= top]
+        self._build(wanted)
+
+    def _new_label(self, intervention, item, colour, x, y, parent=None) -> LabelItem:
+        return LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
+                         style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour), parent,
+                         _label_offset(item))
+
+    def _put_intervention(self, intervention, detail=True) -> bool:
+        """Add or update the idea's item and label; False when its label stays as it was
+        (a title edit, or its undo), so that 10,000 labels need not be thinned again."""
+        if intervention.geometry is None:  # an idea without a place is listed, not drawn
+            self._remove_intervention(intervention.uuid)
+            return True
+        colour = self.project.primary_color(intervention)
+        idea = self.ideas.get(intervention.uuid)
+        if idea is not None and idea.item is None:  # not built yet: built now, as it is
+            self._build([idea])
+        item, label = (idea.item, idea.label) if idea is not None else (None, None)
+        if item is None:
+            x, y = label_anchor(intervention.geometry)
+            if self._spare:
+                item, label = self._spare.pop()
+                item.reuse(intervention, colour)
+                item.set_width_scale(getattr(self, "width_scale", 1.0))  # presentation mode may have changed
+            else:
+                item = InterventionItem(intervention, colour, self.groups["interventions"],
+                                        width_scale=getattr(self, "width_scale", 1.0))
+            idea = self.ideas[intervention.uuid] = Idea(intervention, colour, item.kind, intervention.geometry.bounds,
+                                                        (x, -y))
+            idea.shown = self.session_filter is None or intervention.created_session_uuid == self.session_filter
+            idea.item, self._items[intervention.uuid] = item, item
+            same_place = same_label = False
+            self.clusters.dirty = True
+        else:
+            before = item.intervention
+            same_place = (before.geometry is intervention.geometry
+                          or before.geometry is not None and before.geometry.equals_exact(intervention.geometry, 0.0))
+            same_label = (before.number == intervention.number and item.color_hex == colour
+                          and before.created_session_uuid == intervention.created_session_uuid)
+            kind = item.kind
+            item.update_from(intervention, colour)
+            idea.intervention, idea.colour, idea.kind = intervention, colour, item.kind
+            same_label = same_label and kind == item.kind and label is not None
+            if same_place and same_label:
+                if detail:
+                    self.detail.refresh(self._items, [intervention.uuid])
+                return False
+            idea.bounds = intervention.geometry.bounds
+        self.detail.forget(intervention.uuid)
+        if detail:
+            self.detail.refresh(self._items, [intervention.uuid])
+        x, y = label_anchor(intervention.geometry)
+        idea.anchor = (x, -y)
+        if same_label:  # moved or reshaped: the label follows
+            label.set_anchor(to_scene(x, y))
+            self.clusters.moved(idea)
+        else:
+            self.clusters.dirty = True
+            if label is None:
+                label = self._new_label(intervention, item, colour, x, y, self.groups["labels"])
+            else:  # renumbered, recoloured, or a spare: drawn again in place
+                label.set_anchor(to_scene(x, y))
+                label.clustered = label.filtered = False
+                label.relabel(str(intervention.number), colour, intervention.number, style.readable_text_on(colour),
+                              _label_offset(item), style.LABEL_SIZE * self.label_scale)
+            idea.label = self._labels[intervention.uuid] = label
+            self._sorted_labels = None
+        self._apply_filter(intervention.uuid)
+        return True
+
+    def _remove_intervention(self, uuid) -> None:
+        """The idea left the map: its item and label are hidden and kept for the next."""
+        self.detail.forget(uuid)
+        self.clusters.dirty = True
+        idea = self.ideas.pop(uuid, None)
+        if idea is not None:
+            idea.item = idea.label = None  # they may draw another idea next
+        item = self._items.pop(uuid, None)
+        label = self._labels.pop(uuid, None)
+        if item is not None:
+            item.set_selected(False)
+            item.set_hovered(False)
+            item.setVisible(False)
+        if label is not None:
+            label.thinned = True
+            label.setVisible(False)
+        if item is not None and label is not None:
+            self._spare.append((item, label))
+        else:
+            for leftover in (item, label):
+                if leftover is not None:
+                    self.removeItem(leftover)
+
+    def set_shape_detail(self, scale: float, rect=None) -> bool:
+        """Draw the ideas' shapes in the detail for ``scale`` (pixels per metre), dense
+        ones as cluster discs, building those shown in ``rect`` (scene coordinates, the
+        view; None: everywhere); True when the labels must be thinned again."""
+        self.detail.apply(self._items, scale)
+        changed = self.clusters.apply(self.ideas, self.groups["interventions"].isVisible(), scale)
+        if changed:  # ideas left their discs
+            self._built_window = None
+        self._build_shown(rect)
+        if changed:
+            self._thinned_at = None
+        return changed
+
+    def set_session_filter(self, session_uuid) -> None:
+        self.session_filter = session_uuid
+        self.clusters.dirty = True
+        self._sorted_labels = None
+        for uuid, idea in self.ideas.items():
+            idea.shown = session_uuid is None or idea.intervention.created_session_uuid == session_uuid
+            if idea.item is not None:
+                self._apply_filter(uuid)
+        self._hit_cache = None
+
+    def _apply_filter(self, uuid) -> None:
+        idea = self.ideas[uuid]
+        shown = idea.shown = (self.session_filter is None
+                              or idea.intervention.created_session_uuid == self.session_filter)
+        item, label = idea.item, idea.label
+        item.setVisible(shown)
+        if not shown:
+            item.set_selected(False)
+        label.filtered = not shown
+        label.setVisible(shown and not label.thinned and not label.clustered)
+        if label.isVisible():
+            label.ensure_drawn()
+
+
+def _label_offset(item) -> QPointF:
+    """A point's number sits beside its marker; a line's or polygon's on its anchor."""
+    if item.kind == 0:
+        return QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6))
+    return QPointF(0, 0)
