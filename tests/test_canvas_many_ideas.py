@@ -110,7 +110,7 @@ def test_selecting_an_idea_in_a_disc_shows_it(qtbot, many):
 
 
 def test_a_theme_recoloured_while_its_ideas_are_in_discs_shows_the_new_colour(qtbot, many):
-    from workbench.core.setup_commands import EditTheme
+    from workbench.core.theme_commands import EditTheme
 
     view = make_view(qtbot, many)
     view.zoom_to_all()
