@@ -7,7 +7,7 @@ from pathlib import Path
 
 import shapely
 
-from bench.common import p95, report, timed
+from bench.common import p95, report, timed_pair
 from bench.projects import make_project
 from workbench.core.commands import EditIntervention
 from workbench.store import open_project
@@ -67,7 +67,7 @@ def bench_open(folder: Path) -> None:
         project.close()
 
     assert len(bare_read(path)) == 1000
-    report("open_1000_interventions", timed(ours, 7), timed(lambda: bare_read(path), 7), "ratio<=1.5")
+    report("open_1000_interventions", *timed_pair(ours, lambda: bare_read(path)), "ratio<=1.5")
 
 
 def run() -> None:
