@@ -68,10 +68,11 @@ class ToetsPanel(QWidget):
         self._filling = False
         self._later = Deferred(self, self.refresh)
         self._gap_inputs = None  # uuid -> the idea as the gap view last counted it
-        context.selectionChanged.connect(lambda _u: self._refresh_now_when_seen())
+        context.selectionChanged.connect(lambda _u: self._later.now_or_when_shown())
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
-        context.on_project(self.refresh)
+        # built behind another tab (after the first painted map): nothing computed until shown
+        context.on_project(self._later.now_or_when_shown)
 
     def _on_changed(self, event) -> None:
         if event.kind == "intervention" and not self._concerns_toets(event):
@@ -101,13 +102,6 @@ class ToetsPanel(QWidget):
         0.2 s at 10,000 ideas) waits until shown."""
         self._later.request()
 
-    def _refresh_now_when_seen(self) -> None:
-        """Another idea selected: the user waits for it, so at once when on screen."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._later.request()
-
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([_("Criterium"), _("Oordeel"), _("Voorwaarde of toelichting")])
         self.answer_box.setTitle(_("Wat doen we met dit idee?"))
@@ -116,7 +110,7 @@ class ToetsPanel(QWidget):
             label.setText(text)
         self.save.setText(_("Antwoord opslaan"))
         self.constraints_box.setTitle(_("Referentielagen die een beperking zijn"))
-        self.refresh()
+        self._later.now_or_when_shown()
 
     # -- filling -------------------------------------------------------------------------
 
