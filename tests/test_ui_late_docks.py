@@ -25,9 +25,9 @@ def test_a_dock_built_after_the_project_opened_shows_that_project(qtbot, ui_sett
     assert main.panels["project"].info_edits["name"].text() == project.info.name
     assert main.panels["votes"].isEnabled()
     # the Toets dock computes its gap view (seconds at 10,000 ideas) only once its tab is chosen
-    assert main.panels["toets"].hints.text() == ""
+    assert main.panels["toets"].gaps.toPlainText() == ""
     main.show()
-    assert "Wat ontbreekt nog?" in show_dock(qtbot, main, "toets").hints.text()
+    assert "Wat ontbreekt nog?" in show_dock(qtbot, main, "toets").gaps.toPlainText()
     main.close()
 
 

@@ -94,7 +94,7 @@ def test_a_quote_about_a_theme_from_the_quotes_dock(qtbot, window, dialogs, samp
 def test_without_a_selection_the_dock_shows_the_gaps_with_zeros(qtbot, window, dialogs, sample_path):
     project = open_in_window(qtbot, window, sample_path)
     window.context.select([])
-    text = show_dock(qtbot, window, "toets").hints.text()
+    text = show_dock(qtbot, window, "toets").gaps.toPlainText()
     assert "Wat ontbreekt nog?" in text and "Nog niet beantwoord" in text
     for theme in project.themes():  # every theme, also those without ideas
         assert theme.name.replace("'", "&#x27;") in text or theme.name in text
@@ -132,13 +132,13 @@ def test_behind_another_tab_the_dock_computes_nothing_and_catches_up_when_its_ta
     project = open_in_window(qtbot, window, sample_path)
     window.context.select([])
     panel = show_dock(qtbot, window, "toets")
-    shown = panel.hints.text()
+    shown = panel.gaps.toPlainText()
     window.docks["editor"].raise_()  # the Toets tab behind the editor's, as on a first start
     qtbot.waitUntil(lambda: not on_screen(panel))
     window.context.run(AddIntervention("Een bank bij de bushalte zonder thema", None))
     added = project.intervention_by_number(len(project.interventions()))
     qtbot.wait(3 * REST_MS)  # a dock on screen would have refreshed by now
-    assert panel.hints.text() == shown and added.uuid not in panel._gap_inputs  # no gap view computed
+    assert panel.gaps.toPlainText() == shown and added.uuid not in panel._gap_inputs  # no gap view computed
     window.docks["toets"].raise_()
     qtbot.waitUntil(lambda: on_screen(panel))
-    assert f"{added.number}" in panel.hints.text().split("Zonder plek op de kaart")[-1]
+    assert f"{added.number}" in panel.gaps.toPlainText().split("Zonder plek op de kaart")[-1]
