@@ -58,3 +58,44 @@ def test_the_idea_combo_changes_entry_by_entry_as_a_refill_would(qtbot, window, 
     assert entries(combo) == entries(fresh)
     assert combo.currentData() == chosen.uuid
     fresh.deleteLater()
+
+
+def test_panels_due_together_refresh_after_the_map_painted_and_one_per_turn(qtbot, window, tmp_path):
+    """An idea added: the map shows it first; the ranking and the theme counts (both on
+    screen, due at the same moment) refresh in separate turns of the event loop, so the
+    window answers in between instead of freezing for both."""
+    from qtpy.QtCore import QEvent, QObject, QTimer
+
+    from workbench.ui.deferred import Deferred
+
+    path = tmp_path / "turns.gpkg"
+    make_project(path, interventions=300).close()
+    open_in_window(qtbot, window, path)
+    log = []
+    for key in ("ranking", "themes"):
+        deferred = show_dock(qtbot, window, key).findChild(Deferred)
+        deferred.refresh = lambda real=deferred.refresh, key=key: (log.append(key), real())  # still refreshes
+
+    class PaintLog(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                log.append("map painted")
+            return False
+
+    view = window.map_view
+    qtbot.wait(200)  # what opening left to paint is painted
+    spy = PaintLog()
+    view.viewport().installEventFilter(spy)
+    probe = QTimer()
+    probe.setInterval(0)
+    probe.timeout.connect(lambda: log.append("turn"))
+    probe.start()
+    centre = view.mapToScene(view.viewport().rect().center())
+    log.clear()
+    assert window.context.run(AddIntervention("Een bank in beeld", Point(centre.x(), -centre.y())))
+    qtbot.waitUntil(lambda: {"ranking", "themes"} <= set(log))
+    probe.stop()
+    view.viewport().removeEventFilter(spy)
+    first, second = sorted((log.index("ranking"), log.index("themes")))
+    assert "map painted" in log[:first]
+    assert "turn" in log[first:second]

@@ -80,6 +80,8 @@ class Deferred(QObject):
         self.timer.timeout.connect(self._due)
         widget.installEventFilter(self)
         self._follow_dock()
+        queue = turns()
+        self.destroyed.connect(lambda _o=None, me=self: queue.drop(me))  # a panel closed while due
 
     def request(self) -> None:
         self.dirty = True
