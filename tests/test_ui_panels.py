@@ -5,7 +5,7 @@ from qtpy.QtCore import Qt
 from qtpy.QtTest import QTest
 
 from tests.helpers import reopened_snapshot, snapshot
-from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: F401 (fixtures)
+from tests.ui_fixtures import dialogs, open_in_window, show_dock, ui_settings, window  # noqa: F401 (fixtures)
 from workbench.store import open_project
 
 
@@ -107,7 +107,7 @@ def test_ranking_per_idea_and_theme_for_this_session_and_overall(qtbot, window, 
     from workbench.core.commands import SetVotes
 
     project = open_in_window(qtbot, window, sample_path)
-    ranking = window.panels["ranking"]
+    ranking = show_dock(qtbot, window, "ranking")
     first = project.current_session_uuid
     top = max(project.interventions(), key=lambda i: (project.votes(i.uuid), -i.number))
     assert ranking.items_chart.rows[0][0] == f"{top.number}. {top.title}"

@@ -67,3 +67,15 @@ def open_in_window(qtbot, window, path):
     qtbot.waitUntil(window.map_view.is_painted)
     window.map_view.zoom_to_area()
     return window.context.project
+
+
+def show_dock(qtbot, window, key):
+    """Choose the dock's tab, as a user does to read it: a panel behind another tab
+    computes nothing until then (ui/deferred.py)."""
+    from workbench.ui.deferred import on_screen
+
+    panel = window.panels[key]
+    window.docks[key].show()
+    window.docks[key].raise_()
+    qtbot.waitUntil(lambda: on_screen(panel))
+    return panel

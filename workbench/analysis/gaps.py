@@ -62,22 +62,31 @@ def _tagged(item) -> set:
 
 def theme_counts(project) -> tuple:
     """Count per pillar (ideas tagged with it or any of its sub-themes, each idea once)."""
-    ideas = project.interventions()
     themes = project.themes()
-    children = {}
+    children, parents = {}, {}
     for theme in themes:
         children.setdefault(theme.parent_uuid, []).append(theme)
-
-    def below(theme) -> set:
-        uuids = {theme.uuid}
-        for child in children.get(theme.uuid, ()):
-            uuids |= below(child)
-        return uuids
+        parents[theme.uuid] = theme.parent_uuid
+    # one pass over the ideas (not one per theme: 0.1 s at 10,000 ideas): an idea counts
+    # for every theme that is one of its tags or above one
+    reached_by = {}  # a theme's uuid -> it and the themes above it
+    for start in parents:
+        above, uuid = [], start
+        while uuid in parents and uuid not in above:
+            above.append(uuid)
+            uuid = parents[uuid]
+        reached_by[start] = above
+    numbers = {}
+    for item in project.all("intervention"):
+        reached = set()
+        for tag in _tagged(item):
+            reached.update(reached_by.get(tag, ()))
+        for uuid in reached:
+            numbers[uuid] = numbers.get(uuid, 0) + 1
 
     def count(theme) -> Count:
-        uuids = below(theme)
-        number = sum(1 for item in ideas if _tagged(item) & uuids)
-        return Count(theme.name, number, tuple(count(child) for child in children.get(theme.uuid, ())))
+        return Count(theme.name, numbers.get(theme.uuid, 0),
+                     tuple(count(child) for child in children.get(theme.uuid, ())))
 
     return tuple(count(theme) for theme in children.get(None, ()))
 

@@ -1,5 +1,7 @@
 """Combo boxes filled from the project (themes, sessions, interventions), kept current."""
 
+import bisect
+
 from qtpy.QtGui import QColor, QIcon, QPixmap
 from qtpy.QtWidgets import QComboBox
 
@@ -31,12 +33,30 @@ class EntityCombo(QComboBox):
     def _on_changed(self, event) -> None:
         if event.kind != self.kind:
             return
-        # ideas keep their place (by number) when edited; sessions and goals may reorder
-        index = self.findData(event.uuid) if event.action == "changed" and self.kind == "intervention" else -1
-        if index >= 0:  # one entry renamed: no refill of (possibly) 10,000 entries
-            self.setItemText(index, self._text(event.entity))
+        if self.kind == "intervention" and event.action in ("added", "changed", "removed"):
+            self._update_idea(event)  # one entry: no refill of (possibly) 10,000 entries
         else:
-            self.refill()
+            self.refill()  # sessions and goals may reorder
+
+    def _update_idea(self, event) -> None:
+        """One idea added, edited or deleted: its entry alone, at its place by number,
+        exactly where a refill would put it (also midway through a batch of events)."""
+        current = self.currentData()
+        first = int(self.none_text_fn is not None)
+        self.blockSignals(True)
+        index = self.findData(event.uuid)
+        if index >= first:
+            self.removeItem(index)
+            del self._numbers[index - first]
+        if event.action != "removed":
+            place = bisect.bisect_left(self._numbers, event.entity.number)
+            self._numbers.insert(place, event.entity.number)
+            self.insertItem(place + first, self._text(event.entity), event.uuid)
+        index = self.findData(current) if current is not None else 0
+        self.setCurrentIndex(max(0, index))
+        self.blockSignals(False)
+        if self.currentData() != current:
+            self.currentIndexChanged.emit(self.currentIndex())
 
     def _entities(self):
         project = self.context.project
@@ -58,7 +78,9 @@ class EntityCombo(QComboBox):
         self.clear()
         if self.none_text_fn is not None:
             self.addItem(self.none_text_fn(), None)
-        for entity in self._entities():
+        entities = self._entities()
+        self._numbers = [entity.number for entity in entities] if self.kind == "intervention" else []
+        for entity in entities:
             if self.kind == "theme":
                 self.addItem(color_icon(entity.color), self._text(entity), entity.uuid)
             else:

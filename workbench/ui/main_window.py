@@ -13,7 +13,7 @@ from workbench.canvas.tools import Mode
 from workbench.canvas.view import MapView
 from workbench.core.commands import DeleteInterventions
 from workbench.i18n import _
-from workbench.ui import settings
+from workbench.ui import heap, settings
 from workbench.ui.actions import WindowActions
 from workbench.ui.capture_title import link_title_fields
 from workbench.ui.context import ProjectContext
@@ -120,6 +120,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
         old = self.context.project
         if old is not None and old is not project:
             self.commit_typing()
+            heap.release()
         self.map_view.set_project(project)
         self.context.set_project(project)
         if old is not None and old is not project:
@@ -131,6 +132,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
         self.update_title()
         self._show_session()
         self._update_actions()
+        heap.settle()
         notice = self.notice.show_for(project)
         if notice:
             self.show_message(notice)

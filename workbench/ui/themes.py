@@ -87,7 +87,7 @@ class ThemesPanel(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
-        self._deferred.dirty = False
+        self._deferred.done()
         project = self.context.project
         selected = self.selected_uuid()
         self.list.blockSignals(True)

@@ -5,9 +5,9 @@ shown; the verdicts are the user's. Every change is one command, so one undo ste
 import html
 
 from qtpy.QtCore import Qt
-from qtpy.QtWidgets import (QComboBox, QFormLayout, QGroupBox, QHeaderView, QLabel, QLineEdit, QListWidget,
-                            QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
-                            QTableWidgetItem, QVBoxLayout, QWidget)
+from qtpy.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHeaderView, QLabel, QLineEdit,
+                            QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
+                            QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
 from workbench.analysis.hints import constraint_layers, idea_hints, set_constraint_layers
 from workbench.core.criteria import DISPOSITION_LABELS, criteria_for, instruments_for, verdict_label
@@ -28,6 +28,14 @@ class ToetsPanel(QWidget):
         self.hints = QLabel()
         self.hints.setWordWrap(True)
         self.hints.setTextFormat(Qt.TextFormat.RichText)
+        # the gap view (nothing selected): at 10,000 ideas its lists of numbers are 120 kB
+        # of text; a word-wrapped label laid that out again and again (0.3 s per change),
+        # a text browser lays it out once and scrolls it
+        self.gaps = QTextBrowser()
+        self.gaps.setFrameShape(QFrame.Shape.NoFrame)
+        self.gaps.viewport().setAutoFillBackground(False)
+        self.gaps.setMinimumHeight(240)
+        self.gaps.hide()
         self.table = QTableWidget(0, 3)
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
@@ -58,6 +66,7 @@ class ToetsPanel(QWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         for widget in (self.title, self.hints, self.table, self.answer_box, self.constraints_box):
             layout.addWidget(widget)
+        layout.insertWidget(2, self.gaps, 100)  # most of the height when shown
         layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -68,10 +77,11 @@ class ToetsPanel(QWidget):
         self._filling = False
         self._later = Deferred(self, self.refresh)
         self._gap_inputs = None  # uuid -> the idea as the gap view last counted it
-        context.selectionChanged.connect(lambda _u: self._refresh_now_when_seen())
+        context.selectionChanged.connect(lambda _u: self._later.now_or_when_shown())
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
-        context.on_project(self.refresh)
+        # built behind another tab (after the first painted map): nothing computed until shown
+        context.on_project(self._later.now_or_when_shown)
 
     def _on_changed(self, event) -> None:
         if event.kind == "intervention" and not self._concerns_toets(event):
@@ -101,13 +111,6 @@ class ToetsPanel(QWidget):
         0.2 s at 10,000 ideas) waits until shown."""
         self._later.request()
 
-    def _refresh_now_when_seen(self) -> None:
-        """Another idea selected: the user waits for it, so at once when on screen."""
-        if self.isVisible():
-            self.refresh()
-        else:
-            self._later.request()
-
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([_("Criterium"), _("Oordeel"), _("Voorwaarde of toelichting")])
         self.answer_box.setTitle(_("Wat doen we met dit idee?"))
@@ -116,7 +119,7 @@ class ToetsPanel(QWidget):
             label.setText(text)
         self.save.setText(_("Antwoord opslaan"))
         self.constraints_box.setTitle(_("Referentielagen die een beperking zijn"))
-        self.refresh()
+        self._later.now_or_when_shown()
 
     # -- filling -------------------------------------------------------------------------
 
@@ -137,11 +140,15 @@ class ToetsPanel(QWidget):
             widget.setEnabled(enabled)
         if item is None:
             self.title.setText(_("Selecteer één idee om het te toetsen aan de omgevingsvisie."))
-            self.hints.setText(self._gaps_html(project) if project is not None else "")
+            self.hints.hide()
+            self.gaps.setHtml(self._gaps_html(project) if project is not None else "")
+            self.gaps.show()
             self.table.setRowCount(0)
             self.table.hide()
             self.answer_box.hide()
             return
+        self.gaps.hide()
+        self.hints.show()
         self.table.show()
         self.answer_box.show()
         self.title.setText(_("Idee {number}: {title}").format(number=item.number, title=item.title))

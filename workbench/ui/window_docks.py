@@ -14,7 +14,7 @@ from qtpy.QtWidgets import QDockWidget
 
 from workbench.canvas.layer_list import LayerList
 from workbench.i18n import _
-from workbench.ui import settings
+from workbench.ui import heap, settings
 from workbench.ui.dock_tabs import DockTabStyler, first_start_widths
 from workbench.ui.editor import InterventionEditor
 from workbench.ui.interventions_dock import InterventionsPanel
@@ -109,6 +109,8 @@ class WindowDocks:
         if pending:
             self._build_panel(pending[0])
             self._build_pending_panels_soon()
+        else:
+            heap.settle()  # the docks' rows live as long as the project (see ui/heap.py)
 
     def restore_layout(self) -> None:
         store = settings.qsettings()

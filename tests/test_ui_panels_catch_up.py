@@ -1,0 +1,101 @@
+"""Issue 14: with many ideas an edit shows on the map first and the panels catch up
+without rebuilding; after catching up each shows exactly what a fresh one shows."""
+
+from shapely.geometry import Point
+
+from bench.projects import make_project
+from tests.ui_fixtures import dialogs, open_in_window, show_dock, ui_settings, window  # noqa: F401 (fixtures)
+from workbench.core.commands import AddIntervention, DeleteInterventions, EditIntervention, SetVotes
+from workbench.ui.combos import EntityCombo
+from workbench.ui.ranking import RankingPanel
+
+
+def test_the_ranking_after_edits_and_undos_equals_a_fresh_ranking(qtbot, window, tmp_path):
+    path = tmp_path / "ranking.gpkg"
+    make_project(path, interventions=300).close()
+    project = open_in_window(qtbot, window, path)
+    ranking = show_dock(qtbot, window, "ranking")
+    context = window.context
+    voted = [item for item in project.interventions() if project.votes(item.uuid)][:3]
+    themes = [theme for theme in project.themes() if theme.parent_uuid]
+    assert context.run(EditIntervention(voted[0].uuid, title="Een nieuwe naam voor dit idee"))
+    assert context.run(EditIntervention(voted[1].uuid, primary_theme_uuid=themes[-1].uuid,
+                                        theme_uuids=(themes[-1].uuid,)))
+    assert context.run(SetVotes(voted[2].uuid, 99))
+    assert context.run(AddIntervention("Een bank", Point(195000, 323000)))
+    context.undo()
+    ranking._later.flush()
+    fresh = RankingPanel(context)
+    assert ranking.items_chart.rows == fresh.items_chart.rows
+    assert ranking.themes_chart.rows == fresh.themes_chart.rows
+    assert any("Een nieuwe naam voor dit idee" in row[0] for row in ranking.items_chart.rows)
+    assert ranking.items_chart.rows[0][1] == 99
+    fresh.deleteLater()
+
+
+def test_the_idea_combo_changes_entry_by_entry_as_a_refill_would(qtbot, window, tmp_path):
+    path = tmp_path / "combo.gpkg"
+    make_project(path, interventions=200).close()
+    project = open_in_window(qtbot, window, path)
+    combo = show_dock(qtbot, window, "quotes").intervention
+    context = window.context
+    chosen = project.interventions()[120]
+    combo.set_uuid(chosen.uuid)
+    refills = []
+    combo.refill = lambda: refills.append(True)  # count whole refills; the combo's own entries stay
+
+    def entries(box):
+        return [(box.itemText(i), box.itemData(i)) for i in range(box.count())]
+
+    items = project.interventions()
+    assert context.run(EditIntervention(items[3].uuid, title="Nieuwe titel"))
+    assert context.run(AddIntervention("Een nieuw idee", Point(195000, 323000)))
+    assert context.run(DeleteInterventions([items[7].uuid, items[8].uuid, items[150].uuid]))
+    context.undo()  # the three come back at their places
+    assert context.run(DeleteInterventions([items[10].uuid]))
+    assert refills == []  # no rebuild of 200 entries for one idea
+    fresh = EntityCombo(context, "intervention", lambda: "(geen idee)")
+    assert entries(combo) == entries(fresh)
+    assert combo.currentData() == chosen.uuid
+    fresh.deleteLater()
+
+
+def test_panels_due_together_refresh_after_the_map_painted_and_one_per_turn(qtbot, window, tmp_path):
+    """An idea added: the map shows it first; the ranking and the theme counts (both on
+    screen, due at the same moment) refresh in separate turns of the event loop, so the
+    window answers in between instead of freezing for both."""
+    from qtpy.QtCore import QEvent, QObject, QTimer
+
+    from workbench.ui.deferred import Deferred
+
+    path = tmp_path / "turns.gpkg"
+    make_project(path, interventions=300).close()
+    open_in_window(qtbot, window, path)
+    log = []
+    for key in ("ranking", "themes"):
+        deferred = show_dock(qtbot, window, key).findChild(Deferred)
+        deferred.refresh = lambda real=deferred.refresh, key=key: (log.append(key), real())  # still refreshes
+
+    class PaintLog(QObject):
+        def eventFilter(self, watched, event):
+            if event.type() == QEvent.Type.Paint:
+                log.append("map painted")
+            return False
+
+    view = window.map_view
+    qtbot.wait(200)  # what opening left to paint is painted
+    spy = PaintLog()
+    view.viewport().installEventFilter(spy)
+    probe = QTimer()
+    probe.setInterval(0)
+    probe.timeout.connect(lambda: log.append("turn"))
+    probe.start()
+    centre = view.mapToScene(view.viewport().rect().center())
+    log.clear()
+    assert window.context.run(AddIntervention("Een bank in beeld", Point(centre.x(), -centre.y())))
+    qtbot.waitUntil(lambda: {"ranking", "themes"} <= set(log))
+    probe.stop()
+    view.viewport().removeEventFilter(spy)
+    first, second = sorted((log.index("ranking"), log.index("themes")))
+    assert "map painted" in log[:first]
+    assert "turn" in log[first:second]
