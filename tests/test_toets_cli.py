@@ -67,3 +67,19 @@ def test_ideas_tagged_with_kernthemas_report_in_the_visie_structure(tmp_path, ca
     code, out, _err = run(capsys, "toets", path, "--json")
     rows = {r["sub_theme"]: r["ideas"] for r in json.loads(out)["crosswalk"]}
     assert rows == {"Het kind voorop": 1, "Veiligheid op orde": 0, "Gezonde basis": 2}
+
+
+def test_numbers_still_to_weigh_read_as_runs(sample_path, capsys):
+    """At ten thousand ideas "not weighed yet" was a page of numbers; runs say the same
+    in a few characters, and a weighed idea shows as the gap in its run."""
+    from workbench.analysis.gaps import number_ranges
+
+    assert number_ranges([]) == ""
+    assert number_ranges([20, 3, 1, 2, 7, 9, 10, 11, 9]) == "1\u20133, 7, 9\u201311, 20"
+    assert number_ranges([4, 5]) == "4, 5"  # two numbers are not a run
+    assert number_ranges(range(1, 10_001)) == "1\u201310000"
+    code, out, _err = run(capsys, "toets", sample_path)
+    assert code == 0 and "Nog niet getoetst (eindoordeel): 1\u201322\n" in out
+    assert run(capsys, "weigh", sample_path, 5, "--criterion", "eindoordeel", "--verdict", "voldoet")[0] == 0
+    code, out, _err = run(capsys, "toets", sample_path)
+    assert "Nog niet getoetst (eindoordeel): 1\u20134, 6\u201322\n" in out

@@ -127,6 +127,22 @@ def gap_view(project, placements=None) -> GapView:
         placeless=tuple(i.number for i in ideas if i.geometry is None or i.geometry.is_empty))
 
 
+def number_ranges(numbers) -> str:
+    """Idea numbers as runs: ``1\u20139, 11, 13\u201320`` (an en dash, as in print). At ten
+    thousand ideas "not weighed yet" is usually every number: one run, not a page of
+    them. Empty for no numbers (the caller says "geen")."""
+    ordered = sorted(set(numbers))
+    runs, start = [], None
+    for index, number in enumerate(ordered):
+        if start is None:
+            start = number
+        if index + 1 == len(ordered) or ordered[index + 1] != number + 1:
+            runs.append(str(start) if start == number else
+                        f"{start}, {number}" if number == start + 1 else f"{start}\u2013{number}")
+            start = None
+    return ", ".join(runs)
+
+
 @dataclass(frozen=True)
 class IdeaToets:
     number: int

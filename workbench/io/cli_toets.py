@@ -97,7 +97,9 @@ def toets_report(project) -> dict:
 
 
 def _numbers(numbers) -> str:
-    return ", ".join(map(str, numbers)) if numbers else _("geen")
+    from workbench.analysis.gaps import number_ranges
+
+    return number_ranges(numbers) or _("geen")
 
 
 def cmd_toets(args):

@@ -3,7 +3,7 @@ table (what happens with every idea, and how it weighs against the visie)."""
 
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
-from workbench.analysis.gaps import crosswalk_counts, gap_view, toets_rows
+from workbench.analysis.gaps import crosswalk_counts, gap_view, number_ranges, toets_rows
 from workbench.core.criteria import criteria_for, disposition_label, verdict_label
 from workbench.core.model import answer_uuid
 from workbench.core.scope import session_idea_uuids
@@ -56,8 +56,8 @@ def gaps_section(project, styles, width, placements):
         rows += [[cell(w.name, styles.cell, widths[0]), cell(str(w.count), styles.cell, widths[1])] for w in view.wijken]
         story += [grid(rows, widths, numeric_from=1), Spacer(1, 8)]
     lines = [(_("Doelen waar geen idee aan bijdraagt"), "; ".join(view.unserved_goals) or _("geen")),
-             (_("Ideeën zonder eindoordeel"), ", ".join(map(str, view.not_weighed)) or _("geen")),
-             (_("Ideeën zonder antwoord aan de inwoner"), ", ".join(map(str, view.not_answered)) or _("geen"))]
+             (_("Ideeën zonder eindoordeel"), number_ranges(view.not_weighed) or _("geen")),
+             (_("Ideeën zonder antwoord aan de inwoner"), number_ranges(view.not_answered) or _("geen"))]
     story += [Paragraph(f"<b>{label}:</b> {cell(value, styles.body, width, lines=6).text}", styles.body)
               for label, value in lines]
     story.append(heading(_("Kernthema's in de thema's van de visie"), styles.h2, level=1))

@@ -183,7 +183,7 @@ class ToetsPanel(QWidget):
 
     def _gaps_html(self, project) -> str:
         """Without a selection: what the input covers of the visie, zeros included."""
-        from workbench.analysis.gaps import gap_view
+        from workbench.analysis.gaps import gap_view, number_ranges
 
         view = gap_view(project)
         self._gap_inputs = {item.uuid: item for item in project.interventions()}
@@ -201,7 +201,7 @@ class ToetsPanel(QWidget):
         if view.wijken:
             parts.append(e(_("Wijken (aantal ideeën, ook nul):")))
             parts += [count(wijk) for wijk in view.wijken]
-        numbers = lambda values: ", ".join(map(str, values)) or _("geen")  # noqa: E731
+        numbers = lambda values: number_ranges(values) or _("geen")  # noqa: E731
         parts.append(e(_("Doelen zonder idee: {goals}").format(goals="; ".join(view.unserved_goals) or _("geen"))))
         parts.append(e(_("Nog niet getoetst (eindoordeel): {numbers}").format(numbers=numbers(view.not_weighed))))
         parts.append(e(_("Nog niet beantwoord: {numbers}").format(numbers=numbers(view.not_answered))))
