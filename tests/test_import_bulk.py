@@ -217,3 +217,28 @@ def test_the_fast_parse_gives_every_value_json_gives():
                 parse_json(text.encode(), text)
             continue
         assert repr(parse_json(text.encode(), text)) == expected
+
+
+def test_an_import_in_the_app_keeps_the_open_project_out_of_the_collector(tmp_path):
+    """The app freezes the open project's objects (ui/heap.py) so that full collections
+    stop landing in panel refreshes at 10,000 ideas; an import must not hand them back
+    (its own pause of the collector ended with gc.unfreeze, which thawed everything)."""
+    import gc
+
+    project = new_project(tmp_path / "p.gpkg", "Test", "heerlen-2050", with_wijken=False)
+    source = _write(tmp_path / "in.geojson", [{"type": "Point", "coordinates": [X, Y + i / 1000]} for i in range(50)])
+    gc.freeze()  # what ui.heap.settle() does once the project is shown
+    try:
+        frozen = gc.get_freeze_count()
+        assert import_file(project, source).imported == 50
+        assert gc.get_freeze_count() >= frozen
+    finally:
+        gc.unfreeze()
+        project.close()
+    assert gc.get_freeze_count() == 0
+    project = new_project(tmp_path / "q.gpkg", "Test", "heerlen-2050", with_wijken=False)
+    try:  # outside the app (the CLI) nothing stays frozen after an import
+        assert import_file(project, source).imported == 50
+        assert gc.get_freeze_count() == 0
+    finally:
+        project.close()

@@ -39,15 +39,21 @@ def paused_gc():
     10,000 ideas) lives as long as the project: it goes straight to the oldest generation
     (``gc.freeze`` then ``gc.unfreeze``, two list splices) instead of being walked by a
     young and then a middle collection first (8 ms each, more on a busy machine). It is
-    still tracked, and full collections look at it as at any long-lived object."""
+    still tracked, and full collections look at it as at any long-lived object.
+
+    When the app has already frozen the open project's objects (ui/heap.py), the
+    import's leftovers join them and stay frozen: unfreezing would hand the whole
+    project back to the collector, and its full collections back to the panels."""
     was_enabled = gc.isenabled()
+    already_frozen = gc.get_freeze_count() > 0
     gc.disable()
     try:
         yield
     finally:
         if was_enabled:
             gc.freeze()
-            gc.unfreeze()
+            if not already_frozen:
+                gc.unfreeze()
             gc.enable()
 
 
