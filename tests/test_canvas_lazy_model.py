@@ -32,6 +32,7 @@ def check_map(view, project):
     assert set(scene.ideas) == set(model), "the map's ideas are not the project's"
     for uuid, idea in scene.ideas.items():
         assert idea.intervention == model[uuid], f"idea {model[uuid].number} shows an old state"
+        assert idea.shown == (scene.session_filter in (None, model[uuid].created_session_uuid))
         if idea.item is not None:
             assert idea.item.intervention == model[uuid]
             if idea.item.isVisible():
@@ -62,10 +63,11 @@ def test_random_edits_and_zooms_keep_the_lazy_map_equal_to_the_project(qtbot, la
         rng = random.Random(seed)
         view = make_view(qtbot, project)
         themes = [t.uuid for t in project.themes() if t.parent_uuid]
+        session = project.sessions()[0].uuid
         for _step in range(60):
             ideas = project.interventions()
             action = rng.choice(["add", "add", "delete", "delete", "move", "undo", "undo", "redo", "zoom", "zoom",
-                                 "all"])
+                                 "all", "session"])
             if action == "add":
                 x, y = rng.uniform(192000, 198000), rng.uniform(320000, 327000)
                 project.execute(AddIntervention(f"Nieuw {_step}", Point(x, y), [rng.choice(themes)]))
@@ -82,6 +84,8 @@ def test_random_edits_and_zooms_keep_the_lazy_map_equal_to_the_project(qtbot, la
                 view.zoom_to_rect(QRectF(to_scene(x - size, y + size), to_scene(x + size, y - size)), margin=0)
             elif action == "all":
                 view.zoom_to_all()
+            elif action == "session":  # the bench's evening, or all: ideas added here belong to none
+                view.set_session_filter(None if view.scene().session_filter else session)
             view.viewport().repaint()  # what a paint builds, as the screen would
             qtbot.wait(1)
             check_map(view, project)
