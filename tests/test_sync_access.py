@@ -118,3 +118,18 @@ def test_grants_made_before_read_grants_existed_stay_write_grants_after_db_init(
     conn.close()
     writer = _role(postgis_server, url, "facilitator_west", "werkbank_facilitator")
     assert sync(sample_path, writer).pushed > 0
+
+
+def test_a_database_made_with_four_migrations_gets_the_reference_view_on_db_init(postgis_server, monkeypatch):
+    """Views added after a release go into a new migration: one written into an earlier
+    migration never reaches a database that already ran it."""
+    from workbench.store import postgis
+
+    url = postgis_server.new_database()
+    conn = postgis.connect(url)
+    monkeypatch.setattr(postgis, "MIGRATIONS", postgis.MIGRATIONS[:4])  # a database made before the view
+    postgis.init(conn)
+    monkeypatch.undo()
+    assert postgis.init(conn) == [5]
+    assert conn.execute("SELECT to_regclass('werkbank.referentie')").fetchone()[0] is not None
+    conn.close()

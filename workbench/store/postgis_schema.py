@@ -181,16 +181,6 @@ def _migration_2(cur) -> None:
       SELECT project_uuid, uuid, gegevens->>'name' AS naam, geom
       FROM {SCHEMA}.rijen WHERE soort = 'area' AND levend AND {_reader('project_uuid')};
 
-    -- Every feature of every reference layer (CBS wijken, a zoning plan), as QGIS layers
-    -- by laag; the features travel inside their layer's row as [uuid, label, WKB hex, properties].
-    CREATE OR REPLACE VIEW {SCHEMA}.referentie AS
-      SELECT r.project_uuid, r.uuid AS laag_uuid, r.gegevens->>'name' AS laag, r.gegevens->>'credit' AS bron,
-             f->>0 AS uuid, f->>1 AS label,
-             ST_SetSRID(ST_GeomFromWKB(decode(f->>2, 'hex')), 28992)::geometry(Geometry, 28992) AS geom
-      FROM {SCHEMA}.rijen r, jsonb_array_elements(r.gegevens->'features') f
-      WHERE r.soort = 'reference_layer' AND r.levend AND jsonb_typeof(r.gegevens->'features') = 'array'
-        AND {_reader('r.project_uuid')};
-
     -- Per wijk: the ideas that touch it, zeros included (analysis/gaps.py wijk_counts).
     -- A reference layer row holds its features as [uuid, label, WKB hex, properties]
     -- (sync/rows.py); the wijken layer is the one the app takes: a name with "wijk",
@@ -234,7 +224,7 @@ def _migration_2(cur) -> None:
       WHERE {_reader('n.project_uuid')};
 
     GRANT SELECT ON {SCHEMA}.thema_telling, {SCHEMA}.toets_per_idee, {SCHEMA}.toets_samenvatting,
-      {SCHEMA}.gebied, {SCHEMA}.referentie, {SCHEMA}.wijk_telling TO {FACILITATOR}, {VIEWER};
+      {SCHEMA}.gebied, {SCHEMA}.wijk_telling TO {FACILITATOR}, {VIEWER};
     """)
 
 
@@ -301,4 +291,22 @@ def _migration_4(cur) -> None:
     """)
 
 
-MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4]
+def _migration_5(cur) -> None:
+    """The reference layers for QGIS (added after databases were made with 1-4: a view
+    in an earlier migration would never reach them)."""
+    cur.execute(f"""
+    -- Every feature of every reference layer (CBS wijken, a zoning plan), as QGIS layers
+    -- by laag; the features travel inside their layer's row as [uuid, label, WKB hex, properties].
+    CREATE OR REPLACE VIEW {SCHEMA}.referentie AS
+      SELECT r.project_uuid, r.uuid AS laag_uuid, r.gegevens->>'name' AS laag, r.gegevens->>'credit' AS bron,
+             f->>0 AS uuid, f->>1 AS label,
+             ST_SetSRID(ST_GeomFromWKB(decode(f->>2, 'hex')), 28992)::geometry(Geometry, 28992) AS geom
+      FROM {SCHEMA}.rijen r, jsonb_array_elements(r.gegevens->'features') f
+      WHERE r.soort = 'reference_layer' AND r.levend AND jsonb_typeof(r.gegevens->'features') = 'array'
+        AND {_reader('r.project_uuid')};
+
+    GRANT SELECT ON {SCHEMA}.referentie TO {FACILITATOR}, {VIEWER};
+    """)
+
+
+MIGRATIONS = [_migration_1, _migration_2, _migration_3, _migration_4, _migration_5]
