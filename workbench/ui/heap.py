@@ -14,7 +14,12 @@ import gc
 
 
 def settle() -> None:
-    """What exists now lives as long as the project: leave it out of collections."""
+    """What exists now lives as long as the project: leave it out of collections.
+
+    Garbage is collected first: frozen, a cycle left by the project just closed (or by
+    building the window) would never be freed, and each switch of project would keep
+    the previous one for the rest of the session."""
+    gc.collect()
     gc.freeze()
 
 

@@ -6,7 +6,7 @@ Each of its other jobs lives in a module of its own, mixed in here: the docks an
 layout (window_docks), the status bar and title (window_status), the file actions
 (window_files), dropped files (window_drop) and the help menu (window_help)."""
 
-from qtpy.QtCore import QEvent, Qt
+from qtpy.QtCore import QEvent, Qt, QTimer
 from qtpy.QtWidgets import QApplication, QDockWidget, QMainWindow, QToolBar, QWidget
 
 from workbench.canvas.tools import Mode
@@ -132,7 +132,8 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
         self.update_title()
         self._show_session()
         self._update_actions()
-        heap.settle()
+        # once this call has returned: until then ``old`` still holds the closed project
+        QTimer.singleShot(0, self, heap.settle)
         notice = self.notice.show_for(project)
         if notice:
             self.show_message(notice)
