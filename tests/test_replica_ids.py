@@ -75,3 +75,27 @@ def test_a_moved_file_is_the_same_file_and_keeps_its_id_but_a_copy_does_not(samp
     shutil.copy(moved, copy)
     edit_once(copy, idea, "Op de kopie")
     assert len(vector(copy, idea)) == before + 2
+
+
+def test_a_file_stores_its_replica_id_with_its_first_write_only(sample_path, tmp_path):
+    """The id is written once per opening, in the first edit's transaction; every later
+    edit rewrote it (one statement more per keystroke committed)."""
+    copy = tmp_path / "kopie.gpkg"
+    shutil.copy(sample_path, copy)
+    project = open_project(copy)
+    writes = []
+    project.repository.conn.set_trace_callback(
+        lambda sql: writes.append(sql) if "'setting.replica'" in sql and sql.lstrip().upper().startswith("INSERT") else None)
+    try:
+        first = project.interventions()[0]
+        for n in range(3):
+            project.execute(EditIntervention(first.uuid, title=f"Titel {n}"))
+    finally:
+        project.repository.conn.set_trace_callback(None)
+        project.close()
+    assert len(writes) == 1, writes
+    reopened = open_project(copy)
+    try:
+        assert reopened.get("intervention", first.uuid).title == "Titel 2"
+    finally:
+        reopened.close()

@@ -95,6 +95,7 @@ class Repository(StateReader):
                 seal(self.conn)  # our own write to a checked file: the next open need not check again
             else:
                 self.clean = False  # another program wrote meanwhile: the next open checks everything
+        self._replica_record = None  # committed: stored once, not again with every write
 
     def _write_simple(self, change) -> None:
         table, cls = SIMPLE_TABLES[change.kind]
