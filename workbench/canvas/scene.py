@@ -208,8 +208,9 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
 
     def set_layer_visible(self, key: str, visible: bool) -> None:
         self.groups[key].setVisible(visible)
-        self.clusters.dirty = True  # hidden ideas are not clustered
-        self._hit_cache = None  # hidden ideas cannot be picked
+        if key == "interventions":  # hidden ideas are not clustered nor picked
+            self.clusters.dirty = True
+            self._hit_cache = None
         if key == "reference":
             self.names_group.setVisible(visible)
         if key in ("underlay", "basemap"):

@@ -143,7 +143,10 @@ class IdeaLayer:
 
     def _build_shown(self, rect=None) -> None:
         """Build the ideas the map shows: not in a disc, and (in a big project, zoomed
-        in) in or near ``rect`` (scene coordinates; None: everywhere)."""
+        in) in or near ``rect`` (scene coordinates; None: everywhere). Nothing while the
+        ideas layer is hidden: its ideas are in no disc then, and would all be built."""
+        if not self.groups["interventions"].isVisible():
+            return
         if len(self.ideas) < BUILD_ALL_BELOW or rect is None:
             left = top = -float("inf")
             right = bottom = float("inf")
