@@ -242,3 +242,26 @@ def test_an_import_in_the_app_keeps_the_open_project_out_of_the_collector(tmp_pa
         assert gc.get_freeze_count() == 0
     finally:
         project.close()
+
+
+def test_reading_on_another_thread_leaves_the_collector_alone(tmp_path):
+    """The import dialog reads a file on a worker thread while the window runs: the
+    collector is the whole process's, so only the main thread may pause or freeze it."""
+    import gc
+    import threading
+
+    source = _write(tmp_path / "in.geojson", [{"type": "Point", "coordinates": [X, Y + i / 1000]} for i in range(50)])
+    seen = {}
+
+    def reading():
+        from workbench.io.source import paused_gc
+
+        with paused_gc():
+            seen["enabled"] = gc.isenabled()
+            seen["features"] = len(read(source))
+
+    worker = threading.Thread(target=reading)
+    worker.start()
+    worker.join()
+    assert seen == {"enabled": True, "features": 50}
+    assert gc.isenabled() and gc.get_freeze_count() == 0

@@ -8,6 +8,7 @@ RD, and repair invalid shapes. What it did is reported per feature, in Dutch.
 """
 
 import gc
+import threading
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 
@@ -44,6 +45,12 @@ def paused_gc():
     When the app has already frozen the open project's objects (ui/heap.py), the
     import's leftovers join them and stay frozen: unfreezing would hand the whole
     project back to the collector, and its full collections back to the panels."""
+    if threading.current_thread() is not threading.main_thread():
+        # the collector is the process's: paused from the import dialog's reading thread
+        # it was off for the window too, and the freeze at the end took the window's
+        # garbage of those seconds with it
+        yield
+        return
     was_enabled = gc.isenabled()
     already_frozen = gc.get_freeze_count() > 0
     gc.disable()
