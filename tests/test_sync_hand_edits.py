@@ -56,6 +56,7 @@ def test_hand_edited_rows_are_checked_before_they_reach_a_laptop(sample_path, tm
     assert main(["sync", str(laptop), "--db", database]) == 0
     out = capsys.readouterr().out
     assert "Een rij uit de database (intervention) is onbruikbaar en is niet overgenomen." in out
+    assert f"De vorm van idee {base[first].number} was ongeldig en is hersteld." in out  # said, as on opening
     pulled = ideas(laptop)
     assert pulled[first].geometry.is_valid and pulled[first].geometry.geom_type in ("Polygon", "MultiPolygon")
     assert isinstance(pulled[second].number, int) and pulled[second].title.startswith("Lang ")

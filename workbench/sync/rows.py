@@ -127,7 +127,7 @@ def snapshot(rows, warnings=None) -> Project:
     with write access may have edited the rows by hand): a row that makes no entity is
     left out, a broken shape repaired, odd values made usable (``store.repair``); what
     was done is added to ``warnings`` in Dutch."""
-    from workbench.store.repair import sanitize_state
+    from workbench.store.repair import repair_geometries, sanitize_state
 
     warnings = [] if warnings is None else warnings
     state, found = ProjectState(), {}
@@ -142,21 +142,25 @@ def snapshot(rows, warnings=None) -> Project:
             state.info = entity
         elif entity is not None:
             state.entities["tombstone" if not alive else kind][uuid] = entity
+    ideas = state.entities["intervention"]
+    shapes, notes = repair_geometries(None, [(i.uuid, i.number, i.geometry) for i in ideas.values()
+                                             if i.geometry is not None])
+    for uuid, geometry in shapes.items():  # repaired, or None: listed without a place, as on opening
+        ideas[uuid] = replace(ideas[uuid], geometry=geometry)
+    warnings += notes
     _changes, repaired = sanitize_state(state)
     warnings += repaired
     return Project(state, _Snapshot(found))
 
 
 def _usable(kind, alive, data, wkb, uuid):
-    """``from_row`` with a valid shape; False when the row makes no usable entity."""
+    """``from_row``, or False when the row makes no entity. An idea's shape is checked
+    with the others' in :func:`snapshot`; an area's here (one per project)."""
     try:
         entity = from_row(kind, alive, data if isinstance(data, dict) else {}, wkb, uuid)
     except Exception:  # any malformed value a hand-edited row can hold: a bad WKB, a missing field, ...
         return False
-    geometry = getattr(entity, "geometry", None) if isinstance(entity, (Intervention, Area)) else None
-    if geometry is not None and not geometry.is_valid:
-        fixed = repair(geometry)
-        if fixed is None:
-            return False
-        entity = replace(entity, geometry=fixed)
+    if isinstance(entity, Area) and entity.geometry is not None and not entity.geometry.is_valid:
+        fixed = repair(entity.geometry)
+        return False if fixed is None else replace(entity, geometry=fixed)
     return entity
