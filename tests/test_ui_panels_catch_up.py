@@ -99,3 +99,19 @@ def test_panels_due_together_refresh_after_the_map_painted_and_one_per_turn(qtbo
     first, second = sorted((log.index("ranking"), log.index("themes")))
     assert "map painted" in log[:first]
     assert "turn" in log[first:second]
+
+
+def test_a_dock_built_with_a_project_open_fills_its_lists_once(qtbot, window, tmp_path, monkeypatch):
+    """Built after the first paint, the Citaten dock's idea and theme lists were filled
+    twice (once empty-handed by the widget, once by the subscription), 0.03 s each at
+    10,000 ideas; the subscription alone does it now."""
+    path = tmp_path / "once.gpkg"
+    make_project(path, interventions=50).close()
+    open_in_window(qtbot, window, path)
+    refills = []
+    real = EntityCombo.refill
+    monkeypatch.setattr(EntityCombo, "refill", lambda self: (refills.append(self.kind), real(self)))
+    assert "quotes" in window.panels.pending()  # built now, with the project open
+    quotes = show_dock(qtbot, window, "quotes")
+    assert sorted(refills) == ["intervention", "theme"], refills
+    assert quotes.intervention.count() == 51  # "(geen idee)" and the fifty

@@ -27,7 +27,6 @@ class EntityCombo(QComboBox):
         self.setMinimumContentsLength(12)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         context.changed.connect(self._on_changed)
-        self.refill()  # the first entry alone without a project
         context.on_project(self.refill)
 
     def _on_changed(self, event) -> None:

@@ -49,16 +49,16 @@ class ProjectContext(QObject):
         self.projectReplaced.emit()
 
     def on_project(self, slot) -> None:
-        """Subscribe ``slot`` (no arguments) to every project opened from now on, and
-        call it at once when a project is open already: a widget built while a project
-        is open (a dock built when first shown) shows that project, not an empty one.
+        """Subscribe ``slot`` (no arguments) to every project opened (or closed: then
+        ``project`` is None) from now on, and call it once now, project or not: a widget
+        built while a project is open (a dock built when first shown) shows that
+        project, and one built without shows the empty state, from the one call.
 
         The call is immediate, so subscribe at the end of ``__init__``, once everything
         the slot touches exists. Connected as to a signal: a bound method of a QObject
         is dropped with its object."""
         self.projectReplaced.connect(slot)
-        if self.project is not None:
-            slot()
+        slot()
 
     def _forward(self, event) -> None:
         if event.kind == "intervention" and event.action == "removed" and event.uuid in self._selection:

@@ -28,7 +28,6 @@ class InterventionTableModel(QAbstractTableModel):
         self._rows = []
         context.changed.connect(self._on_changed)
         context.sessionFilterChanged.connect(lambda _uuid: self._votes_changed())
-        self.reload()  # empty without a project
         context.on_project(self.reload)
 
     def reload(self) -> None:

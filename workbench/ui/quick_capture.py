@@ -109,7 +109,6 @@ class QuickCaptureBar(FittingBar, QWidget):
         context.changed.connect(lambda e: e.kind == "theme" and self.rebuild_swatches())
         context.changed.connect(self._forget_removed)
         connect_retranslate(self)
-        self.rebuild_swatches()  # none without a project
         context.on_project(self.rebuild_swatches)
         context.on_project(lambda: self._done(False))  # the idea being titled is in the other project
 

@@ -58,7 +58,6 @@ class QuotesPanel(QWidget):
         self._loaded_quote = None  # the quote as the form shows it
         self._default_speaker = ""
         connect_retranslate(self)
-        self._reset()  # an empty form without a project
         context.on_project(self._reset)
 
     def retranslate(self) -> None:

@@ -22,7 +22,6 @@ class VotesModel(QAbstractTableModel):
         self.context = context
         self._rows, self._row_of, self._icons = [], {}, {}
         context.changed.connect(self._on_changed)
-        self.reload()  # empty without a project
         context.on_project(self.reload)
 
     def reload(self) -> None:
