@@ -110,8 +110,14 @@ class Source:
 
     @property
     def features(self) -> list:
-        """A :class:`Feature` per checked feature."""
-        return [Feature(*values) for values in zip(self.numbers, self.geometries, self.properties)]
+        """A :class:`Feature` per checked feature (made on each call: ask :meth:`first`
+        or ``len()`` for a preview or a count)."""
+        return self.first(len(self))
+
+    def first(self, count: int) -> list:
+        """A :class:`Feature` for each of the first ``count`` checked features."""
+        return [Feature(*values) for values in zip(self.numbers[:count], self.geometries[:count],
+                                                   self.properties[:count])]
 
 
 def _label(index: int) -> str:

@@ -181,7 +181,7 @@ class ImportDialog(QDialog):
         self.preview.clear()
         self.preview.setColumnCount(len(fields) + 1)
         self.preview.setHorizontalHeaderLabels([_("Vorm")] + fields)
-        rows = source.features[:PREVIEW_ROWS]
+        rows = source.first(PREVIEW_ROWS)
         self.preview.setRowCount(len(rows))
         for row, feature in enumerate(rows):
             self.preview.setItem(row, 0, QTableWidgetItem(feature.geometry.geom_type))
@@ -195,12 +195,12 @@ class ImportDialog(QDialog):
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(0, combo.findData(guessed[key])) if guessed[key] else 0)
         counts = _("{usable} bruikbare objecten van {total}; {repaired} hersteld, {skipped} overgeslagen.").format(
-            usable=len(source.features), total=source.total, repaired=len(source.repaired), skipped=len(source.skipped))
+            usable=len(source), total=source.total, repaired=len(source.repaired), skipped=len(source.skipped))
         details = source.repaired + source.skipped
         shown = details[:5] + ([_("... en nog {count} meldingen.").format(count=len(details) - 5)] if len(details) > 5 else [])
         self.file_messages.setText("\n".join([counts] + source.warnings + shown))
-        self.ok_button.setEnabled(bool(source.features))
-        if not source.features:
+        self.ok_button.setEnabled(len(source) > 0)
+        if not len(source):
             self.error.show_error(_("Er staan geen bruikbare objecten in {name}.").format(name=self.path.name))
 
     # -- importing -----------------------------------------------------------------------
