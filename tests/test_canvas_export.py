@@ -41,7 +41,7 @@ def test_cli_writes_a_png_of_the_area_with_ideas_in_their_colours(project, sampl
     assert line.lightness() < 120
     # every idea's number is drawn: a disc in its theme colour at or near its anchor
     from workbench.canvas.geometry import to_scene
-    from workbench.canvas.scene import label_anchor
+    from workbench.geo.display import label_anchor
 
     for item in project.interventions():
         if "Point" in item.geometry.geom_type:

@@ -28,7 +28,7 @@ def test_the_first_start_asks_what_to_do_and_the_example_says_it_is_one(qtbot, w
 
 def test_a_project_of_ones_own_has_no_example_band_and_new_is_in_the_toolbar(qtbot, window,
                                                                               sample_path):
-    from workbench.io.samples import is_sample
+    from workbench.io.sample_identity import is_sample
 
     project = open_in_window(qtbot, window, sample_path)
     assert is_sample(project.info) and window.sample_banner.isVisible()

@@ -13,7 +13,7 @@ from workbench.canvas.clusters import Clusters, disc_radius
 from workbench.canvas.items import AreaItem, LabelItem, LayerGroup
 from workbench.canvas.labels import thin
 from workbench.canvas.scene_ideas import IdeaLayer
-from workbench.canvas.scene_queries import SceneQueries, label_anchor  # noqa: F401 (tests import it here)
+from workbench.canvas.scene_queries import SceneQueries
 from workbench.canvas.shape_detail import ShapeDetail
 from workbench.i18n import _
 
@@ -98,9 +98,7 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
         self.basemap.set_project(self.project)
         self.update_reference_fill()
         if self.project is not None:
-            self._put_all(self.project.interventions())
-            if self.detail.bucket is not None:
-                self.detail.apply(self.built_items(), 2.0 ** self.detail.bucket, force=True)
+            self._put_all(self.project.interventions())  # no items yet: their detail comes as they are built
         self._model_changed()
 
     def _on_event(self, event) -> None:

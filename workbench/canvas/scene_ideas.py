@@ -171,7 +171,7 @@ class IdeaLayer:
                          style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour), parent,
                          _label_offset(item))
 
-    def _put_intervention(self, intervention, detail=True) -> bool:
+    def _put_intervention(self, intervention) -> bool:
         """Add or update the idea's item and label; False when its label stays as it was
         (a title edit, or its undo), so that 10,000 labels need not be thinned again."""
         if intervention.geometry is None:  # an idea without a place is listed, not drawn
@@ -208,13 +208,11 @@ class IdeaLayer:
             idea.intervention, idea.colour, idea.kind = intervention, colour, item.kind
             same_label = same_label and kind == item.kind and label is not None
             if same_place and same_label:
-                if detail:
-                    self.detail.refresh(self._items, [intervention.uuid])
+                self.detail.refresh(self._items, [intervention.uuid])
                 return False
             idea.bounds = intervention.geometry.bounds
         self.detail.forget(intervention.uuid)
-        if detail:
-            self.detail.refresh(self._items, [intervention.uuid])
+        self.detail.refresh(self._items, [intervention.uuid])
         x, y = label_anchor(intervention.geometry)
         idea.anchor = (x, -y)
         if same_label:  # moved or reshaped: the label follows

@@ -9,8 +9,6 @@ import numpy
 import shapely
 from qtpy.QtCore import QRectF
 
-from workbench.geo.display import label_anchor  # noqa: F401 (where the canvas looks for it)
-
 
 class SceneQueries:
     """Hit testing and extents of a ``MapScene``."""

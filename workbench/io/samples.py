@@ -19,7 +19,6 @@ from workbench.errors import ValidationError
 from workbench.i18n import N_, _
 from workbench.io.projects import new_project
 from workbench.io.reference import wijken_features
-from workbench.io.sample_identity import is_sample  # noqa: F401  (where it was)
 from workbench.paths import sample_projects_dir
 
 
