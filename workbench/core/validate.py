@@ -7,6 +7,7 @@ from shapely.geometry.base import BaseGeometry
 from workbench.core.model import HORIZONS, STATUSES
 from workbench.core.text import clean_text
 from workbench.errors import ValidationError
+from workbench.geo.parts import two_d
 from workbench.i18n import _
 
 INTERVENTION_TYPES = ("Point", "LineString", "Polygon", "MultiPoint", "MultiLineString", "MultiPolygon")
@@ -29,18 +30,6 @@ def intervention_geometry(geometry) -> BaseGeometry:
     if not geometry.is_valid:
         raise ValidationError(_("De geometrie snijdt zichzelf of is ongeldig; pas de vorm aan."))
     return geometry
-
-
-def two_d(geometries: np.ndarray) -> np.ndarray:
-    """``shapely.force_2d(geometries)``, or the array itself when no geometry has a Z or
-    M: force_2d makes a new object of every geometry, and an import's ten thousand
-    shapes are already 2D when they reach a second or third check."""
-    if shapely.has_z(geometries).any() or (_has_m is not None and _has_m(geometries).any()):
-        return shapely.force_2d(geometries)
-    return geometries
-
-
-_has_m = getattr(shapely, "has_m", None)  # shapely 2.1+; 2.0 reads no M at all
 
 
 def intervention_geometries(values) -> list:

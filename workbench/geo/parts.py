@@ -162,3 +162,15 @@ def wkb_by_parts(wkb: bytes) -> tuple:
     except (struct.error, KeyError, ValueError, IndexError):
         return None, 0
     return shape_by_parts(mapping)
+
+
+def two_d(geometries: np.ndarray) -> np.ndarray:
+    """``shapely.force_2d(geometries)``, or the array itself when no geometry has a Z or
+    M: force_2d makes a new object of every geometry, and an import's ten thousand
+    shapes are already 2D when they reach a second or third check."""
+    if shapely.has_z(geometries).any() or (_has_m is not None and _has_m(geometries).any()):
+        return shapely.force_2d(geometries)
+    return geometries
+
+
+_has_m = getattr(shapely, "has_m", None)  # shapely 2.1+; 2.0 reads no M at all

@@ -16,7 +16,7 @@ import numpy as np
 import shapely
 import shapely.errors
 
-from workbench.core.validate import two_d
+from workbench.geo.parts import two_d
 from workbench.errors import ValidationError
 from workbench.geo import crs
 from workbench.geo.bounds import RD_BOX, WGS84_NL_BOX, WGS84_SWAPPED_BOX, inside_rd, within
