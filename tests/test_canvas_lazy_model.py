@@ -98,3 +98,33 @@ def test_random_edits_and_zooms_keep_the_lazy_map_equal_to_the_project(qtbot, la
         assert all(idea.item is not None and idea.item.isVisible() for idea in drawn)
     finally:
         project.close()
+
+
+def test_a_big_delete_keeps_only_a_few_spare_items(qtbot, lazy_path, tmp_path):
+    """Deleted ideas' items are kept hidden for the next added (removing an item repaints
+    the whole map); deleting hundreds at once must not keep hundreds in the scene."""
+    import shutil
+
+    from workbench.canvas.idea_item import InterventionItem
+    from workbench.canvas.scene_ideas import MAX_SPARE
+
+    copy = tmp_path / "veel.gpkg"
+    shutil.copy(lazy_path, copy)
+    project = open_project(copy)
+    try:
+        view = make_view(qtbot, project)
+        scene = view.scene()
+        doomed = [i.uuid for i in project.interventions()[:300]]
+        for uuid in doomed:
+            scene.items_by_uuid[uuid]  # drawn, as when the map showed them
+        before = sum(isinstance(item, InterventionItem) for item in scene.items())
+        project.execute(DeleteInterventions(doomed))
+        after = sum(isinstance(item, InterventionItem) for item in scene.items())
+        assert len(scene._spare) == MAX_SPARE and before - after == 300 - MAX_SPARE
+        check_map(view, project)
+        project.undo_stack.undo()  # all back, drawn again where shown
+        view.viewport().repaint()
+        qtbot.wait(1)
+        check_map(view, project)
+    finally:
+        project.close()

@@ -30,6 +30,7 @@ from workbench.canvas.items import LabelItem
 from workbench.geo.display import label_anchor, shape_facts
 
 BUILD_ALL_BELOW = 2000  # fewer ideas than this: every idea not in a disc is built, on screen or not
+MAX_SPARE = 64  # deleted ideas' items kept for the next added; a bigger batch repaints the whole map anyway
 BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built
 
 
@@ -110,8 +111,7 @@ class IdeaLayer:
             if colour is None:
                 colour = colours[theme] = self.project.primary_color(intervention)
             idea = self.ideas[intervention.uuid] = Idea(intervention, colour, kind, tuple(box), (x, -y))
-            if self.session_filter is not None:
-                idea.shown = intervention.created_session_uuid == self.session_filter
+            idea.shown = self._passes_filter(intervention)
         self.clusters.dirty = True
 
     def _build(self, ideas) -> None:
@@ -193,7 +193,7 @@ class IdeaLayer:
                                         width_scale=getattr(self, "width_scale", 1.0))
             idea = self.ideas[intervention.uuid] = Idea(intervention, colour, item.kind, intervention.geometry.bounds,
                                                         (x, -y))
-            idea.shown = self.session_filter is None or intervention.created_session_uuid == self.session_filter
+            idea.shown = self._passes_filter(intervention)
             idea.item, self._items[intervention.uuid] = item, item
             same_place = same_label = False
             self.clusters.dirty = True
@@ -248,7 +248,7 @@ class IdeaLayer:
         if label is not None:
             label.thinned = True
             label.setVisible(False)
-        if item is not None and label is not None:
+        if item is not None and label is not None and len(self._spare) < MAX_SPARE:
             self._spare.append((item, label))
         else:
             for leftover in (item, label):
@@ -268,20 +268,24 @@ class IdeaLayer:
             self._thinned_at = None
         return changed
 
+    def _passes_filter(self, intervention) -> bool:
+        """Shown under the session filter: made in the filtered session, or no filter."""
+        return self.session_filter is None or intervention.created_session_uuid == self.session_filter
+
     def set_session_filter(self, session_uuid) -> None:
         self.session_filter = session_uuid
         self.clusters.dirty = True
         self._sorted_labels = None
         for uuid, idea in self.ideas.items():
-            idea.shown = session_uuid is None or idea.intervention.created_session_uuid == session_uuid
             if idea.item is not None:
                 self._apply_filter(uuid)
+            else:
+                idea.shown = self._passes_filter(idea.intervention)
         self._hit_cache = None
 
     def _apply_filter(self, uuid) -> None:
         idea = self.ideas[uuid]
-        shown = idea.shown = (self.session_filter is None
-                              or idea.intervention.created_session_uuid == self.session_filter)
+        shown = idea.shown = self._passes_filter(idea.intervention)
         item, label = idea.item, idea.label
         item.setVisible(shown)
         if not shown:
