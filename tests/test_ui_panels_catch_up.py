@@ -115,3 +115,23 @@ def test_a_dock_built_with_a_project_open_fills_its_lists_once(qtbot, window, tm
     quotes = show_dock(qtbot, window, "quotes")
     assert sorted(refills) == ["intervention", "theme"], refills
     assert quotes.intervention.count() == 51  # "(geen idee)" and the fifty
+
+
+def test_resizing_a_panel_waits_for_its_scheduled_refresh(qtbot, window, tmp_path):
+    """Dragging a dock's edge right after an edit ran the panel's refresh inside the
+    resize (under a wait cursor), before the map had shown the edit; a refresh already
+    scheduled now runs in its turn."""
+    from workbench.ui.deferred import Deferred
+
+    path = tmp_path / "resize.gpkg"
+    make_project(path, interventions=100).close()
+    project = open_in_window(qtbot, window, path)
+    ranking = show_dock(qtbot, window, "ranking")
+    deferred = ranking.findChild(Deferred)
+    log = []
+    deferred.refresh = lambda real=deferred.refresh: (log.append(True), real())
+    assert window.context.run(SetVotes(project.interventions()[0].uuid, 77))
+    ranking.resize(ranking.width() + 30, ranking.height())
+    assert log == []  # not inside the resize
+    qtbot.waitUntil(lambda: log == [True])
+    assert ranking.items_chart.rows[0][1] == 77

@@ -138,6 +138,9 @@ class Deferred(QObject):
         if shown:
             self._catch_up()
 
+    def _scheduled(self) -> bool:
+        return self.timer.isActive() or self in turns().queue
+
     def _catch_up(self) -> None:
         """Shown (its tab chosen): catch up before it is painted. At 10,000 ideas that
         may take a moment, so the cursor says the window is busy meanwhile."""
@@ -153,6 +156,6 @@ class Deferred(QObject):
             kind = event.type()
             if kind == QEvent.Type.ParentChange:
                 self._follow_dock()
-            elif kind in (QEvent.Type.Show, QEvent.Type.Resize) and self.dirty:
-                self._catch_up()
+            elif kind in (QEvent.Type.Show, QEvent.Type.Resize) and self.dirty and not self._scheduled():
+                self._catch_up()  # a refresh already scheduled runs in its turn, after the map's paint
         return False
