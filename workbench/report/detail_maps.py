@@ -13,10 +13,11 @@ import shapely
 from reportlab.platypus import Flowable
 
 from workbench.analysis.wijken import place_interventions, wijken_layer
+from workbench.geo.display import label_anchor
 from workbench.i18n import _
 from workbench.report import fonts, text
 from workbench.report.colors import color
-from workbench.report.map_drawing import MapStyle, _anchor, draw_map
+from workbench.report.map_drawing import MapStyle, draw_map
 from workbench.report.map_paths import usable
 from workbench.report.styles import INK
 
@@ -94,8 +95,7 @@ def plan_detail_maps(project, aspect, limit=None) -> list:
         limit = max(MIN_PER_MAP, min(most, -(-len(items) // MAPS_PER_PAGE)))
     members = []
     for item in items:
-        anchor = _anchor(usable(item.geometry))
-        members.append((item, anchor.x, anchor.y))
+        members.append((item, *label_anchor(usable(item.geometry))))
     parts = _split(members, limit)
     names = _wijk_names(project, items)
     maps = []

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 import shapely
 
 from workbench import style
+from workbench.geo.display import label_anchor
 from workbench.i18n import _
 from workbench.report import circles, fonts, text
 from workbench.report.colors import color, idea_color, safe_color
@@ -66,17 +67,6 @@ def legend_entries(project) -> list:
     return entries
 
 
-def _anchor(geometry):
-    """Where an intervention's number belongs: on the point, mid-line, inside the polygon."""
-    kind = geometry.geom_type
-    if "Point" in kind:
-        return geometry.centroid if kind == "MultiPoint" else geometry
-    if "LineString" in kind:
-        line = max(geometry.geoms, key=lambda g: g.length) if kind == "MultiLineString" else geometry
-        return line.interpolate(0.5, normalized=True)
-    return geometry.representative_point()
-
-
 def draw_map(canvas, project, x, y, width, height, map_style=MapStyle(), extent=None, items=None,
              cluster_distance=0.0, frames=()):
     """Draw the map of ``project`` into the page box; returns the View (or None).
@@ -110,8 +100,7 @@ def draw_map(canvas, project, x, y, width, height, map_style=MapStyle(), extent=
     obstacles += [plate for plate in (attribution_box(canvas, view, rasters.attribution, map_style),) if plate]
     discs = []
     for item, shown in items:
-        anchor = _anchor(shown)
-        ax, ay = view.point(anchor.x, anchor.y)
+        ax, ay = view.point(*label_anchor(shown))  # where the screen puts the number
         discs.append(Disc(str(item.number), ax, ay, idea_color(project, item)))
     frame = (x, y, width, height)
     placed, label_size = _place_with_shrinking(discs, frame, map_style.label_size, obstacles)
