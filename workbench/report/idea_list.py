@@ -4,6 +4,11 @@ Hundreds of ideas in the handout's full layout (title, description, votes, one u
 the other) made 37 pages; the handout lists each idea on a line or two, grouped by
 theme, and the report keeps the full descriptions. The block splits across pages and
 fills its columns top to bottom, a theme's heading never alone at a column's foot.
+
+Each entry's lines and height are worked out once: a split hands the rest its share of
+them (re-wrapping the rest at every page made 10,000 ideas take half a minute), and a
+list that cannot fit even in perfectly balanced columns asks for a split without
+trying heights.
 """
 
 from reportlab.platypus import Flowable
@@ -35,7 +40,7 @@ def list_entries(project, session_uuid) -> list:
 class IdeaColumns(Flowable):
     """``entries`` (see list_entries) in ``columns`` balanced columns; splits over pages."""
 
-    def __init__(self, entries, width, size=9, columns=2, gap=14, height=None):
+    def __init__(self, entries, width, size=9, columns=2, gap=14, height=None, _laid_out=None):
         super().__init__()
         self.entries, self.list_width, self.size, self.columns, self.gap = entries, width, size, columns, gap
         self.fixed_height = height
@@ -43,7 +48,10 @@ class IdeaColumns(Flowable):
         self.column_width = (width - gap * (columns - 1)) / columns
         self.indent = size * 2.7
         self.votes_width = fonts.string_width("9999", size, bold=True)
-        self.lines = [self._lines(entry) for entry in entries]
+        if _laid_out is None:
+            lines = [self._lines(entry) for entry in entries]
+            _laid_out = lines, [self._height_of(entry, entry_lines) for entry, entry_lines in zip(entries, lines)]
+        self.lines, self.heights = _laid_out
 
     def _lines(self, entry):
         if entry[0] == "theme":
@@ -56,19 +64,18 @@ class IdeaColumns(Flowable):
             lines = lines[:MAX_LINES - 1] + [text.shorten(" ".join(lines[MAX_LINES - 1:]), width, size, bold)]
         return lines
 
-    def _height(self, index):
-        entry, lines = self.entries[index], self.lines[index]
+    def _height_of(self, entry, lines):
         if entry[0] == "theme":
             return len(lines) * (self.size + 1) * 1.25 + self.size * 0.9
         return max(len(lines) * self.line, self.size * 1.38) + self.size * 0.12
 
     def _layout(self, height):
         """[(index, column, top offset)] of the entries that fit in ``height``."""
-        placed, column, used = [], 0, 0.0
+        placed, column, used, heights = [], 0, 0.0, self.heights
         for index in range(len(self.entries)):
-            need = self._height(index)
+            need = heights[index]
             if self.entries[index][0] == "theme" and index + 1 < len(self.entries):
-                need += self._height(index + 1)  # a heading keeps its first idea
+                need += heights[index + 1]  # a heading keeps its first idea
             if used + need > height and used > 0:
                 column, used = column + 1, 0.0
                 if column >= self.columns:
@@ -76,12 +83,14 @@ class IdeaColumns(Flowable):
             if used + need > height:
                 break
             placed.append((index, column, used))
-            used += self._height(index)
+            used += heights[index]
         return placed
 
     def _balanced_height(self, limit):
-        total = sum(self._height(i) for i in range(len(self.entries)))
-        low, high = max((self._height(i) for i in range(len(self.entries))), default=0) * 2, total + 1
+        total = sum(self.heights)
+        if total > limit * self.columns:  # no column height within the limit holds them all
+            return None
+        low, high = max(self.heights, default=0) * 2, total + 1
         if len(self._layout(high)) < len(self.entries):
             return None
         while high - low > 2:
@@ -110,8 +119,9 @@ class IdeaColumns(Flowable):
         if count <= 0 or count == len(self.entries):
             return []
         first = IdeaColumns(self.entries[:count], self.list_width, self.size, self.columns, self.gap,
-                            height=available_height)
-        rest = IdeaColumns(self.entries[count:], self.list_width, self.size, self.columns, self.gap)
+                            height=available_height, _laid_out=(self.lines[:count], self.heights[:count]))
+        rest = IdeaColumns(self.entries[count:], self.list_width, self.size, self.columns, self.gap,
+                           _laid_out=(self.lines[count:], self.heights[count:]))
         return [first, rest]
 
     def draw(self):
