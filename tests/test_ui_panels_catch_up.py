@@ -143,8 +143,7 @@ def test_panels_behind_another_tab_wait_for_it_when_another_project_opens(qtbot,
     nothing (0.05 s at 10,000 ideas), and show the new project as soon as their tab is chosen."""
     from workbench.ui import ranking as ranking_module
     from workbench.ui import themes as themes_module
-    from workbench.ui.deferred import on_screen
-    from workbench.ui.themes import ThemesPanel
+    from workbench.ui.deferred import REST_MS, on_screen
 
     open_in_window(qtbot, window, sample_path)
     ranking, themes = show_dock(qtbot, window, "ranking"), show_dock(qtbot, window, "themes")
@@ -157,7 +156,7 @@ def test_panels_behind_another_tab_wait_for_it_when_another_project_opens(qtbot,
                         lambda *args: computed.append("ranking") or by_intervention(*args))
     monkeypatch.setattr(themes_module, "color_icon", lambda *args: computed.append("themes") or color_icon(*args))
     other = open_in_window(qtbot, window, caumerbeekdal_path)
-    qtbot.wait(300)  # longer than a deferred refresh waits for edits to rest
+    qtbot.wait(3 * REST_MS)  # a panel on screen would have refreshed by now
     assert computed == []
     assert show_dock(qtbot, window, "ranking") is ranking and "ranking" in computed
     fresh = shown_fresh(qtbot, RankingPanel, window.context)
