@@ -124,3 +124,39 @@ def test_merge_dialog_asks_before_merging_another_project(qtbot, dialogs, sample
         assert len(project.interventions()) > count
     finally:
         project.close()
+
+
+def combo_text_room(combo) -> int:
+    """The width a combo has for its current text (the field left of its arrow)."""
+    from qtpy.QtWidgets import QStyle, QStyleOptionComboBox
+
+    option = QStyleOptionComboBox()
+    combo.initStyleOption(option)
+    field = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
+                                         QStyle.SubControl.SC_ComboBoxEditField, combo)
+    return field.width()
+
+
+def test_import_dialog_shows_each_mapping_whole_and_fits_a_1280x800_screen(qtbot, project, tmp_path):
+    """"(niet gebruiken)" was cut to "(niet gebrui": the combos kept the width they had
+    when still empty, before the file was read."""
+    from workbench.ui.import_dialog import ImportDialog
+
+    props = {"naam": "Groene verbinding langs de Caumerbeek", "thema": "Groen verbindt", "bijeenkomst": "Avond 1",
+             "omschrijving": "Een wandelpad met bomen en bankjes langs de beek, om de honderd meter een bank",
+             "stemmen": 4, "ingediend_door": "bewoner", "opmerking_van_de_gemeente": "nog bekijken"}
+    path = write(tmp_path / "wijkavond.geojson", [point(dict(props, naam=f"Idee {n}")) for n in range(12)])
+    dialog = ImportDialog(project, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=10_000)
+    assert "(niet gebruiken)" in {combo.currentText() for combo in dialog.combos.values()}
+    dialog.combos["votes"].setCurrentIndex(dialog.combos["votes"].findData("opmerking_van_de_gemeente"))
+    for size in (dialog.size(), dialog.minimumSizeHint()):  # as opened, and made as small as it goes
+        dialog.resize(size)
+        qtbot.waitUntil(lambda: dialog.size() == size.expandedTo(dialog.minimumSize()))
+        for key, combo in dialog.combos.items():
+            text = combo.currentText()
+            assert combo_text_room(combo) >= combo.fontMetrics().horizontalAdvance(text), (key, text, size)
+        assert dialog.width() <= 1280 and dialog.height() <= 800
+    assert dialog.preview.rowCount() == 12 and dialog.preview.item(0, 4).toolTip().startswith("Een wandelpad")

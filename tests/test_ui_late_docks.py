@@ -21,12 +21,14 @@ def test_a_dock_built_after_the_project_opened_shows_that_project(qtbot, ui_sett
     assert {"sessions", "themes", "project", "toets"} <= set(main.panels.pending())  # not built yet
     sessions, themes = main.panels["sessions"], main.panels["themes"]
     assert sessions.list.count() == len(project.sessions()) > 0
-    assert themes.list.count() == len(project.themes()) > 0
     assert main.panels["project"].info_edits["name"].text() == project.info.name
     assert main.panels["votes"].isEnabled()
-    # the Toets dock computes its gap view (seconds at 10,000 ideas) only once its tab is chosen
+    # the Toets dock's gap view (seconds at 10,000 ideas) and the theme counts are
+    # computed only once their tab is chosen
     assert main.panels["toets"].gaps.toPlainText() == ""
+    assert themes.list.count() == 0
     main.show()
+    assert show_dock(qtbot, main, "themes").list.count() == len(project.themes()) > 0
     assert "Wat ontbreekt nog?" in show_dock(qtbot, main, "toets").gaps.toPlainText()
     main.close()
 
@@ -90,6 +92,9 @@ def test_a_dock_built_after_a_second_project_shows_the_second_and_closing_clears
     assert {"sessions", "themes", "project", "votes", "quotes"} <= set(main.panels.pending())
     sessions, themes, details = main.panels["sessions"], main.panels["themes"], main.panels["project"]
     votes, quotes, ranking = main.panels["votes"], main.panels["quotes"], main.panels["ranking"]
+    main.show()  # the theme counts and the ranking are read as a user does: their tabs chosen
+    show_dock(qtbot, main, "themes")
+    show_dock(qtbot, main, "ranking")
     rows = shown_rows(sessions.list) + shown_rows(themes.list) + shown_rows(details.goals)
     assert len(shown_rows(sessions.list)) == len(other.sessions()) > 0
     assert len(shown_rows(themes.list)) == len(other.themes()) > 0

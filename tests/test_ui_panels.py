@@ -11,7 +11,7 @@ from workbench.store import open_project
 
 def test_themes_rename_recolour_add_and_delete_with_consequences(qtbot, window, dialogs, sample_path):
     project = open_in_window(qtbot, window, sample_path)
-    panel = window.panels["themes"]
+    panel = show_dock(qtbot, window, "themes")
     theme = project.theme_by_name("Groen verbindt")
     tagged = [i for i in project.interventions() if theme.uuid in i.theme_uuids]
     assert tagged

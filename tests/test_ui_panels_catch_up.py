@@ -4,7 +4,7 @@ without rebuilding; after catching up each shows exactly what a fresh one shows.
 from shapely.geometry import Point
 
 from bench.projects import make_project
-from tests.ui_fixtures import dialogs, open_in_window, show_dock, ui_settings, window  # noqa: F401 (fixtures)
+from tests.ui_fixtures import dialogs, open_in_window, show_dock, shown_fresh, ui_settings, window  # noqa: F401 (fixtures)
 from workbench.core.commands import AddIntervention, DeleteInterventions, EditIntervention, SetVotes
 from workbench.ui.combos import EntityCombo
 from workbench.ui.ranking import RankingPanel
@@ -25,7 +25,7 @@ def test_the_ranking_after_edits_and_undos_equals_a_fresh_ranking(qtbot, window,
     assert context.run(AddIntervention("Een bank", Point(195000, 323000)))
     context.undo()
     ranking._later.flush()
-    fresh = RankingPanel(context)
+    fresh = shown_fresh(qtbot, RankingPanel, context)
     assert ranking.items_chart.rows == fresh.items_chart.rows
     assert ranking.themes_chart.rows == fresh.themes_chart.rows
     assert any("Een nieuwe naam voor dit idee" in row[0] for row in ranking.items_chart.rows)
@@ -135,3 +135,35 @@ def test_resizing_a_panel_waits_for_its_scheduled_refresh(qtbot, window, tmp_pat
     assert log == []  # not inside the resize
     qtbot.waitUntil(lambda: log == [True])
     assert ranking.items_chart.rows[0][1] == 77
+
+
+def test_panels_behind_another_tab_wait_for_it_when_another_project_opens(qtbot, window, sample_path,
+                                                                          caumerbeekdal_path, monkeypatch):
+    """Opening another project: the ranking and the theme counts behind other tabs compute
+    nothing (0.05 s at 10,000 ideas), and show the new project as soon as their tab is chosen."""
+    from workbench.ui import ranking as ranking_module
+    from workbench.ui import themes as themes_module
+    from workbench.ui.deferred import REST_MS, on_screen
+
+    open_in_window(qtbot, window, sample_path)
+    ranking, themes = show_dock(qtbot, window, "ranking"), show_dock(qtbot, window, "themes")
+    window.docks["editor"].raise_()
+    window.docks["interventions"].raise_()
+    qtbot.waitUntil(lambda: not on_screen(ranking) and not on_screen(themes))
+    computed = []
+    by_intervention, color_icon = ranking_module.ranking.by_intervention, themes_module.color_icon
+    monkeypatch.setattr(ranking_module.ranking, "by_intervention",
+                        lambda *args: computed.append("ranking") or by_intervention(*args))
+    monkeypatch.setattr(themes_module, "color_icon", lambda *args: computed.append("themes") or color_icon(*args))
+    other = open_in_window(qtbot, window, caumerbeekdal_path)
+    qtbot.wait(3 * REST_MS)  # a panel on screen would have refreshed by now
+    assert computed == []
+    assert show_dock(qtbot, window, "ranking") is ranking and "ranking" in computed
+    fresh = shown_fresh(qtbot, RankingPanel, window.context)
+    assert ranking.items_chart.rows == fresh.items_chart.rows != []
+    assert ranking.themes_chart.rows == fresh.themes_chart.rows and ranking.total.text() == fresh.total.text()
+    fresh.deleteLater()
+    assert show_dock(qtbot, window, "themes") is themes and "themes" in computed
+    shown = [themes.list.item(row).text() for row in range(themes.list.count())]
+    assert len(shown) == len(other.themes()) > 0
+    assert all(f"{theme.name}  (" in row for theme, row in zip(other.themes(), shown))

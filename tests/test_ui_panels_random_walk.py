@@ -10,7 +10,7 @@ from qtpy.QtGui import QTextDocument
 from shapely.geometry import Point
 
 from bench.projects import make_project
-from tests.ui_fixtures import dialogs, open_in_window, show_dock, ui_settings, window  # noqa: F401 (fixtures)
+from tests.ui_fixtures import dialogs, open_in_window, show_dock, shown_fresh, ui_settings, window  # noqa: F401 (fixtures)
 from workbench.core.commands import AddIntervention, DeleteInterventions, EditIntervention, SetVotes
 from workbench.ui.ranking import RankingPanel
 from workbench.ui.themes import ThemesPanel
@@ -65,13 +65,13 @@ def test_panels_read_after_random_edits_and_tab_choices_equal_fresh_ones(qtbot, 
     context.select([])
     ranking = show_dock(qtbot, window, "ranking")
     qtbot.wait(400)  # what the user reads a moment after choosing the tab
-    fresh = RankingPanel(context)
+    fresh = shown_fresh(qtbot, RankingPanel, context)
     assert ranking.items_chart.rows == fresh.items_chart.rows
     assert ranking.themes_chart.rows == fresh.themes_chart.rows
     fresh.deleteLater()
     panel = show_dock(qtbot, window, "themes")
     qtbot.wait(400)  # what the user reads a moment after choosing the tab
-    fresh = ThemesPanel(context)
+    fresh = shown_fresh(qtbot, ThemesPanel, context)
     assert themes_shown(panel) == themes_shown(fresh)
     fresh.deleteLater()
     toets = show_dock(qtbot, window, "toets")

@@ -4,7 +4,7 @@ read-only projects cannot be typed into, and forms follow undo."""
 
 from qtpy.QtWidgets import QApplication
 
-from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: F401 (fixtures)
+from tests.ui_fixtures import dialogs, open_in_window, show_dock, ui_settings, window  # noqa: F401 (fixtures)
 from workbench import i18n
 
 LAPTOP_WIDTH, LAPTOP_HEIGHT = 1366, 768
@@ -115,7 +115,7 @@ def test_a_read_only_project_offers_nothing_to_type_tick_or_press(qtbot, window,
         project = window.context.project
         assert project.read_only
         window.context.select([project.intervention_by_number(1).uuid])
-        themes = window.panels["themes"]
+        themes = show_dock(qtbot, window, "themes")  # read as a user does: its tab chosen
         themes.list.setCurrentRow(0)
         quotes = window.panels["quotes"]
         quotes.list.setCurrentRow(0)

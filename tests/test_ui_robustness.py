@@ -9,7 +9,7 @@ from qtpy.QtGui import QColor
 from qtpy.QtTest import QTest
 from qtpy.QtWidgets import QAbstractButton, QColorDialog, QDialog, QFileDialog
 
-from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: F401 (fixtures)
+from tests.ui_fixtures import dialogs, open_in_window, show_dock, ui_settings, window  # noqa: F401 (fixtures)
 
 
 @pytest.fixture
@@ -123,7 +123,7 @@ def test_markup_users_type_is_shown_as_typed(qtbot, window, dialogs, sample_path
     label = editor.quantities.itemAtPosition(len(editor.quantity_edits) - 1, 0).widget()
     assert label.text() == "<i>Bankjes</i>" and label.textFormat() == Qt.TextFormat.PlainText
     # a refused name is quoted in the inline error as typed
-    themes = window.panels["themes"]
+    themes = show_dock(qtbot, window, "themes")
     themes.select_theme(project.theme_by_name("Groen verbindt").uuid)
     themes.name.setText(theme.name)
     themes.rename_theme()
@@ -147,7 +147,7 @@ def test_a_very_long_title_stays_whole_in_the_file_but_short_in_lists(qtbot, win
     model = window.panels["interventions"].model
     shown = model.data(model.index(model.row_of(item.uuid), model.TITLE))
     assert len(shown) <= 120 and shown.endswith("…")
-    ranking = window.panels["ranking"]
+    ranking = show_dock(qtbot, window, "ranking")
     qtbot.waitUntil(lambda: ranking.items_chart.rows[0][0].startswith("2. Speelplek"))
     assert len(ranking.items_chart.rows[0][0]) <= 120
     window.context.select([item.uuid])
@@ -184,7 +184,7 @@ def test_an_empty_project_without_area_or_themes_works(qtbot, window, dialogs, t
     assert isinstance(item.geometry, Point) and item.primary_theme_uuid is None
     qtbot.mouseClick(window.quick_capture.votes.plus, Qt.MouseButton.LeftButton)
     assert project.votes(item.uuid) == 1
-    themes_chart = window.panels["ranking"].themes_chart
+    themes_chart = show_dock(qtbot, window, "ranking").themes_chart
     qtbot.waitUntil(lambda: [row[:2] for row in themes_chart.rows[:1]] == [("(geen thema)", 1)])
     window.actions_.a["presentation"].trigger()
     window.actions_.a["presentation"].trigger()

@@ -79,3 +79,14 @@ def show_dock(qtbot, window, key):
     window.docks[key].raise_()
     qtbot.waitUntil(lambda: on_screen(panel))
     return panel
+
+
+def shown_fresh(qtbot, panel_class, context):
+    """A panel built now and shown in a window of its own: what a fresh one shows (a
+    panel computes once it is on screen, ui/deferred.py). The caller deletes it."""
+    from workbench.ui.deferred import on_screen
+
+    panel = panel_class(context)
+    panel.show()
+    qtbot.waitUntil(lambda: on_screen(panel))
+    return panel

@@ -11,7 +11,7 @@ dropped on the map.
 import threading
 from pathlib import Path
 
-from qtpy.QtCore import Qt, QTimer
+from qtpy.QtCore import QSize, Qt, QTimer
 from qtpy.QtWidgets import (QCheckBox, QComboBox, QDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
                             QLineEdit, QProgressDialog, QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout)
 
@@ -23,6 +23,8 @@ from workbench.io.mapping import text_value
 from workbench.ui.busy import add_result_and_buttons, run_busy, show_summary
 
 PREVIEW_ROWS = 20
+PREVIEW_COLUMN_MAX = 260  # a long description does not push the other properties out of sight
+COMBO_MAX = 420  # a property name longer than this is cut (its whole name is in the tooltip)
 IMPORTABLE = "*.geojson *.json *.gpkg *.shp *.zip *.csv"
 
 
@@ -64,6 +66,9 @@ class ImportDialog(QDialog):
         self.layer_label = QLabel(_("Laag"))
         self.preview = QTableWidget(0, 0)
         self.preview.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.preview.setWordWrap(False)  # one line per object; the whole value is in the tooltip
+        rows = self.preview.verticalHeader().defaultSectionSize()
+        self.preview.setMinimumHeight(6 * rows)  # a few objects even in the smallest dialog
         self.file_messages = QLabel()
         self.file_messages.setWordWrap(True)
         self.file_messages.setTextFormat(Qt.TextFormat.PlainText)  # file text is never markup
@@ -73,6 +78,12 @@ class ImportDialog(QDialog):
         self.layer_name = QLineEdit(self.path.stem)
         self.create_themes = QCheckBox(_("Ontbrekende thema's en bijeenkomsten aanmaken"))
         self.combos = {key: QComboBox() for key in mapping_mod.KEYS}
+        for combo in self.combos.values():
+            # as wide as its longest entry: filled after the first show, so the default
+            # (measured once, when still empty) cut "(niet gebruiken)" to "(niet gebrui"
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.setMaximumWidth(COMBO_MAX)
+            combo.currentTextChanged.connect(lambda text, c=combo: c.setToolTip(text))
         add_result_and_buttons(self, _("Importeren"), self.do_import)
         self.ok_button.setEnabled(False)
         self._layout()
@@ -99,7 +110,7 @@ class ImportDialog(QDialog):
         for key, combo in self.combos.items():
             mapping_layout.addRow(key_label(key), combo)
         columns = QHBoxLayout()
-        columns.addWidget(kind)
+        columns.addWidget(kind, 1)  # the mapping keeps the width its combos need
         columns.addWidget(mapping)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -186,7 +197,12 @@ class ImportDialog(QDialog):
         for row, feature in enumerate(rows):
             self.preview.setItem(row, 0, QTableWidgetItem(feature.geometry.geom_type))
             for column, name in enumerate(fields, start=1):
-                self.preview.setItem(row, column, QTableWidgetItem(text_value(feature.properties.get(name))[:200]))
+                cell = QTableWidgetItem(text_value(feature.properties.get(name))[:200])
+                cell.setToolTip(cell.text())
+                self.preview.setItem(row, column, cell)
+        self.preview.resizeColumnsToContents()
+        for column in range(self.preview.columnCount()):
+            self.preview.setColumnWidth(column, min(self.preview.columnWidth(column), PREVIEW_COLUMN_MAX))
         guessed = mapping_mod.guess(fields)
         for key, combo in self.combos.items():
             combo.clear()
@@ -194,6 +210,9 @@ class ImportDialog(QDialog):
             for name in fields:
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(0, combo.findData(guessed[key])) if guessed[key] else 0)
+            # a smaller dialog must not squeeze it either (its minimum stays the empty one's)
+            combo.setMinimumWidth(min(combo.sizeHint().width(), COMBO_MAX))
+        self._fit_to_screen()
         counts = _("{usable} bruikbare objecten van {total}; {repaired} hersteld, {skipped} overgeslagen.").format(
             usable=len(source), total=source.total, repaired=len(source.repaired), skipped=len(source.skipped))
         details = source.repaired + source.skipped
@@ -202,6 +221,17 @@ class ImportDialog(QDialog):
         self.ok_button.setEnabled(len(source) > 0)
         if not len(source):
             self.error.show_error(_("Er staan geen bruikbare objecten in {name}.").format(name=self.path.name))
+
+    def _fit_to_screen(self) -> None:
+        """Wide enough for the mapping's combos (their width follows the file's property
+        names), never wider or higher than the screen: a 1280x800 laptop shows it whole."""
+        self.layout().activate()
+        wanted = self.size().expandedTo(self.sizeHint())
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry().size()
+            wanted = wanted.boundedTo(QSize(available.width() - 16, available.height() - 40))
+        self.resize(wanted)
 
     # -- importing -----------------------------------------------------------------------
 

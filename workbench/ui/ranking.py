@@ -135,6 +135,8 @@ class RankingPanel(QWidget):
         self.scope.activated.connect(lambda _i: self.refresh())
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
+        # another project: the sessions to choose from at once, the bars when on screen
+        # (behind another dock tab ranking 10,000 ideas waits until its tab is chosen)
         context.on_project(self.retranslate)
 
     def _on_changed(self, event) -> None:
@@ -173,7 +175,7 @@ class RankingPanel(QWidget):
         self.items_title.setText(_("Per idee"))
         self.themes_title.setText(_("Per thema (hoofdthema)"))
         self._fill_scope()
-        self.refresh()
+        self._later.now_or_when_shown()
 
     def _fill_scope(self) -> None:
         """"Huidige bijeenkomst", "Alle bijeenkomsten", then each session by name."""

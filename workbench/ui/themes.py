@@ -70,7 +70,8 @@ class ThemesPanel(QWidget):
         self._deferred = Deferred(self, self.refresh)
         context.changed.connect(self._on_changed)
         connect_retranslate(self)
-        context.on_project(self.refresh)
+        # another project: counting every idea's themes waits until the panel is on screen
+        context.on_project(self._deferred.now_or_when_shown)
 
     def _on_changed(self, event) -> None:
         if event.kind == "theme":
@@ -84,7 +85,7 @@ class ThemesPanel(QWidget):
         self.rename_button.setText(_("Hernoemen"))
         self.color_button.setText(_("Kleur…"))
         self.delete_button.setText(_("Verwijderen"))
-        self.refresh()
+        self._deferred.now_or_when_shown()
 
     def refresh(self) -> None:
         self._deferred.done()

@@ -90,20 +90,17 @@ class ToetsPanel(QWidget):
             self._refresh_when_seen()
 
     def _concerns_toets(self, event) -> bool:
-        """Whether an idea's change shows here: the selected idea, or what the gap view
-        counts (its number, place, themes, goals)."""
+        """Whether an idea's change shows here: the selected idea, or a field the gap
+        view counts (the fields it declares next to its computation, gaps.IDEA_FIELDS)."""
+        from workbench.analysis.gaps import counts_differently
+
         selected = self.context.selected_intervention()
         if selected is not None or self._gap_inputs is None:
             return True
         before, after = self._gap_inputs.get(event.uuid), event.entity
         if before is None or after is None or event.action == "removed":
             return True
-        same_place = before.geometry is after.geometry or (
-            before.geometry is not None and after.geometry is not None
-            and before.geometry.equals_exact(after.geometry, 0.0))
-        return not (same_place and before.number == after.number and before.theme_uuids == after.theme_uuids
-                    and before.primary_theme_uuid == after.primary_theme_uuid
-                    and before.goal_uuids == after.goal_uuids)
+        return counts_differently(before, after)
 
     def _refresh_when_seen(self) -> None:
         """Refresh once the edits rest and the map has shown them, when the dock is on
