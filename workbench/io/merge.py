@@ -39,10 +39,12 @@ from workbench.io.merge_votes import VoteDecisions
 class _Plan(IdeaDecisions, VoteDecisions, SetupDecisions, VersionedDecisions):
     """The commands that merge one source into (a scratch copy of) the target."""
 
-    def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None, target_versions=None,
-                 replica=None):
+    def __init__(self, target, source, label, rule, summary, replica, resolved=frozenset(), log=None,
+                 target_versions=None):
         self.target, self.source, self.label, self.rule, self.summary = target, source, label, rule, summary
-        self.replica = replica or merge_replica(target)
+        # The merge's own edits are counted under one replica id for all sources (see
+        # ``merge_replica``): a merge is one editor of the target, however many files it reads.
+        self.replica = replica
         # Version vectors (core/versions.py): the target's, kept up to date as the plan
         # runs (shared by the plans of one merge), and the source's.
         self.tv = {} if target_versions is None else target_versions
@@ -199,13 +201,14 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None, numbered_first=
     commands, added, resolved = [], {}, set(_setting(target, "merge_resolved", []))
     new_resolved = set()
     plans = []
+    replica = merge_replica(target)  # once: a target kept in memory gets one fresh id, not one per source
     known_here = known_ideas(target, target_versions)
     shared = set().union(*(known_here & known_ideas(source) for source in sources))
     for index, source in enumerate(sources):
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)
         summary.sources.append(label)
-        plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved), log=commands,
-                     target_versions=target_versions, replica=merge_replica(target))
+        plan = _Plan(scratch, source, label, rule, summary, replica, frozenset(resolved | new_resolved),
+                     log=commands, target_versions=target_versions)
         plan.all()
         plans.append(plan)
         added.update(plan.provenance)

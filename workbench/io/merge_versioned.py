@@ -47,7 +47,7 @@ def dropped_links(original, mapped, theme_map=()) -> bool:
 def merge_replica(target) -> str:
     """The replica id a merge counts its own versions under: the target file's own
     (store/replica.py), so merges add no entries to vectors; a fresh one for a project
-    kept in memory."""
+    kept in memory. Called once per merge: all its sources share the id."""
     return getattr(target.repository, "replica", None) or uuid_mod.uuid4().hex[:16]
 
 
