@@ -32,23 +32,25 @@ from workbench.io.merge_setup import SetupDecisions
 from workbench.io.merge_summary import Conflict, MergeSummary
 from workbench.io.merge_toets import merge_toets
 from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: part of this module's API)
-    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, content, merge_replica, versions_of)
+    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, content, merge_replica, vectors, version_rows)
 from workbench.io.merge_votes import VoteDecisions
 
 
 class _Plan(IdeaDecisions, VoteDecisions, SetupDecisions, VersionedDecisions):
     """The commands that merge one source into (a scratch copy of) the target."""
 
-    def __init__(self, target, source, label, rule, summary, replica, resolved=frozenset(), log=None,
+    def __init__(self, target, source, source_rows, label, rule, summary, replica, resolved=frozenset(), log=None,
                  target_versions=None):
         self.target, self.source, self.label, self.rule, self.summary = target, source, label, rule, summary
         # The merge's own edits are counted under one replica id for all sources (see
         # ``merge_replica``): a merge is one editor of the target, however many files it reads.
         self.replica = replica
         # Version vectors (core/versions.py): the target's, kept up to date as the plan
-        # runs (shared by the plans of one merge), and the source's.
+        # runs (shared by the plans of one merge), and the source's, from its rows read
+        # once by the merge (``version_rows``: {uuid: (kind, vector, alive)}).
         self.tv = {} if target_versions is None else target_versions
-        self.sv = versions_of(source)
+        self.source_rows = source_rows
+        self.sv = vectors(source_rows)
         # Shared by the plans of one merge: the commands in the order they ran on the
         # scratch copy, which is the order their changes were computed for.
         self.commands = [] if log is None else log
@@ -196,19 +198,21 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None, numbered_first=
     ``numbered_first``: ideas whose numbers stand when another idea has the same one (in a
     sync: those the shared database already holds); see ``merge_numbers.py``."""
     summary = MergeSummary()
-    target_versions = versions_of(target)
+    target_rows = version_rows(target)
+    target_versions = vectors(target_rows)
     scratch = target.scratch_copy()
     commands, added, resolved = [], {}, set(_setting(target, "merge_resolved", []))
     new_resolved = set()
     plans = []
     replica = merge_replica(target)  # once: a target kept in memory gets one fresh id, not one per source
-    known_here = known_ideas(target, target_versions)
-    shared = set().union(*(known_here & known_ideas(source) for source in sources))
+    source_rows = [version_rows(source) for source in sources]  # once per source, handed on to every step
+    known_here = known_ideas(target, target_rows)
+    shared = set().union(*(known_here & known_ideas(source, rows) for source, rows in zip(sources, source_rows)))
     for index, source in enumerate(sources):
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)
         summary.sources.append(label)
-        plan = _Plan(scratch, source, label, rule, summary, replica, frozenset(resolved | new_resolved),
-                     log=commands, target_versions=target_versions)
+        plan = _Plan(scratch, source, source_rows[index], label, rule, summary, replica,
+                     frozenset(resolved | new_resolved), log=commands, target_versions=target_versions)
         plan.all()
         plans.append(plan)
         added.update(plan.provenance)

@@ -24,7 +24,7 @@ SETUP_KINDS = ("area", "reference_layer", "underlay")
 
 
 class SetupDecisions:
-    """Needs from the plan: target, source, tv, sv, summary, label, run, report, relation, joined."""
+    """Needs from the plan: target, source, tv, sv, deleted_in_source, summary, label, run, report, relation, joined."""
 
     def setup(self):
         self.project_info()
@@ -108,15 +108,12 @@ class SetupDecisions:
         """Areas, layers and underlays the source deleted (they leave no tombstone, only
         their version): the deletion travels onto a version it has seen; against a change
         it has not seen, the change stays (listed)."""
-        reader = getattr(self.source.repository, "versions", None)
-        for uuid, (kind, _version, alive) in (reader() if reader else {}).items():
-            mine = self.target.get(kind, uuid) if kind in SETUP_KINDS and not alive else None
-            relation = self.relation(uuid) if mine is not None else None
+        for uuid, kind, mine, relation in self.deleted_in_source(SETUP_KINDS):
             if relation == vv.NEWER:
                 self.run(RemoveEntity(kind, uuid, None, self.sv.get(uuid)))
                 self.summary.deleted.append(_("'{title}' verwijderd, zoals in {source}.").format(
                     title=mine.name, source=self.label))
-            elif relation == vv.CONCURRENT:
+            else:
                 self.run(PutEntity(kind, mine, self.joined(uuid)))
                 self.report(Conflict(kind, _title(kind, mine), self.label,
                                      _("is in de bron verwijderd en in het doelproject gewijzigd."),

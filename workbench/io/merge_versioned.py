@@ -51,15 +51,35 @@ def merge_replica(target) -> str:
     return getattr(target.repository, "replica", None) or uuid_mod.uuid4().hex[:16]
 
 
-def versions_of(project) -> dict:
-    """{uuid: version vector} of a project's exchanged rows ({} for one kept in memory)."""
+def version_rows(project) -> dict:
+    """{uuid: (kind, version vector, alive)} of a project's exchanged rows ({} for one kept
+    in memory). A merge reads them once per file and hands them on (a file may hold many
+    thousands)."""
     reader = getattr(project.repository, "versions", None)
-    return {uuid: vector for uuid, (_kind, vector, _alive) in reader().items()} if reader else {}
+    return reader() if reader else {}
+
+
+def vectors(rows) -> dict:
+    """{uuid: version vector} of ``version_rows``."""
+    return {uuid: vector for uuid, (_kind, vector, _alive) in rows.items()}
 
 
 class VersionedDecisions:
-    """Needs from the plan: target, source, tv, sv, replica, rule, summary, label, run, report,
+    """Needs from the plan: target, source, source_rows, tv, sv, replica, rule, summary, label, run, report,
     _conflict, _mapped, _fill_blanks, provenance, _session_title."""
+
+    def deleted_in_source(self, kinds):
+        """(uuid, kind, the target's row, relation) of each row of ``kinds`` the source deleted
+        (its version says not alive) that the target still has, where that deletion is newer
+        than the target's version or concurrent with it. Such rows leave no tombstone, only
+        their version: areas, layers, underlays, votes, verdicts and answers."""
+        for uuid, (kind, _version, alive) in self.source_rows.items():
+            mine = self.target.get(kind, uuid) if kind in kinds and not alive else None
+            if mine is None:
+                continue
+            relation = self.relation(uuid)
+            if relation in (vv.NEWER, vv.CONCURRENT):
+                yield uuid, kind, mine, relation
 
     def relation(self, uuid):
         """The source's row against the target's (vv.SAME, OLDER, NEWER, CONCURRENT),
@@ -256,11 +276,7 @@ class VersionedDecisions:
         """Votes the source deleted. One that lost to another row for the same idea and
         session goes here too; one deleted with its idea, while the idea lives on here (an
         edit kept against the deletion), stays, in a version newer than both sides."""
-        reader = getattr(self.source.repository, "versions", None)
-        for uuid, (kind, _version, alive) in (reader() if reader else {}).items():
-            mine = self.target.get("vote", uuid) if kind == "vote" and not alive else None
-            if mine is None or self.relation(uuid) not in (vv.NEWER, vv.CONCURRENT):
-                continue
+        for uuid, _kind, mine, _relation in self.deleted_in_source(("vote",)):
             pair = (mine.intervention_uuid, mine.session_uuid)
             others = [v for v in self.source.all("vote") + self.target.all("vote")
                       if (v.intervention_uuid, v.session_uuid) == pair and v.uuid < uuid]
