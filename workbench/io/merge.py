@@ -29,7 +29,7 @@ from workbench.io.mapping import normalise_name
 from workbench.io.merge_ideas import IdeaDecisions, divergence_point
 from workbench.io.merge_numbers import known_ideas, reconcile_numbers
 from workbench.io.merge_setup import SetupDecisions
-from workbench.io.merge_summary import Conflict, MergeSummary
+from workbench.io.merge_summary import MergeSummary
 from workbench.io.merge_toets import merge_toets
 from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: part of this module's API)
     KEEP_BOTH, NEWEST_WINS, VersionedDecisions, content, merge_replica, vectors, version_rows)
@@ -88,24 +88,7 @@ class _Plan(IdeaDecisions, VoteDecisions, SetupDecisions, VersionedDecisions):
                 self.run(PutEntity("session", session, self.sv.get(session.uuid)))
                 self.summary.count_added("session")
             elif mine is not None and mine != session:
-                self._fill_blanks("session", mine, session, mine.title)
-
-    def _fill_blanks(self, kind, mine, theirs, title, version=None):
-        """Take the source's values where the target has none; list real differences."""
-        values, differing = {}, []
-        for name in mine.__dataclass_fields__:
-            ours, other = getattr(mine, name), getattr(theirs, name)
-            if ours == other or other in ("", None, 0):
-                continue
-            if ours in ("", None, 0):
-                values[name] = other
-            else:
-                differing.append(name)
-        if values or version is not None:
-            self.run(PutEntity(kind, replace(mine, **values), version))
-        if differing:
-            self.report(Conflict(kind, title, self.label, _("verschilt ({fields}).").format(fields=", ".join(differing)),
-                                 _("De waarden van het doelproject zijn behouden.")), mine.uuid, repr(mine), repr(theirs))
+                self.fill_blanks("session", mine, session, mine.title)
 
     def themes(self) -> dict:
         """{source theme uuid: target theme uuid}; missing themes are added, parents first."""

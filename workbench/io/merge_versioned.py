@@ -9,7 +9,7 @@ import uuid as uuid_mod
 from dataclasses import replace
 
 from workbench.core import versions as vv
-from workbench.core.merge_commands import PutEntity, RemoveEntity
+from workbench.core.merge_commands import PutEntity, PutInfo, RemoveEntity
 from workbench.i18n import _
 from workbench.io.merge_summary import Conflict
 
@@ -44,6 +44,21 @@ def dropped_links(original, mapped, theme_map=()) -> bool:
                for name in original.__dataclass_fields__)
 
 
+def blanks_filled(mine, theirs):
+    """({field: the source's value} where the target's is blank, [fields that really differ])
+    of one row changed on both sides. Blank: "", None, 0, ()."""
+    values, differing = {}, []
+    for name in mine.__dataclass_fields__:
+        ours, other = getattr(mine, name), getattr(theirs, name)
+        if ours == other or other in ("", None, 0, ()):
+            continue
+        if ours in ("", None, 0, ()):
+            values[name] = other
+        else:
+            differing.append(name)
+    return values, differing
+
+
 def merge_replica(target) -> str:
     """The replica id a merge counts its own versions under: the target file's own
     (store/replica.py), so merges add no entries to vectors; a fresh one for a project
@@ -66,7 +81,7 @@ def vectors(rows) -> dict:
 
 class VersionedDecisions:
     """Needs from the plan: target, source, source_rows, tv, sv, replica, rule, summary, label, run, report,
-    _conflict, _mapped, _fill_blanks, provenance, _session_title."""
+    _conflict, _mapped, provenance, _session_title."""
 
     def deleted_in_source(self, kinds):
         """(uuid, kind, the target's row, relation) of each row of ``kinds`` the source deleted
@@ -111,6 +126,21 @@ class VersionedDecisions:
             return version
         return self.fresh(original.uuid, self.sv.get(original.uuid), version)
 
+    def fill_blanks(self, kind, mine, theirs, title, version=None, key=None):
+        """A row changed on both sides (sessions, themes, goals, the project's metadata,
+        area, layers, underlays): the target's values are kept, its blank fields filled from
+        the source's (``blanks_filled``), and the fields that really differ listed. Written
+        when a blank was filled or ``version`` is to be stored. ``key``: the row's uuid for
+        the conflict list, where ``mine`` has none (the metadata: "info")."""
+        values, differing = blanks_filled(mine, theirs)
+        if values or version is not None:
+            kept = replace(mine, **values)
+            self.run(PutInfo(kept, version) if kind == "info" else PutEntity(kind, kept, version))
+        if differing:
+            self.report(Conflict(kind, title, self.label, _("verschilt ({fields}).").format(fields=", ".join(differing)),
+                                 _("De waarden van het doelproject zijn behouden.")),
+                        key or mine.uuid, repr(mine), repr(theirs))
+
     # -- what sets the frame ---------------------------------------------------------
 
     def _versioned(self, kind, mine, theirs, relation, title, original=None):
@@ -140,7 +170,7 @@ class VersionedDecisions:
             self.summary.updated.append(_("{title} bijgewerkt uit {source}.").format(title=title, source=self.label))
             return
         if mine != theirs:
-            self._fill_blanks(kind, mine, theirs, title, version=self.joined(mine.uuid))
+            self.fill_blanks(kind, mine, theirs, title, version=self.joined(mine.uuid))
         else:
             self.run(PutEntity(kind, mine, self.joined(mine.uuid)))
 
