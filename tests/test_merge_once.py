@@ -87,8 +87,8 @@ def test_each_source_s_row_versions_are_read_once_per_merge(retagged):
 PNG = base64.b64decode("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
 
 
-def test_a_session_and_an_underlay_changed_on_both_sides_keep_the_target_s_values_with_blanks_filled(sample_path,
-                                                                                                   tmp_path):
+def test_a_session_and_an_underlay_changed_on_both_sides_keep_the_target_s_values_blanks_filled(sample_path,
+                                                                                             tmp_path):
     hub, laptop = copies(sample_path, tmp_path, "hub", "laptop")
     session = read(hub, lambda p: p.sessions()[0].uuid)
     edit(hub, AddUnderlay("Schets", PNG, "png"))

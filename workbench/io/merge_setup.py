@@ -22,7 +22,8 @@ SETUP_KINDS = ("area", "reference_layer", "underlay")
 
 
 class SetupDecisions:
-    """Needs from the plan: target, source, tv, sv, deleted_in_source, fill_blanks, summary, label, run, report, relation, joined."""
+    """Needs from the plan: target, source, tv, sv, summary, label, run, report, relation, joined,
+    fill_blanks, deleted_in_source."""
 
     def setup(self):
         self.project_info()

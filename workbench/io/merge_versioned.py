@@ -137,7 +137,8 @@ class VersionedDecisions:
             kept = replace(mine, **values)
             self.run(PutInfo(kept, version) if kind == "info" else PutEntity(kind, kept, version))
         if differing:
-            self.report(Conflict(kind, title, self.label, _("verschilt ({fields}).").format(fields=", ".join(differing)),
+            self.report(Conflict(kind, title, self.label,
+                                 _("verschilt ({fields}).").format(fields=", ".join(differing)),
                                  _("De waarden van het doelproject zijn behouden.")),
                         key or mine.uuid, repr(mine), repr(theirs))
 
