@@ -16,6 +16,7 @@ properties test the merge rules and not the timer's resolution."""
 
 import contextlib
 import itertools
+import os
 import shutil
 import sqlite3
 import tempfile
@@ -37,6 +38,12 @@ from workbench.io.projects import new_project
 from workbench.store import open_project
 
 BASE_SIZE = 5
+
+
+def examples(count) -> int:
+    """``count`` examples, times WORKBENCH_PROPERTY_SCALE (e.g. 10 for a long run after a
+    change to the merge; default 1)."""
+    return max(1, round(count * float(os.environ.get("WORKBENCH_PROPERTY_SCALE", "1"))))
 
 
 @contextlib.contextmanager
@@ -181,14 +188,14 @@ def state(project):
     return {kind: dict(table) for kind, table in project.state.entities.items()}
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(100), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans=laptop_plans, newest=st.booleans())
 def test_random_independent_edits_merge_without_loss_or_doubling(plans, newest):
     with ticking_clock(), world_of(InMemory) as world:
         _merge_without_loss_or_doubling(world, plans, newest)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(25), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(plans=laptop_plans, newest=st.booleans())
 # Idea 1 deleted on one laptop (which unlinks its quote: a new version of the quote), its
 # quote deleted on the other: the quote stays deleted.
@@ -248,14 +255,14 @@ def _check_merged(world, target, summary, done, newest):
                 assert target.get("intervention", uuid).title in listed
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(60), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(first=laptop_plans, second=laptop_plans, newest=st.booleans())
 def test_merging_again_after_more_edits_loses_nothing_added(first, second, newest):
     with ticking_clock(), world_of(InMemory) as world:
         _merging_again_loses_nothing_added(world, first, second, newest)
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(first=laptop_plans, second=laptop_plans, newest=st.booleans())
 # Idea 1 deleted and merged; then deleted on a second laptop and edited on a third: the
 # edit comes back once, and merging again changes nothing.

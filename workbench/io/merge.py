@@ -29,24 +29,28 @@ from workbench.io.mapping import normalise_name
 from workbench.io.merge_ideas import IdeaDecisions, divergence_point
 from workbench.io.merge_numbers import known_ideas, reconcile_numbers
 from workbench.io.merge_setup import SetupDecisions
-from workbench.io.merge_summary import Conflict, MergeSummary
+from workbench.io.merge_summary import MergeSummary
 from workbench.io.merge_toets import merge_toets
 from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: part of this module's API)
-    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, content, merge_replica, versions_of)
+    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, content, merge_replica, vectors, version_rows)
 from workbench.io.merge_votes import VoteDecisions
 
 
 class _Plan(IdeaDecisions, VoteDecisions, SetupDecisions, VersionedDecisions):
     """The commands that merge one source into (a scratch copy of) the target."""
 
-    def __init__(self, target, source, label, rule, summary, resolved=frozenset(), log=None, target_versions=None,
-                 replica=None):
+    def __init__(self, target, source, source_rows, label, rule, summary, replica, resolved=frozenset(), log=None,
+                 target_versions=None):
         self.target, self.source, self.label, self.rule, self.summary = target, source, label, rule, summary
-        self.replica = replica or merge_replica(target)
+        # The merge's own edits are counted under one replica id for all sources (see
+        # ``merge_replica``): a merge is one editor of the target, however many files it reads.
+        self.replica = replica
         # Version vectors (core/versions.py): the target's, kept up to date as the plan
-        # runs (shared by the plans of one merge), and the source's.
+        # runs (shared by the plans of one merge), and the source's, from its rows read
+        # once by the merge (``version_rows``: {uuid: (kind, vector, alive)}).
         self.tv = {} if target_versions is None else target_versions
-        self.sv = versions_of(source)
+        self.source_rows = source_rows
+        self.sv = vectors(source_rows)
         # Shared by the plans of one merge: the commands in the order they ran on the
         # scratch copy, which is the order their changes were computed for.
         self.commands = [] if log is None else log
@@ -84,24 +88,7 @@ class _Plan(IdeaDecisions, VoteDecisions, SetupDecisions, VersionedDecisions):
                 self.run(PutEntity("session", session, self.sv.get(session.uuid)))
                 self.summary.count_added("session")
             elif mine is not None and mine != session:
-                self._fill_blanks("session", mine, session, mine.title)
-
-    def _fill_blanks(self, kind, mine, theirs, title, version=None):
-        """Take the source's values where the target has none; list real differences."""
-        values, differing = {}, []
-        for name in mine.__dataclass_fields__:
-            ours, other = getattr(mine, name), getattr(theirs, name)
-            if ours == other or other in ("", None, 0):
-                continue
-            if ours in ("", None, 0):
-                values[name] = other
-            else:
-                differing.append(name)
-        if values or version is not None:
-            self.run(PutEntity(kind, replace(mine, **values), version))
-        if differing:
-            self.report(Conflict(kind, title, self.label, _("verschilt ({fields}).").format(fields=", ".join(differing)),
-                                 _("De waarden van het doelproject zijn behouden.")), mine.uuid, repr(mine), repr(theirs))
+                self.fill_blanks("session", mine, session, mine.title)
 
     def themes(self) -> dict:
         """{source theme uuid: target theme uuid}; missing themes are added, parents first."""
@@ -194,18 +181,21 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None, numbered_first=
     ``numbered_first``: ideas whose numbers stand when another idea has the same one (in a
     sync: those the shared database already holds); see ``merge_numbers.py``."""
     summary = MergeSummary()
-    target_versions = versions_of(target)
+    target_rows = version_rows(target)
+    target_versions = vectors(target_rows)
     scratch = target.scratch_copy()
     commands, added, resolved = [], {}, set(_setting(target, "merge_resolved", []))
     new_resolved = set()
     plans = []
-    known_here = known_ideas(target, target_versions)
-    shared = set().union(*(known_here & known_ideas(source) for source in sources))
+    replica = merge_replica(target)  # once: a target kept in memory gets one fresh id, not one per source
+    source_rows = [version_rows(source) for source in sources]  # once per source, handed on to every step
+    known_here = known_ideas(target, target_rows)
+    shared = set().union(*(known_here & known_ideas(source, rows) for source, rows in zip(sources, source_rows)))
     for index, source in enumerate(sources):
         label = labels[index] if labels else _("bron {number}").format(number=index + 1)
         summary.sources.append(label)
-        plan = _Plan(scratch, source, label, rule, summary, frozenset(resolved | new_resolved), log=commands,
-                     target_versions=target_versions, replica=merge_replica(target))
+        plan = _Plan(scratch, source, source_rows[index], label, rule, summary, replica,
+                     frozenset(resolved | new_resolved), log=commands, target_versions=target_versions)
         plan.all()
         plans.append(plan)
         added.update(plan.provenance)

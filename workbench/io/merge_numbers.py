@@ -24,15 +24,12 @@ from workbench.core.merge_commands import PutEntity
 from workbench.i18n import _
 
 
-def known_ideas(project, versions=None) -> set:
-    """The UUIDs ``project`` knows of ideas: alive, deleted, or with a version (``versions``:
-    its {uuid: vector}, when already read; may hold other kinds' UUIDs too)."""
+def known_ideas(project, rows) -> set:
+    """The UUIDs ``project`` knows of ideas: alive, deleted, or with a version (``rows``: its
+    {uuid: (kind, vector, alive)}, as the merge read them)."""
     known = {i.uuid for i in project.all("intervention")}
     known |= {s.uuid for s in project.all("tombstone") if s.kind == "intervention"}
-    if versions is None:
-        reader = getattr(project.repository, "versions", None)
-        versions = {uuid for uuid, (kind, _v, _a) in (reader() if reader else {}).items() if kind == "intervention"}
-    return known | set(versions)
+    return known | {uuid for uuid, (kind, _vector, _alive) in rows.items() if kind == "intervention"}
 
 
 def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset()) -> None:

@@ -13,8 +13,6 @@ Rows neither side has a version of (files from before versions) keep the old rul
 area only when the target has none, a layer only when its name is new.
 """
 
-from dataclasses import replace
-
 from workbench.core import versions as vv
 from workbench.core.merge_commands import PutEntity, PutInfo, RemoveEntity
 from workbench.i18n import _
@@ -24,7 +22,8 @@ SETUP_KINDS = ("area", "reference_layer", "underlay")
 
 
 class SetupDecisions:
-    """Needs from the plan: target, source, tv, sv, summary, label, run, report, relation, joined."""
+    """Needs from the plan: target, source, tv, sv, summary, label, run, report, relation, joined,
+    fill_blanks, deleted_in_source."""
 
     def setup(self):
         self.project_info()
@@ -44,12 +43,7 @@ class SetupDecisions:
                 self.summary.updated.append(_("{title} bijgewerkt uit {source}.").format(
                     title=_("Projectgegevens"), source=self.label))
             return
-        values, differing = _blanks_filled(mine, theirs)
-        self.run(PutInfo(replace(mine, **values), self.joined("info")))
-        if differing:
-            self.report(Conflict("info", _("Projectgegevens"), self.label,
-                                 _("verschilt ({fields}).").format(fields=", ".join(differing)),
-                                 _("De waarden van het doelproject zijn behouden.")), "info", repr(mine), repr(theirs))
+        self.fill_blanks("info", mine, theirs, _("Projectgegevens"), self.joined("info"), key="info")
 
     def _setup_row(self, kind, theirs):
         mine = self.target.get(kind, theirs.uuid)
@@ -76,12 +70,7 @@ class SetupDecisions:
             if mine != theirs:
                 self.summary.updated.append(_("{title} bijgewerkt uit {source}.").format(title=title, source=self.label))
             return
-        values, differing = _blanks_filled(mine, theirs)
-        self.run(PutEntity(kind, replace(mine, **values), self.joined(theirs.uuid)))
-        if differing:
-            self.report(Conflict(kind, title, self.label, _("verschilt ({fields}).").format(fields=", ".join(differing)),
-                                 _("De waarden van het doelproject zijn behouden.")),
-                        theirs.uuid, repr(mine), repr(theirs))
+        self.fill_blanks(kind, mine, theirs, title, self.joined(theirs.uuid))
 
     def _new_setup_row(self, kind, theirs, versioned):
         """A row the target has never known: added, unless it is a second area or a second
@@ -108,15 +97,12 @@ class SetupDecisions:
         """Areas, layers and underlays the source deleted (they leave no tombstone, only
         their version): the deletion travels onto a version it has seen; against a change
         it has not seen, the change stays (listed)."""
-        reader = getattr(self.source.repository, "versions", None)
-        for uuid, (kind, _version, alive) in (reader() if reader else {}).items():
-            mine = self.target.get(kind, uuid) if kind in SETUP_KINDS and not alive else None
-            relation = self.relation(uuid) if mine is not None else None
+        for uuid, kind, mine, relation in self.deleted_in_source(SETUP_KINDS):
             if relation == vv.NEWER:
                 self.run(RemoveEntity(kind, uuid, None, self.sv.get(uuid)))
                 self.summary.deleted.append(_("'{title}' verwijderd, zoals in {source}.").format(
                     title=mine.name, source=self.label))
-            elif relation == vv.CONCURRENT:
+            else:
                 self.run(PutEntity(kind, mine, self.joined(uuid)))
                 self.report(Conflict(kind, _title(kind, mine), self.label,
                                      _("is in de bron verwijderd en in het doelproject gewijzigd."),
@@ -131,20 +117,6 @@ def _rival(project, kind, row):
         return next((r for r in project.all("reference_layer")
                      if r.uuid != row.uuid and r.name.casefold() == row.name.casefold()), None)
     return None
-
-
-def _blanks_filled(mine, theirs):
-    """({field: the source's value} where the target has none, [fields that really differ])."""
-    values, differing = {}, []
-    for name in mine.__dataclass_fields__:
-        ours, other = getattr(mine, name), getattr(theirs, name)
-        if ours == other or other in ("", None, 0, ()):
-            continue
-        if ours in ("", None, 0, ()):
-            values[name] = other
-        else:
-            differing.append(name)
-    return values, differing
 
 
 def _title(kind, row) -> str:

@@ -76,19 +76,11 @@ def _cleared(plan) -> None:
     their idea. A clear made after seeing the target's version travels; one the target
     never saw loses against the target's new judgement (listed). One that went with its
     idea, while the idea lives on here (an edit kept against its deletion), stays."""
-    reader = getattr(plan.source.repository, "versions", None)
-    rows = reader() if reader else {}
-    for uuid, (kind, _version, alive) in rows.items():
-        mine = plan.target.get(kind, uuid) if kind in KINDS and not alive else None
-        if mine is None:
-            continue
-        relation = plan.relation(uuid)
-        if relation not in (vv.NEWER, vv.CONCURRENT):
-            continue
+    for uuid, kind, mine, relation in plan.deleted_in_source(KINDS):
         idea = plan.target.get("intervention", mine.intervention_uuid)
         # Deleted there (a database snapshot holds only the rows this side has not seen,
         # so an idea missing from it is not a deleted one).
-        there = rows.get(mine.intervention_uuid)
+        there = plan.source_rows.get(mine.intervention_uuid)
         if plan.source.get("tombstone", mine.intervention_uuid) is not None or (there is not None and not there[2]):
             if idea is not None:  # gone with an idea that lives on here: a version newer than both
                 plan.run(PutEntity(kind, mine, plan.fresh(uuid, plan.sv.get(uuid))))

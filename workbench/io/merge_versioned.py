@@ -9,7 +9,7 @@ import uuid as uuid_mod
 from dataclasses import replace
 
 from workbench.core import versions as vv
-from workbench.core.merge_commands import PutEntity, RemoveEntity
+from workbench.core.merge_commands import PutEntity, PutInfo, RemoveEntity
 from workbench.i18n import _
 from workbench.io.merge_summary import Conflict
 
@@ -44,22 +44,57 @@ def dropped_links(original, mapped, theme_map=()) -> bool:
                for name in original.__dataclass_fields__)
 
 
+def blanks_filled(mine, theirs):
+    """({field: the source's value} where the target's is blank, [fields that really differ])
+    of one row changed on both sides. Blank: "", None, 0, ()."""
+    values, differing = {}, []
+    for name in mine.__dataclass_fields__:
+        ours, other = getattr(mine, name), getattr(theirs, name)
+        if ours == other or other in ("", None, 0, ()):
+            continue
+        if ours in ("", None, 0, ()):
+            values[name] = other
+        else:
+            differing.append(name)
+    return values, differing
+
+
 def merge_replica(target) -> str:
     """The replica id a merge counts its own versions under: the target file's own
     (store/replica.py), so merges add no entries to vectors; a fresh one for a project
-    kept in memory."""
+    kept in memory. Called once per merge: all its sources share the id."""
     return getattr(target.repository, "replica", None) or uuid_mod.uuid4().hex[:16]
 
 
-def versions_of(project) -> dict:
-    """{uuid: version vector} of a project's exchanged rows ({} for one kept in memory)."""
+def version_rows(project) -> dict:
+    """{uuid: (kind, version vector, alive)} of a project's exchanged rows ({} for one kept
+    in memory). A merge reads them once per file and hands them on (a file may hold many
+    thousands)."""
     reader = getattr(project.repository, "versions", None)
-    return {uuid: vector for uuid, (_kind, vector, _alive) in reader().items()} if reader else {}
+    return reader() if reader else {}
+
+
+def vectors(rows) -> dict:
+    """{uuid: version vector} of ``version_rows``."""
+    return {uuid: vector for uuid, (_kind, vector, _alive) in rows.items()}
 
 
 class VersionedDecisions:
-    """Needs from the plan: target, source, tv, sv, replica, rule, summary, label, run, report,
-    _conflict, _mapped, _fill_blanks, provenance, _session_title."""
+    """Needs from the plan: target, source, source_rows, tv, sv, replica, rule, summary, label, run, report,
+    _conflict, _mapped, provenance, _session_title."""
+
+    def deleted_in_source(self, kinds):
+        """(uuid, kind, the target's row, relation) of each row of ``kinds`` the source deleted
+        (its version says not alive) that the target still has, where that deletion is newer
+        than the target's version or concurrent with it. Such rows leave no tombstone, only
+        their version: areas, layers, underlays, votes, verdicts and answers."""
+        for uuid, (kind, _version, alive) in self.source_rows.items():
+            mine = self.target.get(kind, uuid) if kind in kinds and not alive else None
+            if mine is None:
+                continue
+            relation = self.relation(uuid)
+            if relation in (vv.NEWER, vv.CONCURRENT):
+                yield uuid, kind, mine, relation
 
     def relation(self, uuid):
         """The source's row against the target's (vv.SAME, OLDER, NEWER, CONCURRENT),
@@ -91,6 +126,22 @@ class VersionedDecisions:
             return version
         return self.fresh(original.uuid, self.sv.get(original.uuid), version)
 
+    def fill_blanks(self, kind, mine, theirs, title, version=None, key=None):
+        """A row changed on both sides (sessions, themes, goals, the project's metadata,
+        area, layers, underlays): the target's values are kept, its blank fields filled from
+        the source's (``blanks_filled``), and the fields that really differ listed. Written
+        when a blank was filled or ``version`` is to be stored. ``key``: the row's uuid for
+        the conflict list, where ``mine`` has none (the metadata: "info")."""
+        values, differing = blanks_filled(mine, theirs)
+        if values or version is not None:
+            kept = replace(mine, **values)
+            self.run(PutInfo(kept, version) if kind == "info" else PutEntity(kind, kept, version))
+        if differing:
+            self.report(Conflict(kind, title, self.label,
+                                 _("verschilt ({fields}).").format(fields=", ".join(differing)),
+                                 _("De waarden van het doelproject zijn behouden.")),
+                        key or mine.uuid, repr(mine), repr(theirs))
+
     # -- what sets the frame ---------------------------------------------------------
 
     def _versioned(self, kind, mine, theirs, relation, title, original=None):
@@ -120,7 +171,7 @@ class VersionedDecisions:
             self.summary.updated.append(_("{title} bijgewerkt uit {source}.").format(title=title, source=self.label))
             return
         if mine != theirs:
-            self._fill_blanks(kind, mine, theirs, title, version=self.joined(mine.uuid))
+            self.fill_blanks(kind, mine, theirs, title, version=self.joined(mine.uuid))
         else:
             self.run(PutEntity(kind, mine, self.joined(mine.uuid)))
 
@@ -256,11 +307,7 @@ class VersionedDecisions:
         """Votes the source deleted. One that lost to another row for the same idea and
         session goes here too; one deleted with its idea, while the idea lives on here (an
         edit kept against the deletion), stays, in a version newer than both sides."""
-        reader = getattr(self.source.repository, "versions", None)
-        for uuid, (kind, _version, alive) in (reader() if reader else {}).items():
-            mine = self.target.get("vote", uuid) if kind == "vote" and not alive else None
-            if mine is None or self.relation(uuid) not in (vv.NEWER, vv.CONCURRENT):
-                continue
+        for uuid, _kind, mine, _relation in self.deleted_in_source(("vote",)):
             pair = (mine.intervention_uuid, mine.session_uuid)
             others = [v for v in self.source.all("vote") + self.target.all("vote")
                       if (v.intervention_uuid, v.session_uuid) == pair and v.uuid < uuid]
