@@ -265,3 +265,40 @@ def test_reading_on_another_thread_leaves_the_collector_alone(tmp_path):
     worker.join()
     assert seen == {"enabled": True, "features": 50}
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_values_every_row_shares_are_stored_as_binding_them_stores(tmp_path):
+    """A bulk write puts a value shared by every new row into its statement once
+    (store.tables.sql_literal): quotes, NUL, long text, None and a varying column must
+    come back exactly as rows written one by one store them, with their SQL types."""
+    from dataclasses import replace
+
+    from workbench.core.model import Intervention, new_uuids
+    from workbench.store import versions
+    from workbench.store.connection import connect, transaction
+    from workbench.store.feature_rows import INTERVENTION_COLUMNS, write_interventions
+
+    shared = {"actor": "O'Brien -- '); DROP TABLE interventions; --", "notes": "a\x00b", "horizon": "x" * 300,
+              "created_session_uuid": None, "changed_at": "2026-11-30T01:00:00+00:00"}
+    ideas = [replace(Intervention(uuid, n, f"Idee {n}", P(195000 + n, 325000)), status=["idee", "voorstel"][n % 2],
+                     **shared) for n, uuid in enumerate(new_uuids(30))]
+    stored = {}
+    for name, batches in (("bulk", [ideas]), ("single", [[idea] for idea in ideas])):
+        new_project(tmp_path / f"{name}.gpkg", "Bulk", "heerlen-2050", with_wijken=False).close()
+        conn = connect(tmp_path / f"{name}.gpkg")
+        try:
+            for batch in batches:
+                with transaction(conn):
+                    write_interventions(conn, batch)
+                    versions.record(conn, "r'1", [type("C", (), {"kind": "intervention", "uuid": i.uuid, "after": i,
+                                                                "version": None}) for i in batch], True)
+            columns = ", ".join(f"{c}, typeof({c})" for c in INTERVENTION_COLUMNS + ("geom",))
+            stored[name] = (conn.execute(f"SELECT {columns} FROM interventions ORDER BY number").fetchall(),
+                            conn.execute("SELECT uuid, kind, vv, alive FROM row_versions "
+                                         "WHERE kind = 'intervention' ORDER BY uuid").fetchall())
+        finally:
+            conn.close()
+    assert stored["bulk"] == stored["single"]
+    rows, ticks = stored["bulk"]
+    assert len(rows) == 30 and rows[0][14:16] == (shared["actor"], "text") and rows[0][16] == "a\x00b"
+    assert len(ticks) == 30 and all(vv == '{"r\'1":1}' and alive == 1 for _uuid, _kind, vv, alive in ticks)

@@ -56,3 +56,17 @@ def link_uuids(pairs) -> list:
 
 def columns_of(entity_class):
     return tuple(f.name for f in fields(entity_class))
+
+
+def sql_literal(value):
+    """``value`` as an SQL literal that stores exactly what binding it stores, or None
+    when it is to be bound: NULL, or text without NUL of at most 200 characters (a NUL
+    would end the statement; long text gains nothing). Only None and text: a caller
+    that finds a value shared by every row with ``==`` cannot tell 1 from 1.0 or True.
+    Bulk writes put a value shared by every row into the statement once
+    (store/feature_rows.py, store/versions.py)."""
+    if value is None:
+        return "NULL"
+    if type(value) is str and len(value) <= 200 and "\x00" not in value:
+        return "'" + value.replace("'", "''") + "'"
+    return None
