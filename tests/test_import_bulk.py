@@ -302,3 +302,35 @@ def test_values_every_row_shares_are_stored_as_binding_them_stores(tmp_path):
     rows, ticks = stored["bulk"]
     assert len(rows) == 30 and rows[0][14:16] == (shared["actor"], "text") and rows[0][16] == "a\x00b"
     assert len(ticks) == 30 and all(vv == '{"r\'1":1}' and alive == 1 for _uuid, _kind, vv, alive in ticks)
+
+
+def test_versions_of_many_rows_of_mixed_kinds_count_each_row_once_per_transaction(tmp_path):
+    """row_versions is written one statement per kind and liveness: every row of every
+    kind gets its own entry, a second local edit counts up, a deletion keeps the entry
+    (alive 0), and two changes to one row in one transaction count once."""
+    from workbench.core.model import new_uuids
+    from workbench.store import versions
+    from workbench.store.connection import connect, transaction
+
+    def change(kind, uuid, alive=True):
+        return type("C", (), {"kind": kind, "uuid": uuid, "after": object() if alive else None, "version": None})
+
+    new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False).close()
+    ideas, themes = new_uuids(5), new_uuids(2)
+    conn = connect(tmp_path / "p.gpkg")
+    try:
+        with transaction(conn):
+            versions.record(conn, "a", [change("intervention", u) for u in ideas] + [change("theme", t) for t in themes]
+                            + [change("intervention", ideas[0])], True)
+        with transaction(conn):
+            versions.record(conn, "b", [change("intervention", ideas[1]), change("intervention", ideas[2], alive=False),
+                                        change("tombstone", ideas[2]), change("theme", themes[0], alive=False)], True)
+        rows = {uuid: (kind, json.loads(vv), alive) for uuid, kind, vv, alive in
+                conn.execute("SELECT uuid, kind, vv, alive FROM row_versions")}
+    finally:
+        conn.close()
+    assert rows[ideas[0]] == ("intervention", {"a": 1}, 1)
+    assert rows[ideas[1]] == ("intervention", {"a": 1, "b": 1}, 1)
+    assert rows[ideas[2]] == ("intervention", {"a": 1, "b": 1}, 0)
+    assert rows[themes[0]] == ("theme", {"a": 1, "b": 1}, 0) and rows[themes[1]] == ("theme", {"a": 1}, 1)
+    assert all(rows[u][1] == {"a": 1} for u in ideas[3:])
