@@ -334,3 +334,28 @@ def test_versions_of_many_rows_of_mixed_kinds_count_each_row_once_per_transactio
     assert rows[ideas[2]] == ("intervention", {"a": 1, "b": 1}, 0)
     assert rows[themes[0]] == ("theme", {"a": 1, "b": 1}, 0) and rows[themes[1]] == ("theme", {"a": 1}, 1)
     assert all(rows[u][1] == {"a": 1} for u in ideas[3:])
+
+
+def test_rows_written_in_statements_of_many_rows_are_all_there_in_order_whatever_the_parameter_limit(tmp_path):
+    """New rows go in as multi-row VALUES statements (store.tables.insert_many), cut to
+    the connection's parameter limit: 1,203 ideas with a limit of 40 parameters (6 rows
+    a statement, a shorter last one) and a shared value with a '?' in it."""
+    import sqlite3 as sqlite
+    from dataclasses import replace
+
+    from workbench.core.model import Intervention, new_uuids
+    from workbench.store.connection import connect, transaction
+    from workbench.store.feature_rows import write_interventions
+
+    new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False).close()
+    ideas = [replace(Intervention(uuid, n, f"Idee {n}?", P(195000 + n, 325000)), actor="Wie? Wij.")
+             for n, uuid in enumerate(new_uuids(1203))]
+    conn = connect(tmp_path / "p.gpkg")
+    try:
+        conn.setlimit(sqlite.SQLITE_LIMIT_VARIABLE_NUMBER, 40)
+        with transaction(conn):
+            write_interventions(conn, ideas)
+        rows = conn.execute("SELECT uuid, number, title, actor, geom FROM interventions ORDER BY fid").fetchall()
+    finally:
+        conn.close()
+    assert rows == [(i.uuid, i.number, i.title, "Wie? Wij.", gpkg_blob.encode(i.geometry)) for i in ideas]

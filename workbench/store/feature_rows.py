@@ -17,7 +17,7 @@ import json
 from operator import attrgetter
 
 from workbench.store import gpkg_blob
-from workbench.store.tables import sql_literal
+from workbench.store.tables import insert_many, sql_literal
 
 INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",
                         "primary_theme_uuid", "actor", "notes", "created_session_uuid",
@@ -59,13 +59,13 @@ def _insert_many(conn, items) -> None:
         text = sql_literal(column[0]) if name in _SHARED and column.count(column[0]) == len(column) else None
         if text is None:
             bound.append(column)
-            values.append(f"?{len(bound)}")
+            values.append("?")
         else:
             values.append(text)
     bound.append(blobs)
-    values.append(f"?{len(bound)}")
-    conn.executemany(f"INSERT INTO interventions ({', '.join(_FIELDS)}, geom) VALUES ({', '.join(values)})",
-                     zip(*bound))
+    values.append("?")
+    insert_many(conn, f"INSERT INTO interventions ({', '.join(_FIELDS)}, geom) VALUES ", f"({', '.join(values)})",
+                list(zip(*bound)))
 
 
 def _existing(conn, uuids) -> set:
