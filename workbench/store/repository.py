@@ -135,7 +135,7 @@ class Repository(StateReader):
                           "WHERE table_name = ?", (*bounds, table))
 
     def _insert_interventions(self, items) -> None:
-        """New interventions and their links, a statement per table (no links exist yet:
+        """New interventions and their links, multi-row statements per table (no links exist yet:
         deleting an intervention cascades to its links)."""
         if not items:
             return
@@ -149,9 +149,9 @@ class Repository(StateReader):
                             list(zip(link_uuids(links), owners, targets)))
         values = [(i.uuid, key, value) for i in items for key, value in i.quantities]
         if values:
-            self.conn.executemany(
-                "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) VALUES (?,?,?,?)",
-                [(uuid, *row) for uuid, row in zip(link_uuids([row[:2] for row in values]), values)])
+            insert_many(self.conn, "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) "
+                                   "VALUES ", "(?, ?, ?, ?)",
+                        [(uuid, *row) for uuid, row in zip(link_uuids([row[:2] for row in values]), values)])
 
     def _write_intervention(self, change) -> None:
         uuid = change.uuid
