@@ -265,3 +265,97 @@ def test_reading_on_another_thread_leaves_the_collector_alone(tmp_path):
     worker.join()
     assert seen == {"enabled": True, "features": 50}
     assert gc.isenabled() and gc.get_freeze_count() == 0
+
+
+def test_values_every_row_shares_are_stored_as_binding_them_stores(tmp_path):
+    """A bulk write puts a value shared by every new row into its statement once
+    (store.tables.sql_literal): quotes, NUL, long text, None and a varying column must
+    come back exactly as rows written one by one store them, with their SQL types."""
+    from dataclasses import replace
+
+    from workbench.core.model import Intervention, new_uuids
+    from workbench.store import versions
+    from workbench.store.connection import connect, transaction
+    from workbench.store.feature_rows import INTERVENTION_COLUMNS, write_interventions
+
+    shared = {"actor": "O'Brien -- '); DROP TABLE interventions; --", "notes": "a\x00b", "horizon": "x" * 300,
+              "created_session_uuid": None, "changed_at": "2026-11-30T01:00:00+00:00"}
+    ideas = [replace(Intervention(uuid, n, f"Idee {n}", P(195000 + n, 325000)), status=["idee", "voorstel"][n % 2],
+                     **shared) for n, uuid in enumerate(new_uuids(30))]
+    stored = {}
+    for name, batches in (("bulk", [ideas]), ("single", [[idea] for idea in ideas])):
+        new_project(tmp_path / f"{name}.gpkg", "Bulk", "heerlen-2050", with_wijken=False).close()
+        conn = connect(tmp_path / f"{name}.gpkg")
+        try:
+            for batch in batches:
+                with transaction(conn):
+                    write_interventions(conn, batch)
+                    versions.record(conn, "r'1", [type("C", (), {"kind": "intervention", "uuid": i.uuid, "after": i,
+                                                                "version": None}) for i in batch], True)
+            columns = ", ".join(f"{c}, typeof({c})" for c in INTERVENTION_COLUMNS + ("geom",))
+            stored[name] = (conn.execute(f"SELECT {columns} FROM interventions ORDER BY number").fetchall(),
+                            conn.execute("SELECT uuid, kind, vv, alive FROM row_versions "
+                                         "WHERE kind = 'intervention' ORDER BY uuid").fetchall())
+        finally:
+            conn.close()
+    assert stored["bulk"] == stored["single"]
+    rows, ticks = stored["bulk"]
+    assert len(rows) == 30 and rows[0][14:16] == (shared["actor"], "text") and rows[0][16] == "a\x00b"
+    assert len(ticks) == 30 and all(vv == '{"r\'1":1}' and alive == 1 for _uuid, _kind, vv, alive in ticks)
+
+
+def test_versions_of_many_rows_of_mixed_kinds_count_each_row_once_per_transaction(tmp_path):
+    """row_versions is written one statement per kind and liveness: every row of every
+    kind gets its own entry, a second local edit counts up, a deletion keeps the entry
+    (alive 0), and two changes to one row in one transaction count once."""
+    from workbench.core.model import new_uuids
+    from workbench.store import versions
+    from workbench.store.connection import connect, transaction
+
+    def change(kind, uuid, alive=True):
+        return type("C", (), {"kind": kind, "uuid": uuid, "after": object() if alive else None, "version": None})
+
+    new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False).close()
+    ideas, themes = new_uuids(5), new_uuids(2)
+    conn = connect(tmp_path / "p.gpkg")
+    try:
+        with transaction(conn):
+            versions.record(conn, "a", [change("intervention", u) for u in ideas] + [change("theme", t) for t in themes]
+                            + [change("intervention", ideas[0])], True)
+        with transaction(conn):
+            versions.record(conn, "b", [change("intervention", ideas[1]), change("intervention", ideas[2], alive=False),
+                                        change("tombstone", ideas[2]), change("theme", themes[0], alive=False)], True)
+        rows = {uuid: (kind, json.loads(vv), alive) for uuid, kind, vv, alive in
+                conn.execute("SELECT uuid, kind, vv, alive FROM row_versions")}
+    finally:
+        conn.close()
+    assert rows[ideas[0]] == ("intervention", {"a": 1}, 1)
+    assert rows[ideas[1]] == ("intervention", {"a": 1, "b": 1}, 1)
+    assert rows[ideas[2]] == ("intervention", {"a": 1, "b": 1}, 0)
+    assert rows[themes[0]] == ("theme", {"a": 1, "b": 1}, 0) and rows[themes[1]] == ("theme", {"a": 1}, 1)
+    assert all(rows[u][1] == {"a": 1} for u in ideas[3:])
+
+
+def test_rows_written_in_statements_of_many_rows_are_all_there_in_order_whatever_the_parameter_limit(tmp_path):
+    """New rows go in as multi-row VALUES statements (store.tables.insert_many), cut to
+    the connection's parameter limit: 1,203 ideas with a limit of 40 parameters (6 rows
+    a statement, a shorter last one) and a shared value with a '?' in it."""
+    import sqlite3 as sqlite
+    from dataclasses import replace
+
+    from workbench.core.model import Intervention, new_uuids
+    from workbench.store.connection import connect, transaction
+    from workbench.store.feature_rows import write_interventions
+
+    new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False).close()
+    ideas = [replace(Intervention(uuid, n, f"Idee {n}?", P(195000 + n, 325000)), actor="Wie? Wij.")
+             for n, uuid in enumerate(new_uuids(1203))]
+    conn = connect(tmp_path / "p.gpkg")
+    try:
+        conn.setlimit(sqlite.SQLITE_LIMIT_VARIABLE_NUMBER, 40)
+        with transaction(conn):
+            write_interventions(conn, ideas)
+        rows = conn.execute("SELECT uuid, number, title, actor, geom FROM interventions ORDER BY fid").fetchall()
+    finally:
+        conn.close()
+    assert rows == [(i.uuid, i.number, i.title, "Wie? Wij.", gpkg_blob.encode(i.geometry)) for i in ideas]

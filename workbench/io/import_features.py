@@ -263,8 +263,11 @@ def _interventions(project, source, mapping, create, summary):
         summary.notes.append(_("{count} waarden van '{name}' waren onbruikbaar en zijn weggelaten.")
                              .format(name=name, count=count))
     summary.created_themes, summary.created_sessions = themes.created, sessions.created
+    # Random UUIDs as always, handed out in ascending order: the unique indexes on them
+    # (the ideas', the links' and the versions') then grow at their end instead of at ten
+    # thousand random places (7 ms of SQLite for 10,000 ideas; the sort costs 2).
     columns = NewInterventions(titles, source.geometries, descriptions, theme_column, primary_column, session_column,
-                               statuses, horizons, quantity_column, vote_column, new_uuids(total))
+                               statuses, horizons, quantity_column, vote_column, sorted(new_uuids(total)))
     return themes.commands + sessions.commands + [AddInterventions(columns)]
 
 

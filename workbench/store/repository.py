@@ -17,7 +17,7 @@ from workbench.store.feature_rows import write_interventions
 from workbench.store.reading import StateReader
 from workbench.store.schema import register_features, unregister
 from workbench.store.seal import data_version, seal
-from workbench.store.tables import INFO_COLUMNS, SIMPLE_TABLES, columns_of, link_uuid, link_uuids
+from workbench.store.tables import INFO_COLUMNS, SIMPLE_TABLES, columns_of, insert_many, link_uuid, link_uuids
 
 def _style_json(layer):
     return layer.style.to_json() if layer.style is not None else None
@@ -135,7 +135,7 @@ class Repository(StateReader):
                           "WHERE table_name = ?", (*bounds, table))
 
     def _insert_interventions(self, items) -> None:
-        """New interventions and their links, a statement per table (no links exist yet:
+        """New interventions and their links, multi-row statements per table (no links exist yet:
         deleting an intervention cascades to its links)."""
         if not items:
             return
@@ -145,13 +145,13 @@ class Repository(StateReader):
             links = [(i.uuid, target) for i in items for target in targets_of(i)]
             if links:
                 owners, targets = zip(*links)
-                self.conn.executemany(f"INSERT INTO {table} (uuid, intervention_uuid, {column}) VALUES (?, ?, ?)",
-                                      zip(link_uuids(links), owners, targets))
+                insert_many(self.conn, f"INSERT INTO {table} (uuid, intervention_uuid, {column}) VALUES ", "(?, ?, ?)",
+                            list(zip(link_uuids(links), owners, targets)))
         values = [(i.uuid, key, value) for i in items for key, value in i.quantities]
         if values:
-            self.conn.executemany(
-                "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) VALUES (?,?,?,?)",
-                [(uuid, *row) for uuid, row in zip(link_uuids([row[:2] for row in values]), values)])
+            insert_many(self.conn, "INSERT INTO intervention_quantities (uuid, intervention_uuid, quantity_key, value) "
+                                   "VALUES ", "(?, ?, ?, ?)",
+                        [(uuid, *row) for uuid, row in zip(link_uuids([row[:2] for row in values]), values)])
 
     def _write_intervention(self, change) -> None:
         uuid = change.uuid

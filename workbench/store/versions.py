@@ -5,6 +5,8 @@ lets it travel to other replicas and lose against an edit made without seeing it
 from before versions existed have no entry: the empty vector.
 """
 
+import json
+
 from workbench.core import versions
 from workbench.store.schema import register_attributes
 
@@ -34,9 +36,26 @@ def load(conn) -> dict:
             for uuid, kind, vv, alive in conn.execute("SELECT uuid, kind, vv, alive FROM row_versions")}
 
 
-_TICK = ("INSERT INTO row_versions (uuid, kind, vv, alive) VALUES (?1, ?2, json_object(?3, 1), ?4) "
+# A local edit: the row's entry for this replica counted up by one (created at 1), for
+# every uuid of the JSON array ?1 in one statement: per row, executemany's statement
+# reset, binding and step cost more than the row (an import's 10,000 new ideas: 17 ms
+# one by one, 8 as one statement, in a replay of the insert; the WHERE tells SQLite's
+# parser that ON CONFLICT belongs to the INSERT).
+_TICK = ("INSERT INTO row_versions (uuid, kind, vv, alive) SELECT value, ?2, json_object(?3, 1), ?4 "
+         "FROM json_each(?1) WHERE true "
          "ON CONFLICT(uuid) DO UPDATE SET alive = excluded.alive, vv = json_set(row_versions.vv, '$.' || ?3, "
          "COALESCE(json_extract(row_versions.vv, '$.' || ?3), 0) + 1)")
+
+
+def _tick_all(conn, replica, changes) -> None:
+    """_TICK for the rows of ``changes``, one statement per kind and liveness. (The
+    array is made without ASCII escapes: text Python cannot store, a lone surrogate,
+    is refused as binding it would be.)"""
+    groups = {}
+    for change in changes:
+        groups.setdefault((change.kind, int(change.after is not None)), []).append(change.uuid)
+    for (kind, alive), uuids in groups.items():
+        conn.execute(_TICK, (json.dumps(uuids, ensure_ascii=False), kind, replica, alive))
 
 
 def record(conn, replica: str, changes, table_ready=False) -> None:
@@ -58,8 +77,8 @@ def record(conn, replica: str, changes, table_ready=False) -> None:
         return
     if not table_ready:  # a file whose migrations were renumbered or skipped still gets versions
         ensure_table(conn)
-    local = [(uuid, c.kind, replica, int(c.after is not None)) for uuid, c in final.items() if uuid not in incoming]
-    conn.executemany(_TICK, local)
+    local = [c for uuid, c in final.items() if uuid not in incoming] if incoming else list(final.values())
+    _tick_all(conn, replica, local)
     for uuid, vector in incoming.items():
         change = final[uuid]
         row = conn.execute("SELECT vv FROM row_versions WHERE uuid = ?", (uuid,)).fetchone()
