@@ -359,3 +359,28 @@ def test_rows_written_in_statements_of_many_rows_are_all_there_in_order_whatever
     finally:
         conn.close()
     assert rows == [(i.uuid, i.number, i.title, "Wie? Wij.", gpkg_blob.encode(i.geometry)) for i in ideas]
+
+
+def test_many_rows_go_in_where_the_connection_cannot_say_its_parameter_limit(tmp_path):
+    """Python 3.10 (which pyproject allows) has no Connection.getlimit: the bulk insert then
+    keeps to 999 parameters a statement, the smallest limit any SQLite build has had."""
+    import sqlite3 as sqlite
+
+    from workbench.core.model import Intervention, new_uuids
+    from workbench.store.feature_rows import write_interventions
+
+    class WithoutGetlimit(sqlite.Connection):
+        getlimit = None  # as on Python 3.10
+
+    new_project(tmp_path / "p.gpkg", "Bulk", "heerlen-2050", with_wijken=False).close()
+    ideas = [Intervention(uuid, n, f"Idee {n}", P(195000 + n, 325000)) for n, uuid in enumerate(new_uuids(2500))]
+    conn = sqlite.connect(str(tmp_path / "p.gpkg"), factory=WithoutGetlimit, isolation_level=None)
+    try:
+        conn.setlimit(sqlite.SQLITE_LIMIT_VARIABLE_NUMBER, 999)
+        conn.execute("BEGIN")
+        write_interventions(conn, ideas)
+        conn.execute("COMMIT")
+        rows = conn.execute("SELECT uuid, number FROM interventions ORDER BY fid").fetchall()
+    finally:
+        conn.close()
+    assert rows == [(i.uuid, i.number) for i in ideas]

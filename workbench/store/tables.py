@@ -74,6 +74,13 @@ def sql_literal(value):
     return None
 
 
+def _parameter_limit(conn) -> int:
+    """How many ``?`` one statement may hold. ``Connection.getlimit`` is Python 3.11+;
+    on 3.10 (which pyproject allows) the smallest limit any SQLite build has had, 999."""
+    getlimit = getattr(conn, "getlimit", None)
+    return getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if getlimit else 999
+
+
 def insert_many(conn, head: str, row: str, rows: list) -> None:
     """``conn.executemany(head + row, rows)`` as multi-row ``VALUES`` statements of up to
     500 rows: per row, executemany's statement reset, binding and step cost about as much
@@ -83,7 +90,7 @@ def insert_many(conn, head: str, row: str, rows: list) -> None:
     if not rows:
         return
     width = len(rows[0])
-    size = max(1, min(500, conn.getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) // max(width, 1)))
+    size = max(1, min(500, _parameter_limit(conn) // max(width, 1)))
     statement = None
     for start in range(0, len(rows), size):
         part = rows[start:start + size]
