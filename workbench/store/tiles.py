@@ -22,8 +22,9 @@ import json
 import math
 import re
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from workbench.core.frozen import frozen_dataclass
 from workbench.store.connection import connect, transaction
 from workbench.store.schema import SRS_RD
 
@@ -39,7 +40,7 @@ RD_BOUNDS = (RD_ORIGIN[0], RD_ORIGIN[1] - RD_LEVEL0_PIXEL_SIZE * RD_TILE_SIZE,
 _DISPLAY_KEY = "setting.basemap_display"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class TileLevel:
     zoom: int
     matrix_width: int
@@ -63,7 +64,7 @@ def rd_level(zoom: int) -> TileLevel:
     return TileLevel(zoom, size, size, RD_TILE_SIZE, RD_TILE_SIZE, RD_LEVEL0_PIXEL_SIZE / size)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class BaseMapInfo:
     name: str          # the tiles table name (unique, e.g. "basemap_brt_standaard")
     title: str         # what the user reads
@@ -99,14 +100,14 @@ def tile_range(origin_x, origin_y, level: TileLevel, bounds) -> tuple:
     return col_min, col_max, row_min, row_max
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class BaseMapDisplay:
     active: str | None = None  # the tiles table shown; None = no base map
     opacity: float = 1.0       # 0..1
     faded: bool = True         # greyscale/faded so theme colours stand out
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class NewBaseMap:
     """What :meth:`BaseMaps.create` needs to make (or refresh) a base map."""
     name: str
