@@ -38,6 +38,8 @@ def frozen_dataclass(cls):
     if cls.__bases__ != (object,) or hasattr(cls, "__post_init__"):
         raise TypeError(f"{cls.__name__}: use @dataclass(frozen=True)")
     documented = bool(cls.__dict__.get("__doc__"))
+    if not documented:  # documented below, once __init__ exists (dataclass would now read object's)
+        cls.__doc__ = cls.__name__
     cls = dataclasses.dataclass(init=False, repr=False, eq=False)(cls)  # the fields only: no code written
     fields = dataclasses.fields(cls)
     if len(fields) != len(annotations) or not all(_plain(f) for f in fields):
