@@ -25,6 +25,7 @@ import sqlite3
 from dataclasses import replace
 
 from workbench.core.frozen import frozen_dataclass
+from workbench.store.basemap_display import DISPLAY_KEY, stored_display
 from workbench.store.connection import connect, transaction
 from workbench.store.schema import SRS_RD
 
@@ -36,8 +37,6 @@ RD_TILE_SIZE = 256
 RD_MAX_ZOOM = 16
 RD_BOUNDS = (RD_ORIGIN[0], RD_ORIGIN[1] - RD_LEVEL0_PIXEL_SIZE * RD_TILE_SIZE,
              RD_ORIGIN[0] + RD_LEVEL0_PIXEL_SIZE * RD_TILE_SIZE, RD_ORIGIN[1])
-
-_DISPLAY_KEY = "setting.basemap_display"
 
 
 @frozen_dataclass
@@ -241,17 +240,10 @@ class BaseMaps:
     def display(self) -> BaseMapDisplay:
         """What is shown; a project that never chose shows its first base map."""
         names = [info.name for info in self.list()]
-        row = None
-        if self.conn is not None and "workbench_meta" in self._tables():
-            row = self.conn.execute("SELECT value FROM workbench_meta WHERE key = ?", (_DISPLAY_KEY,)).fetchone()
-        if row is None:
+        values = stored_display(self.repository)
+        if values is None:
             return BaseMapDisplay(active=names[0] if names else None)
-        try:
-            values = json.loads(row[0])
-            display = BaseMapDisplay(active=values.get("active"), opacity=min(1.0, max(0.0, float(values["opacity"]))),
-                                     faded=bool(values["faded"]))
-        except (TypeError, ValueError, KeyError, AttributeError):  # edited by hand: fall back
-            return BaseMapDisplay(active=names[0] if names else None)
+        display = BaseMapDisplay(**values)
         if display.active not in names:
             display = replace(display, active=None)
         return display
@@ -265,7 +257,7 @@ class BaseMaps:
         value = json.dumps({"active": display.active, "opacity": float(display.opacity), "faded": bool(display.faded)})
         with _writing(self.conn), transaction(self.conn):
             self.conn.execute("INSERT INTO workbench_meta (key, value) VALUES (?, ?) "
-                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_DISPLAY_KEY, value))
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (DISPLAY_KEY, value))
 
     def create(self, new: NewBaseMap, extent, matrix_set=(RD_ORIGIN, RD_BOUNDS)) -> None:
         """Make the tiles table ``new.name`` (or refresh its title and attribution), and
