@@ -375,3 +375,23 @@ def test_a_base_map_of_fine_levels_only_is_decoded_once_in_the_full_view(project
         painter.end()
         assert len(scene.basemap._last_pieces[1]) < CACHE_TILES  # what one paint holds on to
     assert scene.basemap.cache.decoded == decoded
+
+
+def test_a_project_without_a_base_map_keeps_its_choice_and_shows_one_added_later(project):
+    # the map opens such a project without the base-map module (issue 14); what was
+    # chosen before (a base map since removed) still shows in the layer list's controls
+    from workbench.canvas.export_png import ensure_app
+    from workbench.canvas.scene import MapScene
+    from workbench.store.tiles import BaseMapDisplay, basemaps_of
+
+    ensure_app()
+    basemaps_of(project).set_display(BaseMapDisplay(active=None, opacity=0.4, faded=False))
+    layer = MapScene(project).basemap
+    assert (layer.maps(), layer.active, layer.opacity, layer.faded) == ([], None, 0.4, False)
+    layer.set_opacity(0.3)  # kept in the file, as with a base map
+    assert basemaps_of(project).display().opacity == 0.3
+    info = add_test_basemap(project, levels=(11,), margin=300)
+    layer.reload()  # what the download and import dialogs do once tiles are stored
+    assert layer.maps() == [(info.name, info.title)]
+    layer.set_active(info.name)
+    assert layer.item.isVisible() and basemaps_of(project).display().active == info.name

@@ -175,3 +175,32 @@ def test_snapping_to_the_edge_of_the_area(qtbot, project):
     click(view, target.x, target.y)
     point = project.get("intervention", view.selected()[0]).geometry
     assert boundary.distance(point) < 1e-6 and Point(target.x, target.y).distance(point) < 8 * view.metres_per_pixel()
+
+
+SNAP_IN_A_FRESH_PROCESS = r"""
+import sys
+from shapely.geometry import box
+from workbench.ui.app import application
+app = application()
+from workbench.canvas.view import MapView
+from workbench.core.setup_commands import SetArea
+from workbench.io.projects import new_project
+project = new_project(sys.argv[1], "Test", "leeg")
+project.execute(SetArea(box(190000, 320000, 191000, 321000)))
+view = MapView(project)
+print(view.snapper.snap((190500, 320002), 10.0))
+"""
+
+
+def test_snapping_to_the_area_edge_in_a_project_without_polygons(tmp_path):
+    # a fresh process, as a user starts: nothing had loaded shapely.ops, which the edge
+    # snap reached through "import shapely" (an error dialog at the first click near the edge)
+    import os
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-c", SNAP_IN_A_FRESH_PROCESS, str(tmp_path / "leeg.gpkg")],
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_CONFIG_HOME=str(tmp_path / "c")),
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "((190500.0, 320000.0), True)"

@@ -25,6 +25,12 @@ NOT_BEFORE_FIRST_PAINT = ("reportlab", "pyproj", "psycopg", "pyogrio", "workbenc
                           # the docks behind another tab: built after the first paint
                           "workbench.ui.sessions", "workbench.ui.themes", "workbench.ui.ranking", "workbench.ui.quotes",
                           "workbench.ui.project_panel", "workbench.ui.toets_dock", "workbench.analysis",
+                          # the votes panel's table (the bar's counter is ui.vote_counter) and the
+                          # project setup's commands (the editor adds a quantity kind with one)
+                          "workbench.ui.votes", "workbench.ui.votes_table", "workbench.core.setup_commands",
+                          # the base maps' tile pyramids: the sample has none; shapely.ops (an idea's
+                          # number needs only polylabel, the edge snap loads it when used)
+                          "workbench.store.tiles", "shapely.ops",
                           # what builds the samples (only whether a project is one is asked), the
                           # OpenSSL hashes (link UUIDs of new rows) and the html entity table
                           "workbench.io.samples", "workbench.io.projects", "hashlib", "html")

@@ -131,11 +131,21 @@ class BaseMapLayer:
         self.overviews.clear()
         self.basemaps = None
         self.project = project
-        if project is not None and getattr(project, "path", None):
-            from workbench.store.tiles import basemaps_of
-
-            self.basemaps = basemaps_of(project)
         self.reload()
+
+    def _open_basemaps(self, needed: bool = False):
+        """The project's base maps (``store/tiles.py``), opened once the file holds a tile
+        pyramid, or when ``needed`` (to store a display choice): a project without a base
+        map opens without loading that module (issue 14)."""
+        project = self.project
+        if self.basemaps is None and project is not None and getattr(project, "path", None):
+            from workbench.store.basemap_display import has_tile_pyramids
+
+            if needed or has_tile_pyramids(project.repository):
+                from workbench.store.tiles import basemaps_of
+
+                self.basemaps = basemaps_of(project)
+        return self.basemaps
 
     def reload(self) -> None:
         """Read the list of stored base maps and the display settings again (after a
@@ -143,11 +153,20 @@ class BaseMapLayer:
         self.cache.clear()
         self.overviews.clear()
         self._last_pieces = None
-        self.infos = {info.name: info for info in self.basemaps.list()} if self.basemaps is not None else {}
-        display = self.basemaps.display() if self.basemaps is not None else None
-        self.active = display.active if display is not None and display.active in self.infos else None
-        self.opacity = display.opacity if display is not None else 1.0
-        self.faded = display.faded if display is not None else True
+        basemaps = self._open_basemaps()
+        self.infos = {info.name: info for info in basemaps.list()} if basemaps is not None else {}
+        if basemaps is not None:
+            display = basemaps.display()
+            display = {"active": display.active, "opacity": display.opacity, "faded": display.faded}
+        elif getattr(self.project, "path", None):  # no base map: what was chosen before still shows
+            from workbench.store.basemap_display import stored_display
+
+            display = stored_display(self.project.repository)
+        else:
+            display = None
+        self.active = display["active"] if display is not None and display["active"] in self.infos else None
+        self.opacity = display["opacity"] if display is not None else 1.0
+        self.faded = display["faded"] if display is not None else True
         self._apply()
 
     def maps(self) -> list:
@@ -182,7 +201,7 @@ class BaseMapLayer:
     def _store(self) -> None:
         """The choice travels with the project file (it opens the same elsewhere); a
         read-only project keeps it for this session only."""
-        if self.basemaps is None or self.project is None or self.project.read_only:
+        if self.project is None or self.project.read_only or self._open_basemaps(needed=True) is None:
             return
         from dataclasses import replace
 

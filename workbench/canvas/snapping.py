@@ -53,7 +53,9 @@ class Snapper:
                 continue
             distance = boundary.distance(point)
             if distance <= tolerance and (best_edge is None or distance < best_edge[0]):
-                nearest = shapely.ops.nearest_points(boundary, point)[0]
+                from shapely.ops import nearest_points  # "import shapely" does not load shapely.ops
+
+                nearest = nearest_points(boundary, point)[0]
                 best_edge = (distance, (nearest.x, nearest.y))
         if best_vertex is not None:
             return best_vertex[1], True

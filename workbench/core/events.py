@@ -1,13 +1,14 @@
 """Events the project emits after a change is committed, so views can mirror it."""
 
 import sys
-from dataclasses import dataclass
 from typing import Any
+
+from workbench.core.frozen import frozen_dataclass
 
 ADDED, CHANGED, REMOVED = "added", "changed", "removed"
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Event:
     """``kind`` is an entity kind ("intervention", ...), "info", "session_current",
     "undo_stack" or "reset"; ``entity`` is the new version (the old one when removed)."""

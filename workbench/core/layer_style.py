@@ -21,16 +21,17 @@ Example::
 """
 
 import json
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import asdict, fields, replace
 
 from workbench import style as look
+from workbench.core.frozen import frozen_dataclass
 
 ROLES = ("road", "rail", "building", "water", "green", "boundary", "other")
 LABEL_FIELDS = ("name", "naam", "straatnaam", "straatnaamnl", "openbareruimtenaam", "name:nl")
 SAMPLE = 200  # features looked at to recognise a layer; enough for any real export
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class LayerStyle:
     """The look of one reference layer.
 

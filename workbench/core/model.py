@@ -1,6 +1,7 @@
 """The domain entities of a project.
 
-Entities are immutable dataclasses identified by a UUID string. A change is never made
+Entities are immutable dataclasses identified by a UUID string (``@frozen_dataclass``:
+``@dataclass(frozen=True)``, cheaper to create, see core/frozen.py). A change is never made
 in place: a command builds the new version with :func:`dataclasses.replace` and the
 :class:`~workbench.core.project.Project` swaps it in, so the old version can be kept
 for undo. Geometries are shapely objects in EPSG:28992 (metres).
@@ -13,6 +14,7 @@ from datetime import datetime, timezone
 
 from shapely.geometry.base import BaseGeometry
 
+from workbench.core.frozen import frozen_dataclass
 from workbench.i18n import N_
 
 STATUSES = ("idee", "voorstel", "uitgewerkt", "besloten")
@@ -89,7 +91,7 @@ def now_iso() -> str:
     return _clock().astimezone(timezone.utc).isoformat(timespec="milliseconds")
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Theme:
     """A theme of the vision; themes form a tree through ``parent_uuid``."""
 
@@ -101,7 +103,7 @@ class Theme:
     sort_order: int = 0
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class QuantityKind:
     """A measurable quantity interventions can carry (woningen, m2 groen, ...)."""
 
@@ -112,7 +114,7 @@ class QuantityKind:
     sort_order: int = 0
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Goal:
     """A goal of the area vision, optionally with an indicator and a target value.
 
@@ -130,7 +132,7 @@ class Goal:
     quantity_key: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Session:
     """A bijeenkomst: one workshop evening."""
 
@@ -145,7 +147,7 @@ class Session:
     part: str = ""  # its own part of the area: wijk names, "; "-separated ("" = the whole area)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Intervention:
     """A proposed intervention drawn on the map."""
 
@@ -171,7 +173,7 @@ class Intervention:
         return dict(self.quantities).get(key)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Vote:
     """The dot votes one intervention got in one session."""
 
@@ -181,7 +183,7 @@ class Vote:
     count: int
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Quote:
     """Something a resident said, as reported: "..." - Bewoner uit Heerlerheide."""
 
@@ -193,7 +195,7 @@ class Quote:
     theme_uuid: str | None = None  # input that is about a theme rather than one idea
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Verdict:
     """How an idea weighs against one criterion of the visie (or, with criterion
     :data:`OVERALL`, overall). One per idea and criterion: the UUID is derived from both
@@ -208,7 +210,7 @@ class Verdict:
     changed_at: str = ""
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Answer:
     """What happens with an idea, told back to the resident who gave it."""
 
@@ -231,7 +233,7 @@ def answer_uuid(intervention_uuid: str) -> str:
     return str(_uuid.uuid5(_uuid.NAMESPACE_URL, f"workbench-answer/{intervention_uuid}"))
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Area:
     """The boundary of the area the vision is about (polygon or multipolygon)."""
 
@@ -240,7 +242,7 @@ class Area:
     geometry: BaseGeometry
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class ReferenceFeature:
     uuid: str
     label: str
@@ -248,7 +250,7 @@ class ReferenceFeature:
     properties: tuple = ()  # ((name, value), ...)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class ReferenceLayer:
     """A background vector layer, such as the CBS wijken; read-only in the app."""
 
@@ -259,7 +261,7 @@ class ReferenceLayer:
     style: object = None  # a core.layer_style.LayerStyle; None: the default for its contents
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Tombstone:
     """What remains of a deleted row, so that a merge can tell deleted from unseen."""
 
@@ -269,7 +271,7 @@ class Tombstone:
     session_uuid: str | None = None
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class ProjectInfo:
     """Project metadata shown on the handout."""
 
@@ -283,7 +285,7 @@ class ProjectInfo:
     disclaimer: str = ""  # printed on every PDF page: "Fictief voorbeeld: ..." for the samples
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Underlay:
     """A raster image under the map (a scanned plan, an aerial photo), kept in the
     project so it opens the same on another laptop. Placed in RD like a world file:

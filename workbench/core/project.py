@@ -6,16 +6,16 @@ repository in one transaction and only then updates memory and emits events. If 
 commit fails, memory is untouched, so the model never shows what the file lacks.
 """
 
-from dataclasses import dataclass
 from typing import Any
 
 from workbench.core.events import ADDED, CHANGED, REMOVED, Event, EventEmitter
+from workbench.core.frozen import frozen_dataclass
 from workbench.core.model import ProjectState
 from workbench.core.undo import CommandStack
 from workbench.style import UNTHEMED
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class Change:
     """Replace ``before`` by ``after`` for one entity; None means absent.
 

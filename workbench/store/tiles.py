@@ -22,8 +22,10 @@ import json
 import math
 import re
 import sqlite3
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
+from workbench.core.frozen import frozen_dataclass
+from workbench.store.basemap_display import DISPLAY_KEY, stored_display
 from workbench.store.connection import connect, transaction
 from workbench.store.schema import SRS_RD
 
@@ -36,10 +38,8 @@ RD_MAX_ZOOM = 16
 RD_BOUNDS = (RD_ORIGIN[0], RD_ORIGIN[1] - RD_LEVEL0_PIXEL_SIZE * RD_TILE_SIZE,
              RD_ORIGIN[0] + RD_LEVEL0_PIXEL_SIZE * RD_TILE_SIZE, RD_ORIGIN[1])
 
-_DISPLAY_KEY = "setting.basemap_display"
 
-
-@dataclass(frozen=True)
+@frozen_dataclass
 class TileLevel:
     zoom: int
     matrix_width: int
@@ -63,7 +63,7 @@ def rd_level(zoom: int) -> TileLevel:
     return TileLevel(zoom, size, size, RD_TILE_SIZE, RD_TILE_SIZE, RD_LEVEL0_PIXEL_SIZE / size)
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class BaseMapInfo:
     name: str          # the tiles table name (unique, e.g. "basemap_brt_standaard")
     title: str         # what the user reads
@@ -99,14 +99,14 @@ def tile_range(origin_x, origin_y, level: TileLevel, bounds) -> tuple:
     return col_min, col_max, row_min, row_max
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class BaseMapDisplay:
     active: str | None = None  # the tiles table shown; None = no base map
     opacity: float = 1.0       # 0..1
     faded: bool = True         # greyscale/faded so theme colours stand out
 
 
-@dataclass(frozen=True)
+@frozen_dataclass
 class NewBaseMap:
     """What :meth:`BaseMaps.create` needs to make (or refresh) a base map."""
     name: str
@@ -240,17 +240,10 @@ class BaseMaps:
     def display(self) -> BaseMapDisplay:
         """What is shown; a project that never chose shows its first base map."""
         names = [info.name for info in self.list()]
-        row = None
-        if self.conn is not None and "workbench_meta" in self._tables():
-            row = self.conn.execute("SELECT value FROM workbench_meta WHERE key = ?", (_DISPLAY_KEY,)).fetchone()
-        if row is None:
+        values = stored_display(self.repository)
+        if values is None:
             return BaseMapDisplay(active=names[0] if names else None)
-        try:
-            values = json.loads(row[0])
-            display = BaseMapDisplay(active=values.get("active"), opacity=min(1.0, max(0.0, float(values["opacity"]))),
-                                     faded=bool(values["faded"]))
-        except (TypeError, ValueError, KeyError, AttributeError):  # edited by hand: fall back
-            return BaseMapDisplay(active=names[0] if names else None)
+        display = BaseMapDisplay(**values)
         if display.active not in names:
             display = replace(display, active=None)
         return display
@@ -264,7 +257,7 @@ class BaseMaps:
         value = json.dumps({"active": display.active, "opacity": float(display.opacity), "faded": bool(display.faded)})
         with _writing(self.conn), transaction(self.conn):
             self.conn.execute("INSERT INTO workbench_meta (key, value) VALUES (?, ?) "
-                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (_DISPLAY_KEY, value))
+                              "ON CONFLICT(key) DO UPDATE SET value = excluded.value", (DISPLAY_KEY, value))
 
     def create(self, new: NewBaseMap, extent, matrix_set=(RD_ORIGIN, RD_BOUNDS)) -> None:
         """Make the tiles table ``new.name`` (or refresh its title and attribution), and

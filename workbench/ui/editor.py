@@ -7,7 +7,6 @@ from qtpy.QtWidgets import (QComboBox, QFormLayout, QGridLayout, QHBoxLayout, QL
 
 from workbench.core.commands import EditIntervention
 from workbench.core.model import HORIZONS, STATUSES
-from workbench.core.setup_commands import AddQuantityKind
 from workbench.errors import WorkbenchError
 from workbench.geo.measure import describe
 from workbench.i18n import _
@@ -15,7 +14,7 @@ from workbench.ui.combos import color_icon
 from workbench.ui.fields import CommitTextEdit, ErrorLabel, error_border, format_plain_number, parse_number
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped, horizon_label, quantity_label, quantity_unit, status_label
-from workbench.ui.votes import VoteCounter
+from workbench.ui.vote_counter import VoteCounter
 
 
 def _check_list(height: int) -> QListWidget:
@@ -336,6 +335,9 @@ class InterventionEditor(QWidget):
                 number=item.number))
 
     def _add_quantity_kind(self) -> None:
+        # the project setup's commands: loaded when first used, not before the first map
+        from workbench.core.setup_commands import AddQuantityKind
+
         if self.context.project is None:
             return
         label = self.new_quantity_label.text()

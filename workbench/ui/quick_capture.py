@@ -20,7 +20,7 @@ from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped
 from workbench.ui.theme_picker import (KEYS, default_theme, key_for, starts_group, swatch_icon, theme_index_of,
                                        theme_menu)
-from workbench.ui.votes import VoteCounter
+from workbench.ui.vote_counter import VoteCounter
 
 
 def short_mode_label(mode) -> str:

@@ -125,7 +125,7 @@ class VotesDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_PushButton, button, painter, widget)
 
     def createEditor(self, parent, option, index):
-        from workbench.ui.votes import VoteSpin  # the spin commits SetVotes itself
+        from workbench.ui.vote_counter import VoteSpin  # the spin commits SetVotes itself
 
         spin = VoteSpin(self.context, self.model.uuid_at(index.row()), parent)
         spin.show_count(index.data(Qt.ItemDataRole.EditRole) or 0)
