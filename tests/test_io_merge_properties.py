@@ -297,6 +297,31 @@ def _merging_again_loses_nothing_added(world, first, second, newest):
     assert world.merge(target, laptops, rule).changes == 0 and world.state(target) == before
 
 
+def test_the_same_edit_from_a_second_laptop_is_not_kept_as_another_copy_at_the_third_merge():
+    """The minimal case hypothesis found (WORKBENCH_PROPERTY_SCALE=10), by the clock rules:
+    laptop 1 tags idea 1 "Spelen" and adds an idea, both laptops are merged; then laptop 0
+    tags idea 1 "Spelen" too and laptop 1 retitles it. The second merge found laptop 0's
+    version equal to the target's and left the target's, older, in place; laptop 1's
+    retitling then replaced it, and the third merge saw laptop 0's version as edited on both
+    sides and kept it as one more idea, a copy the merge before had not listed."""
+    with ticking_clock(), world_of(InMemory) as world:
+        base = world.base()
+        first = base_uuids(base)
+        laptops = [world.copy(base, "laptop-0"), world.copy(base, "laptop-1")]
+        run_laptop(laptops[0], 0, [], first)
+        run_laptop(laptops[1], 1, [("theme", 0, 1), ("add", 0, 1)], first)
+        target = world.copy(base, "totaal")
+        world.merge(target, laptops, "keep_both")
+        run_laptop(laptops[0], 10, [("theme", 0, 1)], first)
+        run_laptop(laptops[1], 11, [("edit", 0, 1)], first)
+        world.merge(target, laptops, "keep_both")
+        before = world.state(target)
+        third = world.merge(target, laptops, "keep_both")
+    assert third.changes == 0 and third.conflicts == [] and world.state(target) == before
+    titles = sorted(i.title for i in target.all("intervention"))
+    assert titles.count("Basis 0") <= 1 and titles.count("Bewerkt 11-1") == 1
+
+
 def forget_versions(path):
     """What a file edited and merged by the app from before row versions looks like: no
     versions (a migrated file has the table, empty)."""

@@ -7,14 +7,19 @@ import base64
 import contextlib
 
 import pytest
+from shapely.geometry import Point
 
 from tests.laptop_files import copies, edit, merge, read
-from workbench.core.commands import EditIntervention
-from workbench.core.setup_commands import EditSession
+
+from workbench.core.commands import DeleteInterventions, EditIntervention, SetVotes
+from workbench.core.layer_style import LayerStyle
+from workbench.core.layer_style_commands import SetLayerStyle
+from workbench.core.model import ReferenceFeature, ReferenceLayer, new_uuid
+from workbench.core.setup_commands import AddReferenceLayer, DeleteReferenceLayer, EditSession
 from workbench.core.theme_commands import DeleteTheme
-from workbench.core.toets_commands import WeighIdea
+from workbench.core.toets_commands import AnswerIdea, ClearAnswer, WeighIdea
 from workbench.core.underlay_commands import AddUnderlay, DeleteUnderlay, EditUnderlay
-from workbench.io.merge import merge_projects
+from workbench.io.merge import merge_files, merge_projects
 from workbench.store import open_project
 
 
@@ -122,3 +127,68 @@ def test_what_a_laptop_cleared_or_deleted_travels_once_and_a_later_judgement_her
     again = merge(hub, laptop)
     assert read(hub, lambda p: [v.verdict for v in p.all("verdict")]) == ["strijdig"]
     assert again.conflicts == [] and again.changes == 0
+
+
+def _underlay(path):
+    return read(path, lambda p: p.all("underlay")[0].uuid)
+
+
+def _layer(path):
+    return read(path, lambda p: next(r.uuid for r in p.reference_layers() if r.name == "Bomen"))
+
+
+def _idea(path):
+    return read(path, lambda p: p.interventions()[0].uuid)
+
+
+def _session(path):
+    return read(path, lambda p: p.sessions()[0].uuid)
+
+
+# Kinds without tombstones: (made on the hub, deleted, edited), each a function of a file
+# giving the commands. An area is never deleted by hand (only a merge deletes a second one).
+WITHOUT_TOMBSTONES = {
+    "vote": (lambda path: SetVotes(_idea(path), 3, _session(path)),  # votes go with their idea
+             lambda path: DeleteInterventions([_idea(path)]),
+             lambda path: (SetVotes(_idea(path), 5, _session(path)), EditIntervention(_idea(path), title="Nieuw"))),
+    "underlay": (lambda path: AddUnderlay("Schets", PNG, "png"), lambda path: DeleteUnderlay(_underlay(path)),
+                 lambda path: EditUnderlay(_underlay(path), opacity=0.3)),
+    "reference_layer": (
+        lambda path: AddReferenceLayer(ReferenceLayer(new_uuid(), "Bomen", "PDOK", (ReferenceFeature(
+            new_uuid(), "Eik", Point(195000, 325000), (("soort", "eik"),)),))),
+        lambda path: DeleteReferenceLayer(_layer(path)),
+        lambda path: SetLayerStyle(_layer(path), LayerStyle(line_color="#aa0000"))),
+    "verdict": (lambda path: WeighIdea(_idea(path), "koppelkansen", "voldoet"),
+                lambda path: WeighIdea(_idea(path), "koppelkansen", None),
+                lambda path: WeighIdea(_idea(path), "koppelkansen", "strijdig")),
+    "answer": (lambda path: AnswerIdea(_idea(path), "in-uitvoering", "Van de hub"),
+               lambda path: ClearAnswer(_idea(path)),
+               lambda path: AnswerIdea(_idea(path), "doorgegeven", "Herzien", referred_to="Provincie")),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(WITHOUT_TOMBSTONES))
+def test_merging_again_changes_nothing_after_a_row_deleted_on_both_sides_came_back_edited(kind, sample_path,
+                                                                                         tmp_path):
+    """The hub and one laptop deleted a row, a second laptop edited it. The first merge
+    brings the edit back (it never saw the deletions); merging the same files again must
+    change nothing, not even a version (it wrote one version-only change: the deleting
+    laptop's version was never taken in, so its deletion stayed "concurrent")."""
+    made, deleted, edited = WITHOUT_TOMBSTONES[kind]
+    hub = copies(sample_path, tmp_path, "hub")[0]
+    edit(hub, *_commands(made, hub))
+    rows = read(hub, lambda p: len(p.all(kind)))
+    deleting, editing = copies(hub, tmp_path, "deleting", "editing")
+    edit(hub, *_commands(deleted, hub))
+    edit(deleting, *_commands(deleted, deleting))
+    edit(editing, *_commands(edited, editing))
+    merge(hub, deleting, editing)
+    assert read(hub, lambda p: len(p.all(kind))) == rows  # the edit is back
+    with contextlib.closing(open_project(hub)) as project:
+        again = merge_files(project, [deleting, editing])
+        assert (again.changes, project.undo_stack._done) == (0, [])
+
+
+def _commands(made, path) -> tuple:
+    commands = made(path)
+    return commands if isinstance(commands, tuple) else (commands,)

@@ -145,6 +145,12 @@ class IdeaDecisions:
                                    restored.changed_at)
                 continue
             if content(mine) == content(self._mapped(item, theme_map, number=mine.number)):
+                if item.changed_at > mine.changed_at:
+                    # The same edit made on both sides: the later-stamped version comes in as
+                    # it is, so the target holds this very version. Left as it was, a later
+                    # source replacing it (in this merge or the next) made the next merge see
+                    # this version "edited on both sides" and keep it as one more idea.
+                    self.run(PutEntity("intervention", self._mapped(item, theme_map, number=mine.number)))
                 continue
             if self.kept_as_copy(item):
                 continue  # an earlier merge kept this very version as a second idea: that decision stands

@@ -83,18 +83,29 @@ class VersionedDecisions:
     """Needs from the plan: target, source, source_rows, tv, sv, replica, rule, summary, label, run, report,
     _conflict, _mapped, provenance, _session_title."""
 
-    def deleted_in_source(self, kinds):
-        """(uuid, kind, the target's row, relation) of each row of ``kinds`` the source deleted
+    def deleted_in_source(self, kinds) -> list:
+        """[(uuid, kind, the target's row, relation)] of each row of ``kinds`` the source deleted
         (its version says not alive) that the target still has, where that deletion is newer
         than the target's version or concurrent with it. Such rows leave no tombstone, only
-        their version: areas, layers, underlays, votes, verdicts and answers."""
+        their version: areas, layers, underlays, votes, verdicts and answers.
+
+        A row deleted on both sides is decided here, at once: the target takes in the
+        source's deletion version too (as ``_versioned_deletion`` does for rows with a
+        tombstone). Else an edit of a third file, brought back as concurrent with the
+        target's deletion, looks concurrent with this source's deletion at every later
+        merge, and merging again is never a no-op."""
+        found = []
         for uuid, (kind, _version, alive) in self.source_rows.items():
-            mine = self.target.get(kind, uuid) if kind in kinds and not alive else None
-            if mine is None:
+            if kind not in kinds or alive:
                 continue
-            relation = self.relation(uuid)
-            if relation in (vv.NEWER, vv.CONCURRENT):
-                yield uuid, kind, mine, relation
+            mine, relation = self.target.get(kind, uuid), self.relation(uuid)
+            if relation not in (vv.NEWER, vv.CONCURRENT):
+                continue
+            if mine is not None:
+                found.append((uuid, kind, mine, relation))
+            elif uuid in self.tv:  # known here and deleted here too: only versions to join
+                self.run(RemoveEntity(kind, uuid, None, self.joined(uuid)))
+        return found
 
     def relation(self, uuid):
         """The source's row against the target's (vv.SAME, OLDER, NEWER, CONCURRENT),
