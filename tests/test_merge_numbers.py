@@ -59,7 +59,7 @@ def test_two_laptops_that_both_made_idea_23_end_with_different_numbers_in_either
         results.append(numbers(hub))
         new = sorted(n for n, t in numbers(hub).values() if t in ("Bankje", "Boom"))
         assert new == [base + 1, base + 2]
-        [line] = [line for s in summaries for line in s.renumbered]
+        [line] = [line for s in summaries for line in s.renumbered_lines()]
         assert line.startswith(f"Idee {base + 1} van Avond ") and line.endswith(f"heet nu {base + 2}.")
         assert any(line.startswith("Hernummerd: 1 idee ") for s in summaries for line in s.lines())
     assert results[0] == results[1]  # same numbers whatever the order
@@ -114,3 +114,30 @@ def test_ideas_that_do_not_share_a_number_keep_theirs(sample_path, tmp_path):
     summary = merge(hub, a)
     assert summary.renumbered == []
     assert {u: n for u, (n, _t) in numbers(hub).items()} == {u: n for u, (n, _t) in before.items()}
+
+
+def test_the_later_evening_moves_as_a_whole_in_its_own_order_in_either_merge_order(sample_path, tmp_path):
+    """Two laptops each held an evening and numbered its ideas from the same next number:
+    the earlier evening keeps its numbers, the later one's ideas move together and keep
+    their order, and the summary says so in one line. (The rule before, the smaller
+    UUID keeps the number, moved a random half of each evening: both handouts wrong.)"""
+    titles = [f"Idee {n}" for n in range(12)]
+    early = laptop(sample_path, tmp_path, "vroeg", *[f"Vroeg {t}" for t in titles])
+    late = laptop(sample_path, tmp_path, "laat", *[f"Laat {t}" for t in titles])
+    before = {t: n for n, t in numbers(early).values()} | {t: n for n, t in numbers(late).values()}
+    results = []
+    for order in ((early, late), (late, early)):
+        hub = tmp_path / f"hub-{order[0].stem}.gpkg"
+        shutil.copy(sample_path, hub)
+        lines = [line for path in order for line in merge(hub, path).lines()]
+        after = {t: n for n, t in numbers(hub).values()}
+        results.append(after)
+        assert unique(hub)
+        assert all(after[f"Vroeg {t}"] == before[f"Vroeg {t}"] for t in titles)  # the first evening stands
+        moved = [after[f"Laat {t}"] for t in titles]
+        top = max(before.values())
+        assert moved == list(range(top + 1, top + 13))  # together, in their own order
+        first, last = before["Laat Idee 0"], before["Laat Idee 11"]
+        runs = [line for line in lines if line.startswith(f"- Ideeën {first}–{last} van Avond laat")]
+        assert len(runs) == 1 and runs[0].endswith(f" heten nu {top + 1}–{top + 12}."), lines
+    assert results[0] == results[1]

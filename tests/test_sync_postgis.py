@@ -145,7 +145,7 @@ def test_four_laptops_with_skewed_clocks_converge_in_any_sync_order(sample_path,
         for name in rng.sample(names, 4):
             summary = sync(paths[name], database)
             conflicts += [c.kind for c in summary.conflicts]
-            renumbered += summary.renumbered
+            renumbered += summary.renumbered_lines()
     states = [of_file(paths[name]) for name in names]
     assert all(state == states[0] for state in states[1:])
     assert of_database(database, paths["noord"]) == states[0]

@@ -7,10 +7,15 @@ handouts, so a merge settles it, without a clock:
   new idea moves (syncs take turns through the database, so every laptop ends alike, and
   a number printed from the database never changes again);
 - in a merge of files, an idea both sides already knew keeps its number before one only
-  one side knew; among equals the idea whose UUID sorts first keeps it (a rule both sides
-  apply alike, so laptops that merge each other's files end with the same numbers);
-- every other idea with that number gets the next free number above the highest, in
-  UUID order, and the summary says so ("Idee 23 van Bijeenkomst oost heet nu 41.");
+  one side knew; among equals the idea made first keeps it (its ``created_at``, then its
+  UUID: values every replica holds alike, so laptops that merge each other's files end
+  with the same numbers). An evening's ideas thus keep their numbers together or move
+  together: the UUID alone, the rule before, moved a random half of each evening's
+  clashing ideas, and both evenings' printed handouts went wrong;
+- every other idea with that number gets the next free number above the highest, in the
+  order of their old numbers (then UUIDs), so an evening that moves keeps its order, and
+  the summary says so ("Idee 23 van Bijeenkomst oost heet nu 41.", a run of them in one
+  line: "Ideeën 1–40 van Bijeenkomst oost heten nu 41–80.");
 - a renumbering is an edit of the idea (a version newer than both sides), so it travels
   to every replica like any other edit; a replica that takes a newer version of an idea
   takes its number (``merge_versioned.py``).
@@ -40,19 +45,19 @@ def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset()) ->
     ``first``: ideas whose number stands before all others' (the database's in a sync).
     """
     ideas = sorted(plan.target.all("intervention"),
-                   key=lambda i: (i.number, i.uuid not in first, i.uuid not in shared, i.uuid))
+                   key=lambda i: (i.number, i.uuid not in first, i.uuid not in shared, not i.created_at, i.created_at,
+                                  i.uuid))
     taken, clashing = set(), []
     for item in ideas:
         if item.number in taken:
             clashing.append(item)
         taken.add(item.number)
     top = max(taken, default=0)
-    for item in sorted(clashing, key=lambda i: i.uuid):
+    for item in sorted(clashing, key=lambda i: (i.number, i.uuid)):
         top += 1
         plan.run(PutEntity("intervention", replace(item, number=top),
                            plan.fresh(item.uuid)))
-        plan.summary.renumbered.append(_("Idee {old} van {origin} heet nu {new}.").format(
-            old=item.number, origin=_origin(plan.target, item, provenance), new=top))
+        plan.summary.renumbered.append((item.number, _origin(plan.target, item, provenance), top))
 
 
 def _origin(project, item, provenance) -> str:

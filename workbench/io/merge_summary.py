@@ -31,7 +31,7 @@ class MergeSummary:
     changes: int = 0                              # rows written
     notes: list = field(default_factory=list)     # Dutch lines on what was normalised in a source
     pushed: int = 0                                # rows a sync sent to the database
-    renumbered: list = field(default_factory=list)  # Dutch lines: "Idee 23 van ... heet nu 41."
+    renumbered: list = field(default_factory=list)  # (old number, where it was made, new number)
 
     def count_added(self, kind):
         self.added[kind] = self.added.get(kind, 0) + 1
@@ -40,6 +40,22 @@ class MergeSummary:
         """What a sync sent to the database, in one line."""
         sent = self.pushed
         return (_("Verstuurd: 1 rij.") if sent == 1 else _("Verstuurd: {count} rijen.")).format(count=sent)
+
+    def renumbered_lines(self) -> list:
+        """One Dutch line per renumbered idea, or per run of them from one origin whose old
+        and new numbers both follow on ("Ideeën 1–40 van Avond oost heten nu 41–80."):
+        an evening that moved as a whole is one line, not forty."""
+        runs = []
+        for old, origin, new in self.renumbered:
+            if runs and runs[-1][1] == origin and runs[-1][2] + 1 == old and runs[-1][4] + 1 == new:
+                runs[-1][2], runs[-1][4] = old, new
+            else:
+                runs.append([old, origin, old, new, new])
+        return [_("Idee {old} van {origin} heet nu {new}.").format(old=first, origin=origin, new=new_first)
+                if first == last else
+                _("Ideeën {first}–{last} van {origin} heten nu {new_first}–{new_last}.").format(
+                    first=first, last=last, origin=origin, new_first=new_first, new_last=new_last)
+                for first, origin, last, new_first, new_last in runs]
 
     def lines(self) -> list:
         labels = {"intervention": (_("idee"), _("ideeën")), "session": (_("bijeenkomst"), _("bijeenkomsten")),
@@ -68,6 +84,6 @@ class MergeSummary:
         if self.repeated:
             lines.append(_("{count} conflicten waren al bij een eerdere samenvoeging gemeld en opgelost.")
                          .format(count=self.repeated))
-        lines += ["- " + line for line in self.notes + self.updated + self.deleted + self.renumbered]
+        lines += ["- " + line for line in self.notes + self.updated + self.deleted + self.renumbered_lines()]
         lines += ["! " + conflict.line() for conflict in self.conflicts]
         return lines
