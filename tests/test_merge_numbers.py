@@ -141,3 +141,49 @@ def test_the_later_evening_moves_as_a_whole_in_its_own_order_in_either_merge_ord
         runs = [line for line in lines if line.startswith(f"- Ideeën {first}–{last} van Avond laat")]
         assert len(runs) == 1 and runs[0].endswith(f" heten nu {top + 1}–{top + 12}."), lines
     assert results[0] == results[1]
+
+
+def test_two_tables_working_at_the_same_time_keep_their_ideas_together(sample_path, tmp_path):
+    """Two laptops at one evening, ideas made in turns: the table whose session began first
+    keeps its numbers, the other's move as a whole, in their order (by each idea's own
+    time, half of each table moved)."""
+    paths, projects = [], []
+    for name in "ab":
+        path = tmp_path / f"{name}.gpkg"
+        shutil.copy(sample_path, path)
+        paths.append(path)
+        project = open_project(path)
+        project.set_current_session(project.execute(AddSession(f"Tafel {name}", date="2026-03-01")).uuid)
+        projects.append(project)
+    for offset, made in enumerate(["b0", "a0", "a1", "b1", "b2", "a2", "a3", "b3"]):
+        projects["ab".index(made[0])].execute(AddIntervention(made.upper(), Point(195000 + offset * 10, 325500)))
+    for project in projects:
+        project.close()
+    hub = tmp_path / "hub.gpkg"
+    shutil.copy(sample_path, hub)
+    base = max(n for n, _t in numbers(hub).values())
+    summary = merge(hub, *paths)
+    after = {t: n for n, t in numbers(hub).values()}
+    assert [after[f"B{n}"] for n in range(4)] == [base + 1 + n for n in range(4)]  # table b began first
+    assert [after[f"A{n}"] for n in range(4)] == [base + 5 + n for n in range(4)]
+    assert summary.renumbered_lines() == [f"Ideeën {base + 1}–{base + 4} van Tafel a (a.gpkg) heten nu "
+                                          f"{base + 5}–{base + 8}."]
+
+
+def test_three_evenings_that_clash_move_evening_by_evening(sample_path, tmp_path):
+    paths = [laptop(sample_path, tmp_path, name, *[f"{name.upper()}{n}" for n in range(4)]) for name in "abc"]
+    hub = tmp_path / "hub.gpkg"
+    shutil.copy(sample_path, hub)
+    base = max(n for n, _t in numbers(hub).values())
+    summary = merge(hub, *paths)
+    after = {t: n for n, t in numbers(hub).values()}
+    assert [after[f"{name}{n}"] for name in "ABC" for n in range(4)] == list(range(base + 1, base + 13))
+    assert len(summary.renumbered_lines()) == 2  # one line per evening that moved
+
+
+def test_creation_times_in_other_forms_and_zones_are_ordered_as_moments():
+    from workbench.io.merge_numbers import _moment
+
+    stamps = ["2026-03-01T08:00:00Z", "2026-03-01T21:00:00+01:00", "2026-03-01T20:30:00.000+00:00",
+              "2026-03-01 23:00", "niet te lezen", ""]
+    assert sorted(stamps, key=_moment) == stamps

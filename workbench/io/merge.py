@@ -31,8 +31,8 @@ from workbench.io.merge_numbers import known_ideas, reconcile_numbers
 from workbench.io.merge_setup import SetupDecisions
 from workbench.io.merge_summary import MergeSummary
 from workbench.io.merge_toets import merge_toets
-from workbench.io.merge_versioned import (  # noqa: F401 (content, NEWEST_WINS: part of this module's API)
-    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, content, merge_replica, vectors, version_rows)
+from workbench.io.merge_versioned import (  # noqa: F401 (NEWEST_WINS: part of this module's API)
+    KEEP_BOTH, NEWEST_WINS, VersionedDecisions, merge_replica, vectors, version_rows)
 from workbench.io.merge_votes import VoteDecisions
 
 

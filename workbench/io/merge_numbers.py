@@ -7,14 +7,16 @@ handouts, so a merge settles it, without a clock:
   new idea moves (syncs take turns through the database, so every laptop ends alike, and
   a number printed from the database never changes again);
 - in a merge of files, an idea both sides already knew keeps its number before one only
-  one side knew; among equals the idea made first keeps it (its ``created_at``, then its
-  UUID: values every replica holds alike, so laptops that merge each other's files end
-  with the same numbers). An evening's ideas thus keep their numbers together or move
-  together: the UUID alone, the rule before, moved a random half of each evening's
-  clashing ideas, and both evenings' printed handouts went wrong;
-- every other idea with that number gets the next free number above the highest, in the
-  order of their old numbers (then UUIDs), so an evening that moves keeps its order, and
-  the summary says so ("Idee 23 van Bijeenkomst oost heet nu 41.", a run of them in one
+  one side knew; among equals the idea of the session begun first keeps it (a session's
+  start: the earliest ``created_at`` of its ideas, in UTC; then the session's UUID, the
+  idea's own ``created_at`` and UUID): values every replica holds alike, so laptops that
+  merge each other's files end with the same numbers. A session's ideas thus keep their
+  numbers together or move together, also when two tables worked at the same time: the
+  UUID alone, the rule before, moved a random half of each evening's clashing ideas, and
+  both evenings' printed handouts went wrong;
+- every other idea with that number gets the next free number above the highest, session
+  by session in the same order and within one in the order of their old numbers, and the
+  summary says so ("Idee 23 van Bijeenkomst oost heet nu 41.", a run of them in one
   line: "Ideeën 1–40 van Bijeenkomst oost heten nu 41–80.");
 - a renumbering is an edit of the idea (a version newer than both sides), so it travels
   to every replica like any other edit; a replica that takes a newer version of an idea
@@ -24,6 +26,7 @@ Numbers therefore only change where two ideas share one.
 """
 
 from dataclasses import replace
+from datetime import datetime, timezone
 
 from workbench.core.merge_commands import PutEntity
 from workbench.i18n import _
@@ -44,20 +47,45 @@ def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset()) ->
     session title]} of the ideas this merge brought in, to name where an idea came from;
     ``first``: ideas whose number stands before all others' (the database's in a sync).
     """
-    ideas = sorted(plan.target.all("intervention"),
-                   key=lambda i: (i.number, i.uuid not in first, i.uuid not in shared, not i.created_at, i.created_at,
-                                  i.uuid))
+    ideas = list(plan.target.all("intervention"))
+    made = {i.uuid: _moment(i.created_at) for i in ideas}
+    session_start = {}
+    for item in ideas:
+        if item.created_session_uuid:
+            start = session_start.get(item.created_session_uuid)
+            session_start[item.created_session_uuid] = made[item.uuid] if start is None else min(start, made[item.uuid])
+
+    def session_order(item):
+        """Sessions by their first idea; an idea without a session as a session of its own."""
+        session = item.created_session_uuid
+        return (session_start[session], session, made[item.uuid]) if session else (made[item.uuid], "", made[item.uuid])
+
+    ideas.sort(key=lambda i: (i.number, i.uuid not in first, i.uuid not in shared, session_order(i), i.uuid))
     taken, clashing = set(), []
     for item in ideas:
         if item.number in taken:
             clashing.append(item)
         taken.add(item.number)
     top = max(taken, default=0)
-    for item in sorted(clashing, key=lambda i: (i.number, i.uuid)):
+    for item in sorted(clashing, key=lambda i: (session_order(i), i.number, i.uuid)):
         top += 1
         plan.run(PutEntity("intervention", replace(item, number=top),
                            plan.fresh(item.uuid)))
         plan.summary.renumbered.append((item.number, _origin(plan.target, item, provenance), top))
+
+
+def _moment(stamp: str) -> tuple:
+    """A ``created_at`` as something to order by: the moment in UTC when it reads as one
+    (QGIS and scripts write other forms and zones than ours: "...+01:00", "...Z", a space
+    for the "T", no zone, which counts as UTC), else the text after every moment, an empty
+    one last."""
+    try:
+        moment = datetime.fromisoformat(stamp.strip().replace("Z", "+00:00").replace("z", "+00:00"))
+    except (ValueError, AttributeError):
+        return (1, stamp) if stamp else (2, "")
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return (0, moment.astimezone(timezone.utc).isoformat())
 
 
 def _origin(project, item, provenance) -> str:
