@@ -268,9 +268,10 @@ def test_reading_on_another_thread_leaves_the_collector_alone(tmp_path):
 
 
 def test_values_every_row_shares_are_stored_as_binding_them_stores(tmp_path):
-    """A bulk write puts a value shared by every new row into its statement once
-    (store.tables.sql_literal): quotes, NUL, long text, None and a varying column must
-    come back exactly as rows written one by one store them, with their SQL types."""
+    """A bulk write binds a value shared by every new row once per statement
+    (store.tables.insert_many's ``shared``): quotes, NUL, long text, None and a varying
+    column must come back exactly as rows written one by one store them, with their SQL
+    types."""
     from dataclasses import replace
 
     from workbench.core.model import Intervention, new_uuids
@@ -384,3 +385,22 @@ def test_many_rows_go_in_where_the_connection_cannot_say_its_parameter_limit(tmp
     finally:
         conn.close()
     assert rows == [(i.uuid, i.number) for i in ideas]
+
+
+def test_a_version_row_keeps_a_uuid_with_a_nul_in_it_whole(tmp_path):
+    """Version rows go in through json_each, which cuts text at a NUL: a hand-made file's
+    uuid "a\\x00b" must get its own version, not count up the one of a row called "a"."""
+    from workbench.store import versions
+    from workbench.store.connection import connect, transaction
+
+    new_project(tmp_path / "p.gpkg", "Nul", "heerlen-2050", with_wijken=False).close()
+    conn = connect(tmp_path / "p.gpkg")
+    try:
+        with transaction(conn):
+            versions.record(conn, "r1", [type("C", (), {"kind": "theme", "uuid": u, "after": object(), "version": None})
+                                          for u in ("a", "a\x00b", "c")], True)
+        rows = dict(conn.execute("SELECT uuid, vv FROM row_versions WHERE uuid IN ('a', 'a' || char(0) || 'b', 'c')")
+                    .fetchall())
+    finally:
+        conn.close()
+    assert sorted(rows) == ["a", "a\x00b", "c"] and set(rows.values()) == {'{"r1":1}'}

@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 from shapely.geometry import LineString, Point
 
 from workbench.core.commands import AddIntervention, EditIntervention
-from workbench.core.text import clean_text, clean_texts
+from workbench.core.text import clean_text
 from workbench.store import gpkg_blob, open_project
 
 coordinates = st.floats(min_value=-7000, max_value=300000, allow_nan=False, allow_infinity=False)
@@ -16,13 +16,6 @@ def test_clean_text_leaves_no_control_characters(text):
     cleaned = clean_text(text, multiline=False)
     assert "\n" not in cleaned and cleaned == cleaned.strip()
     assert not any(ord(ch) < 32 or 127 <= ord(ch) < 160 for ch in cleaned)
-
-
-@given(st.lists(st.one_of(st.text(), st.text(alphabet=" ab\t\n\x07é"), st.text(alphabet=" ab"), st.none(), st.integers())))
-def test_a_column_cleaned_at_once_is_each_value_cleaned(values):
-    """An import cleans its titles and descriptions a column at a time."""
-    for multiline in (True, False):
-        assert clean_texts(values, multiline) == [clean_text(v, multiline) for v in values]
 
 
 @given(st.lists(st.tuples(coordinates, coordinates), min_size=2, max_size=50))

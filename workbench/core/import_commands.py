@@ -14,7 +14,7 @@ from workbench.core import validate
 from workbench.core.commands import _check_themes, _quantities, _require
 from workbench.core.model import Intervention, Vote, new_uuid, now_iso
 from workbench.core.project import Change
-from workbench.core.text import clean_texts
+from workbench.core.text import clean_text
 from workbench.core.undo import Command
 from workbench.errors import ValidationError
 from workbench.i18n import N_, _
@@ -128,17 +128,14 @@ class AddInterventions(Command):
         # combination is checked once.
         theme_checks, state_checks = {}, {}
         no_title, votes_name = _("Geef het idee een titel."), _("Het aantal stemmen")
-        # Cleaned a column at a time (most text needs no more than a strip); checked below
-        # idea by idea, so the first idea refused is the one named.
-        titles, descriptions = clean_texts(columns.titles, multiline=False), clean_texts(columns.descriptions)
-        for (uuid, raw_title, title, raw_geometry, geometry, description, theme_uuids, primary, session, status,
+        for (uuid, raw_title, raw_geometry, geometry, raw_description, theme_uuids, primary, session, status,
              horizon, quantities, votes) in zip(
-                columns.uuids, columns.titles, titles, columns.geometries, geometries, descriptions,
+                columns.uuids, columns.titles, columns.geometries, geometries, columns.descriptions,
                 columns.theme_uuids, columns.primary_theme_uuids, columns.session_uuids, columns.statuses,
                 columns.horizons, columns.quantities, columns.votes):
             try:
-                if not title:
-                    raise ValidationError(no_title)
+                title = validate.title(raw_title, no_title)
+                description = clean_text(raw_description)
                 if geometry is None:  # refused by the check for all: this says why
                     geometry = validate.intervention_geometry(raw_geometry)
                 key = (tuple(theme_uuids or ()), primary)

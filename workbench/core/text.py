@@ -29,13 +29,3 @@ def clean_text(value, multiline: bool = True) -> str:
     if not multiline:
         text = " ".join(text.split())
     return text.strip()
-
-
-def clean_texts(values, multiline: bool = True) -> list:
-    """:func:`clean_text` of every value of a column (an import's ten thousand titles):
-    the common case, plain printable ASCII, without a call per value."""
-    if multiline:
-        return [value.strip() if type(value) is str and value.isascii() and value.isprintable()
-                else clean_text(value) for value in values]
-    return [" ".join(value.split()) if type(value) is str and value.isascii() and value.isprintable()
-            else clean_text(value, multiline=False) for value in values]

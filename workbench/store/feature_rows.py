@@ -17,7 +17,7 @@ import json
 from operator import attrgetter
 
 from workbench.store import gpkg_blob
-from workbench.store.tables import insert_many, sql_literal
+from workbench.store.tables import insert_many
 
 INTERVENTION_COLUMNS = ("uuid", "number", "title", "description", "status", "horizon",
                         "primary_theme_uuid", "actor", "notes", "created_session_uuid",
@@ -43,29 +43,24 @@ def _rows(items) -> list:
 
 # Columns an import or a merge often gives every new row the same value in: the stamp,
 # the sessions, status, horizon, actor, notes. Not title, description, number or uuid:
-# those vary in real files (a text repeated in every row is bound as usual).
-_SHARED = frozenset({"status", "horizon", "primary_theme_uuid", "actor", "notes", "created_session_uuid",
-                     "changed_session_uuid", "created_at", "changed_at"})
+# those vary in real files.
+_SHARED = ("status", "horizon", "primary_theme_uuid", "actor", "notes", "created_session_uuid",
+           "changed_session_uuid", "created_at", "changed_at")
 
 
 def _insert_many(conn, items) -> None:
-    """Insert new rows of ``items``; a value in _SHARED equal in every row is written into
-    the statement once instead of bound ten thousand times (Python's sqlite3 parsing
-    each row's tuple and binding its 14 values is a third of the insert)."""
+    """Insert new rows of ``items``; a value in _SHARED equal (same type too) in every row is
+    bound once for the whole statement instead of once per row (Python's sqlite3 parsing
+    each row's tuple and binding its 14 values is a third of the insert). The statement's
+    text names no value, so sqlite3 reuses it from one import to the next."""
     blobs = gpkg_blob.encode_many([item.geometry for item in items])
-    values, bound = [], []
-    for name in _FIELDS:
-        column = list(map(attrgetter(name), items))
-        text = sql_literal(column[0]) if name in _SHARED and column.count(column[0]) == len(column) else None
-        if text is None:
-            bound.append(column)
-            values.append("?")
-        else:
-            values.append(text)
-    bound.append(blobs)
-    values.append("?")
-    insert_many(conn, f"INSERT INTO interventions ({', '.join(_FIELDS)}, geom) VALUES ", f"({', '.join(values)})",
-                list(zip(*bound)))
+    columns = {name: list(map(attrgetter(name), items)) for name in _FIELDS}
+    shared = [name for name in _SHARED  # equal and of one type (1 == 1.0 == True)
+              if columns[name].count(columns[name][0]) == len(items) and len(set(map(type, columns[name]))) == 1]
+    varying = [name for name in _FIELDS if name not in shared]
+    row = "(" + ", ".join([f"?{n}" for n in range(1, len(shared) + 1)] + ["?"] * (len(varying) + 1)) + ")"
+    insert_many(conn, f"INSERT INTO interventions ({', '.join(shared + varying)}, geom) VALUES ", row,
+                list(zip(*[columns[name] for name in varying], blobs)), shared=[columns[name][0] for name in shared])
 
 
 def _existing(conn, uuids) -> set:

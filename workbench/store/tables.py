@@ -60,20 +60,6 @@ def columns_of(entity_class):
     return tuple(f.name for f in fields(entity_class))
 
 
-def sql_literal(value):
-    """``value`` as an SQL literal that stores exactly what binding it stores, or None
-    when it is to be bound: NULL, or text without NUL of at most 200 characters (a NUL
-    would end the statement; long text gains nothing). Only None and text: a caller
-    that finds a value shared by every row with ``==`` cannot tell 1 from 1.0 or True.
-    Bulk writes put a value shared by every row into the statement once
-    (store/feature_rows.py, store/versions.py)."""
-    if value is None:
-        return "NULL"
-    if type(value) is str and len(value) <= 200 and "\x00" not in value:
-        return "'" + value.replace("'", "''") + "'"
-    return None
-
-
 def _parameter_limit(conn) -> int:
     """How many ``?`` one statement may hold. ``Connection.getlimit`` is Python 3.11+;
     on 3.10 (which pyproject allows) the smallest limit any SQLite build has had, 999."""
@@ -81,19 +67,21 @@ def _parameter_limit(conn) -> int:
     return getlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER) if getlimit else 999
 
 
-def insert_many(conn, head: str, row: str, rows: list) -> None:
+def insert_many(conn, head: str, row: str, rows: list, shared=()) -> None:
     """``conn.executemany(head + row, rows)`` as multi-row ``VALUES`` statements of up to
     500 rows: per row, executemany's statement reset, binding and step cost about as much
     as SQLite storing it (an import's 10,000 ideas: 30 -> 20 ms). ``row`` is the
-    parenthesised values of one row, with plain ``?`` parameters; the rows are tuples of
-    as many values. A statement stays within the connection's parameter limit."""
+    parenthesised values of one row: first ``?1`` .. ``?k`` for the ``shared`` values, the
+    same in every row and bound once per statement, then plain ``?`` (SQLite numbers a
+    plain ``?`` after the highest so far) for each row's tuple. A statement stays within
+    the connection's parameter limit."""
     if not rows:
         return
-    width = len(rows[0])
-    size = max(1, min(500, _parameter_limit(conn) // max(width, 1)))
+    width, shared = len(rows[0]), list(shared)
+    size = max(1, min(500, (_parameter_limit(conn) - len(shared)) // width))
     statement = None
     for start in range(0, len(rows), size):
         part = rows[start:start + size]
         if statement is None or len(part) != size:
             statement = head + ",".join([row] * len(part))
-        conn.execute(statement, list(chain.from_iterable(part)) if width else ())
+        conn.execute(statement, shared + list(chain.from_iterable(part)))
