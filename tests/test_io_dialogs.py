@@ -160,3 +160,21 @@ def test_import_dialog_shows_each_mapping_whole_and_fits_a_1280x800_screen(qtbot
             assert combo_text_room(combo) >= combo.fontMetrics().horizontalAdvance(text), (key, text, size)
         assert dialog.width() <= 1280 and dialog.height() <= 800
     assert dialog.preview.rowCount() == 12 and dialog.preview.item(0, 4).toolTip().startswith("Een wandelpad")
+
+
+def test_import_dialog_with_a_very_long_property_name_stays_on_the_screen(qtbot, project, tmp_path):
+    """A 300-character property name made the combos insist on 420 px each: the dialog
+    grew past the screen's edge (the smallest screen here, offscreen's, is 800 px)."""
+    from workbench.ui.import_dialog import ImportDialog
+
+    long_name = "toelichting_" + "x" * 288
+    path = write(tmp_path / "lang.geojson", [point({"naam": f"Idee {n}", long_name: "tekst"}) for n in range(3)])
+    dialog = ImportDialog(project, path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.source is not None, timeout=10_000)
+    dialog.combos["description"].setCurrentIndex(dialog.combos["description"].findData(long_name))
+    qtbot.wait(50)
+    screen = dialog.screen().availableGeometry()
+    assert screen.contains(dialog.frameGeometry()), (screen, dialog.frameGeometry(), dialog.minimumSize())
+    assert dialog.combos["description"].toolTip() == long_name or dialog.combos["description"].currentText() == long_name

@@ -210,8 +210,9 @@ class ImportDialog(QDialog):
             for name in fields:
                 combo.addItem(name, name)
             combo.setCurrentIndex(max(0, combo.findData(guessed[key])) if guessed[key] else 0)
-            # a smaller dialog must not squeeze it either (its minimum stays the empty one's)
-            combo.setMinimumWidth(min(combo.sizeHint().width(), COMBO_MAX))
+            # a smaller dialog must not squeeze it either (its minimum stays the empty one's);
+            # on a small screen a long property name is cut rather than the dialog pushed off it
+            combo.setMinimumWidth(min(combo.sizeHint().width(), COMBO_MAX, self._combo_cap()))
         self._fit_to_screen()
         counts = _("{usable} bruikbare objecten van {total}; {repaired} hersteld, {skipped} overgeslagen.").format(
             usable=len(source), total=source.total, repaired=len(source.repaired), skipped=len(source.skipped))
@@ -232,6 +233,15 @@ class ImportDialog(QDialog):
             available = screen.availableGeometry().size()
             wanted = wanted.boundedTo(QSize(available.width() - 16, available.height() - 40))
         self.resize(wanted)
+        if screen is not None:  # grown after it was shown: keep the whole frame on the screen
+            area, frame = screen.availableGeometry(), self.frameGeometry()
+            self.move(max(area.left(), min(frame.left(), area.right() - frame.width() + 1)) + self.x() - frame.x(),
+                      max(area.top(), min(frame.top(), area.bottom() - frame.height() + 1)) + self.y() - frame.y())
+
+    def _combo_cap(self) -> int:
+        """The widest a mapping combo may insist on: a third of the screen."""
+        screen = self.screen()
+        return screen.availableGeometry().width() // 3 if screen is not None else COMBO_MAX
 
     # -- importing -----------------------------------------------------------------------
 
