@@ -70,3 +70,39 @@ def test_a_crowded_handout_wraps_each_title_once(tmp_path, monkeypatch):
         project.close()
     assert len(page_texts(out)) > 10
     assert len(calls) == len(entries)  # was: every remaining title again at each page
+
+
+def test_an_idea_list_that_just_fits_its_page_is_laid_out(tmp_path):
+    """The balanced column height is searched to within 2 pt; a page whose room fell in
+    that gap made the list ask for a split it then refused: LayoutError, no PDF."""
+    from reportlab.platypus import SimpleDocTemplate
+
+    from workbench.report import fonts
+
+    fonts.register()
+    entries = [("theme", "Groen", "#00aa00")] + [("idea", n, "#00aa00", f"Idee nummer {n} met een titel", n)
+                                                 for n in range(1, 60)]
+    probe = idea_list.IdeaColumns(entries, 450)
+    smallest = probe._balanced_height(10_000) - 3
+    while len(probe._layout(smallest)) < len(entries):
+        smallest += 0.01
+    room = smallest + 0.05  # all fit, yet less than the search's answer
+    out = tmp_path / "past.pdf"
+    SimpleDocTemplate(str(out), pagesize=(500, room + 12 + 72), topMargin=36, bottomMargin=36,
+                      leftMargin=25, rightMargin=25).build([idea_list.IdeaColumns(entries, 450)])
+    assert len(page_texts(out)) == 1
+
+
+def test_the_last_page_of_a_long_grid_sits_where_the_others_do(tmp_path):
+    style = ParagraphStyle("cell", fontName="Helvetica", fontSize=8, leading=10)
+    widths = [60, 300]  # narrower than the frame: the grid is centred, as a Table is
+    rows = [[cell("Nummer", style, widths[0]), cell("Omschrijving", style, widths[1])]]
+    rows += [[cell(f"rij{n:04d}", style, widths[0]), cell("tekst", style, widths[1])] for n in range(400)]
+    out = tmp_path / "lang.pdf"
+    SimpleDocTemplate(str(out), pagesize=A4).build([grid(rows, widths)])
+    bbox = subprocess.run(["pdftotext", "-bbox", str(out), "-"], capture_output=True, check=True, text=True).stdout
+    lefts = {}
+    for page, words in enumerate(bbox.split("<page ")[1:], start=1):
+        found = re.search(r'<word xMin="([\d.]+)"[^>]*>rij\d{4}</word>', words)
+        lefts[page] = round(float(found.group(1)), 1)
+    assert len(lefts) > 3 and len(set(lefts.values())) == 1, lefts

@@ -99,6 +99,8 @@ class IdeaColumns(Flowable):
                 high = middle
             else:
                 low = middle
+        if high > limit and len(self._layout(limit)) == len(self.entries):
+            return limit  # the search stops within 2 pt: all fit in the room there is
         return high if high <= limit else None
 
     def wrap(self, available_width, available_height):

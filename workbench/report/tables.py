@@ -48,13 +48,15 @@ class LongGrid(Flowable):
     (``H.index(None)``), styles and measures every cell it holds and splits by copying
     all rows past the page, so a table of 10,000 rows took most of a minute. Here each
     page gets a table of a window of rows a little larger than the previous page took
-    (grown when it all fits), the header repeated at its top as before.
+    (grown when it all fits), the header repeated at its top as before. It is drawn
+    by a frame (which wraps it first), as tables in the report are.
     """
 
     WINDOW = 150  # rows: larger than this, a grid is laid out a page at a time
 
     def __init__(self, header, body, widths, numeric_from=None, guess=40):
         super().__init__()
+        self.hAlign = "CENTER"  # as a Table is placed (Flowable's default is LEFT)
         self.header, self.body, self.widths, self.numeric_from = header, body, widths, numeric_from
         self.guess = guess
         self._whole = None
