@@ -106,3 +106,36 @@ def test_the_last_page_of_a_long_grid_sits_where_the_others_do(tmp_path):
         found = re.search(r'<word xMin="([\d.]+)"[^>]*>rij\d{4}</word>', words)
         lefts[page] = round(float(found.group(1)), 1)
     assert len(lefts) > 3 and len(set(lefts.values())) == 1, lefts
+
+
+def test_two_ideas_with_one_number_each_show_their_own_answer_in_the_report(tmp_path):
+    """QGIS lets a user type a number twice; the report's verantwoording looked an idea's
+    row up by its number and showed the other idea's answer on both rows."""
+    import sqlite3
+
+    from shapely.geometry import Point
+
+    from workbench.core.commands import AddIntervention
+    from workbench.core.toets_commands import AnswerIdea
+    from workbench.io.projects import new_project
+    from workbench.store import open_project
+
+    path = tmp_path / "dubbel.gpkg"
+    project = new_project(path, "Dubbel", "heerlen-2050", with_wijken=False)
+    first = project.execute(AddIntervention("Bankje", Point(195000, 325000))).uuid
+    second = project.execute(AddIntervention("Boom", Point(195100, 325000))).uuid
+    project.close()
+    conn = sqlite3.connect(path)  # as QGIS would: the same number typed twice
+    conn.execute("UPDATE interventions SET number = 7")
+    conn.commit()
+    conn.close()
+    project = open_project(path)
+    try:
+        project.execute(AnswerIdea(first, "doorgegeven", "Naar de provincie", referred_to="de provincie"))
+        project.execute(AnswerIdea(second, "doorgegeven", "Naar het waterschap", referred_to="het waterschap"))
+        out = tmp_path / "rapport.pdf"
+        export_pdf(project, out, kind="report")
+    finally:
+        project.close()
+    text = " ".join(" ".join(page_texts(out)).split())
+    assert "doorgegeven aan de provincie" in text and "doorgegeven aan het waterschap" in text

@@ -82,9 +82,8 @@ def accountability_section(project, styles, width):
     widths = [width * f for f in (0.05, 0.22, 0.14, 0.29, 0.30)]
     header = (_("Nr."), _("Titel"), _("Eindoordeel"), _("Getoetst op"), _("Wat gebeurt ermee"))
     rows = [[cell(label, styles.cell_bold, w) for label, w in zip(header, widths)]]
-    by_number = {item.number: item for item in project.interventions()}
-    for row in toets_rows(project):
-        item = by_number[row.number]
+    ideas = project.interventions()  # in number order, as toets_rows keeps them: a row is its idea's
+    for item, row in zip(ideas, toets_rows(project, ideas)):
         verdicts = "; ".join(f"{labels.get(key, key)}: {verdict_label(verdict)}" + (f" ({condition})" if condition else "")
                              for key, verdict, condition, _reason in row.verdicts) or "-"
         answer = project.get("answer", answer_uuid(item.uuid))
