@@ -139,3 +139,17 @@ def test_two_ideas_with_one_number_each_show_their_own_answer_in_the_report(tmp_
         project.close()
     text = " ".join(" ".join(page_texts(out)).split())
     assert "doorgegeven aan de provincie" in text and "doorgegeven aan het waterschap" in text
+
+
+def test_a_crowded_report_maps_its_ideas_as_the_handout_does(tmp_path):
+    """The planners' report drew one map numbering every idea: at 2,000 ideas a carpet of
+    discs and leader lines. Crowded, it now has the handout's overview with counts and
+    the detail maps that number each idea; a small project keeps its one map."""
+    crowded = make_evening(tmp_path / "vol.gpkg", interventions=120, sessions=2)
+    try:
+        export_pdf(crowded, tmp_path / "vol.pdf", kind="report")
+    finally:
+        crowded.close()
+    pages = page_texts(tmp_path / "vol.pdf")
+    assert any("Alle ideeën op de kaart" in page for page in pages[:4])
+    assert any("De ideeën per deel van het gebied" in page for page in pages[:6])

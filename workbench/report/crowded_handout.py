@@ -45,13 +45,18 @@ def list_section(project, styles, width, session_uuid):
             IdeaColumns(list_entries(project, session_uuid), width, size=9)]
 
 
-def crowded_story(project, styles, width, height, session_uuid):
+def atlas(project, styles, width, height):
+    """The overview with counts and the detail maps where every idea has its number: also
+    the planners' report's map pages for a crowded project (one map numbering 2,000 ideas
+    was a carpet of discs and leader lines)."""
     maps = plan_detail_maps(project, aspect=_map_aspect(width, height, styles))
+    return overview_section(project, styles, width, maps) + detail_section(project, styles, width, height, maps)
+
+
+def crowded_story(project, styles, width, height, session_uuid):
     # The list first: it fills the cover page below the chart, so 400 ideas take 8 pages.
     story = list_section(project, styles, width, session_uuid)
-    story += [PageBreak()] + overview_section(project, styles, width, maps)
-    story += detail_section(project, styles, width, height, maps)
-    return story
+    return story + [PageBreak()] + atlas(project, styles, width, height)
 
 
 def _map_aspect(width, height, styles):

@@ -13,8 +13,9 @@ from workbench.geo.measure import describe, format_area, format_length, format_n
 from workbench.i18n import _
 from workbench.report import dates, text
 from workbench.report.document import Document
+from workbench.report.crowded_handout import atlas
 from workbench.report.flowables import Band, Legend, MapFlowable
-from workbench.report.handout import area_name, footer_text, municipality_name
+from workbench.report.handout import CROWDED, area_name, footer_text, municipality_name
 from workbench.report.map_drawing import MapStyle
 from workbench.report.sections import (chart_section, heading, ideas_section, next_steps_section,
                                        quotes_section)
@@ -225,9 +226,12 @@ def build(project, out, session_uuid=None, progress=None):
     description = text.markup(project.info.description)
     if description:
         story += [Spacer(1, 8), Paragraph(description, styles.body)]
-    story += [PageBreak(), heading(_("Kaart"), styles.h1),
-              MapFlowable(project, width, None, MapStyle(label_size=9, wijk_label_size=8),
-                          legend=Legend(project, width, size=9, columns=2)), PageBreak()]
+    if len(project.interventions()) > CROWDED:  # as the handout: counts, and detail maps that number each idea
+        story += [PageBreak()] + atlas(project, styles, width, doc.height) + [PageBreak()]
+    else:
+        story += [PageBreak(), heading(_("Kaart"), styles.h1),
+                  MapFlowable(project, width, None, MapStyle(label_size=9, wijk_label_size=8),
+                              legend=Legend(project, width, size=9, columns=2)), PageBreak()]
     story += ideas_section(project, styles, session_uuid, details=_Details(project, placements, session_uuid))
     story += chart_section(project, styles, session_uuid, width)
     story += goals_section(project, styles, width)
