@@ -187,3 +187,39 @@ def test_creation_times_in_other_forms_and_zones_are_ordered_as_moments():
     stamps = ["2026-03-01T08:00:00Z", "2026-03-01T21:00:00+01:00", "2026-03-01T20:30:00.000+00:00",
               "2026-03-01 23:00", "niet te lezen", ""]
     assert sorted(stamps, key=_moment) == stamps
+
+
+def test_two_laptops_recording_one_session_prepared_on_the_hub_keep_their_ideas_together(sample_path, tmp_path):
+    """The evening is prepared on the hub and copied to two tables' laptops, which record
+    under that one session, in turns: the laptop that began first keeps its numbers, the
+    other's move as a whole, in their order (the session alone cannot tell them apart; by
+    each idea's own time the numbers of both tables were shuffled)."""
+    hub = tmp_path / "hub.gpkg"
+    shutil.copy(sample_path, hub)
+    project = open_project(hub)
+    evening = project.execute(AddSession("Avond centrum", date="2026-03-01")).uuid
+    project.close()
+    base = max(n for n, _t in numbers(hub).values())
+    paths, projects = [], []
+    for name in "ab":
+        path = tmp_path / f"tafel-{name}.gpkg"
+        shutil.copy(hub, path)
+        paths.append(path)
+        projects.append(open_project(path))
+        projects[-1].set_current_session(evening)
+    for offset, made in enumerate(["b0", "a0", "a1", "b1", "b2", "a2", "a3", "b3"]):
+        projects["ab".index(made[0])].execute(AddIntervention(made.upper(), Point(195000 + offset * 10, 325500)))
+    for project in projects:
+        project.close()
+    results = []
+    for order in (paths, paths[::-1]):
+        target = tmp_path / f"hub-{order[0].stem}.gpkg"
+        shutil.copy(hub, target)
+        summary = merge(target, *order)
+        after = {t: n for n, t in numbers(target).values()}
+        assert [after[f"B{n}"] for n in range(4)] == [base + 1 + n for n in range(4)]  # table b began first
+        assert [after[f"A{n}"] for n in range(4)] == [base + 5 + n for n in range(4)]
+        assert summary.renumbered_lines() == [f"Ideeën {base + 1}–{base + 4} van Avond centrum (tafel-a.gpkg) "
+                                              f"heten nu {base + 5}–{base + 8}."]
+        results.append(after)
+    assert results[0] == results[1]

@@ -8,12 +8,15 @@ handouts, so a merge settles it, without a clock:
   a number printed from the database never changes again);
 - in a merge of files, an idea both sides already knew keeps its number before one only
   one side knew; among equals the idea of the session begun first keeps it (a session's
-  start: the earliest ``created_at`` of its ideas, in UTC; then the session's UUID, the
-  idea's own ``created_at`` and UUID): values every replica holds alike, so laptops that
-  merge each other's files end with the same numbers. A session's ideas thus keep their
-  numbers together or move together, also when two tables worked at the same time: the
-  UUID alone, the rule before, moved a random half of each evening's clashing ideas, and
-  both evenings' printed handouts went wrong;
+  start: the earliest ``created_at`` of its ideas, in UTC; then the session's UUID), and
+  within one session the ideas of the laptop begun first in it (the replica that made
+  the idea: the one entry of its version vector, store/replica.py; then the idea's own
+  ``created_at`` and UUID): values every replica holds alike, so laptops that merge each
+  other's files end with the same numbers. A session's ideas thus keep their numbers
+  together or move together, also when two tables worked at the same time, and one
+  table's laptop's ideas too when two laptops recorded under one session prepared on the
+  hub: the UUID alone, the rule before, moved a random half of each evening's clashing
+  ideas, and both evenings' printed handouts went wrong;
 - every other idea with that number gets the next free number above the highest, session
   by session in the same order and within one in the order of their old numbers, and the
   summary says so ("Idee 23 van Bijeenkomst oost heet nu 41.", a run of them in one
@@ -40,25 +43,31 @@ def known_ideas(project, rows) -> set:
     return known | {uuid for uuid, (kind, _vector, _alive) in rows.items() if kind == "intervention"}
 
 
-def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset()) -> None:
+def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), vectors=None) -> None:
     """Give every idea of ``plan.target`` that shares its number with another a new one.
 
     ``shared``: the ideas both sides knew before the merge; ``provenance``: {uuid: [file,
     session title]} of the ideas this merge brought in, to name where an idea came from;
-    ``first``: ideas whose number stands before all others' (the database's in a sync).
+    ``first``: ideas whose number stands before all others' (the database's in a sync);
+    ``vectors``: {uuid: version vector} of the ideas as the merge found them, to tell
+    which laptop made an idea.
     """
     ideas = list(plan.target.all("intervention"))
     made = {i.uuid: _moment(i.created_at) for i in ideas}
-    session_start = {}
+    maker = {i.uuid: _maker((vectors or {}).get(i.uuid)) for i in ideas}
+    start = {}  # (session,) and (session, maker) -> the moment of its first idea
     for item in ideas:
-        if item.created_session_uuid:
-            start = session_start.get(item.created_session_uuid)
-            session_start[item.created_session_uuid] = made[item.uuid] if start is None else min(start, made[item.uuid])
+        session = item.created_session_uuid
+        for key in ((session,), (session, maker[item.uuid])) if session else ():
+            start[key] = min(start.get(key, made[item.uuid]), made[item.uuid])
 
     def session_order(item):
-        """Sessions by their first idea; an idea without a session as a session of its own."""
-        session = item.created_session_uuid
-        return (session_start[session], session, made[item.uuid]) if session else (made[item.uuid], "", made[item.uuid])
+        """Sessions by their first idea, within one its laptops by theirs; an idea without a
+        session as a session of its own."""
+        session, by = item.created_session_uuid, maker[item.uuid]
+        if not session:
+            return (made[item.uuid], "", made[item.uuid], "", made[item.uuid])
+        return (start[(session,)], session, start[(session, by)], by, made[item.uuid])
 
     ideas.sort(key=lambda i: (i.number, i.uuid not in first, i.uuid not in shared, session_order(i), i.uuid))
     taken, clashing = set(), []
@@ -72,6 +81,13 @@ def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset()) ->
         plan.run(PutEntity("intervention", replace(item, number=top),
                            plan.fresh(item.uuid)))
         plan.summary.renumbered.append((item.number, _origin(plan.target, item, provenance), top))
+
+
+def _maker(vector) -> str:
+    """The replica that made an idea: the one entry of a vector no other replica has
+    counted up yet (every idea that clashes is new to one side, so nearly always); of a
+    vector with more entries, the first (a choice every replica makes alike)."""
+    return min(vector) if vector else ""
 
 
 def _moment(stamp: str) -> tuple:
