@@ -153,3 +153,24 @@ def test_a_crowded_report_maps_its_ideas_as_the_handout_does(tmp_path):
     pages = page_texts(tmp_path / "vol.pdf")
     assert any("Alle ideeën op de kaart" in page for page in pages[:4])
     assert any("De ideeën per deel van het gebied" in page for page in pages[:6])
+
+
+def test_a_crowded_terugkoppeling_maps_its_ideas_as_the_handout_does(tmp_path):
+    """The residents' terugkoppeling drew one map numbering every idea (at 2,000 ideas a
+    carpet of discs where no resident finds his number). Crowded, it has the handout's
+    overview with counts and the detail maps where every idea has its number, before the
+    answers; the map is still called a sketch, as the visie does."""
+    crowded = make_evening(tmp_path / "vol.gpkg", interventions=120, sessions=2)
+    try:
+        export_pdf(crowded, tmp_path / "vol.pdf", kind="terugkoppeling")
+        expected = {item.number for item in crowded.interventions()}
+    finally:
+        crowded.close()
+    pages = page_texts(tmp_path / "vol.pdf")
+    overview = next(index for index, page in enumerate(pages) if "Alle ideeën op de kaart" in page)
+    assert "Deze kaart is een schets, geen omgevingsplankaart." in " ".join(pages[overview].split())
+    details = next(index for index, page in enumerate(pages) if "De ideeën per deel van het gebied" in page)
+    answers = next(index for index, page in enumerate(pages) if "Wat gebeurt er met elk idee?" in page)
+    assert overview < details < answers
+    shown = {int(word) for page in pages[details:answers] for word in re.findall(r"\b\d+\b", page)}
+    assert expected <= shown

@@ -14,6 +14,7 @@ from workbench.report.idea_list import IdeaColumns, list_entries
 from workbench.report.map_drawing import MapStyle
 from workbench.report.sections import heading
 
+SKETCH = "Deze kaart is een schets, geen omgevingsplankaart."  # the visie's own framing, seed L7782-7792
 CLUSTER_DISTANCE = 40   # points: numbers closer than this share a count disc on the overview
 ROWS_PER_PAGE = 3
 GAP = 12
@@ -25,6 +26,7 @@ def overview_section(project, styles, width, maps):
             Paragraph(_("Waar veel ideeën dicht bij elkaar liggen, staat een cirkel met een dubbele rand en het "
                         "aantal ideeën. De kaders met een letter zijn de kaarten op de volgende bladzijden: "
                         "daar heeft elk idee zijn nummer."), styles.body),
+            Paragraph(_(SKETCH), styles.small),
             MapFlowable(project, width, None, MapStyle(label_size=10, wijk_label_size=9),
                         legend=Legend(project, width, size=10, columns=2),
                         options=dict(cluster_distance=CLUSTER_DISTANCE, frames=frames))]

@@ -6,23 +6,21 @@ answered say so; nothing is made up to fill the gap.
 """
 
 from reportlab.lib.pagesizes import A4
-from reportlab.platypus import CondPageBreak, KeepTogether, Paragraph, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Paragraph, Spacer
 
 from workbench.core.criteria import disposition_label
 from workbench.core.model import answer_uuid
 from workbench.i18n import _
 from workbench.report import dates, fonts, text
 from workbench.report.colors import idea_color
+from workbench.report.crowded_handout import SKETCH, atlas
 from workbench.report.document import Document
 from workbench.report.flowables import Band, Legend, MapFlowable, Numbered
-from workbench.report.handout import area_name, footer_text, municipality_name, pick_session
+from workbench.report.handout import CROWDED, area_name, footer_text, municipality_name, pick_session
 from workbench.report.map_drawing import MapStyle
 from workbench.report.sections import heading, next_steps_section
 from workbench.report.styles import ACCENT, INK, MUTED, make_styles
 from workbench.report.textblock import TextBlock
-
-SKETCH = "Deze kaart is een schets, geen omgevingsplankaart."  # the visie's own framing, seed L7782-7792
-
 
 def answer_block(project, item, styles):
     answer = project.get("answer", answer_uuid(item.uuid))
@@ -65,11 +63,14 @@ def build(project, out, session_uuid=None, progress=None):
                          "ermee doet, en waarom. Het nummer is hetzelfde als op de kaart.")
                        .format(area=text.markup(area_name(project), multiline=False)), styles.body)]
     ideas = sorted(project.interventions(), key=lambda item: item.number)
-    story += [heading(_("De ideeën op de kaart"), styles.h1),
-              Paragraph(_(SKETCH), styles.small),
-              MapFlowable(project, width, None, MapStyle(label_size=10, wijk_label_size=9),
-                          legend=Legend(project, width, size=11, columns=2)),
-              CondPageBreak(doc.height * 0.3)]
+    if len(ideas) > CROWDED:  # as the handout: one map numbering 2,000 ideas is a carpet of discs
+        story += atlas(project, styles, width, doc.height) + [PageBreak()]
+    else:
+        story += [heading(_("De ideeën op de kaart"), styles.h1),
+                  Paragraph(_(SKETCH), styles.small),
+                  MapFlowable(project, width, None, MapStyle(label_size=10, wijk_label_size=9),
+                              legend=Legend(project, width, size=11, columns=2)),
+                  CondPageBreak(doc.height * 0.3)]
     story.append(heading(_("Wat gebeurt er met elk idee?"), styles.h1))
     if not ideas:
         story.append(Paragraph(_("Er zijn nog geen ideeën."), styles.body))
