@@ -198,3 +198,92 @@ def test_dense_ideas_zoomed_out_become_one_disc_with_their_number(qtbot, project
     qtbot.wait(50)
     assert not any(count == 30 for _x, _y, count in scene.clusters.item.discs)
     assert all(item.opacity() == 1.0 for item in items)
+
+
+def _disc_radius_on_screen(view, x, y) -> int:
+    """How far down the dark disc at scene (x, y) reaches from its centre, in pixels
+    (past the white count at its centre)."""
+    image = view.viewport().grab().toImage()
+    centre = view.mapFromScene(x, y)
+
+    def dark(reach):
+        return QColor(image.pixel(centre.x(), centre.y() + reach)).lightness() < 110
+
+    reach = 0
+    while reach < 40 and not dark(reach):
+        reach += 1
+    while reach < 200 and dark(reach):
+        reach += 1
+    return reach
+
+
+def test_cluster_discs_grow_with_the_numbers_in_presentation_mode(qtbot, project):
+    """The back of the room reads a count as well as an idea's number: in presentation
+    mode the discs are as many times larger as the numbers (their counts drawn larger),
+    no disc or label covers one; back from it, as before."""
+    from qtpy.QtCore import QRectF
+    from shapely.geometry import Point
+
+    from workbench.canvas.clusters import disc_radius
+
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
+    for n in range(30):
+        add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}")
+    view = make_view(qtbot, project)
+    view.zoom_to_all()
+    qtbot.wait(50)
+    scene = view.scene()
+
+    def the_disc():
+        (disc,) = [(dx, dy) for dx, dy, count in scene.clusters.item.discs if count == 30]
+        return disc
+
+    normal = _disc_radius_on_screen(view, *the_disc())
+    view.set_label_scale(2.2)
+    view._thin_labels()
+    qtbot.wait(50)
+    large = _disc_radius_on_screen(view, *the_disc())
+    assert normal >= 8 and large >= 1.9 * normal
+    # no disc covers another's count: cells whose ideas meet at their edge are one disc
+    centres = [(view.mapFromScene(dx, dy), disc_radius(count, 2.2)) for dx, dy, count in scene.clusters.item.discs]
+    for index, (a, ra) in enumerate(centres):
+        for b, rb in centres[index + 1:]:
+            assert math.hypot(a.x() - b.x(), a.y() - b.y()) >= ra + rb - 1.5
+    # no number or wijk name covers a disc's count at that size either
+    discs = []
+    for disc_x, disc_y, count in scene.clusters.item.discs:
+        centre, radius = view.mapFromScene(disc_x, disc_y), disc_radius(count, 2.2)
+        discs.append(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius))
+    shown = [label for label in list(scene.labels_by_uuid.values()) + scene.reference_labels if label.isVisible()]
+    boxes = [label.deviceTransform(view.viewportTransform()).mapRect(label.boundingRect()) for label in shown]
+    assert shown and not any(box.adjusted(2, 2, -2, -2).intersects(disc) for box in boxes for disc in discs)
+    view.set_label_scale(1.0)  # back from presentation mode: as before
+    view._thin_labels()
+    qtbot.wait(50)
+    assert _disc_radius_on_screen(view, *the_disc()) == normal
+
+
+def test_two_full_cells_whose_ideas_meet_at_their_edge_show_one_disc_with_both_counts(qtbot, project):
+    """Discs sit at their cell's mean: eight ideas either side of a cell edge made two
+    discs, one drawn over the other's count. Now one disc says 16."""
+    from shapely.geometry import Point
+
+    from workbench.canvas.clusters import CELL_PIXELS
+    from workbench.canvas.shape_detail import bucket_for
+
+    view = make_view(qtbot, project)
+    view.zoom_to_all()
+    qtbot.wait(50)
+    cell = CELL_PIXELS * 2.0 ** -(bucket_for(view.transform().m11()) + 0.5)
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    edge = math.floor((minx + maxx) / 2 / cell) * cell  # a cell edge, south of the area where no idea is
+    y = math.floor((miny - 1500) / cell) * cell + cell / 2
+    for n in range(8):
+        add(project, Point(edge - 2 - n, y + n), f"West {n}")
+        add(project, Point(edge + 2 + n, y + n), f"Oost {n}")
+    view._thin_labels()
+    qtbot.wait(50)
+    near = [count for x, scene_y, count in view.scene().clusters.item.discs  # the scene's y points down
+            if abs(x - edge) < cell and abs(-scene_y - y) < cell]
+    assert near == [16]

@@ -6,7 +6,9 @@ carpet of markers. Zoomed in, the cells hold fewer ideas and the ideas show them
 Clustered ideas are only not painted (opacity 0): they stay in the hit index, so a click
 still picks the idea under the cursor, and a selected or hovered idea always shows.
 Decided per zoom bucket (see shape_detail.py) and again after ideas are added, moved or
-removed; a title edit changes nothing here.
+removed; a title edit changes nothing here. In presentation mode the discs, their counts
+and the cells grow with the ideas' numbers (``Clusters.set_size``), so the back of the
+room reads a count as well as a number.
 """
 
 import math
@@ -17,7 +19,7 @@ from qtpy.QtGui import QColor, QFont, QPainter, QPen, QPixmap
 from qtpy.QtWidgets import QGraphicsItem
 
 from workbench.canvas.shape_detail import bucket_for
-from workbench.geo.display import grid_clusters
+from workbench.geo.display import grid_clusters, merge_overlapping
 
 CELL_PIXELS = 60.0
 CLUSTER_MIN = 6  # ideas in a cell before they become one disc
@@ -31,11 +33,18 @@ class ClusterItem(QGraphicsItem):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.discs = []  # (x, y in scene coordinates, count)
+        self.size = 1.0  # the presentation mode's label scale
         self._bounds = QRectF()
         self._font = QFont()
         self._font.setPixelSize(11)
         self._font.setBold(True)
         self._pixmaps = {}  # (count, pixel ratio) -> the disc drawn
+
+    def set_size(self, size: float) -> None:
+        self.size = size
+        self._font.setPixelSize(round(11 * size))
+        self._pixmaps.clear()
+        self.update()
 
     def set_discs(self, discs, scale: float = 0.0) -> None:
         """Show ``discs``; with ``scale`` (pixels per metre) only the discs that changed
@@ -64,7 +73,7 @@ class ClusterItem(QGraphicsItem):
         # update of part of it; the view repaints every item in these areas, the discs too
         scene = self.scene()
         for x, y, count in changed:
-            reach = (disc_radius(count) + 2.0) / scale
+            reach = (disc_radius(count, self.size) + 2.0) / scale
             area = QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
             if scene is not None:
                 scene.update(area)
@@ -83,7 +92,7 @@ class ClusterItem(QGraphicsItem):
         painter.resetTransform()
         for x, y, count in self.discs:
             centre = transform.map(QPointF(x, y))
-            radius = disc_radius(count) + 1.0
+            radius = disc_radius(count, self.size) + 1.0
             if not (-radius < centre.x() < width + radius and -radius < centre.y() < height + radius):
                 continue  # off screen (zoomed in, most of them)
             painter.drawPixmap(QPointF(centre.x() - radius, centre.y() - radius), self._pixmap(count, ratio))
@@ -94,7 +103,7 @@ class ClusterItem(QGraphicsItem):
         key = (count, ratio)
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
-            radius = disc_radius(count)
+            radius = disc_radius(count, self.size)
             side = 2 * (radius + 1.0)
             pixmap = QPixmap(int(math.ceil(side * ratio)), int(math.ceil(side * ratio)))
             pixmap.setDevicePixelRatio(ratio)
@@ -103,7 +112,7 @@ class ClusterItem(QGraphicsItem):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setFont(self._font)
             centre = QPointF(radius + 1.0, radius + 1.0)
-            painter.setPen(QPen(RING, 2.0))
+            painter.setPen(QPen(RING, 2.0 * self.size))
             painter.setBrush(DISC)
             painter.drawEllipse(centre, radius, radius)
             painter.setPen(RING)
@@ -113,16 +122,16 @@ class ClusterItem(QGraphicsItem):
         return pixmap
 
 
-def disc_radius(count: int) -> float:
+def disc_radius(count: int, size: float = 1.0) -> float:
     """Grows with the log of the count, at most so that neighbouring cells' discs
-    (CELL_PIXELS apart) do not touch."""
-    return min(10.0 + 2.5 * math.log2(max(count, 1) / CLUSTER_MIN + 1.0), CELL_PIXELS / 2 - 6)
+    (CELL_PIXELS apart) do not touch; ``size`` times as large in presentation mode."""
+    return size * min(10.0 + 2.5 * math.log2(max(count, 1) / CLUSTER_MIN + 1.0), CELL_PIXELS / 2 - 6)
 
 
-def cluster_cells(xy, bucket: int):
+def cluster_cells(xy, bucket: int, size: float = 1.0):
     """For points ``xy`` (n x 2, scene coordinates): (clustered mask, discs) for the
-    cells of CELL_PIXELS at ``bucket``; a disc is (mean x, mean y, count)."""
-    return grid_clusters(xy, CELL_PIXELS * 2.0 ** -(bucket + 0.5), CLUSTER_MIN)
+    cells of CELL_PIXELS (times ``size``) at ``bucket``; a disc is (mean x, mean y, count)."""
+    return grid_clusters(xy, size * CELL_PIXELS * 2.0 ** -(bucket + 0.5), CLUSTER_MIN)
 
 
 class Clusters:
@@ -138,6 +147,15 @@ class Clusters:
         self._flags = numpy.zeros(0, dtype=bool)
         self._rows = {}  # id(idea) -> its row in _xy
         self._moved = False
+        self._cell_discs = []  # (x, y, count) per full cell of the bucket
+        self._merged_at = None  # the scale the shown discs were merged for
+
+    def set_size(self, size: float) -> None:
+        """Discs, counts and cells ``size`` times as large (presentation mode): fewer,
+        larger discs, which no number overlaps (decided again at the next ``apply``)."""
+        if size != self.item.size:
+            self.item.set_size(size)
+            self.bucket = None
 
     def moved(self, idea) -> None:
         """An idea moved (its label with it): its row changes, nothing is gathered again."""
@@ -154,6 +172,7 @@ class Clusters:
         are not clustered."""
         bucket = bucket_for(scale)
         if bucket == self.bucket and not (self.dirty or self._moved):
+            self._show_discs(scale)
             return False
         if self.dirty:
             shown = [idea for idea in ideas.values() if idea.shown] if layer_visible else []
@@ -166,12 +185,26 @@ class Clusters:
             self._flags = numpy.array([idea.clustered for idea in shown], dtype=bool)
             self._rows = {id(idea): row for row, idea in enumerate(shown)}
         self.bucket, self.dirty, self._moved = bucket, False, False
-        clustered, discs = cluster_cells(self._xy, bucket)
+        clustered, self._cell_discs = cluster_cells(self._xy, bucket, self.item.size)
         for index in numpy.flatnonzero(clustered != self._flags).tolist():
             _set_clustered(self._shown[index], bool(clustered[index]))
         self._flags = clustered
-        self.item.set_discs(discs, 2.0 ** bucket)
+        self._merged_at = None
+        self._show_discs(scale)
         return True
+
+    def _show_discs(self, scale: float) -> None:
+        """The cells' discs, those that would overlap at ``scale`` made one: a disc sits at
+        its cell's mean, so two full cells whose ideas meet at their shared edge would put
+        one count over the other. Per zoom step (the bucket spans a factor of two: discs
+        apart at its fine end overlap at its coarse end); a few hundred discs, ~1 ms."""
+        if self._merged_at == scale:
+            return
+        self._merged_at = scale
+        size = self.item.size
+        discs = merge_overlapping(self._cell_discs, lambda count: disc_radius(count, size) / scale,
+                                  reach=2 * disc_radius(10 ** 9, size) / scale)
+        self.item.set_discs(discs, scale)
 
 
 def _set_clustered(idea, flag: bool) -> None:

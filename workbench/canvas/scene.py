@@ -258,6 +258,7 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
 
     def set_label_scale(self, scale: float) -> None:
         self.label_scale = scale
+        self.clusters.set_size(scale)  # counts as readable as the numbers
         self._names_scale = 0.0  # bigger names need more room: decide again
         self._sorted_labels = None
         for label in self._labels.values():  # those not built yet are made in this size
@@ -287,6 +288,7 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
                       viewport.right() + margin_x, viewport.bottom() + margin_y)
             key += (round(transform.dx()), round(transform.dy()))
         if key != self._thinned_at:
-            discs = [(x, y, disc_radius(count)) for x, y, count in self.clusters.item.discs]
+            size = self.clusters.item.size
+            discs = [(x, y, disc_radius(count, size)) for x, y, count in self.clusters.item.discs]
             thin(self._sorted_labels, transform, viewport=window, obstacles=discs)
             self._thinned_at = key

@@ -9,6 +9,8 @@ out (no Qt here; the canvas turns the results into paths):
   project at once) each shape's dimension, bounds and that anchor.
 """
 
+import math
+
 import numpy
 import shapely
 
@@ -57,6 +59,34 @@ def grid_clusters(xy, cell: float, min_count: int):
     discs = list(zip((sum_x[big] / counts[big]).tolist(), (sum_y[big] / counts[big]).tolist(),
                      counts[big].tolist()))
     return clustered, discs
+
+
+def merge_overlapping(discs, radius, reach: float) -> list:
+    """``discs`` ((x, y, count)) with every two that would overlap made one, at their
+    members' mean, with both counts: the discs sit at their cells' means, so two full
+    cells whose ideas meet at the shared edge put one disc over the other's count.
+    ``radius(count)``: a disc's radius in the discs' units, never more than ``reach``/2
+    (so only discs within ``reach`` can overlap: a grid of that size finds them among
+    thousands). Largest first, until none overlap (a merged disc is larger and may
+    reach a third)."""
+    while True:
+        kept, grid = [], {}
+        for x, y, count in sorted(discs, key=lambda disc: -disc[2]):
+            cx, cy = math.floor(x / reach), math.floor(y / reach)
+            near = (index for gx in (cx - 1, cx, cx + 1) for gy in (cy - 1, cy, cy + 1)
+                    for index in grid.get((gx, gy), ()))
+            for index in near:
+                kx, ky, kcount = kept[index]
+                if math.hypot(x - kx, y - ky) < radius(count) + radius(kcount):
+                    total = count + kcount  # stays in its grid cell: close enough for the next pass
+                    kept[index] = ((kx * kcount + x * count) / total, (ky * kcount + y * count) / total, total)
+                    break
+            else:
+                grid.setdefault((cx, cy), []).append(len(kept))
+                kept.append((x, y, count))
+        if len(kept) == len(discs):
+            return kept
+        discs = kept
 
 
 def label_anchor(geometry) -> tuple:
