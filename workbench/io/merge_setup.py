@@ -23,7 +23,7 @@ SETUP_KINDS = ("area", "reference_layer", "underlay")
 
 class SetupDecisions:
     """Needs from the plan: target, source, tv, sv, summary, label, run, report, relation, joined,
-    fill_blanks, deleted_in_source."""
+    fill_blanks, settle_source_deletions."""
 
     def setup(self):
         self.project_info()
@@ -97,7 +97,7 @@ class SetupDecisions:
         """Areas, layers and underlays the source deleted (they leave no tombstone, only
         their version): the deletion travels onto a version it has seen; against a change
         it has not seen, the change stays (listed)."""
-        for uuid, kind, mine, relation in self.deleted_in_source(SETUP_KINDS):
+        for uuid, kind, mine, relation in self.settle_source_deletions(SETUP_KINDS):
             if relation == vv.NEWER:
                 self.run(RemoveEntity(kind, uuid, None, self.sv.get(uuid)))
                 self.summary.deleted.append(_("'{title}' verwijderd, zoals in {source}.").format(

@@ -76,7 +76,7 @@ def _cleared(plan) -> None:
     their idea. A clear made after seeing the target's version travels; one the target
     never saw loses against the target's new judgement (listed). One that went with its
     idea, while the idea lives on here (an edit kept against its deletion), stays."""
-    for uuid, kind, mine, relation in plan.deleted_in_source(KINDS):
+    for uuid, kind, mine, relation in plan.settle_source_deletions(KINDS):
         idea = plan.target.get("intervention", mine.intervention_uuid)
         # Deleted there (a database snapshot holds only the rows this side has not seen,
         # so an idea missing from it is not a deleted one).

@@ -83,13 +83,14 @@ class VersionedDecisions:
     """Needs from the plan: target, source, source_rows, tv, sv, replica, rule, summary, label, run, report,
     _conflict, _mapped, provenance, _session_title."""
 
-    def deleted_in_source(self, kinds) -> list:
-        """[(uuid, kind, the target's row, relation)] of each row of ``kinds`` the source deleted
-        (its version says not alive) that the target still has, where that deletion is newer
-        than the target's version or concurrent with it. Such rows leave no tombstone, only
+    def settle_source_deletions(self, kinds) -> list:
+        """Of the rows of ``kinds`` the source deleted (its version says not alive), where
+        that deletion is newer than the target's version or concurrent with it: those the
+        target still has, as [(uuid, kind, the target's row, relation)] for the caller to
+        decide; those it deleted too, settled here. Such rows leave no tombstone, only
         their version: areas, layers, underlays, votes, verdicts and answers.
 
-        A row deleted on both sides is decided here, at once: the target takes in the
+        A row deleted on both sides is settled at once: the target takes in the
         source's deletion version too (as ``_versioned_deletion`` does for rows with a
         tombstone). Else an edit of a third file, brought back as concurrent with the
         target's deletion, looks concurrent with this source's deletion at every later
@@ -318,7 +319,7 @@ class VersionedDecisions:
         """Votes the source deleted. One that lost to another row for the same idea and
         session goes here too; one deleted with its idea, while the idea lives on here (an
         edit kept against the deletion), stays, in a version newer than both sides."""
-        for uuid, _kind, mine, _relation in self.deleted_in_source(("vote",)):
+        for uuid, _kind, mine, _relation in self.settle_source_deletions(("vote",)):
             pair = (mine.intervention_uuid, mine.session_uuid)
             others = [v for v in self.source.all("vote") + self.target.all("vote")
                       if (v.intervention_uuid, v.session_uuid) == pair and v.uuid < uuid]
