@@ -287,3 +287,34 @@ def test_two_full_cells_whose_ideas_meet_at_their_edge_show_one_disc_with_both_c
     near = [count for x, scene_y, count in view.scene().clusters.item.discs  # the scene's y points down
             if abs(x - edge) < cell and abs(-scene_y - y) < cell]
     assert near == [16]
+
+
+def test_a_double_click_on_a_cluster_disc_zooms_to_its_ideas(qtbot, project):
+    """As on web maps: a double-click on a disc of 30 brings its ideas into view, each
+    itself; on the empty map it zooms nowhere."""
+    from qtpy.QtCore import Qt
+    from qtpy.QtTest import QTest
+    from shapely.geometry import Point
+
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
+    uuids = [add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}") for n in range(30)]
+    view = make_view(qtbot, project)
+    view.zoom_to_all()
+    qtbot.wait(50)
+    scene = view.scene()
+    before = view.transform().m11()
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      pos(view, x - 800, y + 3000))  # empty map inside the view
+    assert view.transform().m11() == before
+    (disc,) = [(dx, dy) for dx, dy, count in scene.clusters.item.discs if count == 30]
+    QTest.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                      view.mapFromScene(*disc))
+    qtbot.wait(50)
+    assert view.transform().m11() > 4 * before
+    assert not any(count == 30 for _x, _y, count in scene.clusters.item.discs)
+    shown = view.visible_scene_rect()
+    for uuid in uuids:
+        item = scene.items_by_uuid[uuid]
+        place = item.intervention.geometry
+        assert item.opacity() == 1.0 and shown.contains(place.x, -place.y)  # the scene's y points down

@@ -157,6 +157,30 @@ class Clusters:
             self.item.set_size(size)
             self.bucket = None
 
+    def extent_at(self, x: float, y: float, scale: float):
+        """(min x, min y, max x, max y) in scene coordinates of the ideas the disc under
+        scene point (x, y) stands for, or None when no disc is there. Its ideas: the
+        clustered ones nearest to it of all discs (a merged disc has no cell of its own)."""
+        discs = self.item.discs
+        if not discs or not self._flags.any():
+            return None
+        centres = numpy.array([(dx, dy) for dx, dy, _count in discs], dtype=float)
+        reach = numpy.array([disc_radius(count, self.item.size) for _x, _y, count in discs]) / scale
+        distance = numpy.hypot(centres[:, 0] - x, centres[:, 1] - y)
+        under = numpy.flatnonzero(distance <= reach)
+        if not len(under):
+            return None
+        disc = under[numpy.argmin(distance[under])]
+        members = self._xy[self._flags]
+        cell = CELL_PIXELS * self.item.size * 2.0 ** -(self.bucket + 0.5)  # a disc's ideas lie within a few cells
+        members = members[numpy.hypot(members[:, 0] - centres[disc, 0], members[:, 1] - centres[disc, 1]) < 4 * cell]
+        nearest = numpy.argmin(numpy.hypot(members[:, None, 0] - centres[None, :, 0],
+                                           members[:, None, 1] - centres[None, :, 1]), axis=1)
+        mine = members[nearest == disc]
+        if not len(mine):
+            return None
+        return (*mine.min(axis=0).tolist(), *mine.max(axis=0).tolist())
+
     def moved(self, idea) -> None:
         """An idea moved (its label with it): its row changes, nothing is gathered again."""
         row = self._rows.get(id(idea))

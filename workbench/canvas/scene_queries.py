@@ -27,6 +27,15 @@ class SceneQueries:
             self._hit_cache = (items, shapely.STRtree(geometries) if geometries else None)
         return self._hit_cache
 
+    def cluster_extent_at(self, x: float, y: float, pixels_per_metre: float):
+        """The RD extent (QRectF in scene coordinates) of the ideas a cluster disc at RD
+        (x, y) stands for, or None when no disc is there."""
+        extent = self.clusters.extent_at(x, -y, pixels_per_metre)
+        if extent is None:
+            return None
+        minx, miny, maxx, maxy = extent
+        return QRectF(minx, miny, maxx - minx, maxy - miny)
+
     def intervention_at(self, x: float, y: float, tolerance: float):
         """The uuid of the intervention under (x, y) within ``tolerance`` metres: points
         before lines before polygons, the smallest polygon first; None if none."""

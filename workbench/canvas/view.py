@@ -29,6 +29,7 @@ from workbench.i18n import _
 
 HIT_PIXELS = 6      # how near the cursor must be to pick an idea
 SNAP_PIXELS = 10    # how near a vertex or edge must be to snap to it
+CLUSTER_ZOOM_METRES = 120.0  # a double-clicked disc whose ideas share one spot shows this much around it
 __all__ = ["MapView", "HIT_PIXELS", "SNAP_PIXELS", "MIN_SCALE", "MAX_SCALE", "METRES_PER_INCH",
            "DEFAULT_UNDERLAY_OPACITY"]
 
@@ -200,6 +201,19 @@ class MapView(Navigation, Selection, LayerControls, PartialRepaint, QGraphicsVie
 
     def intervention_at(self, world):
         return self._scene.intervention_at(world[0], world[1], HIT_PIXELS * self.metres_per_pixel())
+
+    def zoom_into_cluster(self, world) -> bool:
+        """Zoom to the ideas the cluster disc at ``world`` stands for, where they show
+        themselves or smaller discs (a double-click on a disc, as web maps do); False
+        when no disc is there."""
+        rect = self._scene.cluster_extent_at(world[0], world[1], self.transform().m11())
+        if rect is None:
+            return False
+        least = CLUSTER_ZOOM_METRES  # ideas on one spot: not closer than a street
+        centre = rect.center()
+        rect = rect.united(QRectF(centre.x() - least / 2, centre.y() - least / 2, least, least))
+        self.zoom_to_rect(rect, margin=0.15)
+        return True
 
     def snap(self, world, exclude=()) -> tuple:
         """``world`` moved onto a vertex or edge within a few pixels (when snapping is

@@ -17,7 +17,8 @@ class WindowHelp:
             if keys:
                 lines.append(f"{keys}\t{action.text().split(chr(9))[0].replace('&', '').split(':')[0]}")
         lines += [f"Enter\t{_('Lijn of vlak afronden')}", f"Esc\t{_('Tekening annuleren')}",
-                  f"1 – 9\t{_('Themakleur kiezen (op de kaart)')}", f"+ / −\t{_('In- en uitzoomen')}"]
+                  f"1 – 9\t{_('Themakleur kiezen (op de kaart)')}", f"+ / −\t{_('In- en uitzoomen')}",
+                  f"{_('Dubbelklik op een cirkel met een aantal')}\t{_('Inzoomen op die ideeën')}"]
         return lines
 
     def show_shortcuts(self) -> None:

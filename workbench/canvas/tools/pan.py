@@ -1,4 +1,5 @@
-"""Pan: drag with the left button to move the map (the middle button pans in every tool)."""
+"""Pan: drag with the left button to move the map (the middle button pans in every tool);
+a double-click on a cluster disc zooms to its ideas."""
 
 from qtpy.QtCore import Qt
 
@@ -13,3 +14,7 @@ class PanTool(Tool):
             self.view.begin_pan(event.position().toPoint())
             return True
         return False
+
+    def double_click(self, event, world) -> bool:
+        """On a cluster disc: zoom to its ideas."""
+        return event.button() == Qt.LeftButton and self.view.zoom_into_cluster(world)

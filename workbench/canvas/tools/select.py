@@ -1,5 +1,6 @@
 """Select: click an idea, Shift/Ctrl-click to add or remove, drag a rubber band;
-the idea under the cursor is highlighted."""
+the idea under the cursor is highlighted; a double-click on a cluster disc zooms to
+its ideas."""
 
 import shapely
 from qtpy.QtCore import Qt
@@ -54,6 +55,10 @@ class SelectTool(Tool):
         elif not self._adding:
             self.view.select([])
         return True
+
+    def double_click(self, event, world) -> bool:
+        """On a cluster disc: zoom to its ideas."""
+        return event.button() == Qt.LeftButton and self.view.zoom_into_cluster(world)
 
     def key(self, event) -> bool:
         if event.key() == Qt.Key_Escape and self._start is None and self.view.selected():
