@@ -1,9 +1,12 @@
 """What went wrong talking to the shared database, as one Dutch sentence each.
 
 libpq reports a failed connection without an SQLSTATE, only as text (the client's part
-in English, the server's in the server's language); the patterns below are libpq's and
-an English-speaking server's words. What matches none keeps libpq's first line as the
-reason, so the user still reads what happened.
+in the client's language, the server's in the server's); the patterns below are libpq's
+and the server's English words. PostgreSQL (15) has no Dutch translation of either (its
+catalogues: de es fr it ja ka ko ru sv uk zh_CN, cs and el for libpq), so a Dutch
+municipality's server and a Dutch laptop report in English. What matches none (a
+server set to German, say) keeps libpq's first line as the reason, so the user still
+reads what happened.
 """
 
 from workbench.errors import WorkbenchError
