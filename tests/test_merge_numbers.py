@@ -223,3 +223,39 @@ def test_two_laptops_recording_one_session_prepared_on_the_hub_keep_their_ideas_
                                               f"heten nu {base + 5}–{base + 8}."]
         results.append(after)
     assert results[0] == results[1]
+
+
+def test_a_laptops_ideas_that_move_keep_their_spacing_so_a_resident_adds_one_number(sample_path, tmp_path):
+    """A table's laptop recorded two sessions in turns, so each session's numbers
+    interleave: the moving ideas of one laptop all move by one offset ("your number +
+    6"), not onto the next free numbers one by one (1, 3, 5 became 7, 8, 9, which no
+    resident could work out), and the summary says it in one line per laptop."""
+    hub = tmp_path / "hub.gpkg"
+    shutil.copy(sample_path, hub)
+    base = max(n for n, _t in numbers(hub).values())
+    projects, sessions = {}, {}
+    for name in "ab":
+        shutil.copy(hub, tmp_path / f"{name}.gpkg")
+        projects[name] = open_project(tmp_path / f"{name}.gpkg")
+    for name, title in (("b", "Tafel 2"), ("a", "Vroeg"), ("b", "Tafel 1")):
+        sessions[title] = projects[name].execute(AddSession(title, date="2026-03-01")).uuid
+    # in this order in time: b's Tafel 2 began first, then a, then b's Tafel 1
+    for made in ["T2-0", "A0", "T1-0", "A1", "T2-1", "A2", "T1-1", "A3", "T2-2", "A4", "T1-2", "A5"]:
+        name = "a" if made.startswith("A") else "b"
+        session = {"A": "Vroeg", "T1": "Tafel 1", "T2": "Tafel 2"}[made.split("-")[0] if "-" in made else "A"]
+        projects[name].set_current_session(sessions[session])
+        projects[name].execute(AddIntervention(made, Point(195000 + len(made) * 10, 325500)))
+    for project in projects.values():
+        project.close()
+    before = {t: n for n, t in numbers(tmp_path / "a.gpkg").values()} | {
+        t: n for n, t in numbers(tmp_path / "b.gpkg").values()}
+    summary = merge(hub, tmp_path / "a.gpkg", tmp_path / "b.gpkg")
+    after = {t: n for n, t in numbers(hub).values()}
+    assert unique(hub)
+    moved_a = {t: after[t] - before[t] for t in ("A0", "A2", "A4")}  # a's clashing with b's earlier Tafel 2
+    moved_b = {t: after[t] - before[t] for t in ("T1-0", "T1-1", "T1-2")}  # b's Tafel 1, later than a
+    assert set(moved_a.values()) == {6} and set(moved_b.values()) == {10}
+    assert all(after[t] == before[t] for t in ("A1", "A3", "A5", "T2-0", "T2-1", "T2-2"))
+    assert summary.renumbered_lines() == [
+        f"3 ideeën van Vroeg (a.gpkg) heten nu 6 hoger ({base + 1} \u2192 {base + 7}, {base + 3} \u2192 {base + 9}, …).",
+        f"3 ideeën van Tafel 1 (b.gpkg) heten nu 10 hoger ({base + 2} \u2192 {base + 12}, {base + 4} \u2192 {base + 14}, …)."]

@@ -17,10 +17,15 @@ handouts, so a merge settles it, without a clock:
   table's laptop's ideas too when two laptops recorded under one session prepared on the
   hub: the UUID alone, the rule before, moved a random half of each evening's clashing
   ideas, and both evenings' printed handouts went wrong;
-- every other idea with that number gets the next free number above the highest, session
-  by session in the same order and within one in the order of their old numbers, and the
-  summary says so ("Idee 23 van Bijeenkomst oost heet nu 41.", a run of them in one
-  line: "Ideeën 1–40 van Bijeenkomst oost heten nu 41–80.");
+- every other idea with that number moves above the highest number, laptop by laptop in
+  the same order (the laptop that made it: its version vector; else the file it came
+  from), all of one laptop by one offset: "your number + 400" holds for every idea of
+  that table that moved, also when its sessions' numbers interleave (numbering them on
+  from the highest, the rule until 30 Nov, gave 1, 8, 15 the numbers 401, 402, 403,
+  which no resident could work out). The summary says so, a run of them in one line
+  ("Ideeën 1–40 van Bijeenkomst oost heten nu 41–80."), numbers with gaps as the offset
+  ("57 ideeën van Avond 1 (b.gpkg) heten nu 400 hoger (1 → 401, 8 → 408, …)."); two
+  ideas of one laptop with one number (renumbered apart elsewhere) take the next free;
 - a renumbering is an edit of the idea (a version newer than both sides), so it travels
   to every replica like any other edit; a replica that takes a newer version of an idea
   takes its number (``merge_versioned.py``).
@@ -76,11 +81,42 @@ def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), ve
             clashing.append(item)
         taken.add(item.number)
     top = max(taken, default=0)
-    for item in sorted(clashing, key=lambda i: (session_order(i), i.number, i.uuid)):
-        top += 1
-        plan.run(PutEntity("intervention", replace(item, number=top),
-                           plan.fresh(item.uuid)))
-        plan.summary.renumbered.append((item.number, _origin(plan.target, item, provenance), top))
+    groups = {}  # the laptop that made them (else the file they came from) -> its ideas that move
+    for item in clashing:
+        groups.setdefault(maker[item.uuid] or provenance.get(item.uuid, [""])[0] or "", []).append(item)
+    for members in sorted(groups.values(), key=lambda group: min(session_order(i) for i in group)):
+        members.sort(key=lambda i: (i.number, session_order(i), i.uuid))
+        offset = top + 1 - members[0].number  # one offset: "your number + 400" holds for the whole laptop
+        label = _group_origin(plan.target, members, provenance)
+        again = []
+        for index, item in enumerate(members):
+            if index and members[index - 1].number == item.number:
+                again.append(item)  # two of one laptop with one number (renumbered apart elsewhere)
+            else:
+                _renumber(plan, item, item.number + offset, label)
+        top = members[-1].number + offset
+        for item in again:
+            top += 1
+            _renumber(plan, item, top, label)
+
+
+def _renumber(plan, item, number, label) -> None:
+    plan.run(PutEntity("intervention", replace(item, number=number), plan.fresh(item.uuid)))
+    plan.summary.renumbered.append((item.number, label, number))
+
+
+def _group_origin(project, items, provenance) -> str:
+    """Where the ideas of one laptop that move were made, as people know it: the session
+    and file when they share one; else the file; else up to three sessions."""
+    origins = list(dict.fromkeys(_origin(project, item, provenance) for item in items))
+    if len(origins) == 1:
+        return origins[0]
+    files = {provenance.get(item.uuid, [None])[0] for item in items}
+    if len(files) == 1 and None not in files:
+        return files.pop()
+    if len(origins) <= 3:
+        return ", ".join(origins)
+    return _("{first} en {count} andere").format(first=", ".join(origins[:2]), count=len(origins) - 2)
 
 
 def _maker(vector) -> str:

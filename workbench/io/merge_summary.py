@@ -42,20 +42,34 @@ class MergeSummary:
         return (_("Verstuurd: 1 rij.") if sent == 1 else _("Verstuurd: {count} rijen.")).format(count=sent)
 
     def renumbered_lines(self) -> list:
-        """One Dutch line per renumbered idea, or per run of them from one origin whose old
-        and new numbers both follow on ("Ideeën 1–40 van Avond oost heten nu 41–80."):
-        an evening that moved as a whole is one line, not forty."""
-        runs = []
+        """Dutch lines on the renumbered ideas, per origin: a run whose old and new numbers
+        both follow on in one line ("Ideeën 1–40 van Avond oost heten nu 41–80."), an
+        origin whose ideas all moved by one offset but not as a run (its sessions' numbers
+        interleaved) in one line too ("57 ideeën van Avond 1 heten nu 400 hoger (1 → 401,
+        8 → 408, …)."): an evening that moved is one line, not forty."""
+        origins = {}
         for old, origin, new in self.renumbered:
-            if runs and runs[-1][1] == origin and runs[-1][2] + 1 == old and runs[-1][4] + 1 == new:
-                runs[-1][2], runs[-1][4] = old, new
-            else:
-                runs.append([old, origin, old, new, new])
-        return [_("Idee {old} van {origin} heet nu {new}.").format(old=first, origin=origin, new=new_first)
-                if first == last else
-                _("Ideeën {first}–{last} van {origin} heten nu {new_first}–{new_last}.").format(
-                    first=first, last=last, origin=origin, new_first=new_first, new_last=new_last)
-                for first, origin, last, new_first, new_last in runs]
+            origins.setdefault(origin, []).append((old, new))
+        lines = []
+        for origin, pairs in origins.items():
+            runs = []
+            for old, new in pairs:
+                if runs and runs[-1][1] + 1 == old and runs[-1][3] + 1 == new:
+                    runs[-1][1], runs[-1][3] = old, new
+                else:
+                    runs.append([old, old, new, new])
+            offsets = {new - old for old, new in pairs}
+            if len(runs) > 2 and len(offsets) == 1:
+                examples = ", ".join(f"{old} → {new}" for old, new in pairs[:2])
+                lines.append(_("{count} ideeën van {origin} heten nu {offset} hoger ({examples}, …).").format(
+                    count=len(pairs), origin=origin, offset=offsets.pop(), examples=examples))
+                continue
+            lines += [_("Idee {old} van {origin} heet nu {new}.").format(old=first, origin=origin, new=new_first)
+                      if first == last else
+                      _("Ideeën {first}–{last} van {origin} heten nu {new_first}–{new_last}.").format(
+                          first=first, last=last, origin=origin, new_first=new_first, new_last=new_last)
+                      for first, last, new_first, new_last in runs]
+        return lines
 
     def lines(self) -> list:
         labels = {"intervention": (_("idee"), _("ideeën")), "session": (_("bijeenkomst"), _("bijeenkomsten")),
