@@ -1,0 +1,40 @@
+"""What a hostile tester's pass found (30 Nov): each test is a thing a user saw."""
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+
+def _without_root_powers():
+    """A prefix that runs a command without root's right to write into any folder."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: a folder cannot be made read-only for this test")
+    caps = "-dac_override,-dac_read_search,-fowner"
+    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", "--"]
+
+
+def run(*args, prefix=(), timeout=120):
+    return subprocess.run([*prefix, sys.executable, "-m", "workbench", *map(str, args)], capture_output=True,
+                          text=True, timeout=timeout)
+
+
+@pytest.mark.parametrize("command", [("new", "--name", "Plan"), ("sample", "heerlerheide")])
+def test_a_new_project_in_a_read_only_folder_names_the_folder_not_a_hidden_temporary(tmp_path, command):
+    folder = tmp_path / "alleen lezen"
+    folder.mkdir()
+    os.chmod(folder, 0o555)
+    target = folder / "plan.gpkg"
+    args = (command[0], target, *command[1:]) if command[0] == "new" else (*command, target)
+    try:
+        result = run(*args, prefix=_without_root_powers())
+    finally:
+        os.chmod(folder, 0o755)
+    assert result.returncode == 2, result.stderr
+    assert ".werkbank-nieuw" not in result.stderr, result.stderr
+    assert "alleen lezen" in result.stderr and "Geen toegang" in result.stderr, result.stderr
+    assert list(folder.iterdir()) == []
