@@ -38,3 +38,36 @@ def test_a_new_project_in_a_read_only_folder_names_the_folder_not_a_hidden_tempo
     assert ".werkbank-nieuw" not in result.stderr, result.stderr
     assert "alleen lezen" in result.stderr and "Geen toegang" in result.stderr, result.stderr
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.parametrize("kind", ["geojson", "csv"])
+def test_an_export_imports_back_with_names_that_hold_a_semicolon_or_bar(sample_path, tmp_path, kind):
+    """A session "Avond 12 maart; noord" and a theme "Wonen | werken" were cut in two on
+    the way back: every vote was dropped ("Bijeenkomst 'Avond 12 maart' bestaat niet")."""
+    from workbench.core.setup_commands import EditSession
+    from workbench.core.theme_commands import EditTheme
+    from workbench.io.export_csv import export_csv
+    from workbench.io.export_geojson import export_geojson
+    from workbench.io.import_features import import_file
+    from workbench.store import open_project
+
+    project = open_project(sample_path)
+    try:
+        session = project.sessions()[0]
+        project.execute(EditSession(session.uuid, title="Avond 12 maart; noord"))
+        first = project.interventions()[0]
+        theme = project.get("theme", first.primary_theme_uuid)
+        project.execute(EditTheme(theme.uuid, name="Wonen | werken; leven"))
+        before = {i.title: (i.theme_uuids, i.primary_theme_uuid, project.votes(i.uuid, session.uuid))
+                  for i in project.interventions()}
+        out = tmp_path / f"uit.{kind}"
+        (export_geojson if kind == "geojson" else export_csv)(project, out)
+        old = {i.uuid for i in project.interventions()}
+        summary = import_file(project, out)
+        text = "\n".join(summary.lines())
+        assert "bestaat niet" not in text, text
+        after = {i.title: (i.theme_uuids, i.primary_theme_uuid, project.votes(i.uuid, session.uuid))
+                 for i in project.interventions() if i.uuid not in old}
+        assert after == before
+    finally:
+        project.close()

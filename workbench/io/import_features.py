@@ -21,7 +21,7 @@ from workbench.core.validate import MAX_QUANTITY
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import mapping as mapping_mod
-from workbench.io.mapping import normalise, normalise_name, split_names, text_value
+from workbench.io.mapping import join_known, name_parts, normalise, normalise_name, split_names, text_value
 from workbench.io.source import paused_gc
 
 # Colours for themes an import creates (Tableau 10, readable on the map).
@@ -70,6 +70,8 @@ class _Names:
 
     def __init__(self, existing, create, make):
         self.by_name = {normalise_name(name): uuid for name, uuid in existing}
+        # names holding a separator themselves ("Wonen; werken"): read back whole
+        self.with_separator = {parts: name for name, _uuid in existing if len(parts := name_parts(name)) > 1}
         self.create, self.make = create, make
         self.missing = {}   # display name -> number of features that named it
         self.created = []   # display names
@@ -104,6 +106,8 @@ class _Names:
             uuids, missing = self._seen[value, first]
         else:
             names = split_names(value)
+            if self.with_separator and isinstance(value, str):
+                names = join_known(names, self.with_separator)
             uuids, missing = [], []
             for name in names[:1] if first else names:
                 uuid, absent = self._find(name)
