@@ -71,3 +71,29 @@ def test_an_export_imports_back_with_names_that_hold_a_semicolon_or_bar(sample_p
         assert after == before
     finally:
         project.close()
+
+
+from tests.ui_fixtures import dialogs, open_in_window, ui_settings, window  # noqa: E402,F401 (fixtures)
+
+
+def test_editing_a_session_without_a_date_does_not_date_it_today(qtbot, window, sample_path):
+    """A session made by an import (no date) got today's date when only its place was
+    corrected: the handout then printed the wrong evening."""
+    from workbench.core.setup_commands import EditSession
+    from workbench.ui.sessions import SessionDialog
+
+    project = open_in_window(qtbot, window, sample_path)
+    session = project.sessions()[0]
+    stored = ""
+    project.execute(EditSession(session.uuid, date=stored))
+    dialog = SessionDialog(window.context, project.get("session", session.uuid))
+    dialog.form.place.setText("Buurthuis De Passart")
+    dialog.accept()
+    edited = project.get("session", session.uuid)
+    assert edited.place == "Buurthuis De Passart" and edited.date == stored
+    # a date the user picks is kept
+    dialog = SessionDialog(window.context, edited)
+    from qtpy.QtCore import QDate
+    dialog.form.date.setDate(QDate(2025, 3, 12))
+    dialog.accept()
+    assert project.get("session", session.uuid).date == "2025-03-12"

@@ -30,6 +30,11 @@ class SessionForm(QWidget):
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd-MM-yyyy")
         self.date.setDate(QDate.currentDate())
+        # The stored date while the user leaves the field alone: a session without a date
+        # (made by an import) or with one Qt cannot read (typed in QGIS) shows today's
+        # date, which must not be written back by correcting only its place.
+        self._kept_date = None
+        self.date.dateChanged.connect(self._date_chosen)
         self.place = QLineEdit()
         self.facilitator = QLineEdit()
         self.participants = QSpinBox()
@@ -61,10 +66,14 @@ class SessionForm(QWidget):
         self.title.setPlaceholderText(_("Bijvoorbeeld 'Bewonersavond Heerlerheide'"))
         self.place.setPlaceholderText(_("Bijvoorbeeld 'Buurthuis De Passart'"))
 
+    def _date_chosen(self, _date) -> None:
+        self._kept_date = None
+
     def load(self, session) -> None:
         self.title.setText(session.title)
         if session.date:
             self.date.setDate(QDate.fromString(session.date, "yyyy-MM-dd"))
+        self._kept_date = session.date
         self.place.setText(session.place)
         self.facilitator.setText(session.facilitator)
         self.participants.setValue(session.participants)
@@ -73,7 +82,8 @@ class SessionForm(QWidget):
         self.part.setText(session.part)
 
     def values(self) -> dict:
-        return {"title": self.title.text(), "date": self.date.date().toString("yyyy-MM-dd"),
+        date = self.date.date().toString("yyyy-MM-dd") if self._kept_date is None else self._kept_date
+        return {"title": self.title.text(), "date": date,
                 "place": self.place.text(), "facilitator": self.facilitator.text(),
                 "participants": self.participants.value(), "method": self.method.currentData() or "",
                 "target_group": self.target_group.text(), "part": self.part.text()}
