@@ -97,3 +97,56 @@ def test_editing_a_session_without_a_date_does_not_date_it_today(qtbot, window, 
     dialog.form.date.setDate(QDate(2025, 3, 12))
     dialog.accept()
     assert project.get("session", session.uuid).date == "2025-03-12"
+
+
+@pytest.mark.parametrize("kind", ["geojson", "csv", "gpkg"])
+def test_an_idea_without_a_place_survives_an_export_imported_back(sample_path, tmp_path, kind):
+    """'Object 23 heeft geen geometrie; overgeslagen': an idea for the whole area (no
+    place, as `workbench add` without --wkt makes) was lost on the way back in."""
+    from workbench.io.export_csv import export_csv
+    from workbench.io.export_geojson import export_geojson
+    from workbench.io.export_gpkg import export_gpkg
+    from workbench.io.import_features import import_file
+    from workbench.store import open_project
+    from workbench.core.commands import AddIntervention
+
+    project = open_project(sample_path)
+    try:
+        project.execute(AddIntervention("Goedkoper openbaar vervoer", None, description="voor de hele stad"))
+        out = tmp_path / f"uit.{kind}"
+        {"geojson": export_geojson, "csv": export_csv, "gpkg": export_gpkg}[kind](project, out)
+        old = {i.uuid for i in project.interventions()}
+        summary = import_file(project, out, layer="ideeen" if kind == "gpkg" else None)
+        text = "\n".join(summary.lines())
+        assert "overgeslagen" not in text and summary.imported == len(old), text
+        back = [i for i in project.interventions() if i.uuid not in old]
+        assert [(i.title, i.description) for i in back if i.geometry is None] == [
+            ("Goedkoper openbaar vervoer", "voor de hele stad")]
+        assert len(back) == len(old)
+    finally:
+        project.close()
+    reopened = open_project(sample_path, read_only=True)
+    try:
+        assert sum(1 for i in reopened.interventions() if i.geometry is None) == 2
+    finally:
+        reopened.close()
+
+
+def test_a_file_without_places_is_no_reference_layer(tmp_path, sample_path):
+    import json
+
+    from workbench.errors import ValidationError
+    from workbench.io.import_features import import_file
+    from workbench.store import open_project
+
+    path = tmp_path / "zonder.geojson"
+    path.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        {"type": "Feature", "geometry": None, "properties": {"naam": "a"}}]}))
+    project = open_project(sample_path)
+    try:
+        layers = len(project.reference_layers())
+        with pytest.raises(ValidationError, match="geen bruikbare objecten"):
+            import_file(project, path, as_reference=True)
+        assert len(project.reference_layers()) == layers
+    finally:
+        project.close()

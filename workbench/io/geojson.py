@@ -270,7 +270,8 @@ def features(data: dict, name: str = "GeoJSON", repairs=None):
             problems[index] = _("is geen GeoJSON-Feature")
     geometries = _bulk_shapes(values)
     for index, geometry in enumerate(geometries):
-        if geometry is None and index not in problems:
+        if geometry is None and index not in problems and values[index] is not None:
+            # "geometry": null is an unlocated feature (RFC 7946 3.2), not a problem
             geometry, reason, dropped = parse_geometry(values[index])
             geometries[index] = geometry
             if reason:

@@ -254,6 +254,10 @@ def _interventions(project, source, mapping, create, summary):
             vote_column[position], session = _votes_and_session(props.get(votes_field), session, current_session,
                                                                 problems, names)
         session_column.append(session)
+    unplaced = sum(1 for geometry in source.geometries if geometry is None)
+    if unplaced:
+        summary.notes.append(_("{count} objecten hebben geen geometrie; ze zijn ideeën zonder plek op de kaart.")
+                             .format(count=unplaced))
     if untitled:
         summary.notes.append(_("{count} objecten hadden geen titel; ze heten nu 'Object <nummer>'.")
                              .format(count=untitled))
@@ -295,10 +299,15 @@ def _unique_layer_name(project, name) -> str:
 def _reference(project, source, mapping, layer_name, summary):
     features = []
     for feature in source.features:
+        if feature.geometry is None:  # a layer is shapes on the map
+            summary.skipped.append(_("Object {number} heeft geen geometrie; overgeslagen.").format(number=feature.number))
+            continue
         name = mapping.get("title")
         label = clean_text(text_value(feature.properties.get(name)) if name else "", multiline=False)
         properties = tuple(sorted((text_value(str(k)), clean_text(text_value(v))) for k, v in feature.properties.items()))
         features.append(ReferenceFeature(new_uuid(), label, feature.geometry, properties))
+    if not features:
+        raise ValidationError(_("Niets geïmporteerd: {name} bevat geen bruikbare objecten.").format(name=source.name))
     summary.layer_name = _unique_layer_name(project, clean_text(layer_name, multiline=False) or source.name)
     return [AddReferenceLayer(ReferenceLayer(new_uuid(), summary.layer_name, "", tuple(features)))]
 
@@ -320,7 +329,7 @@ def apply_source(project, source, as_reference=False, map_items=(), create_missi
             commands = _interventions(project, source, mapping, create_missing, summary)
             text = _("Ideeën importeren")
         project.execute(Batch(text, commands))
-    summary.imported = len(source)
+    summary.imported = len(source) - (sum(1 for g in source.geometries if g is None) if as_reference else 0)
     return summary
 
 

@@ -67,6 +67,8 @@ def read_csv(path) -> RawSource:
             elif lat_field and lon_field:
                 lat, lon = _number(row.get(lat_field)), _number(row.get(lon_field))
                 geometry = Point(lon, lat) if lat is not None and lon is not None else None
+                if (lat is None) != (lon is None):  # half a position: no place to guess
+                    raise ValueError
         except Exception:  # shapely's WKT reader raises several kinds
             problems[index] = _("heeft onleesbare coördinaten")
         geometries.append(geometry)

@@ -78,7 +78,7 @@ def _records(files, encoding):
             geometry, dropped = _by_parts(shp)
             if dropped:
                 repairs[index] = dropped
-        if geometry is None:
+        if geometry is None and shp.shapeType != 0:  # a null shape is a feature without a place
             problems[index] = _("heeft geen of een onleesbare geometrie")
         geometries.append(geometry)
         properties.append({name: value for name, value in zip(fields, list(record)) if value not in (None, b"")})
