@@ -150,3 +150,39 @@ def test_a_file_without_places_is_no_reference_layer(tmp_path, sample_path):
         assert len(project.reference_layers()) == layers
     finally:
         project.close()
+
+
+def test_focus_passing_through_the_editor_keeps_a_title_longer_than_32767_characters(qtbot, window, sample_path):
+    """A QLineEdit holds 32,767 characters: tabbing through the editor of an idea with a
+    longer title or trekker (an import, `workbench add`) cut it and saved the cut."""
+    from workbench.core.commands import EditIntervention
+    from workbench.core.theme_commands import EditTheme
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.interventions()[0]
+    title, actor = "Lange titel " + "x" * 40_000, "Trekker " + "y" * 40_000
+    project.execute(EditIntervention(item.uuid, title=title, actor=actor))
+    window.context.select([item.uuid])
+    editor = window.panels["editor"]
+    for field in (editor.title, editor.actor, editor.title):
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+    stored = project.get("intervention", item.uuid)
+    assert stored.title == title and stored.actor == actor, (len(stored.title), len(stored.actor))
+    # and what the user adds to the end of such a title is kept whole
+    editor.title.end(False)
+    editor.title.insert("!")
+    editor.actor.setFocus()
+    qtbot.waitUntil(editor.actor.hasFocus)
+    assert project.get("intervention", item.uuid).title == title + "!", len(project.get("intervention", item.uuid).title)
+    # the themes panel's name field the same
+    theme = project.themes()[0]
+    name = "Thema " + "z" * 40_000
+    project.execute(EditTheme(theme.uuid, name=name))
+    panel = window.panels["themes"]
+    panel.select_theme(theme.uuid)
+    panel.name.setFocus()
+    qtbot.waitUntil(panel.name.hasFocus)
+    editor.title.setFocus()
+    qtbot.waitUntil(editor.title.hasFocus)
+    assert project.get("theme", theme.uuid).name == name, len(project.get("theme", theme.uuid).name)

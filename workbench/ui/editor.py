@@ -11,7 +11,8 @@ from workbench.errors import WorkbenchError
 from workbench.geo.measure import describe
 from workbench.i18n import _
 from workbench.ui.combos import color_icon
-from workbench.ui.fields import CommitTextEdit, ErrorLabel, error_border, format_plain_number, parse_number
+from workbench.ui.fields import (CommitTextEdit, ErrorLabel, TextField, error_border, format_plain_number,
+                                 parse_number)
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped, horizon_label, quantity_label, quantity_unit, status_label
 from workbench.ui.vote_counter import VoteCounter
@@ -36,7 +37,7 @@ class InterventionEditor(QWidget):
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
 
-        self.title = QLineEdit()
+        self.title = TextField()
         self.description = CommitTextEdit()
         self.description.setMaximumHeight(90)
         self.themes = _check_list(220)
@@ -51,7 +52,7 @@ class InterventionEditor(QWidget):
         self.new_quantity_unit = QLineEdit()
         self.new_quantity_unit.setMaximumWidth(80)
         self.add_quantity = QPushButton()
-        self.actor = QLineEdit()
+        self.actor = TextField()
         self.notes = CommitTextEdit()
         self.notes.setMaximumHeight(70)
         self.measure = QLabel()

@@ -3,9 +3,20 @@ numbers typed the Dutch way, and the inline error line."""
 
 from qtpy.QtCore import QEvent, Qt, Signal
 from qtpy.QtGui import QColor, QPalette
-from qtpy.QtWidgets import QLabel, QPlainTextEdit
+from qtpy.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
 from workbench.i18n import _
+
+
+class TextField(QLineEdit):
+    """A one-line field for text the project stores: as long as the stored text. A
+    QLineEdit holds at most 32,767 characters and cuts a longer text it is given, so a
+    longer title (an import, the command line) was cut and saved the moment focus merely
+    passed through its field."""
+
+    def __init__(self, text="", parent=None):
+        super().__init__(text, parent)
+        self.setMaxLength(2**31 - 1)
 
 
 class CommitTextEdit(QPlainTextEdit):

@@ -11,7 +11,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
 from workbench.geo.measure import format_number
-from workbench.ui.fields import CommitTextEdit, ErrorLabel, format_plain_number, parse_number
+from workbench.ui.fields import CommitTextEdit, ErrorLabel, TextField, format_plain_number, parse_number
 from workbench.ui.labels import quantity_label, quantity_unit
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
@@ -30,7 +30,7 @@ class ProjectPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.info_box, self.goals_box = QGroupBox(), QGroupBox()
-        self.info_edits = {"name": QLineEdit(), "municipality": QLineEdit(), "description": CommitTextEdit(),
+        self.info_edits = {"name": TextField(), "municipality": TextField(), "description": CommitTextEdit(),
                            "next_steps": CommitTextEdit(), "contact": CommitTextEdit()}
         self.info_labels = {key: QLabel() for key in INFO_FIELDS}
         info_form = QFormLayout(self.info_box)
@@ -49,7 +49,7 @@ class ProjectPanel(QWidget):
         self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.goals.setAlternatingRowColors(True)
         self.goal_title, self.goal_indicator, self.goal_unit, self.goal_target = (
-            QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit())
+            TextField(), TextField(), TextField(), QLineEdit())
         self.goal_theme = EntityCombo(context, "theme", lambda: _("(geen thema)"))
         self.goal_quantity = QComboBox()  # progress = this quantity summed over linked ideas
         self.goal_labels = [QLabel() for _i in range(6)]

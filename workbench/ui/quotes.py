@@ -1,14 +1,14 @@
 """What residents said: "..." - Bewoner uit Heerlerheide, optionally about one idea."""
 
 from qtpy.QtCore import Qt
-from qtpy.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+from qtpy.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                             QPushButton, QVBoxLayout, QWidget)
 
 from workbench.core.commands import AddQuote, DeleteQuote, EditQuote
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
-from workbench.ui.fields import CommitTextEdit, ErrorLabel
+from workbench.ui.fields import CommitTextEdit, ErrorLabel, TextField
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.qt_models import current_uuid
 
@@ -29,7 +29,7 @@ class QuotesPanel(QWidget):
         self.list.setSpacing(2)
         self.text = CommitTextEdit()
         self.text.setMaximumHeight(80)
-        self.speaker = QLineEdit()
+        self.speaker = TextField()
         self.intervention = EntityCombo(context, "intervention", lambda: _("(geen idee)"))
         self.theme = EntityCombo(context, "theme", lambda: _("(geen thema)"))  # input about a theme
         self.error = ErrorLabel()

@@ -2,14 +2,14 @@
 (everything created from then on belongs to it)."""
 
 from qtpy.QtCore import QDate, Qt
-from qtpy.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from qtpy.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                             QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from workbench.core.setup_commands import AddSession, DeleteSession, EditSession
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
-from workbench.ui.fields import ErrorLabel
+from workbench.ui.fields import ErrorLabel, TextField
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
 from workbench.ui.qt_models import current_uuid
@@ -25,7 +25,7 @@ class SessionForm(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = QLineEdit()
+        self.title = TextField()
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd-MM-yyyy")
@@ -35,13 +35,13 @@ class SessionForm(QWidget):
         # date, which must not be written back by correcting only its place.
         self._kept_date = None
         self.date.dateChanged.connect(self._date_chosen)
-        self.place = QLineEdit()
-        self.facilitator = QLineEdit()
+        self.place = TextField()
+        self.facilitator = TextField()
         self.participants = QSpinBox()
         self.participants.setRange(0, 100000)
         self.method = QComboBox()  # how the input was gathered (the visie's own forms, seed L8604-8638)
-        self.target_group = QLineEdit()
-        self.part = QLineEdit()  # its own part of the area: wijk names
+        self.target_group = TextField()
+        self.part = TextField()  # its own part of the area: wijk names
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.labels = [QLabel() for _i in range(8)]

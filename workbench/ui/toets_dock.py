@@ -5,7 +5,7 @@ shown; the verdicts are the user's. Every change is one command, so one undo ste
 import html
 
 from qtpy.QtCore import Qt
-from qtpy.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHeaderView, QLabel, QLineEdit,
+from qtpy.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHeaderView, QLabel,
                             QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
                             QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -14,6 +14,7 @@ from workbench.core.criteria import DISPOSITION_LABELS, criteria_for, instrument
 from workbench.core.model import OVERALL, VERDICTS, answer_uuid, verdict_uuid
 from workbench.core.toets_commands import AnswerIdea, WeighIdea
 from workbench.i18n import _
+from workbench.ui.fields import TextField
 from workbench.ui.deferred import Deferred
 from workbench.ui.i18n_qt import connect_retranslate
 
@@ -44,8 +45,8 @@ class ToetsPanel(QWidget):
         self.answer_box = QGroupBox()
         self.disposition = QComboBox()
         self.instrument = QComboBox()
-        self.referred_to = QLineEdit()
-        self.answered_by = QLineEdit()
+        self.referred_to = TextField()
+        self.answered_by = TextField()
         self.text = QPlainTextEdit()
         self.text.setFixedHeight(80)
         self.save = QPushButton()
@@ -170,7 +171,7 @@ class ToetsPanel(QWidget):
             for code in VERDICTS:
                 combo.addItem(verdict_label(code), code)
             combo.setCurrentIndex(combo.findData(verdict.verdict) if verdict else 0)
-            note = QLineEdit((verdict.condition or verdict.reason) if verdict else "")
+            note = TextField((verdict.condition or verdict.reason) if verdict else "")
             note.setCursorPosition(0)  # the start of a long condition, not its end
             combo.currentIndexChanged.connect(lambda _i, k=key, c=combo, n=note: self._weigh(k, c, n))
             note.editingFinished.connect(lambda k=key, c=combo, n=note: self._weigh(k, c, n))
