@@ -186,3 +186,11 @@ def test_focus_passing_through_the_editor_keeps_a_title_longer_than_32767_charac
     editor.title.setFocus()
     qtbot.waitUntil(editor.title.hasFocus)
     assert project.get("theme", theme.uuid).name == name, len(project.get("theme", theme.uuid).name)
+
+
+@pytest.mark.parametrize("margin", ["nan", "inf", "-inf"])
+def test_a_base_map_margin_that_is_no_number_is_a_dutch_refusal(sample_path, margin):
+    """'onverwachte fout (ValueError: cannot convert float NaN to integer)'."""
+    result = run("basemap", "fetch", sample_path, "--source", "brt-standaard", f"--margin={margin}", "--dry-run")
+    assert result.returncode == 2 and "onverwachte fout" not in result.stderr, result.stderr
+    assert "marge" in result.stderr and "\n" not in result.stderr.strip(), result.stderr
