@@ -194,3 +194,17 @@ def test_a_base_map_margin_that_is_no_number_is_a_dutch_refusal(sample_path, mar
     result = run("basemap", "fetch", sample_path, "--source", "brt-standaard", f"--margin={margin}", "--dry-run")
     assert result.returncode == 2 and "onverwachte fout" not in result.stderr, result.stderr
     assert "marge" in result.stderr and "\n" not in result.stderr.strip(), result.stderr
+
+
+def test_a_name_too_long_with_accents_is_told_a_length_that_fits(tmp_path):
+    """'Kies een bestandsnaam van hoogstens 247 tekens' for a name of 205 characters (its
+    é's take two bytes each): the user shortened to 240 and was refused again."""
+    import re
+
+    name = "é" * 200 + ".gpkg"
+    result = run("new", tmp_path / name, "--name", "Lang")
+    assert result.returncode == 2, result.stderr
+    count = int(re.search(r"hoogstens (\d+) tekens", result.stderr).group(1))
+    assert count < len(name)
+    fits = "é" * (count - len(".gpkg")) + ".gpkg"
+    assert run("new", tmp_path / fits, "--name", "Past").returncode == 0

@@ -98,9 +98,12 @@ def _check_target(path) -> None:
     if not path.parent.is_dir():
         raise ProjectFileError(_("De map {path} bestaat niet.").format(path=path.parent))
     longest = _longest_name(path.parent) - len("-journal")  # SQLite needs room for its journal's name
-    if len(os.fsencode(path.name)) > longest:
+    encoded = os.fsencode(path.name)
+    if len(encoded) > longest:
+        # the limit is in bytes: an é takes two, so say how many of this name's characters fit
+        fitting = len(encoded[:longest].decode("utf-8", "ignore"))
         raise ProjectFileError(_("De naam {name} is te lang. Kies een bestandsnaam van hoogstens {count} tekens.")
-                               .format(name=path.name[:40] + "…", count=longest))
+                               .format(name=path.name[:40] + "…", count=fitting))
 
 
 def _longest_name(folder) -> int:
