@@ -6,6 +6,7 @@ import subprocess
 import sys
 
 import pytest
+from qtpy.QtCore import Qt
 
 
 def _without_root_powers():
@@ -208,3 +209,27 @@ def test_a_name_too_long_with_accents_is_told_a_length_that_fits(tmp_path):
     assert count < len(name)
     fits = "é" * (count - len(".gpkg")) + ".gpkg"
     assert run("new", tmp_path / fits, "--name", "Past").returncode == 0
+
+
+def test_a_quote_typed_and_left_is_kept(qtbot, window, sample_path):
+    """A quote typed in the Citaten form was lost without a word when the facilitator
+    chose another quote in the list, or closed the window, before pressing Toevoegen."""
+    from workbench.store import open_project
+
+    project = open_in_window(qtbot, window, sample_path)
+    panel = window.panels["quotes"]
+    first, second = project.quotes()[:2]
+    rows = [panel.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(panel.list.count())]
+    panel.list.setCurrentRow(rows.index(first.uuid))
+    panel.speaker.setText("Bewoonster van de Passart")
+    panel.list.setCurrentRow(rows.index(second.uuid))  # chose the next quote
+    assert project.get("quote", first.uuid).speaker == "Bewoonster van de Passart"
+    assert panel.editing_uuid == second.uuid and panel.text.toPlainText() == second.text
+    panel.new_quote()
+    panel.text.setPlainText("Hier wil ik 's avonds veilig kunnen fietsen.")
+    window.close()
+    reopened = open_project(sample_path, read_only=True)
+    try:
+        assert "Hier wil ik 's avonds veilig kunnen fietsen." in [q.text for q in reopened.quotes()]
+    finally:
+        reopened.close()
