@@ -233,3 +233,38 @@ def test_a_quote_typed_and_left_is_kept(qtbot, window, sample_path):
         assert "Hier wil ik 's avonds veilig kunnen fietsen." in [q.text for q in reopened.quotes()]
     finally:
         reopened.close()
+
+
+def test_an_answer_being_typed_survives_a_verdict_and_is_saved_when_another_idea_is_chosen(qtbot, window, dialogs,
+                                                                                            sample_path):
+    """Choosing the eindoordeel above a half-typed answer wiped the answer (and its
+    afhandeling); choosing the next idea on the map did the same, without a word."""
+    from tests.ui_fixtures import show_dock
+    from workbench.core.model import answer_uuid, verdict_uuid
+    from workbench.store import open_project
+
+    project = open_in_window(qtbot, window, sample_path)
+    panel = show_dock(qtbot, window, "toets")
+    eight, nine = project.intervention_by_number(8), project.intervention_by_number(9)
+    window.context.select([eight.uuid])
+    panel.disposition.setCurrentIndex(panel.disposition.findData("opgenomen"))
+    panel.text.setPlainText("Het idee komt in de gebiedsvisie.")
+    combo = panel.table.cellWidget(0, 1)
+    combo.setCurrentIndex(combo.findData("voldoet"))
+    assert project.get("verdict", verdict_uuid(eight.uuid, "eindoordeel")).verdict == "voldoet"
+    assert panel._later.dirty
+    panel._later.flush()  # the refresh the verdict asked for, as it runs once the edits rest
+    assert panel.text.toPlainText() == "Het idee komt in de gebiedsvisie."
+    assert panel.disposition.currentData() == "opgenomen"
+    window.context.select([nine.uuid])
+    answer = project.get("answer", answer_uuid(eight.uuid))
+    assert answer is not None and (answer.disposition, answer.text) == ("opgenomen", "Het idee komt in de gebiedsvisie.")
+    assert panel.text.toPlainText() == ""  # the form shows idea 9 now
+    panel.disposition.setCurrentIndex(panel.disposition.findData("opgenomen"))
+    panel.text.setPlainText("Ook dit idee.")
+    window.close()
+    reopened = open_project(sample_path, read_only=True)
+    try:
+        assert reopened.get("answer", answer_uuid(nine.uuid)).text == "Ook dit idee."
+    finally:
+        reopened.close()
