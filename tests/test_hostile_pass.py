@@ -268,3 +268,30 @@ def test_an_answer_being_typed_survives_a_verdict_and_is_saved_when_another_idea
         assert reopened.get("answer", answer_uuid(nine.uuid)).text == "Ook dit idee."
     finally:
         reopened.close()
+
+
+def test_a_goal_typed_and_left_is_kept_and_an_untouched_one_makes_no_step(qtbot, window, sample_path):
+    """A new goal typed in the Project dock was lost when another goal was chosen in the
+    list or the window closed before Toevoegen."""
+    from workbench.store import open_project
+
+    project = open_in_window(qtbot, window, sample_path)
+    panel = window.panels["project"]
+    goals = project.goals()
+    for goal in goals:  # walking through the list, changing nothing, changes nothing
+        panel.goals.setCurrentRow([panel.goals.item(r).data(Qt.ItemDataRole.UserRole)
+                                   for r in range(panel.goals.count())].index(goal.uuid))
+        assert panel.goal_uuid == goal.uuid
+    assert not project.undo_stack.can_undo() and project.goals() == goals
+    panel.new_goal()
+    panel.goal_title.setText("Honderd nieuwe bomen")
+    panel.goals.setCurrentRow(0)
+    assert "Honderd nieuwe bomen" in [g.title for g in project.goals()]
+    panel.new_goal()
+    panel.goal_title.setText("Vijftig woningen erbij")
+    window.close()
+    reopened = open_project(sample_path, read_only=True)
+    try:
+        assert {"Honderd nieuwe bomen", "Vijftig woningen erbij"} <= {g.title for g in reopened.goals()}
+    finally:
+        reopened.close()

@@ -254,6 +254,8 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
             self.panels["quotes"].keep_typing()
         if "toets" in self.panels:
             self.panels["toets"].keep_typing()
+        if "project" in self.panels:
+            self.panels["project"].keep_typing()
 
     def closeEvent(self, event) -> None:
         self.commit_typing()

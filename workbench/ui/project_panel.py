@@ -68,7 +68,7 @@ class ProjectPanel(QWidget):
         goals_layout.addLayout(goal_form)
         goals_layout.addWidget(self.goal_error)
         goals_layout.addLayout(goal_buttons)
-        self.goals.currentRowChanged.connect(lambda _row: self._load_goal())
+        self.goals.currentRowChanged.connect(lambda _row: self._goal_chosen())
         self.add_goal_button.clicked.connect(self.new_goal)
         self.save_goal_button.clicked.connect(self.save_goal)
         self.delete_goal_button.clicked.connect(self.delete_goal)
@@ -202,6 +202,39 @@ class ProjectPanel(QWidget):
         for widget in (self.goal_theme, self.goal_quantity, self.add_goal_button, self.save_goal_button):
             widget.setEnabled(not read_only)
         self.delete_goal_button.setEnabled(self.goal_uuid is not None and not read_only)
+
+    def _goal_typed(self) -> bool:
+        """Whether the goal form holds what was typed and not yet added or saved."""
+        project = self.context.project
+        if project is None or project.read_only:
+            return False
+        goal = project.get("goal", self.goal_uuid) if self.goal_uuid else None
+        if self.goal_uuid is None:
+            return bool(self.goal_title.text().strip())
+        return goal is not None and (
+            self.goal_title.text(), self.goal_theme.currentData(), self.goal_indicator.text(), self.goal_unit.text(),
+            self.goal_target.text(), self.goal_quantity.currentData()) != (
+            goal.title, goal.theme_uuid, goal.indicator, goal.unit, format_plain_number(goal.target),
+            goal.quantity_key)
+
+    def keep_typing(self) -> bool:
+        """Add or save the goal being typed (another goal chosen, the window closed), as
+        every field keeps what was typed; False when refused (the reason shows)."""
+        if not self._goal_typed():
+            return True
+        self.save_goal()
+        return not self.goal_error.isVisible()
+
+    def _goal_chosen(self) -> None:
+        chosen = current_uuid(self.goals)
+        if chosen != self.goal_uuid and self._goal_typed():
+            if not self.keep_typing():
+                return
+            for row in range(self.goals.count()):  # the list was filled again by the save
+                if self.goals.item(row).data(Qt.ItemDataRole.UserRole) == chosen:
+                    self.goals.setCurrentRow(row)
+                    return
+        self._load_goal()
 
     def _load_goal(self) -> None:
         uuid = current_uuid(self.goals)
