@@ -295,3 +295,26 @@ def test_a_goal_typed_and_left_is_kept_and_an_untouched_one_makes_no_step(qtbot,
         assert {"Honderd nieuwe bomen", "Vijftig woningen erbij"} <= {g.title for g in reopened.goals()}
     finally:
         reopened.close()
+
+
+def test_a_file_that_cannot_be_read_is_refused_in_dutch_not_in_the_systems_english(tmp_path, sample_path):
+    """'Kan plan.geojson niet lezen: Permission denied' / '...: Is a directory' (an area
+    or import file without read access, a folder named like a GeoJSON)."""
+    import json
+
+    blocked_geojson, blocked_csv = tmp_path / "grens.geojson", tmp_path / "ideeen.csv"
+    blocked_geojson.write_text(json.dumps({"type": "Polygon", "coordinates": [[[5.97, 50.91], [5.98, 50.91],
+                                                                              [5.98, 50.92], [5.97, 50.91]]]}))
+    blocked_csv.write_text("titel;wkt\nx;POINT (195000 325000)\n")
+    folder = tmp_path / "map.geojson"
+    folder.mkdir()
+    os.chmod(blocked_geojson, 0)
+    os.chmod(blocked_csv, 0)
+    prefix = _without_root_powers()
+    for args in (("new", tmp_path / "a.gpkg", "--name", "A", "--area", blocked_geojson),
+                 ("new", tmp_path / "b.gpkg", "--name", "B", "--area", folder),
+                 ("import", sample_path, blocked_geojson), ("import", sample_path, blocked_csv)):
+        result = run(*args, prefix=prefix)
+        assert result.returncode == 2, result.stderr
+        assert not any(english in result.stderr for english in ("Permission denied", "Is a directory")), result.stderr
+        assert "Geen toegang" in result.stderr or "is een map" in result.stderr, result.stderr

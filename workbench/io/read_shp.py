@@ -14,6 +14,7 @@ from shapely.geometry import shape
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io.source import RawSource
+from workbench.store.errors import os_sentence
 
 
 def _sidecars_from_zip(path, layer):
@@ -54,7 +55,7 @@ def _sidecars(path):
         try:
             files[ext] = found.read_bytes() if found else None
         except OSError as error:
-            raise ValidationError(_("Kan {name} niet lezen: {error}").format(name=found.name, error=error.strerror)) from None
+            raise ValidationError(os_sentence(error, found)) from None  # Dutch, not the OS's English
     return path.stem, files
 
 
