@@ -318,3 +318,23 @@ def test_a_file_that_cannot_be_read_is_refused_in_dutch_not_in_the_systems_engli
         assert result.returncode == 2, result.stderr
         assert not any(english in result.stderr for english in ("Permission denied", "Is a directory")), result.stderr
         assert "Geen toegang" in result.stderr or "is een map" in result.stderr, result.stderr
+
+
+def test_an_area_in_rd_without_crs_is_read_as_rd_and_one_in_the_ocean_is_refused(tmp_path):
+    """A boundary in RD numbers without a 'crs' member was read as degrees and refused
+    as 'snijdt zichzelf' (after a RuntimeWarning on stderr); a boundary at 0-1 degrees
+    (the Gulf of Guinea) became the project's area, where no idea can ever lie."""
+    import json
+
+    rd = tmp_path / "rd.geojson"
+    rd.write_text(json.dumps({"type": "Polygon", "coordinates": [[[194000, 325000], [196000, 325000],
+                                                                 [196000, 327000], [194000, 325000]]]}))
+    result = run("new", tmp_path / "rd.gpkg", "--name", "RD", "--area", rd)
+    assert result.returncode == 0 and "Warning" not in result.stderr, result.stderr
+    info = run("info", tmp_path / "rd.gpkg", "--json")
+    assert json.loads(info.stdout)["area_ha"] == 200.0
+    ocean = tmp_path / "oceaan.geojson"
+    ocean.write_text(json.dumps({"type": "Polygon", "coordinates": [[[0, 0], [1, 0], [1, 1], [0, 0]]]}))
+    result = run("new", tmp_path / "oceaan.gpkg", "--name", "Oceaan", "--area", ocean)
+    assert result.returncode == 2 and "buiten Nederland" in result.stderr, result.stderr
+    assert not (tmp_path / "oceaan.gpkg").exists()
