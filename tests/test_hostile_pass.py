@@ -338,3 +338,24 @@ def test_an_area_in_rd_without_crs_is_read_as_rd_and_one_in_the_ocean_is_refused
     result = run("new", tmp_path / "oceaan.gpkg", "--name", "Oceaan", "--area", ocean)
     assert result.returncode == 2 and "buiten Nederland" in result.stderr, result.stderr
     assert not (tmp_path / "oceaan.gpkg").exists()
+
+
+def test_focus_passing_through_a_quantity_does_not_round_it(qtbot, window, sample_path):
+    """A quantity of 12345.678 showed as '12345,7' and tabbing through the field saved
+    12345.7 (and 1234567.5 became 1234570)."""
+    from workbench.core.commands import EditIntervention
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.interventions()[0]
+    key = project.quantity_kinds()[0].key
+    editor = window.panels["editor"]
+    for value in (12345.678, 1234567.5, 0.123456789):
+        project.execute(EditIntervention(item.uuid, quantities={key: value}))
+        window.context.select([item.uuid])
+        edit = editor.quantity_edits[key]
+        edit.setFocus()
+        qtbot.waitUntil(edit.hasFocus)
+        editor.title.setFocus()
+        qtbot.waitUntil(editor.title.hasFocus)
+        assert project.get("intervention", item.uuid).quantity(key) == value
+        assert "," in edit.text()  # still written the Dutch way

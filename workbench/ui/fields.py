@@ -138,4 +138,6 @@ def format_plain_number(value) -> str:
         return ""
     if float(value).is_integer() and abs(value) < 1e15:  # 1e308 from a foreign edit: not 309 digits
         return str(int(value))
-    return f"{value:.6g}".replace(".", ",")
+    # the shortest text that reads back as the same number: six digits ("12345,7" for
+    # 12345.678) was read back and saved the moment focus passed through the field
+    return repr(float(value)).replace(".", ",")
