@@ -359,3 +359,38 @@ def test_focus_passing_through_a_quantity_does_not_round_it(qtbot, window, sampl
         qtbot.waitUntil(editor.title.hasFocus)
         assert project.get("intervention", item.uuid).quantity(key) == value
         assert "," in edit.text()  # still written the Dutch way
+
+
+def test_focus_passing_through_the_editor_changes_no_text(qtbot, window, sample_path):
+    """Qt's text fields hand back another text than they were given for a few characters
+    (a no-break space in a description becomes a space, a line separator a newline, a
+    leading byte-order mark is dropped): tabbing through the editor saved that as an
+    edit of the idea, its project info the same."""
+    from workbench.core.commands import EditIntervention
+    from workbench.core.setup_commands import EditInfo
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.interventions()[0]
+    fields = dict(title="\ufeffFietspad 10\u00a0km", description="Een pad van 10\u00a0km.\u2028Met bomen.",
+                  actor="\ufeffGemeente", notes="Kosten €\u00a05\u00a0mln.\u2029Later.")
+    project.execute(EditIntervention(item.uuid, **fields))
+    project.execute(EditInfo(name="\ufeffPlan", description="Visie\u00a02050"))
+    stored = project.get("intervention", item.uuid)
+    assert "\u00a0" in stored.description and "\u2028" in stored.description and stored.title.startswith("\ufeff")
+    info = project.info
+    window.context.select([item.uuid])
+    editor, details = window.panels["editor"], window.panels["project"]
+    steps = project.undo_stack.undo_text()
+    for field in (editor.title, editor.description, editor.actor, editor.notes, details.info_edits["name"],
+                  details.info_edits["description"], editor.title):
+        field.setFocus()
+        qtbot.waitUntil(field.hasFocus)
+    assert project.get("intervention", item.uuid) == stored and project.info == info
+    assert project.undo_stack.undo_text() == steps
+    # typing still commits
+    editor.description.setFocus()
+    qtbot.waitUntil(editor.description.hasFocus)
+    qtbot.keyClicks(editor.description, "!")
+    editor.title.setFocus()
+    qtbot.waitUntil(editor.title.hasFocus)
+    assert "!" in project.get("intervention", item.uuid).description

@@ -32,6 +32,7 @@ class InterventionEditor(QWidget):
         self.context = context
         self.uuid = None
         self._loading = False
+        self._shown = {}  # field -> its text as the field shows it (Qt drops a leading BOM)
 
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -176,8 +177,10 @@ class InterventionEditor(QWidget):
                 self.title.setCursorPosition(0)
             self.title.setToolTip(escaped(item.title))
             self.title.setStyleSheet("")
+            self._shown["title"] = self.title.text()
             self.description.set_committed_text(item.description)
             self.actor.setText(item.actor)
+            self._shown["actor"] = self.actor.text()
             self.notes.set_committed_text(item.notes)
             self._fill_checks(self.themes, project.themes(), item.theme_uuids, lambda t: t.name,
                               lambda t: color_icon(t.color))
@@ -276,8 +279,8 @@ class InterventionEditor(QWidget):
 
     def _commit_text(self, field: str, value: str) -> None:
         item = self._current()
-        if item is None or getattr(item, field) == value:
-            return
+        if item is None or getattr(item, field) == value or self._shown.get(field) == value:
+            return  # unchanged, or changed only by how Qt shows it: no edit
         if not self._commit(**{field: value}) and field == "title":
             self.title.setStyleSheet(error_border(self.title))
 

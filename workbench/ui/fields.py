@@ -21,23 +21,26 @@ class TextField(QLineEdit):
 
 class CommitTextEdit(QPlainTextEdit):
     """A multi-line text whose ``editingFinished`` fires when focus leaves and the text
-    changed, like QLineEdit's: one edit, one command, one undo step."""
+    changed, like QLineEdit's: one edit, one command, one undo step. Changed means
+    other than it was shown: Qt hands some characters back otherwise than it got them
+    (a no-break space as a space, a line separator as a newline), which is no edit."""
 
     editingFinished = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._committed = ""
+        self._committed = self._shown = ""
         self.setTabChangesFocus(True)
 
     def set_committed_text(self, text: str) -> None:
         self._committed = text
         if self.toPlainText() != text:
             self.setPlainText(text)
+        self._shown = self.toPlainText()
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
-        if self.toPlainText() != self._committed:
+        if self.toPlainText() not in (self._committed, self._shown):
             self.editingFinished.emit()
 
 

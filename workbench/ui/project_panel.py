@@ -91,6 +91,7 @@ class ProjectPanel(QWidget):
         layout.addWidget(self.scroll)
         self.goal_uuid = None
         self._loaded_goal = None  # the goal as the form shows it
+        self._shown_info = {}  # info field -> its text as shown
         context.changed.connect(lambda e: e.kind in ("info", "goal", "theme", "quantity_kind", "intervention")
                                 and self.refresh())
         connect_retranslate(self)
@@ -137,6 +138,7 @@ class ProjectPanel(QWidget):
                 edit.set_committed_text(value)
             else:
                 edit.setText(value)
+                self._shown_info[key] = edit.text()  # Qt drops a leading BOM: that is no edit
                 if not edit.hasFocus():
                     edit.setCursorPosition(0)  # a long name from its start, not its end
             edit.setReadOnly(project.read_only)
@@ -183,7 +185,7 @@ class ProjectPanel(QWidget):
         project = self.context.project
         edit = self.info_edits[key]
         value = edit.toPlainText() if isinstance(edit, CommitTextEdit) else edit.text()
-        if project is None or value == getattr(project.info, key):
+        if project is None or value in (getattr(project.info, key), self._shown_info.get(key)):
             return
         try:
             project.execute(EditInfo(**{key: value}))
