@@ -26,16 +26,17 @@ def test_import_dialog_previews_guesses_and_imports(qtbot, project, tmp_path):
     dialog = ImportDialog(project, path)
     qtbot.addWidget(dialog)
     qtbot.waitUntil(lambda: dialog.source is not None, timeout=10_000)
-    assert dialog.preview.rowCount() == 2
+    assert dialog.preview.rowCount() == 3
     assert dialog.preview.item(0, 1).text() == "<b>Eerste</b>"
+    assert dialog.preview.item(2, 0).text() == "geen plek"  # an idea without a place
     assert dialog.combos["theme"].currentData() == "thema"
-    assert "2 bruikbare objecten van 3; 0 hersteld, 1 overgeslagen." in dialog.file_messages.text()
-    assert "Object 3 heeft geen geometrie; overgeslagen." in dialog.file_messages.text()
+    assert "3 bruikbare objecten van 3; 0 hersteld, 0 overgeslagen." in dialog.file_messages.text()
     dialog.combos["title"].setCurrentIndex(dialog.combos["title"].findData("kop"))
     before = len(project.all("intervention"))
     assert dialog.do_import()
-    assert len(project.all("intervention")) == before + 2
-    assert project.interventions()[-2].title == "<b>Eerste</b>"
+    assert len(project.all("intervention")) == before + 3
+    assert project.interventions()[-3].title == "<b>Eerste</b>"
+    assert project.interventions()[-1].geometry is None
     assert "Thema 'Nergens' bestaat niet in het project" in dialog.result.toPlainText()
 
 

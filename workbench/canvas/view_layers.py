@@ -7,6 +7,7 @@ A mixin of ``MapView``; the scene draws, this decides what it is told.
 from workbench.canvas.scene import layer_names
 from workbench.errors import WorkbenchError
 from workbench.i18n import N_, _
+from workbench.store.errors import os_sentence
 
 DEFAULT_UNDERLAY_OPACITY = 0.7  # as AddUnderlay stores it
 
@@ -32,7 +33,7 @@ class LayerControls:
                 raise WorkbenchError(_("Een ondergrond is een PNG- of JPEG-afbeelding."))
             placement = read_world_file(path)
         except OSError as error:
-            self.message.emit(_("Kan {name} niet lezen: {reason}.").format(name=path.name, reason=error.strerror))
+            self.message.emit(os_sentence(error, path))
             return False
         except WorkbenchError as error:
             self.message.emit(str(error))

@@ -136,7 +136,7 @@ class AddInterventions(Command):
             try:
                 title = validate.title(raw_title, no_title)
                 description = clean_text(raw_description)
-                if geometry is None:  # refused by the check for all: this says why
+                if geometry is None and raw_geometry is not None:  # refused by the check for all: this says why
                     geometry = validate.intervention_geometry(raw_geometry)
                 key = (tuple(theme_uuids or ()), primary)
                 if key not in theme_checks:

@@ -93,6 +93,8 @@ def plan(project, source, levels=None, margin=DEFAULT_MARGIN, connections=DEFAUL
     area = project.area
     if area is None or area.geometry is None or area.geometry.is_empty:
         raise ValidationError(_("Het project heeft nog geen gebied; teken of importeer eerst de grens."))
+    if margin != margin or margin in (float("inf"), float("-inf")):  # --margin nan / inf
+        raise ValidationError(_("De marge is een getal in meters, bijvoorbeeld 250."))
     if margin < 0:
         raise ValidationError(_("De marge kan niet negatief zijn."))
     min_x, min_y, max_x, max_y = area.geometry.bounds

@@ -12,6 +12,7 @@ from workbench.errors import ValidationError
 from workbench.geo import crs
 from workbench.geo.parts import shape_by_parts
 from workbench.i18n import _
+from workbench.store.errors import os_sentence
 
 # Legacy "crs" names we understand, by the EPSG code they mean.
 _KNOWN_CRS = {
@@ -30,7 +31,7 @@ def load(path) -> dict:
     try:
         raw = path.read_bytes()
     except OSError as error:
-        raise ValidationError(_("Kan {name} niet lezen: {error}").format(name=path.name, error=error.strerror)) from None
+        raise ValidationError(os_sentence(error, path)) from None  # a Dutch sentence, not the OS's English
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -270,7 +271,8 @@ def features(data: dict, name: str = "GeoJSON", repairs=None):
             problems[index] = _("is geen GeoJSON-Feature")
     geometries = _bulk_shapes(values)
     for index, geometry in enumerate(geometries):
-        if geometry is None and index not in problems:
+        if geometry is None and index not in problems and values[index] is not None:
+            # "geometry": null is an unlocated feature (RFC 7946 3.2), not a problem
             geometry, reason, dropped = parse_geometry(values[index])
             geometries[index] = geometry
             if reason:

@@ -21,7 +21,7 @@ from workbench.core.validate import MAX_QUANTITY
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io import mapping as mapping_mod
-from workbench.io.mapping import normalise, normalise_name, split_names, text_value
+from workbench.io.mapping import join_known, name_parts, normalise, normalise_name, split_names, text_value
 from workbench.io.source import paused_gc
 
 # Colours for themes an import creates (Tableau 10, readable on the map).
@@ -70,6 +70,8 @@ class _Names:
 
     def __init__(self, existing, create, make):
         self.by_name = {normalise_name(name): uuid for name, uuid in existing}
+        # names holding a separator themselves ("Wonen; werken"): read back whole
+        self.with_separator = {parts: name for name, _uuid in existing if len(parts := name_parts(name)) > 1}
         self.create, self.make = create, make
         self.missing = {}   # display name -> number of features that named it
         self.created = []   # display names
@@ -104,6 +106,8 @@ class _Names:
             uuids, missing = self._seen[value, first]
         else:
             names = split_names(value)
+            if self.with_separator and isinstance(value, str):
+                names = join_known(names, self.with_separator)
             uuids, missing = [], []
             for name in names[:1] if first else names:
                 uuid, absent = self._find(name)
@@ -250,6 +254,10 @@ def _interventions(project, source, mapping, create, summary):
             vote_column[position], session = _votes_and_session(props.get(votes_field), session, current_session,
                                                                 problems, names)
         session_column.append(session)
+    unplaced = sum(1 for geometry in source.geometries if geometry is None)
+    if unplaced:
+        summary.notes.append(_("{count} objecten hebben geen geometrie; ze zijn ideeën zonder plek op de kaart.")
+                             .format(count=unplaced))
     if untitled:
         summary.notes.append(_("{count} objecten hadden geen titel; ze heten nu 'Object <nummer>'.")
                              .format(count=untitled))
@@ -291,10 +299,15 @@ def _unique_layer_name(project, name) -> str:
 def _reference(project, source, mapping, layer_name, summary):
     features = []
     for feature in source.features:
+        if feature.geometry is None:  # a layer is shapes on the map
+            summary.skipped.append(_("Object {number} heeft geen geometrie; overgeslagen.").format(number=feature.number))
+            continue
         name = mapping.get("title")
         label = clean_text(text_value(feature.properties.get(name)) if name else "", multiline=False)
         properties = tuple(sorted((text_value(str(k)), clean_text(text_value(v))) for k, v in feature.properties.items()))
         features.append(ReferenceFeature(new_uuid(), label, feature.geometry, properties))
+    if not features:
+        raise ValidationError(_("Niets geïmporteerd: {name} bevat geen bruikbare objecten.").format(name=source.name))
     summary.layer_name = _unique_layer_name(project, clean_text(layer_name, multiline=False) or source.name)
     return [AddReferenceLayer(ReferenceLayer(new_uuid(), summary.layer_name, "", tuple(features)))]
 
@@ -316,7 +329,7 @@ def apply_source(project, source, as_reference=False, map_items=(), create_missi
             commands = _interventions(project, source, mapping, create_missing, summary)
             text = _("Ideeën importeren")
         project.execute(Batch(text, commands))
-    summary.imported = len(source)
+    summary.imported = len(source) - (sum(1 for g in source.geometries if g is None) if as_reference else 0)
     return summary
 
 

@@ -113,3 +113,26 @@ def split_names(value) -> list:
     for separator in ("|",):
         text = text.replace(separator, ";")
     return [part.strip() for part in text.split(";") if part.strip()]
+
+
+def name_parts(name) -> tuple:
+    """A name as the matching keys of the pieces :func:`split_names` cuts it into."""
+    return tuple(normalise_name(part) for part in split_names(name))
+
+
+def join_known(names: list, known: dict) -> list:
+    """``names`` (cut by :func:`split_names`) with each run that makes up one ``known``
+    name (``name_parts`` -> name) joined again, the longest run first: exports list a
+    session "Avond 12 maart; noord" as it is, and reading it back must not make two."""
+    joined, start = [], 0
+    while start < len(names):
+        for end in range(len(names), start + 1, -1):
+            name = known.get(tuple(normalise_name(part) for part in names[start:end]))
+            if name is not None:
+                joined.append(name)
+                start = end
+                break
+        else:
+            joined.append(names[start])
+            start += 1
+    return joined

@@ -37,6 +37,7 @@ from workbench.i18n import _
 from workbench.io import output_temp
 from workbench.store import output_probe
 from workbench.store.lock import ProjectLock, is_held
+from workbench.store.errors import os_sentence
 
 _WINDOWS_SHARING_ERRORS = (32, 33)  # ERROR_SHARING_VIOLATION, ERROR_LOCK_VIOLATION
 _REPLACE_RETRIES = 8  # about 3 s in all
@@ -86,7 +87,7 @@ def os_error_message(error: OSError, path: Path) -> str:
         return _("De naam {path} is te lang; kies een kortere naam of een andere map.").format(path=path)
     if code in (errno.EACCES, errno.EPERM):
         return _("Geen toestemming om {path} te schrijven; kies een andere map of naam.").format(path=path)
-    return _("Kan {path} niet schrijven: {error}").format(path=path, error=error.strerror or error)
+    return _("Kan {path} niet schrijven: {error}").format(path=path, error=os_sentence(error, path))
 
 
 def same_file(path, other) -> bool:

@@ -14,6 +14,7 @@ from shapely.geometry import Point
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io.source import RawSource
+from workbench.store.errors import os_sentence
 
 WKT_NAMES = ("wkt", "wkt_rd", "geometrie", "geometry", "geom", "the_geom")
 LAT_NAMES = ("lat", "latitude", "breedte", "breedtegraad", "centroid_lat", "y")
@@ -43,7 +44,7 @@ def read_csv(path) -> RawSource:
     try:
         text, warnings = _decode(path.read_bytes(), path.name)
     except OSError as error:
-        raise ValidationError(_("Kan {name} niet lezen: {error}").format(name=path.name, error=error.strerror)) from None
+        raise ValidationError(os_sentence(error, path)) from None  # a Dutch sentence, not the OS's English
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") and ";" in first else ","
     try:
@@ -67,6 +68,8 @@ def read_csv(path) -> RawSource:
             elif lat_field and lon_field:
                 lat, lon = _number(row.get(lat_field)), _number(row.get(lon_field))
                 geometry = Point(lon, lat) if lat is not None and lon is not None else None
+                if (lat is None) != (lon is None):  # half a position: no place to guess
+                    raise ValueError
         except Exception:  # shapely's WKT reader raises several kinds
             problems[index] = _("heeft onleesbare coördinaten")
         geometries.append(geometry)

@@ -14,6 +14,7 @@ from shapely.geometry import shape
 from workbench.errors import ValidationError
 from workbench.i18n import _
 from workbench.io.source import RawSource
+from workbench.store.errors import os_sentence
 
 
 def _sidecars_from_zip(path, layer):
@@ -54,7 +55,7 @@ def _sidecars(path):
         try:
             files[ext] = found.read_bytes() if found else None
         except OSError as error:
-            raise ValidationError(_("Kan {name} niet lezen: {error}").format(name=found.name, error=error.strerror)) from None
+            raise ValidationError(os_sentence(error, found)) from None  # Dutch, not the OS's English
     return path.stem, files
 
 
@@ -78,7 +79,7 @@ def _records(files, encoding):
             geometry, dropped = _by_parts(shp)
             if dropped:
                 repairs[index] = dropped
-        if geometry is None:
+        if geometry is None and shp.shapeType != 0:  # a null shape is a feature without a place
             problems[index] = _("heeft geen of een onleesbare geometrie")
         geometries.append(geometry)
         properties.append({name: value for name, value in zip(fields, list(record)) if value not in (None, b"")})

@@ -97,7 +97,9 @@ def read_gpkg(path, layer=None) -> RawSource:
     columns, rows = read_table(path, table)
     geometries = gpkg_blob.decode_many([row[-1] for row in rows])
     repairs = _parts_of_unreadable(geometries, [row[-1] for row in rows])
-    problems = {i: _("heeft geen of een onleesbare geometrie") for i, g in enumerate(geometries) if g is None}
+    # a NULL geometry is a feature without a place; a blob that cannot be read is a problem
+    problems = {i: _("heeft een onleesbare geometrie") for i, (g, row) in enumerate(zip(geometries, rows))
+                if g is None and row[-1] is not None}
     properties = [{c: v for c, v in zip(columns, row[:-1]) if v is not None and not isinstance(v, bytes)}
                   for row in rows]
     epsg = epsg_of_definition(table.organization, table.organization_id, table.definition)

@@ -188,9 +188,13 @@ def finish(raw: RawSource, progress=None) -> Source:
     dropped_parts = dict(raw.repairs)  # index -> unusable parts left out, reported once the feature is kept
     present = _objects(raw.geometries)
     missing = shapely.is_missing(present)
+    unplaced = []  # no geometry in the file: ideas without a place (an unreadable one is skipped)
     for index in np.flatnonzero(missing).tolist():
-        reason = raw.problems.get(index) or _("heeft geen geometrie")
-        source.skipped.append(_("{label} {reason}; overgeslagen.").format(label=_label(index), reason=reason))
+        if index in raw.problems:
+            source.skipped.append(_("{label} {reason}; overgeslagen.").format(label=_label(index),
+                                                                              reason=raw.problems[index]))
+        else:
+            unplaced.append(index)
     indices = np.flatnonzero(~missing)
     geometries = present[indices]
     if len(geometries):
@@ -231,7 +235,9 @@ def finish(raw: RawSource, progress=None) -> Source:
         if bad.any():
             indices, geometries = indices[~bad], geometries[~bad]
     if not len(geometries):
-        source.warnings.append(_("Er staan geen bruikbare objecten in {name}.").format(name=raw.name))
+        if not unplaced:
+            source.warnings.append(_("Er staan geen bruikbare objecten in {name}.").format(name=raw.name))
+        _fill(source, raw, indices, geometries, unplaced)
         return source
 
     bounds = shapely.bounds(geometries)
@@ -252,8 +258,22 @@ def finish(raw: RawSource, progress=None) -> Source:
     if progress:
         progress()
     geometries = _objects(list(_transform(geometries, epsg)))
-    _keep_usable(source, raw, indices, geometries, dropped_parts)
+    indices, geometries = _keep_usable(source, indices, geometries, dropped_parts)
+    _fill(source, raw, indices, geometries, unplaced)
     return source
+
+
+def _fill(source, raw, indices, geometries, unplaced) -> None:
+    """``source``'s columns: the usable features and those without a place (geometry
+    None), in file order."""
+    if unplaced:
+        order = np.argsort(np.concatenate([indices, unplaced]), kind="stable")
+        indices = np.concatenate([indices, unplaced]).astype(np.int64)[order]
+        geometries = np.concatenate([geometries, _objects([None] * len(unplaced))])[order]
+    source.numbers = (np.asarray(indices, dtype=np.int64) + 1).tolist()
+    source.geometries = list(geometries)
+    properties = raw.properties
+    source.properties = [properties[index] for index in np.asarray(indices, dtype=np.int64).tolist()]
 
 
 def _split_collections(indices, parts, collections, source) -> tuple:
@@ -274,9 +294,9 @@ def _split_collections(indices, parts, collections, source) -> tuple:
     return np.array(split_indices, dtype=np.int64), _objects(split_parts)
 
 
-def _keep_usable(source, raw, indices, geometries, dropped_parts) -> None:
-    """Fill ``source``'s columns with the features that lie near the Netherlands and are
-    valid or could be repaired; one line for each one skipped or repaired."""
+def _keep_usable(source, indices, geometries, dropped_parts) -> tuple:
+    """(indices, geometries) of the features that lie near the Netherlands and are valid
+    or could be repaired; one line in ``source`` for each one skipped or repaired."""
     near = inside_rd(geometries)
     valid = shapely.is_valid(geometries)
     noted = ~near | ~valid
@@ -309,7 +329,4 @@ def _keep_usable(source, raw, indices, geometries, dropped_parts) -> None:
                                    .format(label=label))
     if not keep.all():
         indices, geometries = indices[keep], geometries[keep]
-    source.numbers = (indices + 1).tolist()
-    source.geometries = geometries.tolist()
-    properties = raw.properties
-    source.properties = [properties[index] for index in indices.tolist()]
+    return indices, geometries

@@ -58,8 +58,8 @@ def create_project(path, info=None, build=None) -> Project:
     _remove_stale_temporaries(folder)
     try:
         fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".gpkg", dir=folder)
-    except OSError as error:
-        raise file_error(error, folder) from None
+    except OSError as error:  # it names the hidden temporary; the user chose the folder
+        raise file_error(_renamed(error, folder), folder) from None
     temp = Path(temp_name)
     lock = ProjectLock(temp)
     lock.acquire_descriptor(fd)  # a brand-new file: nobody else holds it
@@ -73,7 +73,7 @@ def create_project(path, info=None, build=None) -> Project:
             lock.release()
         _publish(temp, path)
     except (sqlite3.Error, OSError) as error:
-        raise file_error(error, path) from None
+        raise file_error(_renamed(error, path), path) from None
     finally:
         for leftover in (temp, Path(str(temp) + "-journal")):
             _remove(leftover)
@@ -81,6 +81,13 @@ def create_project(path, info=None, build=None) -> Project:
     from workbench.store.project_file import open_project
 
     return open_project(path)
+
+
+def _renamed(error, path):
+    """``error`` naming ``path`` instead of the hidden temporary the user never chose."""
+    if isinstance(error, OSError) and error.filename is not None:
+        return OSError(error.errno, error.strerror, str(path))
+    return error
 
 
 def _check_target(path) -> None:
@@ -91,9 +98,12 @@ def _check_target(path) -> None:
     if not path.parent.is_dir():
         raise ProjectFileError(_("De map {path} bestaat niet.").format(path=path.parent))
     longest = _longest_name(path.parent) - len("-journal")  # SQLite needs room for its journal's name
-    if len(os.fsencode(path.name)) > longest:
+    encoded = os.fsencode(path.name)
+    if len(encoded) > longest:
+        # the limit is in bytes: an é takes two, so say how many of this name's characters fit
+        fitting = len(encoded[:longest].decode("utf-8", "ignore"))
         raise ProjectFileError(_("De naam {name} is te lang. Kies een bestandsnaam van hoogstens {count} tekens.")
-                               .format(name=path.name[:40] + "…", count=longest))
+                               .format(name=path.name[:40] + "…", count=fitting))
 
 
 def _longest_name(folder) -> int:

@@ -90,6 +90,12 @@ def describe(error, path=None) -> str | None:
     return None
 
 
+def os_sentence(error, path=None) -> str:
+    """A Dutch sentence for an OSError, never the system's English (strerror); one
+    without an errno (raised by the workbench itself) says what it says."""
+    return describe(error, path) if getattr(error, "errno", None) is not None else str(error)
+
+
 def file_error(error, path=None) -> ProjectFileError:
     """``error`` (an OS or SQLite error) as a :class:`ProjectFileError` to raise."""
     return ProjectFileError(describe(error, path) or str(error))

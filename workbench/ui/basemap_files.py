@@ -17,6 +17,7 @@ from qtpy.QtWidgets import QApplication, QFileDialog, QProgressDialog
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.messages import show_error
+from workbench.store.errors import os_sentence
 
 BASEMAP_SUFFIXES = (".mbtiles", ".tif", ".tiff")
 
@@ -68,8 +69,7 @@ def import_basemap_file(window, path):
         show_error(window, str(error))
         return None
     except OSError as error:
-        show_error(window, _("Kan {name} niet lezen: {reason}.").format(name=Path(path).name,
-                                                                          reason=error.strerror or error))
+        show_error(window, os_sentence(error, path))
         return None
     finally:
         progress.hide()

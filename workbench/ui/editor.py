@@ -11,7 +11,8 @@ from workbench.errors import WorkbenchError
 from workbench.geo.measure import describe
 from workbench.i18n import _
 from workbench.ui.combos import color_icon
-from workbench.ui.fields import CommitTextEdit, ErrorLabel, error_border, format_plain_number, parse_number
+from workbench.ui.fields import (CommitTextEdit, ErrorLabel, TextField, error_border, format_plain_number,
+                                 parse_number)
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped, horizon_label, quantity_label, quantity_unit, status_label
 from workbench.ui.vote_counter import VoteCounter
@@ -31,12 +32,13 @@ class InterventionEditor(QWidget):
         self.context = context
         self.uuid = None
         self._loading = False
+        self._shown = {}  # field -> its text as the field shows it (Qt drops a leading BOM)
 
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.placeholder.setWordWrap(True)
 
-        self.title = QLineEdit()
+        self.title = TextField()
         self.description = CommitTextEdit()
         self.description.setMaximumHeight(90)
         self.themes = _check_list(220)
@@ -51,7 +53,7 @@ class InterventionEditor(QWidget):
         self.new_quantity_unit = QLineEdit()
         self.new_quantity_unit.setMaximumWidth(80)
         self.add_quantity = QPushButton()
-        self.actor = QLineEdit()
+        self.actor = TextField()
         self.notes = CommitTextEdit()
         self.notes.setMaximumHeight(70)
         self.measure = QLabel()
@@ -175,8 +177,10 @@ class InterventionEditor(QWidget):
                 self.title.setCursorPosition(0)
             self.title.setToolTip(escaped(item.title))
             self.title.setStyleSheet("")
+            self._shown["title"] = self.title.text()
             self.description.set_committed_text(item.description)
             self.actor.setText(item.actor)
+            self._shown["actor"] = self.actor.text()
             self.notes.set_committed_text(item.notes)
             self._fill_checks(self.themes, project.themes(), item.theme_uuids, lambda t: t.name,
                               lambda t: color_icon(t.color))
@@ -275,8 +279,8 @@ class InterventionEditor(QWidget):
 
     def _commit_text(self, field: str, value: str) -> None:
         item = self._current()
-        if item is None or getattr(item, field) == value:
-            return
+        if item is None or getattr(item, field) == value or self._shown.get(field) == value:
+            return  # unchanged, or changed only by how Qt shows it: no edit
         if not self._commit(**{field: value}) and field == "title":
             self.title.setStyleSheet(error_border(self.title))
 

@@ -15,6 +15,7 @@ from workbench.ui.combos import EntityCombo
 from workbench.ui.fields import ErrorLabel
 from workbench.ui.labels import report_kind_label
 from workbench.ui.other_name import ask_other_name
+from workbench.store.errors import os_sentence
 
 
 class ExportDialog(QDialog):
@@ -107,7 +108,7 @@ class ExportDialog(QDialog):
             return False
         except OSError as error:
             finish_progress()
-            self.error.show_error(_("De PDF kan niet worden geschreven: {error}").format(error=error.strerror or error))
+            self.error.show_error(_("De PDF kan niet worden geschreven: {error}").format(error=os_sentence(error)))
             return False
         finish_progress()
         self.written = out

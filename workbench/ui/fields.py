@@ -3,30 +3,44 @@ numbers typed the Dutch way, and the inline error line."""
 
 from qtpy.QtCore import QEvent, Qt, Signal
 from qtpy.QtGui import QColor, QPalette
-from qtpy.QtWidgets import QLabel, QPlainTextEdit
+from qtpy.QtWidgets import QLabel, QLineEdit, QPlainTextEdit
 
 from workbench.i18n import _
 
 
+class TextField(QLineEdit):
+    """A one-line field for text the project stores: as long as the stored text. A
+    QLineEdit holds at most 32,767 characters and cuts a longer text it is given, so a
+    longer title (an import, the command line) was cut and saved the moment focus merely
+    passed through its field."""
+
+    def __init__(self, text="", parent=None):
+        super().__init__(text, parent)
+        self.setMaxLength(2**31 - 1)
+
+
 class CommitTextEdit(QPlainTextEdit):
     """A multi-line text whose ``editingFinished`` fires when focus leaves and the text
-    changed, like QLineEdit's: one edit, one command, one undo step."""
+    changed, like QLineEdit's: one edit, one command, one undo step. Changed means
+    other than it was shown: Qt hands some characters back otherwise than it got them
+    (a no-break space as a space, a line separator as a newline), which is no edit."""
 
     editingFinished = Signal()
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._committed = ""
+        self._committed = self._shown = ""
         self.setTabChangesFocus(True)
 
     def set_committed_text(self, text: str) -> None:
         self._committed = text
         if self.toPlainText() != text:
             self.setPlainText(text)
+        self._shown = self.toPlainText()
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
-        if self.toPlainText() != self._committed:
+        if self.toPlainText() not in (self._committed, self._shown):
             self.editingFinished.emit()
 
 
@@ -127,4 +141,6 @@ def format_plain_number(value) -> str:
         return ""
     if float(value).is_integer() and abs(value) < 1e15:  # 1e308 from a foreign edit: not 309 digits
         return str(int(value))
-    return f"{value:.6g}".replace(".", ",")
+    # the shortest text that reads back as the same number: six digits ("12345,7" for
+    # 12345.678) was read back and saved the moment focus passed through the field
+    return repr(float(value)).replace(".", ",")

@@ -195,7 +195,8 @@ class ImportDialog(QDialog):
         rows = source.first(PREVIEW_ROWS)
         self.preview.setRowCount(len(rows))
         for row, feature in enumerate(rows):
-            self.preview.setItem(row, 0, QTableWidgetItem(feature.geometry.geom_type))
+            self.preview.setItem(row, 0, QTableWidgetItem(
+                feature.geometry.geom_type if feature.geometry is not None else _("geen plek")))
             for column, name in enumerate(fields, start=1):
                 cell = QTableWidgetItem(text_value(feature.properties.get(name))[:200])
                 cell.setToolTip(cell.text())

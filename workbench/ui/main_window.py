@@ -250,6 +250,12 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.quick_capture.commit_title(refocus=False)
+        if "quotes" in self.panels:  # forms with a button: what was typed is kept too
+            self.panels["quotes"].keep_typing()
+        if "toets" in self.panels:
+            self.panels["toets"].keep_typing()
+        if "project" in self.panels:
+            self.panels["project"].keep_typing()
 
     def closeEvent(self, event) -> None:
         self.commit_typing()

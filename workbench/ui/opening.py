@@ -6,6 +6,7 @@ from pathlib import Path
 from workbench.errors import ProjectFileError, ProjectInUseError, WorkbenchError
 from workbench.i18n import _
 from workbench.ui.messages import confirm, show_error, show_info
+from workbench.store.errors import os_sentence
 
 
 def open_interactive(parent, path):
@@ -24,7 +25,7 @@ def open_interactive(parent, path):
             return None
         question = _("{error}\n\nAlleen-lezen openen proberen?").format(error=error)
     except OSError as error:
-        show_error(parent, _("{path} kan niet worden geopend: {error}").format(path=path, error=error.strerror or error))
+        show_error(parent, os_sentence(error, path))
         return None
     if not confirm(parent, question, _("Project openen")):
         return None

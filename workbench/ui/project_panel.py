@@ -11,7 +11,7 @@ from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
 from workbench.geo.measure import format_number
-from workbench.ui.fields import CommitTextEdit, ErrorLabel, format_plain_number, parse_number
+from workbench.ui.fields import CommitTextEdit, ErrorLabel, TextField, format_plain_number, parse_number
 from workbench.ui.labels import quantity_label, quantity_unit
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
@@ -30,7 +30,7 @@ class ProjectPanel(QWidget):
         super().__init__(parent)
         self.context = context
         self.info_box, self.goals_box = QGroupBox(), QGroupBox()
-        self.info_edits = {"name": QLineEdit(), "municipality": QLineEdit(), "description": CommitTextEdit(),
+        self.info_edits = {"name": TextField(), "municipality": TextField(), "description": CommitTextEdit(),
                            "next_steps": CommitTextEdit(), "contact": CommitTextEdit()}
         self.info_labels = {key: QLabel() for key in INFO_FIELDS}
         info_form = QFormLayout(self.info_box)
@@ -49,7 +49,7 @@ class ProjectPanel(QWidget):
         self.goals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.goals.setAlternatingRowColors(True)
         self.goal_title, self.goal_indicator, self.goal_unit, self.goal_target = (
-            QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit())
+            TextField(), TextField(), TextField(), QLineEdit())
         self.goal_theme = EntityCombo(context, "theme", lambda: _("(geen thema)"))
         self.goal_quantity = QComboBox()  # progress = this quantity summed over linked ideas
         self.goal_labels = [QLabel() for _i in range(6)]
@@ -68,7 +68,7 @@ class ProjectPanel(QWidget):
         goals_layout.addLayout(goal_form)
         goals_layout.addWidget(self.goal_error)
         goals_layout.addLayout(goal_buttons)
-        self.goals.currentRowChanged.connect(lambda _row: self._load_goal())
+        self.goals.currentRowChanged.connect(lambda _row: self._goal_chosen())
         self.add_goal_button.clicked.connect(self.new_goal)
         self.save_goal_button.clicked.connect(self.save_goal)
         self.delete_goal_button.clicked.connect(self.delete_goal)
@@ -91,6 +91,7 @@ class ProjectPanel(QWidget):
         layout.addWidget(self.scroll)
         self.goal_uuid = None
         self._loaded_goal = None  # the goal as the form shows it
+        self._shown_info = {}  # info field -> its text as shown
         context.changed.connect(lambda e: e.kind in ("info", "goal", "theme", "quantity_kind", "intervention")
                                 and self.refresh())
         connect_retranslate(self)
@@ -137,6 +138,7 @@ class ProjectPanel(QWidget):
                 edit.set_committed_text(value)
             else:
                 edit.setText(value)
+                self._shown_info[key] = edit.text()  # Qt drops a leading BOM: that is no edit
                 if not edit.hasFocus():
                     edit.setCursorPosition(0)  # a long name from its start, not its end
             edit.setReadOnly(project.read_only)
@@ -183,7 +185,7 @@ class ProjectPanel(QWidget):
         project = self.context.project
         edit = self.info_edits[key]
         value = edit.toPlainText() if isinstance(edit, CommitTextEdit) else edit.text()
-        if project is None or value == getattr(project.info, key):
+        if project is None or value in (getattr(project.info, key), self._shown_info.get(key)):
             return
         try:
             project.execute(EditInfo(**{key: value}))
@@ -202,6 +204,39 @@ class ProjectPanel(QWidget):
         for widget in (self.goal_theme, self.goal_quantity, self.add_goal_button, self.save_goal_button):
             widget.setEnabled(not read_only)
         self.delete_goal_button.setEnabled(self.goal_uuid is not None and not read_only)
+
+    def _goal_typed(self) -> bool:
+        """Whether the goal form holds what was typed and not yet added or saved."""
+        project = self.context.project
+        if project is None or project.read_only:
+            return False
+        goal = project.get("goal", self.goal_uuid) if self.goal_uuid else None
+        if self.goal_uuid is None:
+            return bool(self.goal_title.text().strip())
+        return goal is not None and (
+            self.goal_title.text(), self.goal_theme.currentData(), self.goal_indicator.text(), self.goal_unit.text(),
+            self.goal_target.text(), self.goal_quantity.currentData()) != (
+            goal.title, goal.theme_uuid, goal.indicator, goal.unit, format_plain_number(goal.target),
+            goal.quantity_key)
+
+    def keep_typing(self) -> bool:
+        """Add or save the goal being typed (another goal chosen, the window closed), as
+        every field keeps what was typed; False when refused (the reason shows)."""
+        if not self._goal_typed():
+            return True
+        self.save_goal()
+        return not self.goal_error.isVisible()
+
+    def _goal_chosen(self) -> None:
+        chosen = current_uuid(self.goals)
+        if chosen != self.goal_uuid and self._goal_typed():
+            if not self.keep_typing():
+                return
+            for row in range(self.goals.count()):  # the list was filled again by the save
+                if self.goals.item(row).data(Qt.ItemDataRole.UserRole) == chosen:
+                    self.goals.setCurrentRow(row)
+                    return
+        self._load_goal()
 
     def _load_goal(self) -> None:
         uuid = current_uuid(self.goals)

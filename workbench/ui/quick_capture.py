@@ -10,11 +10,12 @@ used last again, so a series of ideas costs a key, the drawing and the title.
 
 from qtpy.QtCore import QSize, Qt, Signal
 from qtpy.QtGui import QAction, QKeySequence
-from qtpy.QtWidgets import QAbstractSpinBox, QButtonGroup, QHBoxLayout, QLineEdit, QToolButton, QWidget
+from qtpy.QtWidgets import QAbstractSpinBox, QButtonGroup, QHBoxLayout, QToolButton, QWidget
 
 from workbench.canvas.tools import MODE_LABELS, MODE_SHORTCUTS, Mode
 from workbench.core.commands import EditIntervention
 from workbench.i18n import N_, _
+from workbench.ui.fields import TextField
 from workbench.ui.capture_fit import FittingBar
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped
@@ -67,7 +68,7 @@ class QuickCaptureBar(FittingBar, QWidget):
             action.triggered.connect(lambda _c=False, m=mode: setattr(self, "last_mode", m))
             self.tool_buttons[mode] = button
             tools.addWidget(button)
-        self.title = QLineEdit()
+        self.title = TextField()
         self.title.setMinimumWidth(160)
         self.title.setEnabled(False)
         # Enter, or leaving the field (clicking the map for the next idea), keeps the title

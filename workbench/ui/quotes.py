@@ -1,14 +1,14 @@
 """What residents said: "..." - Bewoner uit Heerlerheide, optionally about one idea."""
 
 from qtpy.QtCore import Qt
-from qtpy.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QLineEdit, QListWidget, QListWidgetItem,
+from qtpy.QtWidgets import (QFormLayout, QHBoxLayout, QLabel, QListWidget, QListWidgetItem,
                             QPushButton, QVBoxLayout, QWidget)
 
 from workbench.core.commands import AddQuote, DeleteQuote, EditQuote
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
-from workbench.ui.fields import CommitTextEdit, ErrorLabel
+from workbench.ui.fields import CommitTextEdit, ErrorLabel, TextField
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.qt_models import current_uuid
 
@@ -29,7 +29,7 @@ class QuotesPanel(QWidget):
         self.list.setSpacing(2)
         self.text = CommitTextEdit()
         self.text.setMaximumHeight(80)
-        self.speaker = QLineEdit()
+        self.speaker = TextField()
         self.intervention = EntityCombo(context, "intervention", lambda: _("(geen idee)"))
         self.theme = EntityCombo(context, "theme", lambda: _("(geen thema)"))  # input about a theme
         self.error = ErrorLabel()
@@ -50,7 +50,7 @@ class QuotesPanel(QWidget):
         self.new_button.clicked.connect(self.new_quote)
         self.save_button.clicked.connect(self.save)
         self.delete_button.clicked.connect(self.delete)
-        self.list.currentRowChanged.connect(lambda _row: self._load_selected())
+        self.list.currentRowChanged.connect(lambda _row: self._quote_chosen())
         context.selectionChanged.connect(self._follow_selection)
         context.sessionFilterChanged.connect(lambda _uuid: self.refresh())
         context.changed.connect(lambda e: e.kind in ("quote", "intervention", "session") and self.refresh())
@@ -135,6 +135,38 @@ class QuotesPanel(QWidget):
         if self.editing_uuid is None and not self.text.toPlainText().strip():
             selected = self.context.selected_intervention()
             self.intervention.set_uuid(selected.uuid if selected else None)
+
+    def typed_changes(self) -> bool:
+        """Whether the form holds what was typed and not yet added or saved."""
+        project = self.context.project
+        if project is None or project.read_only:
+            return False
+        if self.editing_uuid is None:
+            return bool(self.text.toPlainText().strip())
+        quote = project.get("quote", self.editing_uuid)
+        return quote is not None and (self.text.toPlainText(), self.speaker.text(), self.intervention.currentData(),
+                                      self.theme.currentData()) != (quote.text, quote.speaker,
+                                                                    quote.intervention_uuid, quote.theme_uuid)
+
+    def keep_typing(self) -> bool:
+        """Add or save what was typed, as leaving any other field keeps it: a quote typed
+        and then left for another quote, or the window closed, was lost. False when the
+        form's text is refused (it stays, with the reason under it)."""
+        if not self.typed_changes():
+            return True
+        self.save()
+        return not self.error.isVisible()
+
+    def _quote_chosen(self) -> None:
+        chosen = current_uuid(self.list)
+        if chosen != self.editing_uuid and self.typed_changes():
+            if not self.keep_typing():
+                return
+            for row in range(self.list.count()):  # the list was filled again by the save
+                if self.list.item(row).data(Qt.ItemDataRole.UserRole) == chosen:
+                    self.list.setCurrentRow(row)
+                    return
+        self._load_selected()
 
     def _load_selected(self) -> None:
         uuid = current_uuid(self.list)

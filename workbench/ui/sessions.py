@@ -2,14 +2,14 @@
 (everything created from then on belongs to it)."""
 
 from qtpy.QtCore import QDate, Qt
-from qtpy.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+from qtpy.QtWidgets import (QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QLabel,
                             QListWidget, QListWidgetItem, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
 from workbench.core.setup_commands import AddSession, DeleteSession, EditSession
 from workbench.errors import WorkbenchError
 from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
-from workbench.ui.fields import ErrorLabel
+from workbench.ui.fields import ErrorLabel, TextField
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
 from workbench.ui.qt_models import current_uuid
@@ -25,18 +25,23 @@ class SessionForm(QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = QLineEdit()
+        self.title = TextField()
         self.date = QDateEdit()
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("dd-MM-yyyy")
         self.date.setDate(QDate.currentDate())
-        self.place = QLineEdit()
-        self.facilitator = QLineEdit()
+        # The stored date while the user leaves the field alone: a session without a date
+        # (made by an import) or with one Qt cannot read (typed in QGIS) shows today's
+        # date, which must not be written back by correcting only its place.
+        self._kept_date = None
+        self.date.dateChanged.connect(self._date_chosen)
+        self.place = TextField()
+        self.facilitator = TextField()
         self.participants = QSpinBox()
         self.participants.setRange(0, 100000)
         self.method = QComboBox()  # how the input was gathered (the visie's own forms, seed L8604-8638)
-        self.target_group = QLineEdit()
-        self.part = QLineEdit()  # its own part of the area: wijk names
+        self.target_group = TextField()
+        self.part = TextField()  # its own part of the area: wijk names
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.labels = [QLabel() for _i in range(8)]
@@ -61,10 +66,14 @@ class SessionForm(QWidget):
         self.title.setPlaceholderText(_("Bijvoorbeeld 'Bewonersavond Heerlerheide'"))
         self.place.setPlaceholderText(_("Bijvoorbeeld 'Buurthuis De Passart'"))
 
+    def _date_chosen(self, _date) -> None:
+        self._kept_date = None
+
     def load(self, session) -> None:
         self.title.setText(session.title)
         if session.date:
             self.date.setDate(QDate.fromString(session.date, "yyyy-MM-dd"))
+        self._kept_date = session.date
         self.place.setText(session.place)
         self.facilitator.setText(session.facilitator)
         self.participants.setValue(session.participants)
@@ -73,7 +82,8 @@ class SessionForm(QWidget):
         self.part.setText(session.part)
 
     def values(self) -> dict:
-        return {"title": self.title.text(), "date": self.date.date().toString("yyyy-MM-dd"),
+        date = self.date.date().toString("yyyy-MM-dd") if self._kept_date is None else self._kept_date
+        return {"title": self.title.text(), "date": date,
                 "place": self.place.text(), "facilitator": self.facilitator.text(),
                 "participants": self.participants.value(), "method": self.method.currentData() or "",
                 "target_group": self.target_group.text(), "part": self.part.text()}

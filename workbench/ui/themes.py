@@ -3,13 +3,13 @@ ideas tagged with it). All undoable."""
 
 from qtpy.QtCore import Qt
 from qtpy.QtGui import QColor
-from qtpy.QtWidgets import (QColorDialog, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+from qtpy.QtWidgets import (QColorDialog, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton,
                             QVBoxLayout, QWidget)
 
 from workbench.core.theme_commands import AddTheme, DeleteTheme, EditTheme, interventions_tagged
 from workbench.i18n import _
 from workbench.ui.combos import color_icon
-from workbench.ui.fields import ErrorLabel
+from workbench.ui.fields import ErrorLabel, TextField
 from workbench.ui.deferred import Deferred
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped
@@ -45,7 +45,7 @@ class ThemesPanel(QWidget):
         self.list = QListWidget()
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
-        self.name = QLineEdit()
+        self.name = TextField()
         self.error = ErrorLabel()
         self.add_button, self.rename_button, self.color_button, self.delete_button = (
             QPushButton(), QPushButton(), QPushButton(), QPushButton())

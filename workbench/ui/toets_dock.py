@@ -5,7 +5,7 @@ shown; the verdicts are the user's. Every change is one command, so one undo ste
 import html
 
 from qtpy.QtCore import Qt
-from qtpy.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHeaderView, QLabel, QLineEdit,
+from qtpy.QtWidgets import (QComboBox, QFormLayout, QFrame, QGroupBox, QHeaderView, QLabel,
                             QListWidget, QListWidgetItem, QPlainTextEdit, QPushButton, QScrollArea, QTableWidget,
                             QTableWidgetItem, QTextBrowser, QVBoxLayout, QWidget)
 
@@ -14,6 +14,7 @@ from workbench.core.criteria import DISPOSITION_LABELS, criteria_for, instrument
 from workbench.core.model import OVERALL, VERDICTS, answer_uuid, verdict_uuid
 from workbench.core.toets_commands import AnswerIdea, WeighIdea
 from workbench.i18n import _
+from workbench.ui.fields import TextField
 from workbench.ui.deferred import Deferred
 from workbench.ui.i18n_qt import connect_retranslate
 
@@ -44,8 +45,8 @@ class ToetsPanel(QWidget):
         self.answer_box = QGroupBox()
         self.disposition = QComboBox()
         self.instrument = QComboBox()
-        self.referred_to = QLineEdit()
-        self.answered_by = QLineEdit()
+        self.referred_to = TextField()
+        self.answered_by = TextField()
         self.text = QPlainTextEdit()
         self.text.setFixedHeight(80)
         self.save = QPushButton()
@@ -75,6 +76,7 @@ class ToetsPanel(QWidget):
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         self._filling = False
+        self._answer_shown = None  # (idea uuid, the form's values as filled for it)
         self._later = Deferred(self, self.refresh)
         self._gap_inputs = None  # uuid -> the idea as the gap view last counted it
         context.selectionChanged.connect(lambda _u: self._later.now_or_when_shown())
@@ -131,6 +133,12 @@ class ToetsPanel(QWidget):
     def _fill(self) -> None:
         project = self.context.project
         item = self.context.selected_intervention()
+        # an answer being typed: kept when a verdict or a vote refreshes the panel, saved
+        # for its idea when another idea is chosen (both wiped it without a word)
+        keep_form = self._answer_shown is not None and self._answer_typed() and item is not None \
+            and item.uuid == self._answer_shown[0]
+        if not keep_form:
+            self.keep_typing()
         self._fill_constraints(project)
         enabled = item is not None and not project.read_only
         for widget in (self.table, self.answer_box):
@@ -170,13 +178,14 @@ class ToetsPanel(QWidget):
             for code in VERDICTS:
                 combo.addItem(verdict_label(code), code)
             combo.setCurrentIndex(combo.findData(verdict.verdict) if verdict else 0)
-            note = QLineEdit((verdict.condition or verdict.reason) if verdict else "")
+            note = TextField((verdict.condition or verdict.reason) if verdict else "")
             note.setCursorPosition(0)  # the start of a long condition, not its end
             combo.currentIndexChanged.connect(lambda _i, k=key, c=combo, n=note: self._weigh(k, c, n))
             note.editingFinished.connect(lambda k=key, c=combo, n=note: self._weigh(k, c, n))
             self.table.setCellWidget(row, 1, combo)
             self.table.setCellWidget(row, 2, note)
-        self._fill_answer(project, item)
+        if not keep_form:
+            self._fill_answer(project, item)
 
     def _gaps_html(self, project) -> str:
         """Without a selection: what the input covers of the visie, zeros included."""
@@ -235,6 +244,31 @@ class ToetsPanel(QWidget):
         self.referred_to.setText(answer.referred_to if answer else "")
         self.answered_by.setText(answer.answered_by if answer else "")
         self.text.setPlainText(answer.text if answer else "")
+        self._answer_shown = (item.uuid, self._answer_values())
+
+    def _answer_values(self) -> tuple:
+        return (self.disposition.currentData(), self.instrument.currentData() or "", self.referred_to.text(),
+                self.answered_by.text(), self.text.toPlainText())
+
+    def _answer_typed(self) -> bool:
+        return self._answer_shown is not None and self._answer_values() != self._answer_shown[1]
+
+    def keep_typing(self) -> None:
+        """Save an answer typed and not saved for the idea it was typed for (another idea
+        chosen, the window closed); a refusal is said in the status bar."""
+        shown, self._answer_shown = self._answer_shown, None
+        project = self.context.project
+        if shown is None or project is None or project.read_only or project.get("intervention", shown[0]) is None:
+            return
+        values = self._answer_values()
+        if values == shown[1]:
+            return
+        if values[0] is None:
+            self.context.error.emit(_("Het antwoord op idee {number} is niet opgeslagen: kies eerst wat er met het "
+                                      "idee gebeurt.").format(number=project.get("intervention", shown[0]).number))
+            return
+        self.context.run(AnswerIdea(shown[0], values[0], values[4], instrument=values[1], referred_to=values[2],
+                                    answered_by=values[3]))
 
     def _fill_constraints(self, project) -> None:
         self.constraints.clear()
@@ -271,9 +305,10 @@ class ToetsPanel(QWidget):
         if item is None or self.disposition.currentData() is None:
             self.context.error.emit(_("Kies eerst wat er met het idee gebeurt."))
             return
-        self.context.run(AnswerIdea(item.uuid, self.disposition.currentData(), self.text.toPlainText(),
-                                    instrument=self.instrument.currentData() or "",
-                                    referred_to=self.referred_to.text(), answered_by=self.answered_by.text()))
+        if self.context.run(AnswerIdea(item.uuid, self.disposition.currentData(), self.text.toPlainText(),
+                                       instrument=self.instrument.currentData() or "",
+                                       referred_to=self.referred_to.text(), answered_by=self.answered_by.text())):
+            self._answer_shown = (item.uuid, self._answer_values())
 
     def _constraints_changed(self, entry) -> None:
         project = self.context.project

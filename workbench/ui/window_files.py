@@ -12,6 +12,7 @@ from workbench.ui import settings
 from workbench.ui.labels import escaped
 from workbench.ui.messages import show_error
 from workbench.ui.opening import open_interactive, show_warnings
+from workbench.store.errors import os_sentence
 
 
 class WindowFiles:
@@ -110,7 +111,7 @@ class WindowFiles:
             show_error(self, str(error))
             return
         except OSError as error:
-            show_error(self, _("Opslaan mislukt: {error}").format(error=error.strerror or error))
+            show_error(self, _("Opslaan mislukt: {error}").format(error=os_sentence(error, path)))
             return
         # save_as already continues in the new file (and holds its lock): adopt it here,
         # do not open it a second time (that tripped over our own lock: "al geopend").

@@ -18,7 +18,7 @@ from workbench.i18n import _
 from workbench.locations import default_project_folder, ensure_default_project_folder
 from workbench.ui.area_sketch import AreaSketch
 from workbench.ui.combos import color_icon
-from workbench.ui.fields import ErrorLabel
+from workbench.ui.fields import ErrorLabel, TextField
 from workbench.ui.labels import escaped
 from workbench.ui.sessions import SessionForm
 from workbench.ui.wijk_map import WijkMap
@@ -40,7 +40,7 @@ def file_name_for(name: str) -> str:
 class ProjectPage(QWizardPage):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.name, self.municipality, self.path = QLineEdit(), QLineEdit("Heerlen"), QLineEdit()
+        self.name, self.municipality, self.path = TextField(), TextField("Heerlen"), QLineEdit()
         self.browse = QPushButton()
         self.browse.clicked.connect(self._browse)
         self._path_edited = False
