@@ -12,7 +12,7 @@ from workbench import style
 from workbench.canvas.clusters import Clusters, disc_radius
 from workbench.canvas.items import AreaItem, LabelItem, LayerGroup
 from workbench.canvas.labels import thin
-from workbench.canvas.scene_ideas import IdeaLayer
+from workbench.canvas.scene_ideas import PLACE_MARGIN, IdeaLayer
 from workbench.canvas.scene_queries import SceneQueries
 from workbench.canvas.shape_detail import ShapeDetail
 from workbench.i18n import _
@@ -282,7 +282,7 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
         key = (round(transform.m11(), 12), round(transform.m22(), 12))
         window = None
         if viewport is not None and len(self._sorted_labels) > LOD_LABELS:
-            margin_x, margin_y = viewport.width() * 0.25, viewport.height() * 0.25
+            margin_x, margin_y = viewport.width() * PLACE_MARGIN, viewport.height() * PLACE_MARGIN
             window = (viewport.left() - margin_x, viewport.top() - margin_y,
                       viewport.right() + margin_x, viewport.bottom() + margin_y)
             key += (round(transform.dx()), round(transform.dy()))

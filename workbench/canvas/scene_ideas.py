@@ -8,7 +8,9 @@ Three rules keep a map of 10,000 ideas quick:
   view rather than holding a widget per feature: opening keeps for each idea only an
   ``Idea`` (its shape's dimension, bounds and label anchor, computed on arrays for all
   at once); zoomed out most ideas are folded into cluster discs and have no items at
-  all, zoomed in only those in (a margin around) the view are built. ``items_by_uuid``
+  all, zoomed in only those in (a margin around) the view are built: those whose labels
+  are placed at once, the rest of the margin in small batches while the app is idle, so
+  a zoom step that unfolds a thousand ideas builds only what it shows. ``items_by_uuid``
   and ``labels_by_uuid`` build an idea's items when asked for one (a selection, a hover,
   a move); ``built_items()`` are those that exist;
 - a deleted idea's item and label are hidden and kept for the next idea added, and a
@@ -21,7 +23,7 @@ A mixin of ``MapScene``.
 
 from collections.abc import Mapping
 
-from qtpy.QtCore import QPointF
+from qtpy.QtCore import QPointF, QTimer
 
 from workbench import style
 from workbench.canvas.geometry import to_scene
@@ -31,7 +33,9 @@ from workbench.geo.display import label_anchor, shape_facts
 
 BUILD_ALL_BELOW = 2000  # fewer ideas than this: every idea not in a disc is built, on screen or not
 MAX_SPARE = 64  # deleted ideas' items kept for the next added; a bigger batch repaints the whole map anyway
-BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built
+BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built,
+PLACE_MARGIN = 0.25  # those within this fraction at once (their labels are placed: scene.thin_labels),
+AHEAD_BATCH = 60  # the rest this many at a time when the app is idle (a pan then finds them built)
 
 
 class Idea:
@@ -78,6 +82,11 @@ class IdeaLayer:
         self.items_by_uuid = _Built(self, "item")
         self.labels_by_uuid = _Built(self, "label")
         self._spare = []  # (item, label) of deleted ideas, hidden, for the next added
+        self._ahead, self._ahead_window = [], None  # ideas in the margin still to build, and the margin
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(0)
+        self._ahead_timer.timeout.connect(self._build_ahead)
 
     def built_items(self) -> dict:
         """uuid -> InterventionItem of the ideas whose items exist (do not change it)."""
@@ -96,7 +105,7 @@ class IdeaLayer:
         for idea in self.ideas.values():  # the clusters may still hold them until they gather again
             idea.item = idea.label = None
         self.ideas, self._items, self._labels, self._spare = {}, {}, {}, []
-        self._built_window = None
+        self._forget_built()
         self.detail.clear()
         self.clusters.dirty = True
 
@@ -144,27 +153,52 @@ class IdeaLayer:
     def _build_shown(self, rect=None) -> None:
         """Build the ideas the map shows: not in a disc, and (in a big project, zoomed
         in) in or near ``rect`` (scene coordinates; None: everywhere). Nothing while the
-        ideas layer is hidden: its ideas are in no disc then, and would all be built."""
+        ideas layer is hidden: its ideas are in no disc then, and would all be built.
+
+        Zoomed in, the ideas whose labels are placed (within PLACE_MARGIN around
+        ``rect``) are built now; the others within BUILD_MARGIN in idle time."""
         if not self.groups["interventions"].isVisible():
             return
         if len(self.ideas) < BUILD_ALL_BELOW or rect is None:
-            left = top = -float("inf")
-            right = bottom = float("inf")
-            needed = (left, top, right, bottom)
+            needed = ahead = (-float("inf"), -float("inf"), float("inf"), float("inf"))
         else:
-            mx, my = rect.width() * BUILD_MARGIN, rect.height() * BUILD_MARGIN
-            left, top, right, bottom = rect.left() - mx, rect.top() - my, rect.right() + mx, rect.bottom() + my
-            needed = (rect.left(), rect.top(), rect.right(), rect.bottom())
+            needed, ahead = _around(rect, PLACE_MARGIN), _around(rect, BUILD_MARGIN)
         done = self._built_window  # every repaint asks: skip the pass over all ideas when nothing changed
         if done is not None and done[0] <= needed[0] and done[1] <= needed[1] and needed[2] <= done[2] \
                 and needed[3] <= done[3]:
             return
-        self._built_window = (left, top, right, bottom)
+        left, top, right, bottom = ahead
         wanted = [idea for idea in self.ideas.values()
                   if idea.item is None and idea.shown and not idea.clustered
                   and idea.bounds[0] <= right and idea.bounds[2] >= left
                   and -idea.bounds[3] <= bottom and -idea.bounds[1] >= top]
-        self._build(wanted)
+        left, top, right, bottom = needed
+        now, later = [], []
+        for idea in wanted:
+            inside = (idea.bounds[0] <= right and idea.bounds[2] >= left
+                      and -idea.bounds[3] <= bottom and -idea.bounds[1] >= top)
+            (now if inside else later).append(idea)
+        self._built_window = needed if later else ahead
+        self._ahead, self._ahead_window = later, ahead
+        self._build(now)
+        if later:
+            self._ahead_timer.start()
+
+    def _build_ahead(self) -> None:
+        """A batch of the ideas in the margin around the view (see _build_shown)."""
+        batch, self._ahead = self._ahead[:AHEAD_BATCH], self._ahead[AHEAD_BATCH:]
+        self._build([idea for idea in batch if idea.item is None and idea.shown and not idea.clustered
+                     and self.ideas.get(idea.intervention.uuid) is idea])
+        if self._ahead:
+            self._ahead_timer.start()
+        elif self._built_window is not None:
+            self._built_window = self._ahead_window
+
+    def _forget_built(self) -> None:
+        """The discs changed (or the ideas): which ideas the view needs is decided again."""
+        self._built_window = None
+        self._ahead, self._ahead_window = [], None
+        self._ahead_timer.stop()
 
     def _new_label(self, intervention, item, colour, x, y, parent=None) -> LabelItem:
         return LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
@@ -262,7 +296,7 @@ class IdeaLayer:
         self.detail.apply(self._items, scale)
         changed = self.clusters.apply(self.ideas, self.groups["interventions"].isVisible(), scale)
         if changed:  # ideas left their discs
-            self._built_window = None
+            self._forget_built()
         self._build_shown(rect)
         if changed:
             self._thinned_at = None
@@ -294,6 +328,12 @@ class IdeaLayer:
         label.setVisible(shown and not label.thinned and not label.clustered)
         if label.isVisible():
             label.ensure_drawn()
+
+
+def _around(rect, margin: float) -> tuple:
+    """(left, top, right, bottom) of ``rect`` widened by ``margin`` of its size on each side."""
+    mx, my = rect.width() * margin, rect.height() * margin
+    return rect.left() - mx, rect.top() - my, rect.right() + mx, rect.bottom() + my
 
 
 def _label_offset(item) -> QPointF:
