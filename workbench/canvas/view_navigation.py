@@ -64,8 +64,11 @@ class Navigation:
 
     def _after_zoom(self) -> None:
         self.scaleChanged.emit(self.scale_denominator())
-        self._scene.set_shape_detail(self.transform().m11(), self.visible_scene_rect())
-        self._thin_timer.start()
+        # the labels are placed for the new zoom before it is painted: placed after, the
+        # step's frame showed the labels of the zoom before (overlapping, or the ideas
+        # just unfolded without numbers) and a second repaint followed
+        self._thin_timer.stop()
+        self._thin_labels()
         # a cached layer is re-rendered at every zoom step, which costs more than
         # drawing it; cache again once the zooming rests
         if self._scene.cache_static:
