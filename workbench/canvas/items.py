@@ -235,10 +235,12 @@ class LabelItem(QGraphicsPixmapItem):
         self._box = (turned.left(), turned.top(), turned.right(), turned.bottom())
         self._shifts = ((0.0, 0.0),)
 
-    def set_shift(self, shift: QPointF) -> None:
-        if shift != self.shift:
-            self.shift = QPointF(shift)
-            self.setOffset(self.label_rect().topLeft() + shift - QPointF(1, 1))
+    def set_shift(self, x: float, y: float) -> None:
+        """Move the label ``x``, ``y`` pixels aside from its anchor (see labels.thin)."""
+        shift = self.shift
+        if x != shift.x() or y != shift.y():
+            self.shift = QPointF(x, y)
+            self.setOffset(self.label_rect().topLeft() + self.shift - QPointF(1, 1))
 
 
 # eight directions at 1.5 px: the halo of a name (see LabelItem._render)

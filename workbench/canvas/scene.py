@@ -125,7 +125,7 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
             for idea in list(self.ideas.values()):
                 if event.uuid != idea.intervention.primary_theme_uuid:
                     continue
-                if idea.item is None:  # drawn in the new colour when it is built
+                if idea.item is None and idea.label is None:  # drawn in the new colour when it is built
                     idea.colour = self.project.primary_color(idea.intervention)
                 else:
                     self._put_intervention(idea.intervention)

@@ -33,8 +33,9 @@ from workbench.geo.display import label_anchor, shape_facts
 
 BUILD_ALL_BELOW = 2000  # fewer ideas than this: every idea not in a disc is built, on screen or not
 MAX_SPARE = 64  # deleted ideas' items kept for the next added; a bigger batch repaints the whole map anyway
-BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built,
-PLACE_MARGIN = 0.25  # those within this fraction at once (their labels are placed: scene.thin_labels),
+BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built:
+DRAW_MARGIN = 0.05  # those within this fraction at once (a point's marker reaches a few pixels),
+PLACE_MARGIN = 0.25  # the labels of those within this fraction at once (thinning places them, scene.thin_labels),
 AHEAD_BATCH = 60  # the rest this many at a time when the app is idle (a pan then finds them built)
 
 
@@ -78,7 +79,9 @@ class IdeaLayer:
     def _init_ideas(self) -> None:
         self.ideas = {}  # uuid -> Idea, every idea with a place
         self._items, self._labels = {}, {}  # uuid -> the items built
-        self._built_window = None  # (left, top, right, bottom) built since the discs last changed
+        # (left, top, right, bottom) where the ideas' items, and their labels, are built
+        # since the discs last changed
+        self._built_window = self._labelled_window = None
         self.items_by_uuid = _Built(self, "item")
         self.labels_by_uuid = _Built(self, "label")
         self._spare = []  # (item, label) of deleted ideas, hidden, for the next added
@@ -123,65 +126,66 @@ class IdeaLayer:
             idea.shown = self._passes_filter(intervention)
         self.clusters.dirty = True
 
-    def _build(self, ideas) -> None:
-        """Make the items of ``ideas`` that have none yet."""
-        new = [idea for idea in ideas if idea.item is None]
-        if not new:
+    def _build(self, ideas, items: bool = True) -> None:
+        """Make the items and labels of ``ideas`` that have none yet; with ``items``
+        False only their labels (to be placed: their shapes are off screen)."""
+        labelled = [idea for idea in ideas if idea.label is None]
+        drawn = [idea for idea in ideas if idea.item is None] if items else []
+        if not labelled and not drawn:
             return
-        group, labels = self.groups["interventions"], self.groups["labels"]
-        width_scale = getattr(self, "width_scale", 1.0)
-        for idea in new:
+        labels = self.groups["labels"]
+        for idea in labelled:
             intervention = idea.intervention
-            item = InterventionItem(intervention, idea.colour, None, idea.kind, idea.bounds, width_scale)
+            label = idea.label = self._labels[intervention.uuid] = LabelItem(
+                str(intervention.number), to_scene(idea.anchor[0], -idea.anchor[1]), idea.colour,
+                intervention.number, style.LABEL_SIZE * self.label_scale, style.readable_text_on(idea.colour),
+                labels, _offset_for(idea.kind))
+            label.clustered = idea.clustered
+            label.filtered = not idea.shown
+        group = self.groups["interventions"]
+        width_scale = getattr(self, "width_scale", 1.0)
+        for idea in drawn:
+            item = InterventionItem(idea.intervention, idea.colour, None, idea.kind, idea.bounds, width_scale)
             item.set_clustered(idea.clustered)  # before it joins the scene: see set_clustered
+            if not idea.shown:
+                item.setVisible(False)
             item.setParentItem(group)
-            label = self._new_label(intervention, item, idea.colour, idea.anchor[0], -idea.anchor[1], labels)
-            self._adopt(idea, item, label)
-        self.detail.refresh(self._items, [idea.intervention.uuid for idea in new])
-        self._sorted_labels = None
-
-    def _adopt(self, idea, item, label) -> None:
-        """``item`` and ``label`` now draw ``idea``, in its filter and cluster state."""
-        uuid = idea.intervention.uuid
-        idea.item, idea.label = item, label
-        self._items[uuid], self._labels[uuid] = item, label
-        item.set_clustered(idea.clustered)
-        label.clustered = idea.clustered
-        if not idea.shown:
-            self._apply_filter(uuid)
+            idea.item = self._items[idea.intervention.uuid] = item
+        if drawn:
+            self.detail.refresh(self._items, [idea.intervention.uuid for idea in drawn])
+        if labelled:
+            self._sorted_labels = None
 
     def _build_shown(self, rect=None) -> None:
         """Build the ideas the map shows: not in a disc, and (in a big project, zoomed
         in) in or near ``rect`` (scene coordinates; None: everywhere). Nothing while the
         ideas layer is hidden: its ideas are in no disc then, and would all be built.
 
-        Zoomed in, the ideas whose labels are placed (within PLACE_MARGIN around
-        ``rect``) are built now; the others within BUILD_MARGIN in idle time."""
+        Zoomed in, the ideas drawn in ``rect`` (and DRAW_MARGIN around it) are built
+        now, and the labels of those within PLACE_MARGIN (thinning places them); the
+        rest within BUILD_MARGIN when the app is idle."""
         if not self.groups["interventions"].isVisible():
             return
         if len(self.ideas) < BUILD_ALL_BELOW or rect is None:
-            needed = ahead = (-float("inf"), -float("inf"), float("inf"), float("inf"))
+            drawn = placed = ahead = (-float("inf"), -float("inf"), float("inf"), float("inf"))
         else:
-            needed, ahead = _around(rect, PLACE_MARGIN), _around(rect, BUILD_MARGIN)
-        done = self._built_window  # every repaint asks: skip the pass over all ideas when nothing changed
-        if done is not None and done[0] <= needed[0] and done[1] <= needed[1] and needed[2] <= done[2] \
-                and needed[3] <= done[3]:
-            return
+            drawn, placed, ahead = _around(rect, DRAW_MARGIN), _around(rect, PLACE_MARGIN), _around(rect, BUILD_MARGIN)
+        if _within(drawn, self._built_window) and _within(placed, self._labelled_window):
+            return  # every repaint asks: skip the pass over all ideas when nothing changed
         left, top, right, bottom = ahead
         wanted = [idea for idea in self.ideas.values()
                   if idea.item is None and idea.shown and not idea.clustered
                   and idea.bounds[0] <= right and idea.bounds[2] >= left
                   and -idea.bounds[3] <= bottom and -idea.bounds[1] >= top]
-        left, top, right, bottom = needed
-        now, later = [], []
+        now, labelled, later = [], [], []
         for idea in wanted:
-            inside = (idea.bounds[0] <= right and idea.bounds[2] >= left
-                      and -idea.bounds[3] <= bottom and -idea.bounds[1] >= top)
-            (now if inside else later).append(idea)
-        self._built_window = needed if later else ahead
-        self._ahead, self._ahead_window = later, ahead
+            (now if _meets(idea.bounds, drawn) else labelled if _meets(idea.bounds, placed) else later).append(idea)
+        self._built_window = drawn if labelled or later else ahead
+        self._labelled_window = placed if later else ahead
+        self._ahead, self._ahead_window = labelled + later, ahead
         self._build(now)
-        if later:
+        self._build(labelled, items=False)
+        if self._ahead:
             self._ahead_timer.start()
 
     def _build_ahead(self) -> None:
@@ -189,14 +193,15 @@ class IdeaLayer:
         batch, self._ahead = self._ahead[:AHEAD_BATCH], self._ahead[AHEAD_BATCH:]
         self._build([idea for idea in batch if idea.item is None and idea.shown and not idea.clustered
                      and self.ideas.get(idea.intervention.uuid) is idea])
-        if self._ahead:
+        if not self._ahead:
+            if self._built_window is not None:
+                self._built_window = self._labelled_window = self._ahead_window
+        else:
             self._ahead_timer.start()
-        elif self._built_window is not None:
-            self._built_window = self._ahead_window
 
     def _forget_built(self) -> None:
         """The discs changed (or the ideas): which ideas the view needs is decided again."""
-        self._built_window = None
+        self._built_window = self._labelled_window = None
         self._ahead, self._ahead_window = [], None
         self._ahead_timer.stop()
 
@@ -311,7 +316,7 @@ class IdeaLayer:
         self.clusters.dirty = True
         self._sorted_labels = None
         for uuid, idea in self.ideas.items():
-            if idea.item is not None:
+            if idea.label is not None:
                 self._apply_filter(uuid)
             else:
                 idea.shown = self._passes_filter(idea.intervention)
@@ -321,13 +326,25 @@ class IdeaLayer:
         idea = self.ideas[uuid]
         shown = idea.shown = self._passes_filter(idea.intervention)
         item, label = idea.item, idea.label
-        item.setVisible(shown)
-        if not shown:
-            item.set_selected(False)
+        if item is not None:  # None: only its label is built yet (see _build_shown)
+            item.setVisible(shown)
+            if not shown:
+                item.set_selected(False)
         label.filtered = not shown
         label.setVisible(shown and not label.thinned and not label.clustered)
         if label.isVisible():
             label.ensure_drawn()
+
+
+def _within(inner, outer) -> bool:
+    """Whether the window ``inner`` lies in ``outer`` (None: nothing)."""
+    return outer is not None and outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] \
+        and inner[3] <= outer[3]
+
+
+def _meets(bounds, window) -> bool:
+    """Whether an idea's ``bounds`` (RD metres) meet ``window`` (scene coordinates)."""
+    return bounds[0] <= window[2] and bounds[2] >= window[0] and -bounds[3] <= window[3] and -bounds[1] >= window[1]
 
 
 def _around(rect, margin: float) -> tuple:
@@ -337,7 +354,11 @@ def _around(rect, margin: float) -> tuple:
 
 
 def _label_offset(item) -> QPointF:
+    return _offset_for(item.kind)
+
+
+def _offset_for(kind: int) -> QPointF:
     """A point's number sits beside its marker; a line's or polygon's on its anchor."""
-    if item.kind == 0:
+    if kind == 0:
         return QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6))
     return QPointF(0, 0)
