@@ -137,3 +137,25 @@ def test_a_number_label_looks_as_drawn_directly(qtbot):
                 painter.drawText(local, Qt.AlignCenter, text)
                 painter.end()
                 assert drawn == expected.toImage(), (ratio, fill, text)
+
+
+def test_the_ideas_built_while_idle_do_not_repaint_the_map(qtbot, many):
+    """The ideas around the view are built in small batches once a step is painted
+    (so a pan finds them); being off screen, they repaint nothing."""
+    view = make_view(qtbot, many)
+    view.zoom_to_all()
+    qtbot.wait(100)
+    spy = FramesSpy(view)
+    view.viewport().installEventFilter(spy)
+    scene = view.scene()
+    for _step in range(7):
+        view.zoom_by(1.25)
+        qtbot.wait(1)
+        if scene._ahead:
+            break
+    assert scene._ahead, "a step left ideas to build when idle"
+    qtbot.wait(1)  # the step's frame
+    spy.frames.clear()
+    qtbot.waitUntil(lambda: not scene._ahead)
+    qtbot.wait(50)
+    assert spy.frames == []
