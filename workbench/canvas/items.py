@@ -93,14 +93,14 @@ class LabelItem(QGraphicsPixmapItem):
         self.clustered = False  # its idea is part of a cluster disc
         self.min_extent = 0.0  # metres the feature spans; see labels.thin
         self.angle = 0.0  # degrees anticlockwise: a street name along its street
-        self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
-        self.setTransformationMode(Qt.SmoothTransformation)
+        self.setFlag(_IGNORES_TRANSFORMATIONS, True)
+        self.setTransformationMode(_SMOOTH)
         # never without a pixmap: an item whose bounds grow from nothing makes Qt repaint
         # the whole map when it is first drawn (see canvas/view_repaint.py)
         self.setPixmap(_placeholder())
+        # not drawn yet (hidden): the first thinning draws the labels it shows
         self.relabel(text, fill, priority, text_color, offset, size)
         self.set_anchor(anchor)
-        self.setVisible(False)  # not drawn yet: the first thinning draws the labels it shows
         self.setParentItem(parent)
 
     def relabel(self, text: str, fill: str | None, priority: float, text_color: str, offset=QPointF(0, 0),
@@ -128,7 +128,7 @@ class LabelItem(QGraphicsPixmapItem):
         self._box = None
         self.shift = QPointF(0, 0)  # pixels moved aside by labels.thin
         self._drawn = False
-        if self.scene() is not None and self.isVisible():
+        if self.isVisible() and self.scene() is not None:
             self.ensure_drawn()
 
     @property
@@ -248,6 +248,8 @@ _HALO_OFFSETS = ((-1.5, 0.0), (1.5, 0.0), (0.0, -1.5), (0.0, 1.5), (-1.0, -1.0),
 
 _FONTS = {}
 _PLACEHOLDER = []
+_IGNORES_TRANSFORMATIONS = QGraphicsItem.ItemIgnoresTransformations  # looked up once: Python enums are slow
+_SMOOTH = Qt.SmoothTransformation
 _COLORS = {}
 _DISCS = {}  # (fill, width, height, pixel ratio) -> the disc of a number label, without its text
 
