@@ -9,7 +9,8 @@
   scene, against QPainter drawing the same paths;
 - ``scale_zoom_step_max`` / ``scale_pan_step_max``: the slowest of 16 wheel steps (in
   and out) and of 12 pans of 80 pixels, each with its repaint, against QPainter drawing
-  every path once into an image the size of the view;
+  every path once into an image the size of the view; ``scale_zoom_step_median`` the
+  median step, and ``scale_zoom_steps_ms`` every step in milliseconds;
 - ``scale_filter_theme``: the ideas list filtered by a theme (the proxy re-filtered),
   against the same filter as a Python list comprehension over the ideas;
 - ``scale_edit_view_updated`` / ``scale_undo_view_updated``: one title edit committed
@@ -146,6 +147,8 @@ def bench_in_app(path):
     size = view.viewport().size()
     frame = timed(lambda: raw_paint(paths, size.width(), size.height(), view.viewportTransform()), repeat=3)
     report("scale_zoom_step_max", max(zooms), frame, "report")
+    report("scale_zoom_step_median", median(zooms), frame, "report")
+    print("scale_zoom_steps_ms", [round(zoom * 1000) for zoom in zooms])
     report("scale_pan_step_max", max(pans), frame, "report")
 
     panel = window.panels["interventions"]

@@ -50,3 +50,25 @@ def test_discs_that_would_overlap_become_one_with_both_counts_and_none_overlap_a
     for index, (x, y, count) in enumerate(merged):
         for ox, oy, other in merged[index + 1:]:
             assert math.hypot(x - ox, y - oy) >= radius(count) + radius(other)
+
+
+def test_every_crowded_cell_is_one_disc_in_column_then_row_order_at_any_cell_size():
+    """The discs are the cells of at least ``min_count`` points, counted one by one, in
+    the order of their cell (column, then row); scene coordinates have negative rows."""
+    import random
+
+    rng = random.Random(14)
+    xy = [(rng.uniform(192000, 198000), -rng.uniform(320000, 327000)) for _ in range(3000)]
+    xy += [(195000.5 + i * 0.01, -325000.5) for i in range(20)]  # a crowded corner at any size
+    for cell in (2000.0, 250.0, 40.0, 3.0):
+        cells = {}
+        for index, (x, y) in enumerate(xy):
+            cells.setdefault((math.floor(x / cell), math.floor(y / cell)), []).append(index)
+        expected = [(sum(xy[i][0] for i in members) / len(members), sum(xy[i][1] for i in members) / len(members),
+                     len(members)) for _key, members in sorted(cells.items()) if len(members) >= 6]
+        clustered, discs = grid_clusters(xy, cell=cell, min_count=6)
+        assert [count for _x, _y, count in discs] == [count for _x, _y, count in expected]
+        assert all(math.isclose(a, b, abs_tol=1e-6) for disc, want in zip(discs, expected)
+                   for a, b in zip(disc[:2], want[:2]))
+        crowded = {i for _key, members in cells.items() if len(members) >= 6 for i in members}
+        assert [index for index, flag in enumerate(clustered) if flag] == sorted(crowded)

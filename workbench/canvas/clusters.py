@@ -235,6 +235,7 @@ def _set_clustered(idea, flag: bool) -> None:
     idea.clustered = flag
     if idea.item is not None:
         idea.item.set_clustered(flag)
+    if idea.label is not None:  # built, perhaps without its item (scene_ideas._build_shown)
         idea.label.clustered = flag
         if flag:
             idea.label.setVisible(False)

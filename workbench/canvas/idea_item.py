@@ -34,12 +34,11 @@ class InterventionItem(QGraphicsPathItem):
         self.selected = False
         self.clustered = False  # drawn as part of a cluster disc (see clusters.py)
         self._detail = None  # the simpler path drawn now, None for the full one
-        self._casing = QGraphicsPathItem(self)
-        self._casing.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
-        self._casing.setData(0, "casing")
+        self._casing = None  # a line's or polygon's casing (made for the first; a point has none)
         self._halo = None  # made on the first hover or selection, hidden after
         self._markers = []  # point discs; more are made when needed, the rest hidden
         self._points = 0
+        self._drawn_once = False
         self.update_from(intervention, color_hex, kind, bounds)
         self.setParentItem(parent)
         if width_scale is None:  # an idea drawn in presentation mode is as thick as the others there
@@ -51,8 +50,11 @@ class InterventionItem(QGraphicsPathItem):
         self.intervention = intervention
         self.color_hex = color_hex
         self.kind = dimension(intervention.geometry) if kind is None else kind
-        if self.pos().x() or self.pos().y():
-            self.setPos(0, 0)  # a move preview may have shifted it; the model is the truth
+        if self._drawn_once:
+            where = self.pos()
+            if where.x() or where.y():
+                self.setPos(0, 0)  # a move preview may have shifted it; the model is the truth
+        self._drawn_once = True
         scale = self.width_scale
         casing = _casing(color_hex)
         if self.kind == 0 or self._markers:
@@ -61,7 +63,8 @@ class InterventionItem(QGraphicsPathItem):
         if self.kind == 0:
             self.full_path = _EMPTY
             self.setPen(_NO_PEN)
-            self._casing.setVisible(False)
+            if self._casing is not None:
+                self._casing.setVisible(False)
         else:
             self.full_path = path_for(intervention.geometry)
             width = (style.INTERVENTION_OUTLINE_WIDTH if self.kind == 2 else style.INTERVENTION_LINE_WIDTH) * scale
@@ -71,8 +74,18 @@ class InterventionItem(QGraphicsPathItem):
             else:
                 self.setBrush(_NO_BRUSH)
             # the casing: a stock item behind the line, so painting stays in C++
-            self._casing.setPen(_pen(casing, width + style.CASING_WIDTH * scale))
-            self._casing.setVisible(True)
+            casing_pen = _pen(casing, width + style.CASING_WIDTH * scale)
+            if self._casing is None:
+                # made whole before it joins the item: a child whose shape changes from
+                # nothing makes Qt repaint the whole map (a point's item reused for a line)
+                self._casing = QGraphicsPathItem(self.full_path)
+                self._casing.setPen(casing_pen)
+                self._casing.setFlag(_STACKS_BEHIND, True)
+                self._casing.setData(0, "casing")
+                self._casing.setParentItem(self)
+            else:
+                self._casing.setPen(casing_pen)
+                self._casing.setVisible(True)
         self._detail = None
         self._set_paths(self.full_path)
         # points above lines above polygons, so small things stay visible and clickable
@@ -87,7 +100,7 @@ class InterventionItem(QGraphicsPathItem):
         outline = _outline_pen(casing, 1.5 * scale)
         while len(self._markers) < len(points):
             marker = QGraphicsEllipseItem(self)
-            marker.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
+            marker.setFlag(_IGNORES_TRANSFORMATIONS, True)
             # its halo made now, hidden: a child added to an item that ignores the
             # transformation later would make Qt repaint the whole map
             self._marker_halo(marker).setVisible(False)
@@ -127,7 +140,8 @@ class InterventionItem(QGraphicsPathItem):
 
     def _set_paths(self, path) -> None:
         self.setPath(path)
-        self._casing.setPath(path)
+        if self._casing is not None:
+            self._casing.setPath(path)
         if self._halo is not None and self.kind > 0:
             self._halo.setPath(path)
 
@@ -191,7 +205,7 @@ class InterventionItem(QGraphicsPathItem):
             # nothing makes Qt repaint the whole map
             halo = QGraphicsPathItem(self.path())
             halo.setPen(pen)
-            halo.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
+            halo.setFlag(_STACKS_BEHIND, True)
             halo.setZValue(-1)  # behind the casing too
             halo.setData(0, "halo")
             halo.setParentItem(self)
@@ -205,8 +219,8 @@ class InterventionItem(QGraphicsPathItem):
         for child in marker.childItems():
             return child
         halo = QGraphicsEllipseItem(marker)
-        halo.setPen(QPen(Qt.NoPen))
-        halo.setFlag(QGraphicsItem.ItemStacksBehindParent, True)
+        halo.setPen(_NO_PEN)
+        halo.setFlag(_STACKS_BEHIND, True)
         halo.setData(0, "halo")
         return halo
 
@@ -217,6 +231,8 @@ _PENS, _BRUSHES = {}, {}
 _EMPTY = QPainterPath()
 _NO_PEN = QPen(Qt.NoPen)
 _NO_BRUSH = QBrush(Qt.NoBrush)
+_STACKS_BEHIND = QGraphicsItem.ItemStacksBehindParent  # looked up once: a Python enum's lookup is not free
+_IGNORES_TRANSFORMATIONS = QGraphicsItem.ItemIgnoresTransformations
 
 
 def _pen(color_hex: str, width: float) -> QPen:

@@ -93,14 +93,14 @@ class LabelItem(QGraphicsPixmapItem):
         self.clustered = False  # its idea is part of a cluster disc
         self.min_extent = 0.0  # metres the feature spans; see labels.thin
         self.angle = 0.0  # degrees anticlockwise: a street name along its street
-        self.setFlag(QGraphicsItem.ItemIgnoresTransformations, True)
-        self.setTransformationMode(Qt.SmoothTransformation)
+        self.setFlag(_IGNORES_TRANSFORMATIONS, True)
+        self.setTransformationMode(_SMOOTH)
         # never without a pixmap: an item whose bounds grow from nothing makes Qt repaint
         # the whole map when it is first drawn (see canvas/view_repaint.py)
         self.setPixmap(_placeholder())
+        # not drawn yet (hidden): the first thinning draws the labels it shows
         self.relabel(text, fill, priority, text_color, offset, size)
         self.set_anchor(anchor)
-        self.setVisible(False)  # not drawn yet: the first thinning draws the labels it shows
         self.setParentItem(parent)
 
     def relabel(self, text: str, fill: str | None, priority: float, text_color: str, offset=QPointF(0, 0),
@@ -128,7 +128,7 @@ class LabelItem(QGraphicsPixmapItem):
         self._box = None
         self.shift = QPointF(0, 0)  # pixels moved aside by labels.thin
         self._drawn = False
-        if self.scene() is not None and self.isVisible():
+        if self.isVisible() and self.scene() is not None:
             self.ensure_drawn()
 
     @property
@@ -187,19 +187,20 @@ class LabelItem(QGraphicsPixmapItem):
                 self.ensure_drawn()
 
     def _render(self, font, metrics, rect, ratio) -> QPixmap:
-        pixmap = QPixmap(int(math.ceil((rect.width() + 2) * ratio)), int(math.ceil((rect.height() + 2) * ratio)))
-        pixmap.setDevicePixelRatio(ratio)
-        pixmap.fill(Qt.transparent)
+        local = QRectF(1, 1, rect.width(), rect.height())
+        if self.fill is not None:
+            # a copy of the disc drawn once per colour and size (an unzoomed step shows
+            # hundreds of numbers for the first time; the disc was half of each one's cost)
+            pixmap = QPixmap(_disc(self.fill, rect.width(), rect.height(), ratio))
+        else:
+            pixmap = QPixmap(int(math.ceil((rect.width() + 2) * ratio)), int(math.ceil((rect.height() + 2) * ratio)))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.transparent)
         painter = QPainter(pixmap)
         painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
         painter.setFont(font)
-        local = QRectF(1, 1, rect.width(), rect.height())
         if self.fill is not None:
-            painter.setPen(QPen(color(style.LABEL_HALO), 1.0))
-            painter.setBrush(color(self.fill))
-            radius = local.height() / 2
-            painter.drawRoundedRect(local.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
-            painter.setPen(color(self.text_color))
+            painter.setPen(_qcolor(self.text_color))
             painter.drawText(local, Qt.AlignCenter, self.text)
         else:  # a halo keeps the name readable on any underlay
             origin = QPointF(local.left() + 3, local.top() + 2 + metrics.ascent())
@@ -208,7 +209,7 @@ class LabelItem(QGraphicsPixmapItem):
             painter.setPen(QColor(255, 255, 255, 220))
             for dx, dy in _HALO_OFFSETS:
                 painter.drawText(origin + QPointF(dx, dy), self.text)
-            painter.setPen(color(self.text_color))
+            painter.setPen(_qcolor(self.text_color))
             painter.drawText(origin, self.text)
         painter.end()
         return pixmap
@@ -234,10 +235,12 @@ class LabelItem(QGraphicsPixmapItem):
         self._box = (turned.left(), turned.top(), turned.right(), turned.bottom())
         self._shifts = ((0.0, 0.0),)
 
-    def set_shift(self, shift: QPointF) -> None:
-        if shift != self.shift:
-            self.shift = QPointF(shift)
-            self.setOffset(self.label_rect().topLeft() + shift - QPointF(1, 1))
+    def set_shift(self, x: float, y: float) -> None:
+        """Move the label ``x``, ``y`` pixels aside from its anchor (see labels.thin)."""
+        shift = self.shift
+        if x != shift.x() or y != shift.y():
+            self.shift = QPointF(x, y)
+            self.setOffset(self.label_rect().topLeft() + self.shift - QPointF(1, 1))
 
 
 # eight directions at 1.5 px: the halo of a name (see LabelItem._render)
@@ -245,6 +248,41 @@ _HALO_OFFSETS = ((-1.5, 0.0), (1.5, 0.0), (0.0, -1.5), (0.0, 1.5), (-1.0, -1.0),
 
 _FONTS = {}
 _PLACEHOLDER = []
+_IGNORES_TRANSFORMATIONS = QGraphicsItem.ItemIgnoresTransformations  # looked up once: Python enums are slow
+_SMOOTH = Qt.SmoothTransformation
+_COLORS = {}
+_DISCS = {}  # (fill, width, height, pixel ratio) -> the disc of a number label, without its text
+
+
+def _qcolor(value: str) -> QColor:
+    """A shared QColor for ``value`` (QPainter copies it)."""
+    found = _COLORS.get(value)
+    if found is None:
+        found = _COLORS[value] = color(value)
+    return found
+
+
+def _disc(fill: str, width: float, height: float, ratio: float) -> QPixmap:
+    """The disc (a pill for long numbers) of a number label of ``width`` x ``height``
+    pixels, in a pixmap with a pixel's margin; numbers of as many digits share it."""
+    key = (fill, width, height, ratio)
+    pixmap = _DISCS.get(key)
+    if pixmap is None:
+        if len(_DISCS) > 512:  # colours and sizes of another project, or another label size
+            _DISCS.clear()
+        pixmap = QPixmap(int(math.ceil((width + 2) * ratio)), int(math.ceil((height + 2) * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.transparent)
+        painter = QPainter(pixmap)
+        painter.setRenderHints(QPainter.Antialiasing | QPainter.TextAntialiasing)
+        painter.setPen(QPen(color(style.LABEL_HALO), 1.0))
+        painter.setBrush(color(fill))
+        local = QRectF(1, 1, width, height)
+        radius = local.height() / 2
+        painter.drawRoundedRect(local.adjusted(0.5, 0.5, -0.5, -0.5), radius, radius)
+        painter.end()
+        _DISCS[key] = pixmap
+    return pixmap
 
 
 def _placeholder() -> QPixmap:

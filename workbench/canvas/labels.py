@@ -7,8 +7,6 @@ wide on screen as the name itself. A grid of cells keeps this linear; plain floa
 instead of QRectF keep it quick (it runs on every zoom step).
 """
 
-from qtpy.QtCore import QPointF
-
 CELL = 64.0  # pixels
 TRIES = 2500  # level of detail: labels tried per thinning; the rest (least important) stay hidden
 
@@ -37,9 +35,9 @@ def thin(labels, transform, padding: float = 2.0, viewport=None, obstacles=()) -
     for label in labels:
         if label.filtered or label.clustered:
             continue
+        ax, ay = label.anchor_xy
+        ax, ay = ax * sx + dx, ay * sy + dy
         if viewport is not None:
-            ax = label.anchor_xy[0] * sx + dx
-            ay = label.anchor_xy[1] * sy + dy
             inside = viewport[0] <= ax <= viewport[2] and viewport[1] <= ay <= viewport[3]
             if not inside or tried >= TRIES:
                 if not label.thinned:
@@ -53,35 +51,38 @@ def thin(labels, transform, padding: float = 2.0, viewport=None, obstacles=()) -
                 label.thinned = True
                 label.setVisible(False)
             continue
-        ax = label.anchor_xy[0] * sx + dx
-        ay = label.anchor_xy[1] * sy + dy
         chosen = None
         for shift_x, shift_y in label.shifts:
             left = ax + box[0] + shift_x - padding
             top = ay + box[1] + shift_y - padding
             right = ax + box[2] + shift_x + padding
             bottom = ay + box[3] + shift_y + padding
-            cells = [(cx, cy) for cx in range(int(left // CELL), int(right // CELL) + 1)
-                     for cy in range(int(top // CELL), int(bottom // CELL) + 1)]
-            clash = False
-            for cell in cells:
-                for ol, ot, orr, ob in placed.get(cell, ()):
-                    if left < orr and ol < right and top < ob and ot < bottom:
-                        clash = True
-                        break
-                if clash:
-                    break
-            if not clash:
-                chosen = (shift_x, shift_y, (left, top, right, bottom), cells)
+            if not _clashes(placed, left, top, right, bottom):
+                chosen = (shift_x, shift_y, (left, top, right, bottom))
                 break
         if label.thinned != (chosen is None) or label.isVisible() != (chosen is not None):
             label.thinned = chosen is None
             label.setVisible(chosen is not None)
         if chosen is not None:
-            shift_x, shift_y, rect, cells = chosen
-            label.set_shift(QPointF(shift_x, shift_y))
+            shift_x, shift_y, rect = chosen
+            label.set_shift(shift_x, shift_y)
             label.ensure_drawn()
             shown += 1
-            for cell in cells:
-                placed.setdefault(cell, []).append(rect)
+            for cx in range(int(rect[0] // CELL), int(rect[2] // CELL) + 1):
+                for cy in range(int(rect[1] // CELL), int(rect[3] // CELL) + 1):
+                    cell = placed.get((cx, cy))
+                    if cell is None:
+                        placed[(cx, cy)] = [rect]
+                    else:
+                        cell.append(rect)
     return shown
+
+
+def _clashes(placed, left, top, right, bottom) -> bool:
+    """Whether the box touches one already in ``placed`` (cell -> boxes)."""
+    for cx in range(int(left // CELL), int(right // CELL) + 1):
+        for cy in range(int(top // CELL), int(bottom // CELL) + 1):
+            for ol, ot, orr, ob in placed.get((cx, cy), ()):
+                if left < orr and ol < right and top < ob and ot < bottom:
+                    return True
+    return False

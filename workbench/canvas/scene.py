@@ -12,7 +12,7 @@ from workbench import style
 from workbench.canvas.clusters import Clusters, disc_radius
 from workbench.canvas.items import AreaItem, LabelItem, LayerGroup
 from workbench.canvas.labels import thin
-from workbench.canvas.scene_ideas import IdeaLayer
+from workbench.canvas.scene_ideas import PLACE_MARGIN, IdeaLayer
 from workbench.canvas.scene_queries import SceneQueries
 from workbench.canvas.shape_detail import ShapeDetail
 from workbench.i18n import _
@@ -125,7 +125,7 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
             for idea in list(self.ideas.values()):
                 if event.uuid != idea.intervention.primary_theme_uuid:
                     continue
-                if idea.item is None:  # drawn in the new colour when it is built
+                if idea.item is None and idea.label is None:  # drawn in the new colour when it is built
                     idea.colour = self.project.primary_color(idea.intervention)
                 else:
                     self._put_intervention(idea.intervention)
@@ -283,7 +283,7 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
         key = (round(transform.m11(), 12), round(transform.m22(), 12))
         window = None
         if viewport is not None and len(self._sorted_labels) > LOD_LABELS:
-            margin_x, margin_y = viewport.width() * 0.25, viewport.height() * 0.25
+            margin_x, margin_y = viewport.width() * PLACE_MARGIN, viewport.height() * PLACE_MARGIN
             window = (viewport.left() - margin_x, viewport.top() - margin_y,
                       viewport.right() + margin_x, viewport.bottom() + margin_y)
             key += (round(transform.dx()), round(transform.dy()))

@@ -8,7 +8,9 @@ Three rules keep a map of 10,000 ideas quick:
   view rather than holding a widget per feature: opening keeps for each idea only an
   ``Idea`` (its shape's dimension, bounds and label anchor, computed on arrays for all
   at once); zoomed out most ideas are folded into cluster discs and have no items at
-  all, zoomed in only those in (a margin around) the view are built. ``items_by_uuid``
+  all, zoomed in only those in (a margin around) the view are built: those whose labels
+  are placed at once, the rest of the margin in small batches while the app is idle, so
+  a zoom step that unfolds a thousand ideas builds only what it shows. ``items_by_uuid``
   and ``labels_by_uuid`` build an idea's items when asked for one (a selection, a hover,
   a move); ``built_items()`` are those that exist;
 - a deleted idea's item and label are hidden and kept for the next idea added, and a
@@ -21,7 +23,7 @@ A mixin of ``MapScene``.
 
 from collections.abc import Mapping
 
-from qtpy.QtCore import QPointF
+from qtpy.QtCore import QPointF, QTimer
 
 from workbench import style
 from workbench.canvas.geometry import to_scene
@@ -31,7 +33,10 @@ from workbench.geo.display import label_anchor, shape_facts
 
 BUILD_ALL_BELOW = 2000  # fewer ideas than this: every idea not in a disc is built, on screen or not
 MAX_SPARE = 64  # deleted ideas' items kept for the next added; a bigger batch repaints the whole map anyway
-BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built
+BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built:
+DRAW_MARGIN = 0.05  # those within this fraction at once (a point's marker reaches a few pixels),
+PLACE_MARGIN = 0.25  # the labels of those within this fraction at once (thinning places them, scene.thin_labels),
+AHEAD_BATCH = 60  # the rest this many at a time when the app is idle (a pan then finds them built)
 
 
 class Idea:
@@ -74,10 +79,17 @@ class IdeaLayer:
     def _init_ideas(self) -> None:
         self.ideas = {}  # uuid -> Idea, every idea with a place
         self._items, self._labels = {}, {}  # uuid -> the items built
-        self._built_window = None  # (left, top, right, bottom) built since the discs last changed
+        # (left, top, right, bottom) where the ideas' items, and their labels, are built
+        # since the discs last changed
+        self._built_window = self._labelled_window = None
         self.items_by_uuid = _Built(self, "item")
         self.labels_by_uuid = _Built(self, "label")
         self._spare = []  # (item, label) of deleted ideas, hidden, for the next added
+        self._ahead, self._ahead_window = [], None  # ideas in the margin still to build, and the margin
+        self._ahead_timer = QTimer(self)
+        self._ahead_timer.setSingleShot(True)
+        self._ahead_timer.setInterval(0)
+        self._ahead_timer.timeout.connect(self._build_ahead)
 
     def built_items(self) -> dict:
         """uuid -> InterventionItem of the ideas whose items exist (do not change it)."""
@@ -96,7 +108,7 @@ class IdeaLayer:
         for idea in self.ideas.values():  # the clusters may still hold them until they gather again
             idea.item = idea.label = None
         self.ideas, self._items, self._labels, self._spare = {}, {}, {}, []
-        self._built_window = None
+        self._forget_built()
         self.detail.clear()
         self.clusters.dirty = True
 
@@ -114,57 +126,84 @@ class IdeaLayer:
             idea.shown = self._passes_filter(intervention)
         self.clusters.dirty = True
 
-    def _build(self, ideas) -> None:
-        """Make the items of ``ideas`` that have none yet."""
-        new = [idea for idea in ideas if idea.item is None]
-        if not new:
+    def _build(self, ideas, items: bool = True) -> None:
+        """Make the items and labels of ``ideas`` that have none yet; with ``items``
+        False only their labels (to be placed: their shapes are off screen)."""
+        labelled = [idea for idea in ideas if idea.label is None]
+        drawn = [idea for idea in ideas if idea.item is None] if items else []
+        if not labelled and not drawn:
             return
-        group, labels = self.groups["interventions"], self.groups["labels"]
-        width_scale = getattr(self, "width_scale", 1.0)
-        for idea in new:
+        labels = self.groups["labels"]
+        for idea in labelled:
             intervention = idea.intervention
-            item = InterventionItem(intervention, idea.colour, None, idea.kind, idea.bounds, width_scale)
+            label = idea.label = self._labels[intervention.uuid] = LabelItem(
+                str(intervention.number), to_scene(idea.anchor[0], -idea.anchor[1]), idea.colour,
+                intervention.number, style.LABEL_SIZE * self.label_scale, style.readable_text_on(idea.colour),
+                labels, _offset_for(idea.kind))
+            label.clustered = idea.clustered
+            label.filtered = not idea.shown
+        group = self.groups["interventions"]
+        width_scale = getattr(self, "width_scale", 1.0)
+        for idea in drawn:
+            item = InterventionItem(idea.intervention, idea.colour, None, idea.kind, idea.bounds, width_scale)
             item.set_clustered(idea.clustered)  # before it joins the scene: see set_clustered
+            if not idea.shown:
+                item.setVisible(False)
             item.setParentItem(group)
-            label = self._new_label(intervention, item, idea.colour, idea.anchor[0], -idea.anchor[1], labels)
-            self._adopt(idea, item, label)
-        self.detail.refresh(self._items, [idea.intervention.uuid for idea in new])
-        self._sorted_labels = None
-
-    def _adopt(self, idea, item, label) -> None:
-        """``item`` and ``label`` now draw ``idea``, in its filter and cluster state."""
-        uuid = idea.intervention.uuid
-        idea.item, idea.label = item, label
-        self._items[uuid], self._labels[uuid] = item, label
-        item.set_clustered(idea.clustered)
-        label.clustered = idea.clustered
-        if not idea.shown:
-            self._apply_filter(uuid)
+            idea.item = self._items[idea.intervention.uuid] = item
+        if drawn:
+            self.detail.refresh(self._items, [idea.intervention.uuid for idea in drawn])
+        if labelled:
+            self._sorted_labels = None
 
     def _build_shown(self, rect=None) -> None:
         """Build the ideas the map shows: not in a disc, and (in a big project, zoomed
         in) in or near ``rect`` (scene coordinates; None: everywhere). Nothing while the
-        ideas layer is hidden: its ideas are in no disc then, and would all be built."""
+        ideas layer is hidden: its ideas are in no disc then, and would all be built.
+
+        Zoomed in, the ideas drawn in ``rect`` (and DRAW_MARGIN around it) are built
+        now, and the labels of those within PLACE_MARGIN (thinning places them); the
+        rest within BUILD_MARGIN when the app is idle."""
         if not self.groups["interventions"].isVisible():
             return
         if len(self.ideas) < BUILD_ALL_BELOW or rect is None:
-            left = top = -float("inf")
-            right = bottom = float("inf")
-            needed = (left, top, right, bottom)
+            drawn = placed = ahead = (-float("inf"), -float("inf"), float("inf"), float("inf"))
         else:
-            mx, my = rect.width() * BUILD_MARGIN, rect.height() * BUILD_MARGIN
-            left, top, right, bottom = rect.left() - mx, rect.top() - my, rect.right() + mx, rect.bottom() + my
-            needed = (rect.left(), rect.top(), rect.right(), rect.bottom())
-        done = self._built_window  # every repaint asks: skip the pass over all ideas when nothing changed
-        if done is not None and done[0] <= needed[0] and done[1] <= needed[1] and needed[2] <= done[2] \
-                and needed[3] <= done[3]:
-            return
-        self._built_window = (left, top, right, bottom)
+            drawn, placed, ahead = _around(rect, DRAW_MARGIN), _around(rect, PLACE_MARGIN), _around(rect, BUILD_MARGIN)
+        if _within(drawn, self._built_window) and _within(placed, self._labelled_window):
+            return  # every repaint asks: skip the pass over all ideas when nothing changed
+        left, top, right, bottom = ahead
         wanted = [idea for idea in self.ideas.values()
                   if idea.item is None and idea.shown and not idea.clustered
                   and idea.bounds[0] <= right and idea.bounds[2] >= left
                   and -idea.bounds[3] <= bottom and -idea.bounds[1] >= top]
-        self._build(wanted)
+        now, labelled, later = [], [], []
+        for idea in wanted:
+            (now if _meets(idea.bounds, drawn) else labelled if _meets(idea.bounds, placed) else later).append(idea)
+        self._built_window = drawn if labelled or later else ahead
+        self._labelled_window = placed if later else ahead
+        self._ahead, self._ahead_window = labelled + later, ahead
+        self._build(now)
+        self._build(labelled, items=False)
+        if self._ahead:
+            self._ahead_timer.start()
+
+    def _build_ahead(self) -> None:
+        """A batch of the ideas in the margin around the view (see _build_shown)."""
+        batch, self._ahead = self._ahead[:AHEAD_BATCH], self._ahead[AHEAD_BATCH:]
+        self._build([idea for idea in batch if idea.item is None and idea.shown and not idea.clustered
+                     and self.ideas.get(idea.intervention.uuid) is idea])
+        if not self._ahead:
+            if self._built_window is not None:
+                self._built_window = self._labelled_window = self._ahead_window
+        else:
+            self._ahead_timer.start()
+
+    def _forget_built(self) -> None:
+        """The discs changed (or the ideas): which ideas the view needs is decided again."""
+        self._built_window = self._labelled_window = None
+        self._ahead, self._ahead_window = [], None
+        self._ahead_timer.stop()
 
     def _new_label(self, intervention, item, colour, x, y, parent=None) -> LabelItem:
         return LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
@@ -262,7 +301,7 @@ class IdeaLayer:
         self.detail.apply(self._items, scale)
         changed = self.clusters.apply(self.ideas, self.groups["interventions"].isVisible(), scale)
         if changed:  # ideas left their discs
-            self._built_window = None
+            self._forget_built()
         self._build_shown(rect)
         if changed:
             self._thinned_at = None
@@ -277,7 +316,7 @@ class IdeaLayer:
         self.clusters.dirty = True
         self._sorted_labels = None
         for uuid, idea in self.ideas.items():
-            if idea.item is not None:
+            if idea.label is not None:
                 self._apply_filter(uuid)
             else:
                 idea.shown = self._passes_filter(idea.intervention)
@@ -287,17 +326,39 @@ class IdeaLayer:
         idea = self.ideas[uuid]
         shown = idea.shown = self._passes_filter(idea.intervention)
         item, label = idea.item, idea.label
-        item.setVisible(shown)
-        if not shown:
-            item.set_selected(False)
+        if item is not None:  # None: only its label is built yet (see _build_shown)
+            item.setVisible(shown)
+            if not shown:
+                item.set_selected(False)
         label.filtered = not shown
         label.setVisible(shown and not label.thinned and not label.clustered)
         if label.isVisible():
             label.ensure_drawn()
 
 
+def _within(inner, outer) -> bool:
+    """Whether the window ``inner`` lies in ``outer`` (None: nothing)."""
+    return outer is not None and outer[0] <= inner[0] and outer[1] <= inner[1] and inner[2] <= outer[2] \
+        and inner[3] <= outer[3]
+
+
+def _meets(bounds, window) -> bool:
+    """Whether an idea's ``bounds`` (RD metres) meet ``window`` (scene coordinates)."""
+    return bounds[0] <= window[2] and bounds[2] >= window[0] and -bounds[3] <= window[3] and -bounds[1] >= window[1]
+
+
+def _around(rect, margin: float) -> tuple:
+    """(left, top, right, bottom) of ``rect`` widened by ``margin`` of its size on each side."""
+    mx, my = rect.width() * margin, rect.height() * margin
+    return rect.left() - mx, rect.top() - my, rect.right() + mx, rect.bottom() + my
+
+
 def _label_offset(item) -> QPointF:
+    return _offset_for(item.kind)
+
+
+def _offset_for(kind: int) -> QPointF:
     """A point's number sits beside its marker; a line's or polygon's on its anchor."""
-    if item.kind == 0:
+    if kind == 0:
         return QPointF(style.POINT_RADIUS + 8, -(style.POINT_RADIUS + 6))
     return QPointF(0, 0)

@@ -60,12 +60,20 @@ class Navigation:
         delta = self.mapFromScene(anchor) - view_pos.toPoint()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().value() + delta.x())
         self.verticalScrollBar().setValue(self.verticalScrollBar().value() + delta.y())
-        self._after_zoom()
+        self._after_zoom(step=True)
 
-    def _after_zoom(self) -> None:
+    def _after_zoom(self, step: bool = False) -> None:
+        """After the scale changed; ``step``: by the wheel, a pinch or a key (zoom_by)."""
         self.scaleChanged.emit(self.scale_denominator())
-        self._scene.set_shape_detail(self.transform().m11(), self.visible_scene_rect())
-        self._thin_timer.start()
+        if step and self.is_painted():
+            # a zoom step's labels are placed before it is painted: placed after, the
+            # step's frame showed the labels of the zoom before (overlapping, or the
+            # ideas just unfolded without numbers) and a second repaint followed
+            self._thin_timer.stop()
+            self._thin_labels()
+        else:  # zoom to the area (a project opening): the map first, its labels in the next turn
+            self._scene.set_shape_detail(self.transform().m11(), self.visible_scene_rect())
+            self._thin_timer.start()
         # a cached layer is re-rendered at every zoom step, which costs more than
         # drawing it; cache again once the zooming rests
         if self._scene.cache_static:

@@ -5,7 +5,7 @@ Qt computes those rectangles from the items' bounding rectangles, which count a 
 pen's width (pixels) as scene units (metres): zoomed out, a thick line or a selection halo
 reaches further than its rectangle and would leave a trail. The scene's ``changed``
 rectangles are therefore repainted again widened by the widest cosmetic stroke; many of
-them at once (the labels after a zoom, a rebuild) repaint the whole view.
+them on screen at once (the labels after a zoom, a rebuild) repaint the whole view.
 
 A mixin of ``MapView``.
 """
@@ -16,7 +16,7 @@ from workbench import style
 
 # half the widest cosmetic stroke around an idea (a selected halo), plus antialiasing
 STROKE_REACH = (style.INTERVENTION_LINE_WIDTH + style.CASING_WIDTH + 8) / 2 + 2
-MANY_RECTS = 64  # more changed rectangles than this: repaint the whole view
+MANY_RECTS = 64  # more changed rectangles on screen than this: repaint the whole view
 
 
 class PartialRepaint:
@@ -30,13 +30,16 @@ class PartialRepaint:
         if not rects:
             return
         viewport = self.viewport()
-        if len(rects) > MANY_RECTS:
-            viewport.update()
-            return
         reach = int(STROKE_REACH * max(1.0, getattr(self.scene(), "width_scale", 1.0))) + 1
         transform = self.viewportTransform()
         bounds = viewport.rect()
+        areas = []
         for rect in rects:
             area = transform.mapRect(rect).toAlignedRect().adjusted(-reach, -reach, reach, reach)
-            if area.intersects(bounds):
-                viewport.update(area)
+            if area.intersects(bounds):  # ideas built off screen (scene_ideas._build_ahead) repaint nothing
+                areas.append(area)
+                if len(areas) > MANY_RECTS:
+                    viewport.update()
+                    return
+        for area in areas:
+            viewport.update(area)

@@ -50,7 +50,11 @@ def grid_clusters(xy, cell: float, min_count: int):
     if len(xy) == 0:
         return numpy.zeros(0, dtype=bool), []
     keys = numpy.floor(xy / cell).astype(numpy.int64)
-    _cells, inverse, counts = numpy.unique(keys, axis=0, return_inverse=True, return_counts=True)
+    # one integer per cell, in the order of (column, row): unique() on rows of two
+    # sorts them as raw bytes, five times slower at 10,000 ideas
+    rows = keys[:, 1] - keys[:, 1].min()
+    _cells, inverse, counts = numpy.unique(keys[:, 0] * (int(rows.max()) + 1) + rows, return_inverse=True,
+                                           return_counts=True)
     inverse = inverse.reshape(-1)
     clustered = counts[inverse] >= min_count
     sum_x = numpy.bincount(inverse, weights=xy[:, 0], minlength=len(counts))
