@@ -318,3 +318,36 @@ def test_a_double_click_on_a_cluster_disc_zooms_to_its_ideas(qtbot, project):
         item = scene.items_by_uuid[uuid]
         place = item.intervention.geometry
         assert item.opacity() == 1.0 and shown.contains(place.x, -place.y)  # the scene's y points down
+
+
+def test_counting_stickers_on_a_cluster_disc_zooms_in_and_counts_no_hidden_idea(qtbot, project):
+    """A click of the vote counter on a disc of 30 counted a sticker for whichever idea
+    lay beneath, unseen. Now it zooms in on the disc's ideas and counts nothing; a click
+    on an idea then counts it."""
+    from qtpy.QtCore import Qt
+    from qtpy.QtTest import QTest
+    from shapely.geometry import Point
+
+    from workbench.canvas.tools.modes import Mode
+
+    minx, miny, maxx, maxy = project.area.geometry.bounds
+    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
+    uuids = [add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}") for n in range(30)]
+    session = project.current_session_uuid
+    view = make_view(qtbot, project)
+    view.zoom_to_all()
+    qtbot.wait(50)
+    view.set_mode(Mode.COUNT_VOTES)
+    before = view.transform().m11()
+    (disc,) = [(dx, dy) for dx, dy, count in view.scene().clusters.item.discs if count == 30]
+    with qtbot.waitSignal(view.message) as said:
+        QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                         view.mapFromScene(*disc))
+    assert "ingezoomd" in said.args[0]
+    assert sum(project.votes(uuid, session) for uuid in uuids) == 0
+    assert view.transform().m11() > 4 * before
+    qtbot.wait(50)
+    first = project.get("intervention", uuids[0]).geometry
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     pos(view, first.x, first.y))
+    assert project.votes(uuids[0], session) == 1

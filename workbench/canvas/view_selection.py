@@ -10,6 +10,11 @@ from workbench.i18n import _
 class Selection:
     """Selection and hover of the ideas on a ``MapView``."""
 
+    def hidden_in_cluster(self, uuid) -> bool:
+        """True when idea ``uuid`` is drawn only as part of a cluster disc (not selected)."""
+        idea = self._scene.ideas.get(uuid) if uuid is not None else None
+        return idea is not None and idea.clustered and uuid not in self.selected()
+
     def set_hovered(self, uuid) -> None:
         if uuid == self._hovered:
             return

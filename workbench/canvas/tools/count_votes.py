@@ -1,6 +1,7 @@
 """Count stickers: every click on an idea adds one vote to it in the current session
 (right-click takes one off). For counting the dots on a printed map after the round:
-one click per sticker, no typing, no box that can turn 12 into 120."""
+one click per sticker, no typing, no box that can turn 12 into 120. A click on a cluster
+disc zooms in on its ideas instead of counting the one hidden beneath."""
 
 from qtpy.QtCore import Qt
 
@@ -21,6 +22,11 @@ class CountVotesTool(Tool):
         if event.button() not in (Qt.LeftButton, Qt.RightButton):
             return False
         hit = self.view.intervention_at(world)
+        if self.view.hidden_in_cluster(hit):
+            # a sticker for an idea nobody sees would land on whichever idea lies beneath
+            if self.view.zoom_into_cluster(world):
+                self.view.message.emit(_("Hier liggen meer ideeën bij elkaar: ingezoomd. Klik nu op het idee."))
+            return True
         if hit is None or self.project is None:
             return True
         self.view.select([hit])
@@ -32,7 +38,8 @@ class CountVotesTool(Tool):
         return True
 
     def move(self, event, world) -> bool:
-        self.view.set_hovered(self.view.intervention_at(world))
+        hit = self.view.intervention_at(world)
+        self.view.set_hovered(None if self.view.hidden_in_cluster(hit) else hit)  # as a click treats it
         return True
 
     def cancel(self) -> None:
