@@ -6,7 +6,7 @@ import shutil
 
 from shapely.geometry import Point
 
-from workbench.core.commands import AddIntervention, EditIntervention
+from workbench.core.commands import AddIntervention, DeleteInterventions, EditIntervention
 from workbench.core.setup_commands import AddSession
 from workbench.io.merge import merge_files
 from workbench.store import open_project
@@ -259,3 +259,25 @@ def test_a_laptops_ideas_that_move_keep_their_spacing_so_a_resident_adds_one_num
     assert summary.renumbered_lines() == [
         f"3 ideeën van Vroeg (a.gpkg) heten nu 6 hoger ({base + 1} \u2192 {base + 7}, {base + 3} \u2192 {base + 9}, …).",
         f"3 ideeën van Tafel 1 (b.gpkg) heten nu 10 hoger ({base + 2} \u2192 {base + 12}, {base + 4} \u2192 {base + 14}, …)."]
+
+
+def test_a_laptops_moving_ideas_far_apart_move_per_stretch_and_leave_no_hundred_numbers_unused(sample_path, tmp_path):
+    """One offset for a laptop whose moving numbers lie far apart (here 1-3 and 100-102
+    past the sample's) would leave the numbers between unused; each stretch moves on its
+    own, in order, and the summary has a line per stretch."""
+    early = laptop(sample_path, tmp_path, "vroeg", *[f"Vroeg {n}" for n in range(102)])
+    late = laptop(sample_path, tmp_path, "laat", *[f"Laat {n}" for n in range(102)])
+    project = open_project(late)
+    gone = [i.uuid for i in project.all("intervention") if i.title.startswith("Laat ") and 3 <= int(i.title[5:]) < 99]
+    project.execute(DeleteInterventions(gone))
+    project.close()
+    hub = tmp_path / "hub.gpkg"
+    shutil.copy(sample_path, hub)
+    base = max(n for n, _t in numbers(hub).values())
+    summary = merge(hub, early, late)
+    after = {t: n for n, t in numbers(hub).values()}
+    assert unique(hub)
+    assert [after[f"Laat {n}"] for n in (0, 1, 2, 99, 100, 101)] == list(range(base + 103, base + 109))
+    assert summary.renumbered_lines() == [
+        f"Ideeën {base + 1}–{base + 3} van Avond laat (laat.gpkg) heten nu {base + 103}–{base + 105}.",
+        f"Ideeën {base + 100}–{base + 102} van Avond laat (laat.gpkg) heten nu {base + 106}–{base + 108}."]

@@ -20,7 +20,8 @@ handouts, so a merge settles it, without a clock:
 - every other idea with that number moves above the highest number, laptop by laptop in
   the same order (the laptop that made it: its version vector; else the file it came
   from), all of one laptop by one offset: "your number + 400" holds for every idea of
-  that table that moved, also when its sessions' numbers interleave (numbering them on
+  that table that moved (numbers more than ``FAR_APART`` apart: per stretch, so no
+  hundreds of numbers stay unused), also when its sessions' numbers interleave (numbering them on
   from the highest, the rule until 30 Nov, gave 1, 8, 15 the numbers 401, 402, 403,
   which no resident could work out). The summary says so, a run of them in one line
   ("Ideeën 1–40 van Bijeenkomst oost heten nu 41–80."), numbers with gaps as the offset
@@ -38,6 +39,10 @@ from datetime import datetime, timezone
 
 from workbench.core.merge_commands import PutEntity
 from workbench.i18n import _
+
+# A laptop's moving ideas whose numbers lie further apart than this move as separate
+# stretches, each by its own offset: one offset would leave the numbers between unused.
+FAR_APART = 50
 
 
 def known_ideas(project, rows) -> set:
@@ -86,15 +91,16 @@ def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), ve
         groups.setdefault(maker[item.uuid] or provenance.get(item.uuid, [""])[0] or "", []).append(item)
     for members in sorted(groups.values(), key=lambda group: min(session_order(i) for i in group)):
         members.sort(key=lambda i: (i.number, session_order(i), i.uuid))
-        offset = top + 1 - members[0].number  # one offset: "your number + 400" holds for the whole laptop
         label = _group_origin(plan.target, members, provenance)
         again = []
         for index, item in enumerate(members):
             if index and members[index - 1].number == item.number:
                 again.append(item)  # two of one laptop with one number (renumbered apart elsewhere)
-            else:
-                _renumber(plan, item, item.number + offset, label)
-        top = members[-1].number + offset
+                continue
+            if not index or item.number - members[index - 1].number > FAR_APART:
+                offset = top + 1 - item.number  # one offset per stretch: "your number + 400"
+            top = item.number + offset
+            _renumber(plan, item, top, label)
         for item in again:
             top += 1
             _renumber(plan, item, top, label)
