@@ -394,3 +394,25 @@ def test_focus_passing_through_the_editor_changes_no_text(qtbot, window, sample_
     editor.title.setFocus()
     qtbot.waitUntil(editor.title.hasFocus)
     assert "!" in project.get("intervention", item.uuid).description
+
+
+def test_a_nul_in_a_quantity_label_written_by_another_tool_still_exports_a_geopackage(sample_path, tmp_path):
+    """Found by hypothesis in tests/test_review_store.py during this pass: a quantity
+    label of one NUL (written in QGIS or by a script) made 'export gpkg' fail ('the
+    query contains a null character'): the label names a column."""
+    import sqlite3
+
+    conn = sqlite3.connect(sample_path)
+    conn.execute("UPDATE quantity_kinds SET label = ? WHERE rowid = (SELECT MIN(rowid) FROM quantity_kinds)",
+                 ("\x00",))
+    conn.execute("UPDATE themes SET name = ? WHERE rowid = (SELECT MIN(rowid) FROM themes)", ("Gr\x00oen\x07",))
+    conn.commit()
+    conn.close()
+    result = run("export", "gpkg", sample_path, tmp_path / "plat.gpkg")
+    assert result.returncode == 0, result.stderr
+    conn = sqlite3.connect(tmp_path / "plat.gpkg")
+    try:
+        columns = [row[1] for row in conn.execute("PRAGMA table_info(ideeen)")]
+    finally:
+        conn.close()
+    assert "kolom" in columns and not any("\x00" in c for c in columns)
