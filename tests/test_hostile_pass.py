@@ -416,3 +416,25 @@ def test_a_nul_in_a_quantity_label_written_by_another_tool_still_exports_a_geopa
     finally:
         conn.close()
     assert "kolom" in columns and not any("\x00" in c for c in columns)
+
+
+def test_focus_passing_through_a_theme_name_renames_nothing(qtbot, window, sample_path):
+    """A theme name with a leading byte-order mark (written by another tool) was renamed
+    without it the moment focus passed through the name field."""
+    from tests.ui_fixtures import show_dock
+    from workbench.core.theme_commands import EditTheme
+
+    project = open_in_window(qtbot, window, sample_path)
+    theme = project.themes()[0]
+    project.execute(EditTheme(theme.uuid, name="\ufeffGroen verbindt opnieuw"))
+    stored = project.get("theme", theme.uuid)
+    panel = show_dock(qtbot, window, "themes")
+    panel.select_theme(theme.uuid)
+    panel.name.setFocus()
+    qtbot.waitUntil(panel.name.hasFocus)
+    window.panels["editor"].title.setFocus()
+    qtbot.waitUntil(lambda: not panel.name.hasFocus())
+    assert project.get("theme", theme.uuid) == stored
+    panel.name.setText("Groen verbindt anders")  # typed
+    panel.name.editingFinished.emit()
+    assert project.get("theme", theme.uuid).name == "Groen verbindt anders"
