@@ -15,6 +15,10 @@ from workbench.store.flat_export import FlatLayer, write_flat_geopackage
 
 
 def _unique(name, taken) -> str:
+    # a column is named after a label another tool may have written a NUL or control
+    # character into: SQLite refuses a statement holding a NUL ("the query contains a
+    # null character"), so the export failed
+    name = "".join(c for c in str(name) if c.isprintable()).strip() or "kolom"
     candidate, number = name, 2
     while candidate.casefold() in taken:
         candidate = f"{name}_{number}"
