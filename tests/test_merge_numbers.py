@@ -281,3 +281,38 @@ def test_a_laptops_moving_ideas_far_apart_move_per_stretch_and_leave_no_hundred_
     assert summary.renumbered_lines() == [
         f"Ideeën {base + 1}–{base + 3} van Avond laat (laat.gpkg) heten nu {base + 103}–{base + 105}.",
         f"Ideeën {base + 100}–{base + 102} van Avond laat (laat.gpkg) heten nu {base + 106}–{base + 108}."]
+
+
+def test_laptops_that_merge_each_others_files_agree_also_when_the_merge_edits_an_idea(sample_path, tmp_path):
+    """Laptop a deleted a theme that b's idea B1 links to: merging b's file, a drops that
+    link (an edit of its own, which adds a's id to B1's version). The laptop that made
+    an idea was read from that version, so on a B1 moved apart from b's other ideas and
+    the two laptops ended with different numbers, for half of all pairs of replica ids
+    (found by review). The side of the merge an idea came from decides now."""
+    from workbench.core.theme_commands import DeleteTheme
+
+    base = max(n for n, _t in numbers(sample_path).values())
+    for trial in range(4):
+        paths = {name: tmp_path / f"{name}{trial}.gpkg" for name in "ab"}
+        for path in paths.values():
+            shutil.copy(sample_path, path)
+        a, b = open_project(paths["a"]), open_project(paths["b"])
+        theme = [t for t in a.themes() if t.parent_uuid][0].uuid
+        a.set_current_session(a.execute(AddSession("Avond a", date="2026-03-01")).uuid)
+        for n in range(3):
+            a.execute(AddIntervention(f"A{n}", Point(195000 + n * 10, 325500)))
+        b.set_current_session(b.execute(AddSession("Avond b", date="2026-03-01")).uuid)
+        for n in range(3):
+            b.execute(AddIntervention(f"B{n}", Point(195000 + n * 10, 325600), [theme] if n == 1 else []))
+        a.execute(DeleteTheme(theme))
+        a.close()
+        b.close()
+        copies = {name: tmp_path / f"{name}{trial}-kopie.gpkg" for name in "ab"}
+        for name in "ab":
+            shutil.copy(paths[name], copies[name])
+        merge(paths["a"], copies["b"])
+        merge(paths["b"], copies["a"])
+        ours = {t: n for n, t in numbers(paths["a"]).values() if t[:1] in "AB" and len(t) == 2}
+        theirs = {t: n for n, t in numbers(paths["b"]).values() if t[:1] in "AB" and len(t) == 2}
+        assert ours == theirs
+        assert [ours[f"B{n}"] for n in range(3)] == [base + 4, base + 5, base + 6]  # b's evening together

@@ -205,8 +205,8 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None, numbered_first=
     for plan in plans:
         plan.votes(only_missing=True)
     if plans:  # once everything is in: no two ideas share a number
-        made_by = {uuid: vector for plan in plans for uuid, vector in plan.sv.items()} | target_versions
-        reconcile_numbers(plans[-1], shared, {**provenance(target), **added}, numbered_first, made_by)
+        sides = {uuid: index + 1 for index, plan in enumerate(plans) for uuid in plan.provenance}
+        reconcile_numbers(plans[-1], shared, {**provenance(target), **added}, numbered_first, sides)
     if commands:
         target.execute(Batch(N_("Bijeenkomsten samenvoegen"), commands))
     # Bookkeeping in the file's settings, written once the merge itself has committed;

@@ -9,17 +9,16 @@ handouts, so a merge settles it, without a clock:
 - in a merge of files, an idea both sides already knew keeps its number before one only
   one side knew; among equals the idea of the session begun first keeps it (a session's
   start: the earliest ``created_at`` of its ideas, in UTC; then the session's UUID), and
-  within one session the ideas of the laptop begun first in it (the replica that made
-  the idea: the one entry of its version vector, store/replica.py; then the idea's own
-  ``created_at`` and UUID): values every replica holds alike, so laptops that merge each
-  other's files end with the same numbers. A session's ideas thus keep their numbers
+  within one session the ideas of the side begun first in it (the target's own ideas,
+  or those one file brought in: the numbering its handout was printed from; then the
+  idea's own ``created_at`` and UUID): values every replica holds alike, so laptops that
+  merge each other's files end with the same numbers. A session's ideas thus keep their numbers
   together or move together, also when two tables worked at the same time, and one
   table's laptop's ideas too when two laptops recorded under one session prepared on the
   hub: the UUID alone, the rule before, moved a random half of each evening's clashing
   ideas, and both evenings' printed handouts went wrong;
-- every other idea with that number moves above the highest number, laptop by laptop in
-  the same order (the laptop that made it: its version vector; else the file it came
-  from), all of one laptop by one offset: "your number + 400" holds for every idea of
+- every other idea with that number moves above the highest number, side by side in
+  the same order, all of one side by one offset: "your number + 400" holds for every idea of
   that table that moved (numbers more than ``FAR_APART`` apart: per stretch, so no
   hundreds of numbers stay unused), also when its sessions' numbers interleave (numbering them on
   from the highest, the rule until 30 Nov, gave 1, 8, 15 the numbers 401, 402, 403,
@@ -53,31 +52,33 @@ def known_ideas(project, rows) -> set:
     return known | {uuid for uuid, (kind, _vector, _alive) in rows.items() if kind == "intervention"}
 
 
-def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), vectors=None) -> None:
+def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), sides=None) -> None:
     """Give every idea of ``plan.target`` that shares its number with another a new one.
 
     ``shared``: the ideas both sides knew before the merge; ``provenance``: {uuid: [file,
     session title]} of the ideas this merge brought in, to name where an idea came from;
     ``first``: ideas whose number stands before all others' (the database's in a sync);
-    ``vectors``: {uuid: version vector} of the ideas as the merge found them, to tell
-    which laptop made an idea.
+    ``sides``: {uuid: the number of the source file} of each idea this merge brought in
+    (the target's own: 0): the numbering a handout was printed from, so one file's ideas
+    move together.
     """
     ideas = list(plan.target.all("intervention"))
     made = {i.uuid: _moment(i.created_at) for i in ideas}
-    maker = {i.uuid: _maker((vectors or {}).get(i.uuid)) for i in ideas}
-    start = {}  # (session,) and (session, maker) -> the moment of its first idea
+    side = {i.uuid: (sides or {}).get(i.uuid, 0) for i in ideas}
+    start = {}  # (session,) and (session, side) -> (the moment of its first idea, that idea's UUID)
     for item in ideas:
-        session = item.created_session_uuid
-        for key in ((session,), (session, maker[item.uuid])) if session else ():
-            start[key] = min(start.get(key, made[item.uuid]), made[item.uuid])
+        session, mark = item.created_session_uuid, (made[item.uuid], item.uuid)
+        for key in ((session,), (session, side[item.uuid])) if session else ():
+            start[key] = min(start.get(key, mark), mark)
 
     def session_order(item):
-        """Sessions by their first idea, within one its laptops by theirs; an idea without a
-        session as a session of its own."""
-        session, by = item.created_session_uuid, maker[item.uuid]
+        """Sessions by their first idea, within one the files by theirs (not by the file's
+        name, which differs between replicas: laptop a calls b's file b.gpkg, b its own
+        ideas its own); an idea without a session as a session of its own."""
+        session, mark = item.created_session_uuid, (made[item.uuid], item.uuid)
         if not session:
-            return (made[item.uuid], "", made[item.uuid], "", made[item.uuid])
-        return (start[(session,)], session, start[(session, by)], by, made[item.uuid])
+            return (mark, "", mark, mark)
+        return (start[(session,)], session, start[(session, side[item.uuid])], mark)
 
     ideas.sort(key=lambda i: (i.number, i.uuid not in first, i.uuid not in shared, session_order(i), i.uuid))
     taken, clashing = set(), []
@@ -86,24 +87,23 @@ def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), ve
             clashing.append(item)
         taken.add(item.number)
     top = max(taken, default=0)
-    groups = {}  # the laptop that made them (else the file they came from) -> its ideas that move
+    groups = {}  # the file they came from (the target's own: 0) -> its ideas that move
     for item in clashing:
-        groups.setdefault(maker[item.uuid] or provenance.get(item.uuid, [""])[0] or "", []).append(item)
+        groups.setdefault(side[item.uuid], []).append(item)
     for members in sorted(groups.values(), key=lambda group: min(session_order(i) for i in group)):
         members.sort(key=lambda i: (i.number, session_order(i), i.uuid))
+        # two of one file with one number (renumbered apart elsewhere): the second after
+        again = [item for index, item in enumerate(members) if index and members[index - 1].number == item.number]
+        members = [item for index, item in enumerate(members) if not index or members[index - 1].number != item.number]
         label = _group_origin(plan.target, members, provenance)
-        again = []
         for index, item in enumerate(members):
-            if index and members[index - 1].number == item.number:
-                again.append(item)  # two of one laptop with one number (renumbered apart elsewhere)
-                continue
             if not index or item.number - members[index - 1].number > FAR_APART:
                 offset = top + 1 - item.number  # one offset per stretch: "your number + 400"
             top = item.number + offset
             _renumber(plan, item, top, label)
-        for item in again:
+        for item in again:  # named by its own session: "Idee 5 van X" must say which idea 5
             top += 1
-            _renumber(plan, item, top, label)
+            _renumber(plan, item, top, _origin(plan.target, item, provenance))
 
 
 def _renumber(plan, item, number, label) -> None:
@@ -123,13 +123,6 @@ def _group_origin(project, items, provenance) -> str:
     if len(origins) <= 3:
         return ", ".join(origins)
     return _("{first} en {count} andere").format(first=", ".join(origins[:2]), count=len(origins) - 2)
-
-
-def _maker(vector) -> str:
-    """The replica that made an idea: the one entry of a vector no other replica has
-    counted up yet (every idea that clashes is new to one side, so nearly always); of a
-    vector with more entries, the first (a choice every replica makes alike)."""
-    return min(vector) if vector else ""
 
 
 def _moment(stamp: str) -> tuple:

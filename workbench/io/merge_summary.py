@@ -42,16 +42,16 @@ class MergeSummary:
         return (_("Verstuurd: 1 rij.") if sent == 1 else _("Verstuurd: {count} rijen.")).format(count=sent)
 
     def renumbered_lines(self) -> list:
-        """Dutch lines on the renumbered ideas, per origin: a run whose old and new numbers
+        """Dutch lines on the renumbered ideas, per origin and offset: a run whose old and new numbers
         both follow on in one line ("Ideeën 1–40 van Avond oost heten nu 41–80."), an
         origin whose ideas all moved by one offset but not as a run (its sessions' numbers
         interleaved) in one line too ("57 ideeën van Avond 1 heten nu 400 hoger (1 → 401,
         8 → 408, …)."): an evening that moved is one line, not forty."""
-        origins = {}
+        origins = {}  # per origin and offset: one file's stretches each say theirs
         for old, origin, new in self.renumbered:
-            origins.setdefault(origin, []).append((old, new))
+            origins.setdefault((origin, new - old), []).append((old, new))
         lines = []
-        for origin, pairs in origins.items():
+        for (origin, _offset), pairs in origins.items():
             runs = []
             for old, new in pairs:
                 if runs and runs[-1][1] + 1 == old and runs[-1][3] + 1 == new:
