@@ -36,9 +36,10 @@ class SceneQueries:
         minx, miny, maxx, maxy = extent
         return QRectF(minx, miny, maxx - minx, maxy - miny)
 
-    def intervention_at(self, x: float, y: float, tolerance: float):
+    def intervention_at(self, x: float, y: float, tolerance: float, skip=None):
         """The uuid of the intervention under (x, y) within ``tolerance`` metres: points
-        before lines before polygons, the smallest polygon first; None if none."""
+        before lines before polygons, the smallest polygon first; None if none. ``skip``:
+        a test of uuids to pass over (ideas not drawn)."""
         items, tree = self._hit_index()
         if tree is None:
             return None
@@ -48,7 +49,7 @@ class SceneQueries:
         for index in candidates:
             intervention = items[index]
             geometry = intervention.geometry
-            if geometry.distance(point) <= tolerance:
+            if geometry.distance(point) <= tolerance and not (skip and skip(intervention.uuid)):
                 kind = int(shapely.get_dimensions(geometry))
                 hits.append((kind, geometry.area if kind == 2 else geometry.distance(point), -intervention.number,
                              intervention.uuid))

@@ -199,8 +199,10 @@ class MapView(Navigation, Selection, LayerControls, PartialRepaint, QGraphicsVie
     def metres_per_pixel(self) -> float:
         return 1.0 / (self.transform().m11() or 1.0)
 
-    def intervention_at(self, world):
-        return self._scene.intervention_at(world[0], world[1], HIT_PIXELS * self.metres_per_pixel())
+    def intervention_at(self, world, drawn_only: bool = False):
+        """The idea under ``world``; ``drawn_only``: not one folded into a cluster disc."""
+        return self._scene.intervention_at(world[0], world[1], HIT_PIXELS * self.metres_per_pixel(),
+                                           skip=self.hidden_in_cluster if drawn_only else None)
 
     def zoom_into_cluster(self, world) -> bool:
         """Zoom to the ideas the cluster disc at ``world`` stands for, where they show

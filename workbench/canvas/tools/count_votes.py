@@ -21,11 +21,10 @@ class CountVotesTool(Tool):
 
         if event.button() not in (Qt.LeftButton, Qt.RightButton):
             return False
-        hit = self.view.intervention_at(world)
-        if self.view.hidden_in_cluster(hit):
-            # a sticker for an idea nobody sees would land on whichever idea lies beneath
-            if self.view.zoom_into_cluster(world):
-                self.view.message.emit(_("Hier liggen meer ideeën bij elkaar: ingezoomd. Klik nu op het idee."))
+        # only ideas drawn: a sticker for one folded into a disc would land on whichever lies beneath
+        hit = self.view.intervention_at(world, drawn_only=True)
+        if hit is None and self.view.zoom_into_cluster(world):
+            self.view.message.emit(_("Hier liggen meer ideeën bij elkaar: ingezoomd. Klik nu op het idee."))
             return True
         if hit is None or self.project is None:
             return True
@@ -38,8 +37,7 @@ class CountVotesTool(Tool):
         return True
 
     def move(self, event, world) -> bool:
-        hit = self.view.intervention_at(world)
-        self.view.set_hovered(None if self.view.hidden_in_cluster(hit) else hit)  # as a click treats it
+        self.view.set_hovered(self.view.intervention_at(world, drawn_only=True))  # as a click treats it
         return True
 
     def cancel(self) -> None:

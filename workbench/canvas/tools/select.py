@@ -15,11 +15,13 @@ class SelectTool(Tool):
         super().__init__(view)
         self._start = None      # (view pos, world) of a press on empty map
         self._adding = False
+        self._before = []       # the selection before the last press
 
     def press(self, event, world) -> bool:
         if event.button() != Qt.LeftButton:
             return False
         self._adding = bool(event.modifiers() & (Qt.ShiftModifier | Qt.ControlModifier))
+        self._before = self.view.selected()  # a double-click's first press must not leave its pick
         hit = self.view.intervention_at(world)
         if hit is not None:
             if self._adding:
@@ -57,8 +59,12 @@ class SelectTool(Tool):
         return True
 
     def double_click(self, event, world) -> bool:
-        """On a cluster disc: zoom to its ideas."""
-        return event.button() == Qt.LeftButton and self.view.zoom_into_cluster(world)
+        """On a cluster disc: zoom to its ideas, the selection as before the first click
+        (which picked whichever idea lay beneath the disc)."""
+        if event.button() != Qt.LeftButton or not self.view.zoom_into_cluster(world):
+            return False
+        self.view.select(self._before)
+        return True
 
     def key(self, event) -> bool:
         if event.key() == Qt.Key_Escape and self._start is None and self.view.selected():
