@@ -284,9 +284,13 @@ def test_two_full_cells_whose_ideas_meet_at_their_edge_show_one_disc_with_both_c
         add(project, Point(edge + 2 + n, y + n), f"Oost {n}")
     view._thin_labels()
     qtbot.wait(50)
-    near = [count for x, scene_y, count in view.scene().clusters.item.discs  # the scene's y points down
+    near = [(x, scene_y, count) for x, scene_y, count in view.scene().clusters.item.discs  # y points down
             if abs(x - edge) < cell and abs(-scene_y - y) < cell]
-    assert near == [16]
+    assert [count for _x, _y, count in near] == [16]
+    # a double-click on it shows all sixteen: the ideas of both its cells
+    rect = view.scene().cluster_extent_at(near[0][0], -near[0][1], view.transform().m11())
+    for n in range(8):
+        assert rect.contains(edge - 2 - n, -(y + n)) and rect.contains(edge + 2 + n, -(y + n))
 
 
 def test_a_double_click_on_a_cluster_disc_zooms_to_its_ideas(qtbot, project):
@@ -382,3 +386,17 @@ def test_a_sticker_on_a_drawn_polygon_beside_hidden_points_counts_for_the_polygo
     session = project.current_session_uuid
     click(view, x - 0.01 * cell, y)  # inside the park, beside the hidden P0
     assert project.votes(park, session) == 1 and project.votes(points[0], session) == 0
+
+
+def test_a_presentation_disc_shows_its_whole_ring(qtbot):
+    """At presentation size the ring's pen is wider than the margin the disc's picture
+    had: the ring was cut flat at the picture's edges (found by review)."""
+    from workbench.canvas.clusters import ClusterItem
+
+    item = ClusterItem()
+    for size in (1.0, 2.2):
+        item.set_size(size)
+        image = item._pixmap(30, 1.0).toImage()
+        edges = [image.pixelColor(0, row).alpha() for row in range(image.height())]
+        edges += [image.pixelColor(column, 0).alpha() for column in range(image.width())]
+        assert max(edges) == 0, size  # nothing of the ring touches the picture's edge

@@ -40,12 +40,14 @@ def test_discs_that_would_overlap_become_one_with_both_counts_and_none_overlap_a
         return 10 + math.log2(count)  # at most 50 for any count here
 
     discs = [(0.0, 0.0, 30), (15.0, 0.0, 10), (300.0, 300.0, 6)]
-    assert merge_overlapping(discs, radius, reach=100.0) == [(0.0 * 30 / 40 + 15.0 * 10 / 40, 0.0, 40),
-                                                              (300.0, 300.0, 6)]
+    assert merge_overlapping(discs, radius, reach=100.0) == ([(0.0 * 30 / 40 + 15.0 * 10 / 40, 0.0, 40),
+                                                               (300.0, 300.0, 6)], [0, 0, 1])
     rng = random.Random(7)
     crowd = [(rng.uniform(0, 2000), rng.uniform(0, 2000), rng.randint(6, 400)) for _ in range(3000)]
-    merged = merge_overlapping(crowd, radius, reach=100.0)
+    merged, owner = merge_overlapping(crowd, radius, reach=100.0)
     assert sum(c for _x, _y, c in merged) == sum(c for _x, _y, c in crowd)
+    assert [sum(c for (_x, _y, c), o in zip(crowd, owner) if o == index) for index in range(len(merged))] == [
+        c for _x, _y, c in merged]  # each disc counts the discs it stands for
     assert len(merged) < len(crowd)
     for index, (x, y, count) in enumerate(merged):
         for ox, oy, other in merged[index + 1:]:

@@ -73,12 +73,16 @@ class ClusterItem(QGraphicsItem):
         # update of part of it; the view repaints every item in these areas, the discs too
         scene = self.scene()
         for x, y, count in changed:
-            reach = (disc_radius(count, self.size) + 2.0) / scale
+            reach = (disc_radius(count, self.size) + self._ring() + 1.0) / scale
             area = QRectF(x - reach, y - reach, 2 * reach, 2 * reach)
             if scene is not None:
                 scene.update(area)
             else:
                 self.update(area)
+
+    def _ring(self) -> float:
+        """How far the white ring reaches beyond the disc: half its pen, and a pixel."""
+        return 1.0 + self.size
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -92,7 +96,7 @@ class ClusterItem(QGraphicsItem):
         painter.resetTransform()
         for x, y, count in self.discs:
             centre = transform.map(QPointF(x, y))
-            radius = disc_radius(count, self.size) + 1.0
+            radius = disc_radius(count, self.size) + self._ring()
             if not (-radius < centre.x() < width + radius and -radius < centre.y() < height + radius):
                 continue  # off screen (zoomed in, most of them)
             painter.drawPixmap(QPointF(centre.x() - radius, centre.y() - radius), self._pixmap(count, ratio))
@@ -104,19 +108,19 @@ class ClusterItem(QGraphicsItem):
         pixmap = self._pixmaps.get(key)
         if pixmap is None:
             radius = disc_radius(count, self.size)
-            side = 2 * (radius + 1.0)
+            side = 2 * (radius + self._ring())
             pixmap = QPixmap(int(math.ceil(side * ratio)), int(math.ceil(side * ratio)))
             pixmap.setDevicePixelRatio(ratio)
             pixmap.fill(Qt.transparent)
             painter = QPainter(pixmap)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             painter.setFont(self._font)
-            centre = QPointF(radius + 1.0, radius + 1.0)
+            centre = QPointF(radius + self._ring(), radius + self._ring())
             painter.setPen(QPen(RING, 2.0 * self.size))
             painter.setBrush(DISC)
             painter.drawEllipse(centre, radius, radius)
             painter.setPen(RING)
-            painter.drawText(QRectF(1.0, 1.0, 2 * radius, 2 * radius), Qt.AlignCenter, str(count))
+            painter.drawText(QRectF(self._ring(), self._ring(), 2 * radius, 2 * radius), Qt.AlignCenter, str(count))
             painter.end()
             self._pixmaps[key] = pixmap
         return pixmap
@@ -129,9 +133,10 @@ def disc_radius(count: int, size: float = 1.0) -> float:
 
 
 def cluster_cells(xy, bucket: int, size: float = 1.0):
-    """For points ``xy`` (n x 2, scene coordinates): (clustered mask, discs) for the
-    cells of CELL_PIXELS (times ``size``) at ``bucket``; a disc is (mean x, mean y, count)."""
-    return grid_clusters(xy, size * CELL_PIXELS * 2.0 ** -(bucket + 0.5), CLUSTER_MIN)
+    """For points ``xy`` (n x 2, scene coordinates): (clustered mask, discs, per point the
+    index of its disc or -1) for the cells of CELL_PIXELS (times ``size``) at ``bucket``;
+    a disc is (mean x, mean y, count)."""
+    return grid_clusters(xy, size * CELL_PIXELS * 2.0 ** -(bucket + 0.5), CLUSTER_MIN, members=True)
 
 
 class Clusters:
@@ -148,6 +153,8 @@ class Clusters:
         self._rows = {}  # id(idea) -> its row in _xy
         self._moved = False
         self._cell_discs = []  # (x, y, count) per full cell of the bucket
+        self._disc_of = numpy.zeros(0, dtype=numpy.int64)  # per row of _xy: its cell's disc, or -1
+        self._owner = []  # per cell's disc: the disc shown for it (discs that would overlap are one)
         self._merged_at = None  # the scale the shown discs were merged for
 
     def set_size(self, size: float) -> None:
@@ -159,10 +166,9 @@ class Clusters:
 
     def extent_at(self, x: float, y: float, scale: float):
         """(min x, min y, max x, max y) in scene coordinates of the ideas the disc under
-        scene point (x, y) stands for, or None when no disc is there. Its ideas: the
-        clustered ones nearest to it of all discs (a merged disc has no cell of its own)."""
+        scene point (x, y) stands for (those of its cells), or None when no disc is there."""
         discs = self.item.discs
-        if not discs or not self._flags.any():
+        if not discs:
             return None
         centres = numpy.array([(dx, dy) for dx, dy, _count in discs], dtype=float)
         reach = numpy.array([disc_radius(count, self.item.size) for _x, _y, count in discs]) / scale
@@ -171,12 +177,8 @@ class Clusters:
         if not len(under):
             return None
         disc = under[numpy.argmin(distance[under])]
-        members = self._xy[self._flags]
-        cell = CELL_PIXELS * self.item.size * 2.0 ** -(self.bucket + 0.5)  # a disc's ideas lie within a few cells
-        members = members[numpy.hypot(members[:, 0] - centres[disc, 0], members[:, 1] - centres[disc, 1]) < 4 * cell]
-        nearest = numpy.argmin(numpy.hypot(members[:, None, 0] - centres[None, :, 0],
-                                           members[:, None, 1] - centres[None, :, 1]), axis=1)
-        mine = members[nearest == disc]
+        cells = numpy.flatnonzero(numpy.asarray(self._owner) == disc)
+        mine = self._xy[numpy.isin(self._disc_of, cells)]
         if not len(mine):
             return None
         return (*mine.min(axis=0).tolist(), *mine.max(axis=0).tolist())
@@ -209,7 +211,7 @@ class Clusters:
             self._flags = numpy.array([idea.clustered for idea in shown], dtype=bool)
             self._rows = {id(idea): row for row, idea in enumerate(shown)}
         self.bucket, self.dirty, self._moved = bucket, False, False
-        clustered, self._cell_discs = cluster_cells(self._xy, bucket, self.item.size)
+        clustered, self._cell_discs, self._disc_of = cluster_cells(self._xy, bucket, self.item.size)
         for index in numpy.flatnonzero(clustered != self._flags).tolist():
             _set_clustered(self._shown[index], bool(clustered[index]))
         self._flags = clustered
@@ -226,8 +228,8 @@ class Clusters:
             return
         self._merged_at = scale
         size = self.item.size
-        discs = merge_overlapping(self._cell_discs, lambda count: disc_radius(count, size) / scale,
-                                  reach=2 * disc_radius(10 ** 9, size) / scale)
+        discs, self._owner = merge_overlapping(self._cell_discs, lambda count: disc_radius(count, size) / scale,
+                                               reach=2 * disc_radius(10 ** 9, size) / scale)
         self.item.set_discs(discs, scale)
 
 
