@@ -29,7 +29,6 @@ from workbench.i18n import _
 
 HIT_PIXELS = 6      # how near the cursor must be to pick an idea
 SNAP_PIXELS = 10    # how near a vertex or edge must be to snap to it
-CLUSTER_ZOOM_METRES = 120.0  # a double-clicked disc whose ideas share one spot shows this much around it
 __all__ = ["MapView", "HIT_PIXELS", "SNAP_PIXELS", "MIN_SCALE", "MAX_SCALE", "METRES_PER_INCH",
            "DEFAULT_UNDERLAY_OPACITY"]
 
@@ -211,10 +210,7 @@ class MapView(Navigation, Selection, LayerControls, PartialRepaint, QGraphicsVie
         rect = self._scene.cluster_extent_at(world[0], world[1], self.transform().m11())
         if rect is None:
             return False
-        least = CLUSTER_ZOOM_METRES  # ideas on one spot: not closer than a street
-        centre = rect.center()
-        rect = rect.united(QRectF(centre.x() - least / 2, centre.y() - least / 2, least, least))
-        self.zoom_to_rect(rect, margin=0.15)
+        self.zoom_to_places(rect)
         return True
 
     def snap(self, world, exclude=()) -> tuple:

@@ -40,10 +40,14 @@ class Navigation:
         for uuid in self.selected():
             rect = rect.united(self._scene.items_by_uuid[uuid].world_rect())
         if rect.isValid():
-            # a single point would zoom in absurdly: show at least 200 m around it
-            centre = rect.center()
-            width, height = max(rect.width(), 200.0), max(rect.height(), 200.0)
-            self.zoom_to_rect(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), 0.15)
+            self.zoom_to_places(rect)
+
+    def zoom_to_places(self, rect) -> None:
+        """Zoom to ideas within ``rect``; a single point would zoom in absurdly: at least
+        200 m around it."""
+        centre = rect.center()
+        width, height = max(rect.width(), 200.0), max(rect.height(), 200.0)
+        self.zoom_to_rect(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), 0.15)
 
     def zoom_by(self, factor: float, view_pos=None) -> None:
         """Zoom by ``factor`` keeping the map point under ``view_pos`` (default: centre) still."""

@@ -5,7 +5,7 @@ from reportlab.platypus import CondPageBreak, Paragraph, Spacer, Table, TableSty
 
 from workbench.i18n import _
 from workbench.report import dates, text
-from workbench.report.crowded_handout import crowded_story
+from workbench.report.crowded_handout import SKETCH, crowded_story
 from workbench.report.document import Document
 from workbench.report.flowables import Band, Legend, MapFlowable
 from workbench.report.map_drawing import MapStyle
@@ -99,7 +99,7 @@ def _fact_markup(value, width, styles) -> str:
 def map_section(project, styles, width):
     return [heading(_("Alle ideeën op de kaart"), styles.h1),
             Paragraph(_("Elk idee heeft een nummer. De kleur laat zien bij welk thema het idee hoort."), styles.body),
-            Paragraph(_("Deze kaart is een schets, geen omgevingsplankaart."), styles.small),
+            Paragraph(_(SKETCH), styles.small),
             MapFlowable(project, width, None, MapStyle(label_size=10, wijk_label_size=9),
                         legend=Legend(project, width, size=11, columns=2))]
 
