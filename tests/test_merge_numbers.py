@@ -316,3 +316,31 @@ def test_laptops_that_merge_each_others_files_agree_also_when_the_merge_edits_an
         theirs = {t: n for n, t in numbers(paths["b"]).values() if t[:1] in "AB" and len(t) == 2}
         assert ours == theirs
         assert [ours[f"B{n}"] for n in range(3)] == [base + 4, base + 5, base + 6]  # b's evening together
+
+
+def test_the_summary_tells_renumberings_from_the_numbers_the_user_knew(sample_path, tmp_path):
+    """Two hubs merged the same three laptops in other orders, so each renumbered A2 and
+    B1 apart; exchanging the hubs' files takes the lower number of each. A hub that ends
+    with the numbers it had was told 'Idee 26 heet nu 27' (back and forth within the
+    merge), the other was not told that B1 changed at all (found by review)."""
+    c = laptop(sample_path, tmp_path, "c", "C1", "C2")
+    b = laptop(sample_path, tmp_path, "b", "B1")
+    a = laptop(sample_path, tmp_path, "a", "A1", "A2")
+    hubs = [tmp_path / "h1.gpkg", tmp_path / "h2.gpkg"]
+    for hub in hubs:
+        shutil.copy(a, hub)
+    merge(hubs[0], b)
+    merge(hubs[0], c)
+    merge(hubs[1], c)
+    merge(hubs[1], b)
+    before = [{t: n for n, t in numbers(hub).values()} for hub in hubs]
+    assert before[0]["A2"] != before[1]["A2"] and before[0]["B1"] != before[1]["B1"]
+    copies = [tmp_path / "h1-kopie.gpkg", tmp_path / "h2-kopie.gpkg"]
+    for hub, copy in zip(hubs, copies):
+        shutil.copy(hub, copy)
+    told = [merge(hubs[0], copies[1]).renumbered_lines(), merge(hubs[1], copies[0]).renumbered_lines()]
+    after = [{t: n for n, t in numbers(hub).values()} for hub in hubs]
+    assert after[0] == after[1] == before[0]  # the lower numbers were h1's
+    assert told[0] == []
+    assert told[1] == [f"Idee {before[1]['A2']} van Avond a heet nu {after[1]['A2']}.",
+                       f"Idee {before[1]['B1']} van Avond b (b.gpkg) heet nu {after[1]['B1']}."]

@@ -188,6 +188,7 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None, numbered_first=
     new_resolved = set()
     plans = []
     replica = merge_replica(target)  # once: a target kept in memory gets one fresh id, not one per source
+    numbers_before = {item.uuid: item.number for item in target.all("intervention")}
     source_rows = [version_rows(source) for source in sources]  # once per source, handed on to every step
     known_here = known_ideas(target, target_rows)
     shared = set().union(*(known_here & known_ideas(source, rows) for source, rows in zip(sources, source_rows)))
@@ -206,7 +207,7 @@ def merge_projects(target, sources, rule=KEEP_BOTH, labels=None, numbered_first=
         plan.votes(only_missing=True)
     if plans:  # once everything is in: no two ideas share a number
         sides = {uuid: index + 1 for index, plan in enumerate(plans) for uuid in plan.provenance}
-        reconcile_numbers(plans[-1], shared, {**provenance(target), **added}, numbered_first, sides)
+        reconcile_numbers(plans[-1], shared, {**provenance(target), **added}, numbered_first, sides, numbers_before)
     if commands:
         target.execute(Batch(N_("Bijeenkomsten samenvoegen"), commands))
     # Bookkeeping in the file's settings, written once the merge itself has committed;

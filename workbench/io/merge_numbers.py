@@ -52,7 +52,7 @@ def known_ideas(project, rows) -> set:
     return known | {uuid for uuid, (kind, _vector, _alive) in rows.items() if kind == "intervention"}
 
 
-def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), sides=None) -> None:
+def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), sides=None, before=None) -> None:
     """Give every idea of ``plan.target`` that shares its number with another a new one.
 
     ``shared``: the ideas both sides knew before the merge; ``provenance``: {uuid: [file,
@@ -60,7 +60,9 @@ def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), si
     ``first``: ideas whose number stands before all others' (the database's in a sync);
     ``sides``: {uuid: the number of the source file} of each idea this merge brought in
     (the target's own: 0): the numbering a handout was printed from, so one file's ideas
-    move together.
+    move together; ``before``: {uuid: number} of the target's ideas before the merge, so
+    the summary tells a change from the number the user knew (the merge may already have
+    taken the lower of two renumberings made apart, which is a change too).
     """
     ideas = list(plan.target.all("intervention"))
     made = {i.uuid: _moment(i.created_at) for i in ideas}
@@ -104,11 +106,30 @@ def reconcile_numbers(plan, shared: set, provenance: dict, first=frozenset(), si
         for item in again:  # named by its own session: "Idee 5 van X" must say which idea 5
             top += 1
             _renumber(plan, item, top, _origin(plan.target, item, provenance))
+    _report(plan, before or {}, provenance)
 
 
 def _renumber(plan, item, number, label) -> None:
     plan.run(PutEntity("intervention", replace(item, number=number), plan.fresh(item.uuid)))
-    plan.summary.renumbered.append((item.number, label, number))
+    plan.summary.renumbered.append((item.number, label, number, item.uuid))
+
+
+def _report(plan, before: dict, provenance: dict) -> None:
+    """The summary's renumbered ideas from the numbers the target's user knew: one moved
+    back to the number it had is no change; one the merge gave the lower of two numbers
+    (two replicas renumbered it apart) is."""
+    final = {item.uuid: item for item in plan.target.all("intervention")}
+    moved = {entry[3] for entry in plan.summary.renumbered if len(entry) > 3}
+    entries = []
+    for old, label, new, *uuid in plan.summary.renumbered:
+        known = before.get(uuid[0], old) if uuid else old
+        if known != new:
+            entries.append((known, label, new))
+    for uuid, number in before.items():
+        item = final.get(uuid)
+        if item is not None and uuid not in moved and item.number != number:
+            entries.append((number, _origin(plan.target, item, provenance), item.number))
+    plan.summary.renumbered = entries
 
 
 def _group_origin(project, items, provenance) -> str:
