@@ -5,8 +5,11 @@ import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+from workbench.cli import main
 
 
 def _without_root_powers():
@@ -212,3 +215,17 @@ def test_a_nul_in_a_quantity_label_written_by_another_tool_still_exports_a_geopa
     finally:
         conn.close()
     assert "kolom" in columns and not any("\x00" in c for c in columns)
+
+
+@pytest.mark.parametrize("name", ["CON.pdf", "nul.csv", "a?b.pdf", "kaart:oost.png", "handout.pdf "])
+def test_an_export_to_a_name_windows_takes_is_refused_in_dutch_and_writes_nothing(sample_path, tmp_path, capsys,
+                                                                                   name):
+    """Exports took names that are fine here but unusable on the Windows laptops the file
+    travels to (the console device, forbidden characters, a trailing space); project
+    files were already checked. Every output goes through one writer, which checks now."""
+    kind = {".pdf": ["pdf"], ".csv": ["csv"], ".png": ["png"]}[Path(name.strip()).suffix]
+    out = tmp_path / name
+    assert main(["export", *kind, str(sample_path), str(out)]) == 2
+    message = capsys.readouterr().err
+    assert "kan geen bestandsnaam zijn" in message and "Traceback" not in message
+    assert not any(p.name == name or p.name.startswith(".werkbank") for p in tmp_path.iterdir())

@@ -9,6 +9,9 @@ Example::
 
 What it promises:
 
+- **Names Windows takes.** ``CON.pdf`` or ``a?b.csv`` is a fine file on Linux and macOS,
+  and one nobody can open, copy or delete on the Windows laptops it travels to: refused
+  everywhere, as project names are (``workbench/filenames.py``).
 - **No project is ever replaced.** The target must be in an existing folder, must not
   be a folder, FIFO or device, must not be the open project (compared by file identity,
   so ``./x``, ``../dir/x``, a symlink, a hard link or a second mount of the same file are
@@ -33,6 +36,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from workbench.errors import ProjectInUseError, WorkbenchError
+from workbench.filenames import name_problem
 from workbench.i18n import _
 from workbench.io import output_temp
 from workbench.store import output_probe
@@ -127,6 +131,9 @@ def check_target(target, project_path=None, replace_project: bool = False, lock:
     not open anywhere; ``lock=False`` is for a caller that holds the target's lock itself.
     """
     target = Path(target)
+    problem = name_problem(target)  # CON.pdf, a?b.pdf: fine here, unusable on the Windows laptops it travels to
+    if problem:
+        raise OutputError(problem)
     folder = _stat(target.parent)
     if folder is None or not stat.S_ISDIR(folder.st_mode):
         raise OutputError(_("De map {path} bestaat niet.").format(path=target.parent))
