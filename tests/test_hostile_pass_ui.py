@@ -227,3 +227,18 @@ def test_focus_passing_through_a_theme_name_renames_nothing(qtbot, window, sampl
     panel.name.setText("Groen verbindt anders")  # typed
     panel.name.editingFinished.emit()
     assert project.get("theme", theme.uuid).name == "Groen verbindt anders"
+
+
+def test_a_stored_count_above_what_the_box_takes_by_hand_shows_as_stored(qtbot, window, sample_path):
+    """An import or a sync may store 12,000 stickers for an idea: the counter showed 9999
+    (its range), and pressing + then showed 9999 again."""
+    from workbench.core.commands import SetVotes
+
+    project = open_in_window(qtbot, window, sample_path)
+    item = project.interventions()[0]
+    project.execute(SetVotes(item.uuid, 12000))
+    window.map_view.select([item.uuid])
+    qtbot.waitUntil(lambda: window.quick_capture.votes.spin.value() == 12000)
+    window.quick_capture.votes.plus.click()
+    assert project.votes(item.uuid, project.current_session_uuid) == 12001
+    qtbot.waitUntil(lambda: window.quick_capture.votes.spin.value() == 12001)

@@ -9,7 +9,7 @@ from workbench.core.commands import AddVotes, SetVotes
 from workbench.i18n import _
 from workbench.ui.i18n_qt import connect_retranslate
 
-MAX_VOTES = 9999
+MAX_VOTES = 9999  # what the box takes typed by hand; a larger stored count widens it
 
 
 class VoteSpin(QSpinBox):
@@ -33,7 +33,11 @@ class VoteSpin(QSpinBox):
         QTimer.singleShot(0, self.selectAll)
 
     def show_count(self, count: int) -> None:
+        """Show ``count`` as stored: an import or a sync may bring more than a box typed
+        by hand needs (the range grows for it, else the box showed 9999 for 12,000)."""
         self.blockSignals(True)
+        if count > self.maximum():
+            self.setMaximum(count)
         self.setValue(count)
         self.blockSignals(False)
 
