@@ -9,6 +9,7 @@ Decided per zoom bucket (see shape_detail.py) and again after ideas are added, m
 removed; a title edit changes nothing here.
 """
 
+import functools
 import math
 
 import numpy
@@ -113,6 +114,7 @@ class ClusterItem(QGraphicsItem):
         return pixmap
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every disc at every thinning
 def disc_radius(count: int) -> float:
     """Grows with the log of the count, at most so that neighbouring cells' discs
     (CELL_PIXELS apart) do not touch."""

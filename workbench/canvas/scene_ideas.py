@@ -36,7 +36,8 @@ MAX_SPARE = 64  # deleted ideas' items kept for the next added; a bigger batch r
 BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built:
 DRAW_MARGIN = 0.05  # those within this fraction at once (a point's marker reaches a few pixels),
 PLACE_MARGIN = 0.25  # the labels of those within this fraction at once (thinning places them, scene.thin_labels),
-AHEAD_BATCH = 60  # the rest this many at a time when the app is idle (a pan then finds them built)
+AHEAD_BATCH = 60  # the rest this many at a time when the app is idle (a pan then finds them built),
+AHEAD_DELAY_MS = 20  # the first batch this long after the step
 
 
 class Idea:
@@ -88,7 +89,6 @@ class IdeaLayer:
         self._ahead, self._ahead_window = [], None  # ideas in the margin still to build, and the margin
         self._ahead_timer = QTimer(self)
         self._ahead_timer.setSingleShot(True)
-        self._ahead_timer.setInterval(0)
         self._ahead_timer.timeout.connect(self._build_ahead)
 
     def built_items(self) -> dict:
@@ -186,7 +186,9 @@ class IdeaLayer:
         self._build(now)
         self._build(labelled, items=False)
         if self._ahead:
-            self._ahead_timer.start()
+            # the first batch after the step's frame and what input came meanwhile (a
+            # next wheel step), the others one per turn of the event loop
+            self._ahead_timer.start(AHEAD_DELAY_MS)
 
     def _build_ahead(self) -> None:
         """A batch of the ideas in the margin around the view (see _build_shown)."""
@@ -197,7 +199,7 @@ class IdeaLayer:
             if self._built_window is not None:
                 self._built_window = self._labelled_window = self._ahead_window
         else:
-            self._ahead_timer.start()
+            self._ahead_timer.start(0)
 
     def _forget_built(self) -> None:
         """The discs changed (or the ideas): which ideas the view needs is decided again."""
