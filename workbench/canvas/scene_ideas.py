@@ -135,11 +135,8 @@ class IdeaLayer:
             return
         labels = self.groups["labels"]
         for idea in labelled:
-            intervention = idea.intervention
-            label = idea.label = self._labels[intervention.uuid] = LabelItem(
-                str(intervention.number), to_scene(idea.anchor[0], -idea.anchor[1]), idea.colour,
-                intervention.number, style.LABEL_SIZE * self.label_scale, style.readable_text_on(idea.colour),
-                labels, _offset_for(idea.kind))
+            label = idea.label = self._labels[idea.intervention.uuid] = self._new_label(
+                idea.intervention, idea.kind, idea.colour, idea.anchor[0], -idea.anchor[1], labels)
             label.clustered = idea.clustered
             label.filtered = not idea.shown
         group = self.groups["interventions"]
@@ -172,11 +169,8 @@ class IdeaLayer:
             drawn, placed, ahead = _around(rect, DRAW_MARGIN), _around(rect, PLACE_MARGIN), _around(rect, BUILD_MARGIN)
         if _within(drawn, self._built_window) and _within(placed, self._labelled_window):
             return  # every repaint asks: skip the pass over all ideas when nothing changed
-        left, top, right, bottom = ahead
         wanted = [idea for idea in self.ideas.values()
-                  if idea.item is None and idea.shown and not idea.clustered
-                  and idea.bounds[0] <= right and idea.bounds[2] >= left
-                  and -idea.bounds[3] <= bottom and -idea.bounds[1] >= top]
+                  if idea.item is None and idea.shown and not idea.clustered and _meets(idea.bounds, ahead)]
         now, labelled, later = [], [], []
         for idea in wanted:
             (now if _meets(idea.bounds, drawn) else labelled if _meets(idea.bounds, placed) else later).append(idea)
@@ -207,10 +201,10 @@ class IdeaLayer:
         self._ahead, self._ahead_window = [], None
         self._ahead_timer.stop()
 
-    def _new_label(self, intervention, item, colour, x, y, parent=None) -> LabelItem:
+    def _new_label(self, intervention, kind, colour, x, y, parent=None) -> LabelItem:
         return LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
                          style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour), parent,
-                         _label_offset(item))
+                         _offset_for(kind))
 
     def _put_intervention(self, intervention) -> bool:
         """Add or update the idea's item and label; False when its label stays as it was
@@ -262,12 +256,12 @@ class IdeaLayer:
         else:
             self.clusters.dirty = True
             if label is None:
-                label = self._new_label(intervention, item, colour, x, y, self.groups["labels"])
+                label = self._new_label(intervention, item.kind, colour, x, y, self.groups["labels"])
             else:  # renumbered, recoloured, or a spare: drawn again in place
                 label.set_anchor(to_scene(x, y))
                 label.clustered = label.filtered = False
                 label.relabel(str(intervention.number), colour, intervention.number, style.readable_text_on(colour),
-                              _label_offset(item), style.LABEL_SIZE * self.label_scale)
+                              _offset_for(item.kind), style.LABEL_SIZE * self.label_scale)
             idea.label = self._labels[intervention.uuid] = label
             self._sorted_labels = None
         self._apply_filter(intervention.uuid)
@@ -353,10 +347,6 @@ def _around(rect, margin: float) -> tuple:
     """(left, top, right, bottom) of ``rect`` widened by ``margin`` of its size on each side."""
     mx, my = rect.width() * margin, rect.height() * margin
     return rect.left() - mx, rect.top() - my, rect.right() + mx, rect.bottom() + my
-
-
-def _label_offset(item) -> QPointF:
-    return _offset_for(item.kind)
 
 
 def _offset_for(kind: int) -> QPointF:
