@@ -269,6 +269,9 @@ class IdeaLayer:
 
     def _remove_intervention(self, uuid) -> None:
         """The idea left the map: its item and label are hidden and kept for the next."""
+        idea = self.ideas.get(uuid)
+        if idea is not None and idea.item is None and idea.label is not None:
+            self._build([idea])  # a pair for the spares: removing the label alone would repaint the whole map
         self.detail.forget(uuid)
         self.clusters.dirty = True
         idea = self.ideas.pop(uuid, None)
