@@ -159,3 +159,37 @@ def test_the_ideas_built_while_idle_do_not_repaint_the_map(qtbot, many):
     qtbot.waitUntil(lambda: not scene._ahead)
     qtbot.wait(50)
     assert spy.frames == []
+
+
+def test_deleting_an_idea_off_screen_whose_label_only_is_built_repaints_little(qtbot, many_path, tmp_path):
+    """An idea just off screen whose number thinning needed has its label and not yet
+    its item; deleting it must not repaint the whole map (removing an item does)."""
+    import shutil
+
+    from tests.test_canvas_add_delete import PaintSpy
+    from workbench.core.commands import DeleteInterventions
+
+    copy = tmp_path / "veel.gpkg"
+    shutil.copy(many_path, copy)
+    project = open_project(copy)
+    try:
+        view = make_view(qtbot, project)
+        view.zoom_to_all()
+        qtbot.wait(100)
+        scene = view.scene()
+        only_labels = []
+        for _step in range(10):
+            view.zoom_by(1.25)
+            scene._ahead_timer.stop()  # the idle building held back: the ideas stay so
+            qtbot.wait(20)  # the step painted
+            only_labels = [idea for idea in scene.ideas.values() if idea.label is not None and idea.item is None]
+            if only_labels:
+                break
+        assert only_labels
+        spy = PaintSpy(view)
+        project.execute(DeleteInterventions([only_labels[0].intervention.uuid]))
+        qtbot.wait(100)
+        assert not spy.rects or spy.largest_share(view) < 0.25
+        view.close()
+    finally:
+        project.close()

@@ -11,6 +11,7 @@ and the cells grow with the ideas' numbers (``Clusters.set_size``), so the back 
 room reads a count as well as a number.
 """
 
+import functools
 import math
 
 import numpy
@@ -126,6 +127,7 @@ class ClusterItem(QGraphicsItem):
         return pixmap
 
 
+@functools.lru_cache(maxsize=4096)  # asked for every disc at every thinning
 def disc_radius(count: int, size: float = 1.0) -> float:
     """Grows with the log of the count, at most so that neighbouring cells' discs
     (CELL_PIXELS apart) do not touch; ``size`` times as large in presentation mode."""

@@ -25,8 +25,14 @@ def thin(labels, transform, padding: float = 2.0, viewport=None, obstacles=()) -
     sx, sy, dx, dy = transform.m11(), transform.m22(), transform.dx(), transform.dy()
     scale = abs(sx) or 1.0
     placed = {}
+    near = None
+    if viewport is not None:  # discs further from it than its size cannot touch a label tried
+        reach_x, reach_y = viewport[2] - viewport[0], viewport[3] - viewport[1]
+        near = (viewport[0] - reach_x, viewport[1] - reach_y, viewport[2] + reach_x, viewport[3] + reach_y)
     for x, y, radius in obstacles:
         ax, ay = x * sx + dx, y * sy + dy
+        if near is not None and not (near[0] <= ax <= near[2] and near[1] <= ay <= near[3]):
+            continue
         rect = (ax - radius, ay - radius, ax + radius, ay + radius)
         for cx in range(int(rect[0] // CELL), int(rect[2] // CELL) + 1):
             for cy in range(int(rect[1] // CELL), int(rect[3] // CELL) + 1):

@@ -36,7 +36,8 @@ MAX_SPARE = 64  # deleted ideas' items kept for the next added; a bigger batch r
 BUILD_MARGIN = 0.5  # zoomed in, ideas within this fraction of the view around it are built:
 DRAW_MARGIN = 0.05  # those within this fraction at once (a point's marker reaches a few pixels),
 PLACE_MARGIN = 0.25  # the labels of those within this fraction at once (thinning places them, scene.thin_labels),
-AHEAD_BATCH = 60  # the rest this many at a time when the app is idle (a pan then finds them built)
+AHEAD_BATCH = 60  # the rest this many at a time when the app is idle (a pan then finds them built),
+AHEAD_DELAY_MS = 20  # the first batch this long after the step
 
 
 class Idea:
@@ -88,7 +89,6 @@ class IdeaLayer:
         self._ahead, self._ahead_window = [], None  # ideas in the margin still to build, and the margin
         self._ahead_timer = QTimer(self)
         self._ahead_timer.setSingleShot(True)
-        self._ahead_timer.setInterval(0)
         self._ahead_timer.timeout.connect(self._build_ahead)
 
     def built_items(self) -> dict:
@@ -135,11 +135,8 @@ class IdeaLayer:
             return
         labels = self.groups["labels"]
         for idea in labelled:
-            intervention = idea.intervention
-            label = idea.label = self._labels[intervention.uuid] = LabelItem(
-                str(intervention.number), to_scene(idea.anchor[0], -idea.anchor[1]), idea.colour,
-                intervention.number, style.LABEL_SIZE * self.label_scale, style.readable_text_on(idea.colour),
-                labels, _offset_for(idea.kind))
+            label = idea.label = self._labels[idea.intervention.uuid] = self._new_label(
+                idea.intervention, idea.kind, idea.colour, idea.anchor[0], -idea.anchor[1], labels)
             label.clustered = idea.clustered
             label.filtered = not idea.shown
         group = self.groups["interventions"]
@@ -172,11 +169,8 @@ class IdeaLayer:
             drawn, placed, ahead = _around(rect, DRAW_MARGIN), _around(rect, PLACE_MARGIN), _around(rect, BUILD_MARGIN)
         if _within(drawn, self._built_window) and _within(placed, self._labelled_window):
             return  # every repaint asks: skip the pass over all ideas when nothing changed
-        left, top, right, bottom = ahead
         wanted = [idea for idea in self.ideas.values()
-                  if idea.item is None and idea.shown and not idea.clustered
-                  and idea.bounds[0] <= right and idea.bounds[2] >= left
-                  and -idea.bounds[3] <= bottom and -idea.bounds[1] >= top]
+                  if idea.item is None and idea.shown and not idea.clustered and _meets(idea.bounds, ahead)]
         now, labelled, later = [], [], []
         for idea in wanted:
             (now if _meets(idea.bounds, drawn) else labelled if _meets(idea.bounds, placed) else later).append(idea)
@@ -186,7 +180,9 @@ class IdeaLayer:
         self._build(now)
         self._build(labelled, items=False)
         if self._ahead:
-            self._ahead_timer.start()
+            # the first batch after the step's frame and what input came meanwhile (a
+            # next wheel step), the others one per turn of the event loop
+            self._ahead_timer.start(AHEAD_DELAY_MS)
 
     def _build_ahead(self) -> None:
         """A batch of the ideas in the margin around the view (see _build_shown)."""
@@ -197,7 +193,7 @@ class IdeaLayer:
             if self._built_window is not None:
                 self._built_window = self._labelled_window = self._ahead_window
         else:
-            self._ahead_timer.start()
+            self._ahead_timer.start(0)
 
     def _forget_built(self) -> None:
         """The discs changed (or the ideas): which ideas the view needs is decided again."""
@@ -205,10 +201,10 @@ class IdeaLayer:
         self._ahead, self._ahead_window = [], None
         self._ahead_timer.stop()
 
-    def _new_label(self, intervention, item, colour, x, y, parent=None) -> LabelItem:
+    def _new_label(self, intervention, kind, colour, x, y, parent=None) -> LabelItem:
         return LabelItem(str(intervention.number), to_scene(x, y), colour, intervention.number,
                          style.LABEL_SIZE * self.label_scale, style.readable_text_on(colour), parent,
-                         _label_offset(item))
+                         _offset_for(kind))
 
     def _put_intervention(self, intervention) -> bool:
         """Add or update the idea's item and label; False when its label stays as it was
@@ -260,12 +256,12 @@ class IdeaLayer:
         else:
             self.clusters.dirty = True
             if label is None:
-                label = self._new_label(intervention, item, colour, x, y, self.groups["labels"])
+                label = self._new_label(intervention, item.kind, colour, x, y, self.groups["labels"])
             else:  # renumbered, recoloured, or a spare: drawn again in place
                 label.set_anchor(to_scene(x, y))
                 label.clustered = label.filtered = False
                 label.relabel(str(intervention.number), colour, intervention.number, style.readable_text_on(colour),
-                              _label_offset(item), style.LABEL_SIZE * self.label_scale)
+                              _offset_for(item.kind), style.LABEL_SIZE * self.label_scale)
             idea.label = self._labels[intervention.uuid] = label
             self._sorted_labels = None
         self._apply_filter(intervention.uuid)
@@ -273,6 +269,9 @@ class IdeaLayer:
 
     def _remove_intervention(self, uuid) -> None:
         """The idea left the map: its item and label are hidden and kept for the next."""
+        idea = self.ideas.get(uuid)
+        if idea is not None and idea.item is None and idea.label is not None:
+            self._build([idea])  # a pair for the spares: removing the label alone would repaint the whole map
         self.detail.forget(uuid)
         self.clusters.dirty = True
         idea = self.ideas.pop(uuid, None)
@@ -351,10 +350,6 @@ def _around(rect, margin: float) -> tuple:
     """(left, top, right, bottom) of ``rect`` widened by ``margin`` of its size on each side."""
     mx, my = rect.width() * margin, rect.height() * margin
     return rect.left() - mx, rect.top() - my, rect.right() + mx, rect.bottom() + my
-
-
-def _label_offset(item) -> QPointF:
-    return _offset_for(item.kind)
 
 
 def _offset_for(kind: int) -> QPointF:
