@@ -104,3 +104,13 @@ def free_points(project, count=40, radius=60.0):
         if len(points) == count:
             break
     return points
+
+
+def many_ideas_path(tmp_path_factory, count: int):
+    """A project file of ``count`` synthetic ideas (bench.projects), made once per module."""
+    from bench.projects import make_project
+
+    path = tmp_path_factory.mktemp("many") / "veel.gpkg"
+    make_project(path, interventions=count).close()
+    return path
+

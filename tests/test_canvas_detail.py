@@ -26,6 +26,14 @@ def add(project, geometry, title="Lang getekend"):
     return project.execute(AddIntervention(title, geometry, [theme])).uuid
 
 
+def thirty_close_together(project):
+    """Thirty ideas within 60 m, south of the area where no other idea is: one cluster
+    disc of 30 zoomed out. Returns (x, y) of the first and the ideas' uuids."""
+    minx, miny, maxx, _maxy = project.area.geometry.bounds
+    x, y = (minx + maxx) / 2, miny - 1500
+    return x, y, [add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}") for n in range(30)]
+
+
 def drawn_vertices(item) -> int:
     path = item.drawn_path()
     return sum(1 for index in range(path.elementCount()))
@@ -151,11 +159,7 @@ def test_selecting_an_idea_repaints_a_small_part_of_the_map(qtbot, project):
 def test_dense_ideas_zoomed_out_become_one_disc_with_their_number(qtbot, project):
     """As QGIS's point cluster renderer: thirty ideas within 60 m are one disc with 30
     when zoomed out, themselves when zoomed in; the one selected always shows."""
-    from shapely.geometry import Point
-
-    minx, miny, maxx, maxy = project.area.geometry.bounds
-    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
-    uuids = [add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}") for n in range(30)]
+    x, y, uuids = thirty_close_together(project)
     view = make_view(qtbot, project)
     view.zoom_to_all()
     qtbot.wait(50)
@@ -222,14 +226,9 @@ def test_cluster_discs_grow_with_the_numbers_in_presentation_mode(qtbot, project
     mode the discs are as many times larger as the numbers (their counts drawn larger),
     no disc or label covers one; back from it, as before."""
     from qtpy.QtCore import QRectF
-    from shapely.geometry import Point
-
     from workbench.canvas.clusters import disc_radius
 
-    minx, miny, maxx, maxy = project.area.geometry.bounds
-    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
-    for n in range(30):
-        add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}")
+    thirty_close_together(project)
     view = make_view(qtbot, project)
     view.zoom_to_all()
     qtbot.wait(50)
@@ -267,8 +266,6 @@ def test_cluster_discs_grow_with_the_numbers_in_presentation_mode(qtbot, project
 def test_two_full_cells_whose_ideas_meet_at_their_edge_show_one_disc_with_both_counts(qtbot, project):
     """Discs sit at their cell's mean: eight ideas either side of a cell edge made two
     discs, one drawn over the other's count. Now one disc says 16."""
-    from shapely.geometry import Point
-
     from workbench.canvas.clusters import CELL_PIXELS
     from workbench.canvas.shape_detail import bucket_for
 
@@ -298,11 +295,7 @@ def test_a_double_click_on_a_cluster_disc_zooms_to_its_ideas(qtbot, project):
     itself; on the empty map it zooms nowhere."""
     from qtpy.QtCore import Qt
     from qtpy.QtTest import QTest
-    from shapely.geometry import Point
-
-    minx, miny, maxx, maxy = project.area.geometry.bounds
-    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
-    uuids = [add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}") for n in range(30)]
+    x, y, uuids = thirty_close_together(project)
     view = make_view(qtbot, project)
     view.zoom_to_all()
     qtbot.wait(50)
@@ -336,13 +329,10 @@ def test_counting_stickers_on_a_cluster_disc_zooms_in_and_counts_no_hidden_idea(
     on an idea then counts it."""
     from qtpy.QtCore import Qt
     from qtpy.QtTest import QTest
-    from shapely.geometry import Point
 
     from workbench.canvas.tools.modes import Mode
 
-    minx, miny, maxx, maxy = project.area.geometry.bounds
-    x, y = (minx + maxx) / 2, miny - 1500  # south of the area, where no other idea is
-    uuids = [add(project, Point(x + (n % 6) * 10, y + (n // 6) * 10), f"Bankje {n}") for n in range(30)]
+    _x, _y, uuids = thirty_close_together(project)
     session = project.current_session_uuid
     view = make_view(qtbot, project)
     view.zoom_to_all()

@@ -7,8 +7,7 @@ panning shows the ideas there, and a selection built from the list shows the ide
 import pytest
 from qtpy.QtGui import QColor
 
-from bench.projects import make_project
-from tests.canvas_helpers import click, make_view, pos
+from tests.canvas_helpers import click, make_view, many_ideas_path, pos
 from workbench.store import open_project
 
 COUNT = 2500  # above the scene's BUILD_ALL_BELOW: zoomed in, only ideas near the view are built
@@ -16,9 +15,7 @@ COUNT = 2500  # above the scene's BUILD_ALL_BELOW: zoomed in, only ideas near th
 
 @pytest.fixture(scope="module")
 def many_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("many") / "veel.gpkg"
-    make_project(path, interventions=COUNT).close()
-    return path
+    return many_ideas_path(tmp_path_factory, COUNT)
 
 
 @pytest.fixture

@@ -7,8 +7,7 @@ opened fresh at that zoom, and the frame of a step already shows its labels."""
 import pytest
 from qtpy.QtCore import QEvent, QObject, QPointF, QRectF
 
-from bench.projects import make_project
-from tests.canvas_helpers import make_view
+from tests.canvas_helpers import make_view, many_ideas_path
 from workbench.store import open_project
 
 COUNT = 2500  # above the scene's BUILD_ALL_BELOW: zoomed in, only ideas near the view are built
@@ -16,9 +15,7 @@ COUNT = 2500  # above the scene's BUILD_ALL_BELOW: zoomed in, only ideas near th
 
 @pytest.fixture(scope="module")
 def many_path(tmp_path_factory):
-    path = tmp_path_factory.mktemp("zoom") / "veel.gpkg"
-    make_project(path, interventions=COUNT).close()
-    return path
+    return many_ideas_path(tmp_path_factory, COUNT)
 
 
 @pytest.fixture

@@ -2,24 +2,15 @@
 thing a user saw; the window's are in test_hostile_pass_ui.py."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.root_powers import without_root_powers
+
 from workbench.cli import main
-
-
-def _without_root_powers():
-    """A prefix that runs a command without root's right to write into any folder."""
-    if os.geteuid() != 0:
-        return []
-    if not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: a folder cannot be made read-only for this test")
-    caps = "-dac_override,-dac_read_search,-fowner"
-    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", "--"]
 
 
 def run(*args, prefix=(), timeout=120):
@@ -35,7 +26,7 @@ def test_a_new_project_in_a_read_only_folder_names_the_folder_not_a_hidden_tempo
     target = folder / "plan.gpkg"
     args = (command[0], target, *command[1:]) if command[0] == "new" else (*command, target)
     try:
-        result = run(*args, prefix=_without_root_powers())
+        result = run(*args, prefix=without_root_powers())
     finally:
         os.chmod(folder, 0o755)
     assert result.returncode == 2, result.stderr
@@ -165,7 +156,7 @@ def test_a_file_that_cannot_be_read_is_refused_in_dutch_not_in_the_systems_engli
     folder.mkdir()
     os.chmod(blocked_geojson, 0)
     os.chmod(blocked_csv, 0)
-    prefix = _without_root_powers()
+    prefix = without_root_powers()
     for args in (("new", tmp_path / "a.gpkg", "--name", "A", "--area", blocked_geojson),
                  ("new", tmp_path / "b.gpkg", "--name", "B", "--area", folder),
                  ("import", sample_path, blocked_geojson), ("import", sample_path, blocked_csv)):

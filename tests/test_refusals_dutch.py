@@ -4,12 +4,13 @@ English SQLite/Python text, a traceback or a hang (issue 13, part 8)."""
 import errno
 import os
 import re
-import shutil
 import sqlite3
 import subprocess
 import sys
 
 import pytest
+
+from tests.root_powers import without_root_powers
 
 from workbench.store.errors import describe
 
@@ -87,21 +88,11 @@ def test_a_curved_wkt_is_refused_in_dutch(sample_path):
     assert "WKT" in result.stderr
 
 
-def _without_root_powers():
-    """A prefix that runs a command without root's right to read any file."""
-    if os.geteuid() != 0:
-        return []
-    if not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: cannot make a file unreadable for this test")
-    caps = "-dac_override,-dac_read_search"
-    return ["setpriv", f"--bounding-set={caps}", f"--inh-caps={caps}", "--"]
-
-
 def test_an_unreadable_file_is_a_dutch_refusal(sample_path, tmp_path):
     os.chmod(sample_path, 0)
     for command in (("info", sample_path), ("check", sample_path), ("export", "geojson", sample_path,
                                                                      tmp_path / "u.geojson")):
-        result = subprocess.run([*_without_root_powers(), sys.executable, "-m", "workbench", *map(str, command)],
+        result = subprocess.run([*without_root_powers(), sys.executable, "-m", "workbench", *map(str, command)],
                                 capture_output=True, text=True, timeout=60)
         assert_dutch_refusal(result)
         assert "Geen toegang" in result.stderr + result.stdout
@@ -131,11 +122,11 @@ def test_opening_a_read_only_file_for_writing_is_refused_up_front(sample_path):
     script = ("import sys\nfrom workbench.store import open_project\nfrom workbench.errors import ProjectFileError\n"
               "try:\n    open_project(sys.argv[1])\nexcept ProjectFileError as error:\n    print(error)\n"
               "    sys.exit(3)\nopen_project(sys.argv[1], read_only=True)\n")
-    result = subprocess.run([*_without_root_powers(), sys.executable, "-c", script, str(sample_path)],
+    result = subprocess.run([*without_root_powers(), sys.executable, "-c", script, str(sample_path)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 3, result.stderr
     assert "Geen toegang" in result.stdout and not ENGLISH.search(result.stdout)
     script = script.replace("open_project(sys.argv[1])\n", "pass\n", 1)
-    result = subprocess.run([*_without_root_powers(), sys.executable, "-c", script, str(sample_path)],
+    result = subprocess.run([*without_root_powers(), sys.executable, "-c", script, str(sample_path)],
                             capture_output=True, text=True, timeout=60)
     assert result.returncode == 0, result.stderr  # read-only still works

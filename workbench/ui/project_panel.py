@@ -15,7 +15,7 @@ from workbench.ui.fields import CommitTextEdit, ErrorLabel, TextField, format_pl
 from workbench.ui.labels import quantity_label, quantity_unit
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
-from workbench.ui.qt_models import current_uuid
+from workbench.ui.qt_models import current_uuid, select_uuid
 
 INFO_FIELDS = ("name", "municipality", "description", "next_steps", "contact")
 
@@ -232,10 +232,8 @@ class ProjectPanel(QWidget):
         if chosen != self.goal_uuid and self._goal_typed():
             if not self.keep_typing():
                 return
-            for row in range(self.goals.count()):  # the list was filled again by the save
-                if self.goals.item(row).data(Qt.ItemDataRole.UserRole) == chosen:
-                    self.goals.setCurrentRow(row)
-                    return
+            if select_uuid(self.goals, chosen):  # the list was filled again by the save
+                return
         self._load_goal()
 
     def _load_goal(self) -> None:

@@ -14,6 +14,15 @@ def current_uuid(list_widget):
     row = list_widget.currentItem()
     return row.data(Qt.ItemDataRole.UserRole) if row else None
 
+
+def select_uuid(list_widget, uuid) -> bool:
+    """Make the row keeping ``uuid`` (as UserRole data) current; False when none does."""
+    for row in range(list_widget.count()):
+        if list_widget.item(row).data(Qt.ItemDataRole.UserRole) == uuid:
+            list_widget.setCurrentRow(row)
+            return True
+    return False
+
 UUID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 

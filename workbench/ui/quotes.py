@@ -10,7 +10,7 @@ from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
 from workbench.ui.fields import CommitTextEdit, ErrorLabel, TextField
 from workbench.ui.i18n_qt import connect_retranslate
-from workbench.ui.qt_models import current_uuid
+from workbench.ui.qt_models import current_uuid, select_uuid
 
 
 def default_speaker(project) -> str:
@@ -162,10 +162,8 @@ class QuotesPanel(QWidget):
         if chosen != self.editing_uuid and self.typed_changes():
             if not self.keep_typing():
                 return
-            for row in range(self.list.count()):  # the list was filled again by the save
-                if self.list.item(row).data(Qt.ItemDataRole.UserRole) == chosen:
-                    self.list.setCurrentRow(row)
-                    return
+            if select_uuid(self.list, chosen):  # the list was filled again by the save
+                return
         self._load_selected()
 
     def _load_selected(self) -> None:

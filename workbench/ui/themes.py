@@ -14,7 +14,7 @@ from workbench.ui.deferred import Deferred
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.labels import escaped
 from workbench.ui.messages import confirm
-from workbench.ui.qt_models import current_uuid
+from workbench.ui.qt_models import current_uuid, select_uuid
 
 # A palette for new themes that stays apart from the bundled theme colours.
 NEW_THEME_COLORS = ("#17becf", "#bcbd22", "#9467bd", "#ff7f0e", "#7f7f7f", "#393b79", "#637939", "#843c39")
@@ -133,9 +133,7 @@ class ThemesPanel(QWidget):
             button.setEnabled(theme is not None and not read_only)
 
     def select_theme(self, uuid) -> None:
-        for row in range(self.list.count()):
-            if self.list.item(row).data(Qt.ItemDataRole.UserRole) == uuid:
-                self.list.setCurrentRow(row)
+        select_uuid(self.list, uuid)
 
     def _run(self, command) -> bool:
         from workbench.errors import WorkbenchError
