@@ -190,3 +190,23 @@ def test_deleting_an_idea_off_screen_whose_label_only_is_built_repaints_little(q
         view.close()
     finally:
         project.close()
+
+
+def test_the_frame_of_a_zoom_to_the_selection_shows_its_labels(qtbot, many):
+    """Ctrl+J and a double-click on a disc zoom as a wheel step does: their first frame
+    showed the labels of the zoom before (the ideas just unfolded without numbers)."""
+    view = make_view(qtbot, many)
+    view.zoom_to_all()
+    qtbot.wait(100)
+    spy = FramesSpy(view)
+    view.viewport().installEventFilter(spy)
+    for item in many.interventions()[:400:80]:
+        view.zoom_to_all()
+        qtbot.wait(100)
+        spy.frames.clear()
+        view.select([item.uuid])
+        view.zoom_to_selection()
+        qtbot.wait(100)
+        final = shown(view)[0]
+        assert spy.frames and final
+        assert spy.frames[0] == final

@@ -17,13 +17,15 @@ class Navigation:
         dpi = self.logicalDpiX() or 96
         return self.metres_per_pixel() * dpi / METRES_PER_INCH
 
-    def zoom_to_rect(self, rect: QRectF, margin: float = 0.05) -> None:
+    def zoom_to_rect(self, rect: QRectF, margin: float = 0.05, step: bool = False) -> None:
+        """Show ``rect``; ``step``: a zoom the user asked for on the shown map (its labels
+        placed before its frame, as a wheel step's), not the zoom of a project opening."""
         if not rect.isValid():
             return
         rect = rect.adjusted(-rect.width() * margin, -rect.height() * margin,
                              rect.width() * margin, rect.height() * margin)
         self.fitInView(rect, Qt.KeepAspectRatio)
-        self._after_zoom()
+        self._after_zoom(step)
 
     def zoom_to_area(self) -> None:
         scene = self._scene
@@ -47,7 +49,7 @@ class Navigation:
         200 m around it."""
         centre = rect.center()
         width, height = max(rect.width(), 200.0), max(rect.height(), 200.0)
-        self.zoom_to_rect(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), 0.15)
+        self.zoom_to_rect(QRectF(centre.x() - width / 2, centre.y() - height / 2, width, height), 0.15, step=True)
 
     def zoom_by(self, factor: float, view_pos=None) -> None:
         """Zoom by ``factor`` keeping the map point under ``view_pos`` (default: centre) still."""
@@ -67,7 +69,8 @@ class Navigation:
         self._after_zoom(step=True)
 
     def _after_zoom(self, step: bool = False) -> None:
-        """After the scale changed; ``step``: by the wheel, a pinch or a key (zoom_by)."""
+        """After the scale changed; ``step``: by the wheel, a pinch or a key (zoom_by), or
+        to chosen ideas (the selection, a cluster disc)."""
         self.scaleChanged.emit(self.scale_denominator())
         if step and self.is_painted():
             # a zoom step's labels are placed before it is painted: placed after, the
