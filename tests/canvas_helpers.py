@@ -1,5 +1,6 @@
 """Helpers for the canvas tests: a shown MapView and real mouse events at RD points."""
 
+import pytest
 from qtpy.QtCore import QPoint, Qt
 from qtpy.QtTest import QTest
 
@@ -106,11 +107,14 @@ def free_points(project, count=40, radius=60.0):
     return points
 
 
-def many_ideas_path(tmp_path_factory, count: int):
-    """A project file of ``count`` synthetic ideas (bench.projects), made once per module."""
+MANY = 2500  # above the scene's BUILD_ALL_BELOW: zoomed in, only ideas near the view are built
+
+
+@pytest.fixture(scope="module")
+def many_path(tmp_path_factory):
+    """A project file of MANY synthetic ideas (bench.projects), made once per module."""
     from bench.projects import make_project
 
     path = tmp_path_factory.mktemp("many") / "veel.gpkg"
-    make_project(path, interventions=count).close()
+    make_project(path, interventions=MANY).close()
     return path
-

@@ -7,15 +7,8 @@ panning shows the ideas there, and a selection built from the list shows the ide
 import pytest
 from qtpy.QtGui import QColor
 
-from tests.canvas_helpers import click, make_view, many_ideas_path, pos
+from tests.canvas_helpers import MANY, click, make_view, many_path, pos  # noqa: F401 (many_path: a fixture)
 from workbench.store import open_project
-
-COUNT = 2500  # above the scene's BUILD_ALL_BELOW: zoomed in, only ideas near the view are built
-
-
-@pytest.fixture(scope="module")
-def many_path(tmp_path_factory):
-    return many_ideas_path(tmp_path_factory, COUNT)
 
 
 @pytest.fixture
@@ -36,9 +29,9 @@ def test_zoomed_out_every_idea_is_in_a_disc_or_drawn_and_few_items_exist(qtbot, 
     scene = view.scene()
     in_discs = sum(count for _x, _y, count in scene.clusters.item.discs)
     drawn = [idea for idea in scene.ideas.values() if not idea.clustered]
-    assert in_discs + len(drawn) == COUNT
+    assert in_discs + len(drawn) == MANY
     assert all(idea.item is not None and idea.item.isVisible() for idea in drawn)
-    assert len(scene.built_items()) < COUNT / 10  # the rest are folded into discs
+    assert len(scene.built_items()) < MANY / 10  # the rest are folded into discs
 
 
 def far_out(project, kind):
@@ -139,7 +132,7 @@ def test_hiding_the_ideas_or_another_layer_builds_no_items_and_keeps_the_discs(q
     view.set_layer_visible("interventions", True)
     view.viewport().repaint()
     qtbot.wait(20)
-    assert len(scene.built_items()) < COUNT / 10 and scene.clusters.item.discs == discs
+    assert len(scene.built_items()) < MANY / 10 and scene.clusters.item.discs == discs
     view.set_layer_visible("reference", False)
     assert not scene.clusters.dirty  # nothing about the ideas changed
     view.set_layer_visible("reference", True)

@@ -7,15 +7,8 @@ opened fresh at that zoom, and the frame of a step already shows its labels."""
 import pytest
 from qtpy.QtCore import QEvent, QObject, QPointF, QRectF
 
-from tests.canvas_helpers import make_view, many_ideas_path
+from tests.canvas_helpers import make_view, many_path  # noqa: F401 (many_path: a fixture)
 from workbench.store import open_project
-
-COUNT = 2500  # above the scene's BUILD_ALL_BELOW: zoomed in, only ideas near the view are built
-
-
-@pytest.fixture(scope="module")
-def many_path(tmp_path_factory):
-    return many_ideas_path(tmp_path_factory, COUNT)
 
 
 @pytest.fixture

@@ -47,6 +47,15 @@ def unique(path) -> bool:
     return len(values) == len(set(values))
 
 
+def assert_table_b_kept_its_numbers(after, summary, base, origin_a):
+    """Ideas B0-B3 and A0-A3 were made in turns, table b first: b's keep their numbers,
+    a's move as a whole, in order, said in one line."""
+    assert [after[f"B{n}"] for n in range(4)] == [base + 1 + n for n in range(4)]
+    assert [after[f"A{n}"] for n in range(4)] == [base + 5 + n for n in range(4)]
+    assert summary.renumbered_lines() == [f"Ideeën {base + 1}–{base + 4} van {origin_a} heten nu "
+                                          f"{base + 5}–{base + 8}."]
+
+
 def test_two_laptops_that_both_made_idea_23_end_with_different_numbers_in_either_merge_order(sample_path, tmp_path):
     paths = {"a": laptop(sample_path, tmp_path, "a", "Bankje"), "b": laptop(sample_path, tmp_path, "b", "Boom")}
     results = []
@@ -164,10 +173,7 @@ def test_two_tables_working_at_the_same_time_keep_their_ideas_together(sample_pa
     base = max(n for n, _t in numbers(hub).values())
     summary = merge(hub, *paths)
     after = {t: n for n, t in numbers(hub).values()}
-    assert [after[f"B{n}"] for n in range(4)] == [base + 1 + n for n in range(4)]  # table b began first
-    assert [after[f"A{n}"] for n in range(4)] == [base + 5 + n for n in range(4)]
-    assert summary.renumbered_lines() == [f"Ideeën {base + 1}–{base + 4} van Tafel a (a.gpkg) heten nu "
-                                          f"{base + 5}–{base + 8}."]
+    assert_table_b_kept_its_numbers(after, summary, base, "Tafel a (a.gpkg)")
 
 
 def test_three_evenings_that_clash_move_evening_by_evening(sample_path, tmp_path):
@@ -217,10 +223,7 @@ def test_two_laptops_recording_one_session_prepared_on_the_hub_keep_their_ideas_
         shutil.copy(hub, target)
         summary = merge(target, *order)
         after = {t: n for n, t in numbers(target).values()}
-        assert [after[f"B{n}"] for n in range(4)] == [base + 1 + n for n in range(4)]  # table b began first
-        assert [after[f"A{n}"] for n in range(4)] == [base + 5 + n for n in range(4)]
-        assert summary.renumbered_lines() == [f"Ideeën {base + 1}–{base + 4} van Avond centrum (tafel-a.gpkg) "
-                                              f"heten nu {base + 5}–{base + 8}."]
+        assert_table_b_kept_its_numbers(after, summary, base, "Avond centrum (tafel-a.gpkg)")
         results.append(after)
     assert results[0] == results[1]
 

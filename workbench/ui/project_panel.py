@@ -15,7 +15,7 @@ from workbench.ui.fields import CommitTextEdit, ErrorLabel, TextField, format_pl
 from workbench.ui.labels import quantity_label, quantity_unit
 from workbench.ui.i18n_qt import connect_retranslate
 from workbench.ui.messages import confirm
-from workbench.ui.qt_models import current_uuid, select_uuid
+from workbench.ui.qt_models import choose_keeping_typing, current_uuid
 
 INFO_FIELDS = ("name", "municipality", "description", "next_steps", "contact")
 
@@ -228,13 +228,7 @@ class ProjectPanel(QWidget):
         return not self.goal_error.isVisible()
 
     def _goal_chosen(self) -> None:
-        chosen = current_uuid(self.goals)
-        if chosen != self.goal_uuid and self._goal_typed():
-            if not self.keep_typing():
-                return
-            if select_uuid(self.goals, chosen):  # the list was filled again by the save
-                return
-        self._load_goal()
+        choose_keeping_typing(self.goals, self.goal_uuid, self._goal_typed, self.keep_typing, self._load_goal)
 
     def _load_goal(self) -> None:
         uuid = current_uuid(self.goals)

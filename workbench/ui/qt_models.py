@@ -15,6 +15,20 @@ def current_uuid(list_widget):
     return row.data(Qt.ItemDataRole.UserRole) if row else None
 
 
+def choose_keeping_typing(list_widget, editing_uuid, typed, keep_typing, load) -> None:
+    """Another row chosen in ``list_widget`` while its form shows ``editing_uuid``: what
+    was typed (``typed()``) is kept first (``keep_typing()``, False when refused: the form
+    stays, with its reason), then the chosen row is loaded (``load()``); the save fills
+    the list again, so the chosen row is made current again, which loads it."""
+    chosen = current_uuid(list_widget)
+    if chosen != editing_uuid and typed():
+        if not keep_typing():
+            return
+        if select_uuid(list_widget, chosen):
+            return
+    load()
+
+
 def select_uuid(list_widget, uuid) -> bool:
     """Make the row keeping ``uuid`` (as UserRole data) current; False when none does."""
     for row in range(list_widget.count()):

@@ -10,7 +10,7 @@ from workbench.i18n import _
 from workbench.ui.combos import EntityCombo
 from workbench.ui.fields import CommitTextEdit, ErrorLabel, TextField
 from workbench.ui.i18n_qt import connect_retranslate
-from workbench.ui.qt_models import current_uuid, select_uuid
+from workbench.ui.qt_models import choose_keeping_typing, current_uuid
 
 
 def default_speaker(project) -> str:
@@ -158,13 +158,7 @@ class QuotesPanel(QWidget):
         return not self.error.isVisible()
 
     def _quote_chosen(self) -> None:
-        chosen = current_uuid(self.list)
-        if chosen != self.editing_uuid and self.typed_changes():
-            if not self.keep_typing():
-                return
-            if select_uuid(self.list, chosen):  # the list was filled again by the save
-                return
-        self._load_selected()
+        choose_keeping_typing(self.list, self.editing_uuid, self.typed_changes, self.keep_typing, self._load_selected)
 
     def _load_selected(self) -> None:
         uuid = current_uuid(self.list)
