@@ -242,3 +242,76 @@ def test_a_stored_count_above_what_the_box_takes_by_hand_shows_as_stored(qtbot, 
     window.quick_capture.votes.plus.click()
     assert project.votes(item.uuid, project.current_session_uuid) == 12001
     qtbot.waitUntil(lambda: window.quick_capture.votes.spin.value() == 12001)
+
+
+def test_an_answer_that_cannot_be_saved_stays_for_its_idea_and_the_window_says_so_without_a_box(
+        qtbot, window, dialogs, sample_path):
+    """An answer typed without an afhandeling cannot be saved: choosing another idea
+    opened a warning box in the middle of the panel's refresh and threw the typing away;
+    closing did the same (found by review). Now the status bar says it, the typing comes
+    back with its idea, and the first close stays open (the second closes)."""
+    from tests.ui_fixtures import show_dock
+
+    project = open_in_window(qtbot, window, sample_path)
+    panel = show_dock(qtbot, window, "toets")
+    eight, nine = project.intervention_by_number(8), project.intervention_by_number(9)
+    window.context.select([eight.uuid])
+    panel.text.setPlainText("Nog te bespreken met de wijkraad.")
+    said = []
+    window.context.message.connect(said.append)
+    window.context.select([nine.uuid])
+    assert dialogs.shown == []
+    assert any("idee 8 is niet opgeslagen" in text for text in said)
+    assert panel.text.toPlainText() == ""
+    window.context.select([eight.uuid])
+    assert panel.text.toPlainText() == "Nog te bespreken met de wijkraad."
+    window.close()
+    assert window.isVisible()  # the reason was said; the typing stays
+    window.close()
+    assert not window.isVisible()
+
+
+def test_walking_through_quotes_and_goals_with_odd_characters_saves_nothing(qtbot, window, sample_path):
+    """Choosing a quote or goal whose text holds a no-break space or a leading byte-order
+    mark, then the next one, saved the text as Qt handed it back (changed): an edit nobody
+    made, an undo step (found by review; the editor had been mended, these forms not)."""
+    from tests.ui_fixtures import show_dock
+    from workbench.core.commands import AddQuote
+    from workbench.core.theme_commands import AddGoal
+
+    project = open_in_window(qtbot, window, sample_path)
+    odd = project.execute(AddQuote(text="Hier\u00a0wil ik fietsen", speaker="\ufeffBewoner")).uuid
+    goal = project.execute(AddGoal("\ufeffMeer groen")).uuid
+    before = (project.get("quote", odd), project.get("goal", goal))
+    quotes, panel = show_dock(qtbot, window, "quotes"), window.panels["project"]
+    for widget, uuid in ((quotes.list, odd), (panel.goals, goal)):
+        rows = [widget.item(r).data(Qt.ItemDataRole.UserRole) for r in range(widget.count())]
+        widget.setCurrentRow(rows.index(uuid))
+        widget.setCurrentRow(next(r for r, other in enumerate(rows) if other != uuid))
+    assert (project.get("quote", odd), project.get("goal", goal)) == before
+
+
+def test_a_refused_goal_keeps_the_window_open_once_and_a_large_count_does_not_widen_the_next_box(
+        qtbot, window, sample_path):
+    """Closing with a typed goal whose target is no number lost it without a word (the
+    reason showed in a window that closed); now the window stays open once, with the
+    reason. And a box that showed 12,000 stickers took 12,000 typed for the next idea."""
+    from workbench.core.commands import SetVotes
+
+    project = open_in_window(qtbot, window, sample_path)
+    panel = window.panels["project"]
+    panel.new_goal()
+    panel.goal_title.setText("Minder verharding")
+    panel.goal_target.setText("veel")
+    window.close()
+    assert window.isVisible() and panel.goal_error.isVisible()
+    first, second = project.interventions()[:2]
+    project.execute(SetVotes(first.uuid, 12000))
+    spin = window.quick_capture.votes.spin
+    window.map_view.select([first.uuid])
+    qtbot.waitUntil(lambda: spin.value() == 12000)
+    window.map_view.select([second.uuid])
+    qtbot.waitUntil(lambda: spin.maximum() == 9999)
+    panel.goal_title.clear()  # nothing typed any more: the window closes
+    window.close()
+    assert not window.isVisible()

@@ -40,6 +40,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
         self.presentation = PresentationMode(self)
         self.actions_ = WindowActions(self)  # not "actions": QWidget.actions() exists
         self.panels, self.docks, self.toolbars = {}, {}, {}
+        self._close_refused = False  # a close was refused for typing a form could not keep
         self.open_dialogs = []  # non-modal dialogs kept alive while shown
         self._build_docks()
         self._build_toolbars()
@@ -159,6 +160,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
         self.quick_capture.setEnabled(project is not None)
 
     def _on_changed(self, event) -> None:
+        self._close_refused = False  # work went on since: a refusal is said again at the next close
         if event.kind == "undo_stack":
             self.actions_.update_undo()
         elif event.kind == "info":
@@ -242,23 +244,26 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
 
         return self._keep(SettingsDialog(self))
 
-    def commit_typing(self) -> None:
+    def commit_typing(self) -> bool:
         """A field still being typed in commits when it loses focus: do that while the
         project is open, so closing the window or opening another project (from a menu,
-        which takes no focus) keeps what was typed."""
+        which takes no focus) keeps what was typed. False when a form refused what was
+        typed (its reason shows): a closing window stays open."""
         focused = QApplication.focusWidget()
         if focused is not None and self.isAncestorOf(focused):
             focused.clearFocus()
         self.quick_capture.commit_title(refocus=False)
-        if "quotes" in self.panels:  # forms with a button: what was typed is kept too
-            self.panels["quotes"].keep_typing()
-        if "toets" in self.panels:
-            self.panels["toets"].keep_typing()
-        if "project" in self.panels:
-            self.panels["project"].keep_typing()
+        kept = [self.panels[key].keep_typing() for key in ("quotes", "toets", "project")  # forms with a button
+                if key in self.panels]
+        return all(kept)
 
     def closeEvent(self, event) -> None:
-        self.commit_typing()
+        if not self.commit_typing() and not self._close_refused:
+            # what was typed stays, with the reason it was refused; closing again closes
+            # (the reason was said: a window must not trap its user)
+            self._close_refused = True
+            event.ignore()
+            return
         self.write_pending_recent()
         for child in self.findChildren(QWidget):  # e.g. the large ranking on the projector
             if child.isWindow() and child.isVisible() and not isinstance(child, QDockWidget):

@@ -91,6 +91,7 @@ class ProjectPanel(QWidget):
         layout.addWidget(self.scroll)
         self.goal_uuid = None
         self._loaded_goal = None  # the goal as the form shows it
+        self._shown_goal = None  # the form's values as loaded for it
         self._shown_info = {}  # info field -> its text as shown
         context.changed.connect(lambda e: e.kind in ("info", "goal", "theme", "quantity_kind", "intervention")
                                 and self.refresh())
@@ -210,14 +211,15 @@ class ProjectPanel(QWidget):
         project = self.context.project
         if project is None or project.read_only:
             return False
-        goal = project.get("goal", self.goal_uuid) if self.goal_uuid else None
         if self.goal_uuid is None:
             return bool(self.goal_title.text().strip())
-        return goal is not None and (
-            self.goal_title.text(), self.goal_theme.currentData(), self.goal_indicator.text(), self.goal_unit.text(),
-            self.goal_target.text(), self.goal_quantity.currentData()) != (
-            goal.title, goal.theme_uuid, goal.indicator, goal.unit, format_plain_number(goal.target),
-            goal.quantity_key)
+        # against what the form showed, not the stored goal: Qt hands a leading byte-order
+        # mark back without it, which is no typing
+        return project.get("goal", self.goal_uuid) is not None and self._goal_values() != self._shown_goal
+
+    def _goal_values(self) -> tuple:
+        return (self.goal_title.text(), self.goal_theme.currentData(), self.goal_indicator.text(),
+                self.goal_unit.text(), self.goal_target.text(), self.goal_quantity.currentData())
 
     def keep_typing(self) -> bool:
         """Add or save the goal being typed (another goal chosen, the window closed), as
@@ -243,6 +245,7 @@ class ProjectPanel(QWidget):
         self.goal_unit.setText(goal.unit)
         self.goal_target.setText(format_plain_number(goal.target))
         self.goal_quantity.setCurrentIndex(max(0, self.goal_quantity.findData(goal.quantity_key)))
+        self._shown_goal = self._goal_values()
         self.goal_error.clear_error()
         self._update_goal_buttons()
 

@@ -56,6 +56,7 @@ class QuotesPanel(QWidget):
         context.changed.connect(lambda e: e.kind in ("quote", "intervention", "session") and self.refresh())
         self.editing_uuid = None
         self._loaded_quote = None  # the quote as the form shows it
+        self._shown_form = None  # the form's values as loaded for it
         self._default_speaker = ""
         connect_retranslate(self)
         context.on_project(self._reset)
@@ -143,10 +144,13 @@ class QuotesPanel(QWidget):
             return False
         if self.editing_uuid is None:
             return bool(self.text.toPlainText().strip())
-        quote = project.get("quote", self.editing_uuid)
-        return quote is not None and (self.text.toPlainText(), self.speaker.text(), self.intervention.currentData(),
-                                      self.theme.currentData()) != (quote.text, quote.speaker,
-                                                                    quote.intervention_uuid, quote.theme_uuid)
+        # against what the form showed, not the stored quote: Qt hands a no-break space or
+        # a leading byte-order mark back changed, which is no typing
+        return project.get("quote", self.editing_uuid) is not None and self._form_values() != self._shown_form
+
+    def _form_values(self) -> tuple:
+        return (self.text.toPlainText(), self.speaker.text(), self.intervention.currentData(),
+                self.theme.currentData())
 
     def keep_typing(self) -> bool:
         """Add or save what was typed, as leaving any other field keeps it: a quote typed
@@ -171,6 +175,7 @@ class QuotesPanel(QWidget):
         self.speaker.setText(quote.speaker)
         self.intervention.set_uuid(quote.intervention_uuid)
         self.theme.set_uuid(quote.theme_uuid)
+        self._shown_form = self._form_values()
         self.error.clear_error()
         self._update_buttons()
 

@@ -77,6 +77,7 @@ class ToetsPanel(QWidget):
         outer.addWidget(scroll)
         self._filling = False
         self._answer_shown = None  # (idea uuid, the form's values as filled for it)
+        self._unsaved = {}  # idea uuid -> the answer typed for it that could not be saved
         self._later = Deferred(self, self.refresh)
         self._gap_inputs = None  # uuid -> the idea as the gap view last counted it
         context.selectionChanged.connect(lambda _u: self._later.now_or_when_shown())
@@ -245,6 +246,13 @@ class ToetsPanel(QWidget):
         self.answered_by.setText(answer.answered_by if answer else "")
         self.text.setPlainText(answer.text if answer else "")
         self._answer_shown = (item.uuid, self._answer_values())
+        typed = self._unsaved.pop(item.uuid, None)  # typed for it before, and not savable then
+        if typed is not None:
+            self.disposition.setCurrentIndex(self.disposition.findData(typed[0]))
+            self.instrument.setCurrentIndex(max(self.instrument.findData(typed[1]), 0))
+            self.referred_to.setText(typed[2])
+            self.answered_by.setText(typed[3])
+            self.text.setPlainText(typed[4])
 
     def _answer_values(self) -> tuple:
         return (self.disposition.currentData(), self.instrument.currentData() or "", self.referred_to.text(),
@@ -253,22 +261,29 @@ class ToetsPanel(QWidget):
     def _answer_typed(self) -> bool:
         return self._answer_shown is not None and self._answer_values() != self._answer_shown[1]
 
-    def keep_typing(self) -> None:
+    def keep_typing(self) -> bool:
         """Save an answer typed and not saved for the idea it was typed for (another idea
-        chosen, the window closed); a refusal is said in the status bar."""
-        shown, self._answer_shown = self._answer_shown, None
+        chosen, the window closed). Without an afhandeling it cannot be saved: the status
+        bar says so, the typing is kept for that idea (shown again when it is chosen) and
+        False tells a closing window to stay open."""
+        shown = self._answer_shown
         project = self.context.project
         if shown is None or project is None or project.read_only or project.get("intervention", shown[0]) is None:
-            return
+            return True
         values = self._answer_values()
         if values == shown[1]:
-            return
+            return True
         if values[0] is None:
-            self.context.error.emit(_("Het antwoord op idee {number} is niet opgeslagen: kies eerst wat er met het "
-                                      "idee gebeurt.").format(number=project.get("intervention", shown[0]).number))
-            return
-        self.context.run(AnswerIdea(shown[0], values[0], values[4], instrument=values[1], referred_to=values[2],
-                                    answered_by=values[3]))
+            if self._unsaved.get(shown[0]) != values:  # said once, not at every refresh
+                self._unsaved[shown[0]] = values
+                self.context.message.emit(_("Het antwoord op idee {number} is niet opgeslagen: kies eerst wat er met "
+                                            "het idee gebeurt.").format(
+                                                number=project.get("intervention", shown[0]).number))
+            return False
+        self._answer_shown = None
+        self._unsaved.pop(shown[0], None)
+        return self.context.run(AnswerIdea(shown[0], values[0], values[4], instrument=values[1],
+                                           referred_to=values[2], answered_by=values[3]))
 
     def _fill_constraints(self, project) -> None:
         self.constraints.clear()

@@ -36,8 +36,7 @@ class VoteSpin(QSpinBox):
         """Show ``count`` as stored: an import or a sync may bring more than a box typed
         by hand needs (the range grows for it, else the box showed 9999 for 12,000)."""
         self.blockSignals(True)
-        if count > self.maximum():
-            self.setMaximum(count)
+        self.setMaximum(max(MAX_VOTES, count))  # the next idea's box takes 9999 typed again
         self.setValue(count)
         self.blockSignals(False)
 
