@@ -38,7 +38,6 @@ class InterventionItem(QGraphicsPathItem):
         self._halo = None  # made on the first hover or selection, hidden after
         self._markers = []  # point discs; more are made when needed, the rest hidden
         self._points = 0
-        self._drawn_once = False
         self.update_from(intervention, color_hex, kind, bounds)
         self.setParentItem(parent)
         if width_scale is None:  # an idea drawn in presentation mode is as thick as the others there
@@ -50,11 +49,9 @@ class InterventionItem(QGraphicsPathItem):
         self.intervention = intervention
         self.color_hex = color_hex
         self.kind = dimension(intervention.geometry) if kind is None else kind
-        if self._drawn_once:
-            where = self.pos()
-            if where.x() or where.y():
-                self.setPos(0, 0)  # a move preview may have shifted it; the model is the truth
-        self._drawn_once = True
+        where = self.pos()
+        if where.x() or where.y():
+            self.setPos(0, 0)  # a move preview may have shifted it; the model is the truth
         scale = self.width_scale
         casing = _casing(color_hex)
         if self.kind == 0 or self._markers:

@@ -4,7 +4,7 @@ Commands change the project; the project emits events after the file has committ
 this scene updates its items from those events. Nothing here changes the model.
 """
 
-from qtpy.QtCore import QPointF, QRectF
+from qtpy.QtCore import QPointF
 from qtpy.QtGui import QColor
 from qtpy.QtWidgets import QGraphicsScene
 
@@ -273,10 +273,9 @@ class MapScene(IdeaLayer, SceneQueries, QGraphicsScene):
         With more than LOD_LABELS labels only those in (a margin around) ``viewport``
         (a QRect in pixels) are placed, and panning places them again."""
         self._materialise_names(abs(transform.m11()))
-        if viewport is not None:  # the ideas panned or zoomed into view
-            self._build_shown(transform.inverted()[0].mapRect(QRectF(viewport)))
-        else:
-            self._build_shown()
+        # the ideas in view are built by set_shape_detail, which every caller runs first
+        # (a second build here, from a rectangle differing in its last digit, passed over
+        # every idea again at each zoom step and each move of a drag)
         if self._sorted_labels is None:
             self._sorted_labels = sorted(self.all_labels(), key=lambda label: label.priority)
             self._thinned_at = None

@@ -179,9 +179,10 @@ class IdeaLayer:
         self._ahead, self._ahead_window = labelled + later, ahead
         self._build(now)
         self._build(labelled, items=False)
-        if self._ahead:
+        if self._ahead and not self._ahead_timer.isActive():
             # the first batch after the step's frame and what input came meanwhile (a
-            # next wheel step), the others one per turn of the event loop
+            # next wheel step), the others one per turn of the event loop; not pushed
+            # back by each move of a drag, which would starve the batches
             self._ahead_timer.start(AHEAD_DELAY_MS)
 
     def _build_ahead(self) -> None:
@@ -270,7 +271,7 @@ class IdeaLayer:
     def _remove_intervention(self, uuid) -> None:
         """The idea left the map: its item and label are hidden and kept for the next."""
         idea = self.ideas.get(uuid)
-        if idea is not None and idea.item is None and idea.label is not None:
+        if idea is not None and idea.item is None and idea.label is not None and len(self._spare) < MAX_SPARE:
             self._build([idea])  # a pair for the spares: removing the label alone would repaint the whole map
         self.detail.forget(uuid)
         self.clusters.dirty = True
