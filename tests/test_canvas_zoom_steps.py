@@ -203,3 +203,21 @@ def test_the_frame_of_a_zoom_to_the_selection_shows_its_labels(qtbot, many):
         final = shown(view)[0]
         assert spy.frames and final
         assert spy.frames[0] == final
+
+
+def test_the_frame_of_zoom_to_the_area_from_the_menu_shows_its_labels(qtbot, many):
+    """Ctrl+0 and "Alles tonen" took the path of a project opening (map first, labels a
+    turn later): their first frame showed the zoomed-in view's labels (found by review)."""
+    view = make_view(qtbot, many)
+    spy = FramesSpy(view)
+    view.viewport().installEventFilter(spy)
+    for zoom_out in (view.zoom_to_area, view.zoom_to_all):
+        for _step in range(7):
+            view.zoom_by(1.25)
+        qtbot.wait(100)
+        spy.frames.clear()
+        zoom_out()
+        qtbot.wait(100)
+        final = shown(view)[0]
+        assert spy.frames and final
+        assert spy.frames[0] == final

@@ -107,7 +107,7 @@ class MapView(Navigation, Selection, LayerControls, PartialRepaint, QGraphicsVie
         self._update_scene_rect()
         self._zoomed_once = False
         if self.isVisible():
-            self.zoom_to_area()
+            self.zoom_to_area(step=False)  # a project opening: the map first
         self.selectionChanged.emit([])
         self.layersChanged.emit()
 
@@ -245,7 +245,7 @@ class MapView(Navigation, Selection, LayerControls, PartialRepaint, QGraphicsVie
         super().showEvent(event)
         if not self._zoomed_once:
             self._zoomed_once = True
-            QTimer.singleShot(0, self.zoom_to_area)
+            QTimer.singleShot(0, lambda: self.zoom_to_area(step=False))  # the first paint: the map first
 
     def resizeEvent(self, event):
         super().resizeEvent(event)

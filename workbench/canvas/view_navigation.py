@@ -27,15 +27,17 @@ class Navigation:
         self.fitInView(rect, Qt.KeepAspectRatio)
         self._after_zoom(step)
 
-    def zoom_to_area(self) -> None:
+    def zoom_to_area(self, step: bool = True) -> None:
+        """Show the area (else everything); ``step=False`` for the zoom of a project
+        opening, which paints the map first and places its labels a turn later."""
         scene = self._scene
         if scene.area_item is not None:
-            self.zoom_to_rect(scene.area_rect())
+            self.zoom_to_rect(scene.area_rect(), step=step)
         else:
-            self.zoom_to_all()
+            self.zoom_to_all(step)
 
-    def zoom_to_all(self) -> None:
-        self.zoom_to_rect(self._scene.data_rect())
+    def zoom_to_all(self, step: bool = True) -> None:
+        self.zoom_to_rect(self._scene.data_rect(), step=step)
 
     def zoom_to_selection(self) -> None:
         rect = QRectF()
@@ -69,8 +71,8 @@ class Navigation:
         self._after_zoom(step=True)
 
     def _after_zoom(self, step: bool = False) -> None:
-        """After the scale changed; ``step``: by the wheel, a pinch or a key (zoom_by), or
-        to chosen ideas (the selection, a cluster disc)."""
+        """After the scale changed; ``step``: a zoom the user asked for (wheel, pinch, keys,
+        the menu, the selection, a cluster disc), not the zoom of a project opening."""
         self.scaleChanged.emit(self.scale_denominator())
         if step and self.is_painted():
             # a zoom step's labels are placed before it is painted: placed after, the

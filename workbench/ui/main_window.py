@@ -139,7 +139,7 @@ class MainWindow(WindowFiles, WindowDocks, WindowStatus, WindowDrops, WindowHelp
         if notice:
             self.show_message(notice)
         if self.isVisible():
-            self.map_view.zoom_to_area()
+            self.map_view.zoom_to_area(step=False)  # a project opening: the map first
 
     def _update_actions(self) -> None:
         """What needs a project, or a project that may be changed, is greyed out without."""
