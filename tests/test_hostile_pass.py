@@ -186,6 +186,24 @@ def test_an_area_in_rd_without_crs_is_read_as_rd_and_one_in_the_ocean_is_refused
     assert not (tmp_path / "oceaan.gpkg").exists()
 
 
+def test_an_area_file_with_one_part_in_the_ocean_is_refused_not_made_smaller(tmp_path):
+    """Three squares, one in the ocean: the ocean one was left out without a word and
+    the project's area was smaller than the file (found by review); an area is all or
+    nothing, as an import is."""
+    import json
+
+    def square(x, y, side):
+        return {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [[
+            [x, y], [x + side, y], [x + side, y + side], [x, y + side], [x, y]]]}}
+
+    parts = tmp_path / "delen.geojson"
+    parts.write_text(json.dumps({"type": "FeatureCollection", "features": [
+        square(5.97, 50.88, 0.01), square(6.5, 52.4, 0.01), square(0.0, 0.0, 1.0)]}))
+    result = run("new", tmp_path / "delen.gpkg", "--name", "Delen", "--area", parts)
+    assert result.returncode == 2 and "buiten Nederland" in result.stderr, result.stderr
+    assert not (tmp_path / "delen.gpkg").exists()
+
+
 def test_a_nul_in_a_quantity_label_written_by_another_tool_still_exports_a_geopackage(sample_path, tmp_path):
     """Found by hypothesis in tests/test_review_store.py during this pass: a quantity
     label of one NUL (written in QGIS or by a script) made 'export gpkg' fail ('the

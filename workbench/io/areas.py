@@ -3,7 +3,6 @@
 from shapely.ops import unary_union
 
 from workbench.errors import ValidationError
-from workbench.geo.repair import repair
 from workbench.i18n import _
 
 POLYGON_TYPES = ("Polygon", "MultiPolygon")
@@ -21,15 +20,15 @@ def area_from_geojson(path):
     from workbench.io.source import finish
 
     raw = read_geojson(path)
-    had_polygons = any(g is not None and g.geom_type in POLYGON_TYPES for g in raw.geometries)
-    source = finish(raw)
+    given = sum(1 for g in raw.geometries if g is not None and g.geom_type in POLYGON_TYPES)
+    source = finish(raw)  # repairs what it can, as an import does
     polygons = [g for g in source.geometries if g is not None and not g.is_empty and g.geom_type in POLYGON_TYPES]
-    if not polygons:
-        if had_polygons:
-            raise ValidationError(_("Het vlak in dit bestand ligt ver buiten Nederland of is onbruikbaar; geef de "
-                                    "grens in RD (EPSG:28992) of WGS84."))
+    if not given:
         raise ValidationError(_("Er staat geen vlak in dit bestand; het gebied moet een vlak zijn."))
-    area = unary_union([repair(p) or p for p in polygons])
+    if len(polygons) < given:  # all or nothing: a part left out silently made the area smaller than the file
+        raise ValidationError(_("Een vlak in dit bestand ligt ver buiten Nederland of is onbruikbaar; geef de "
+                                "grens in RD (EPSG:28992) of WGS84."))
+    area = unary_union(polygons)
     if area.is_empty or area.geom_type not in POLYGON_TYPES:
         raise ValidationError(_("Er staat geen bruikbaar vlak in dit bestand."))
     return area

@@ -78,7 +78,8 @@ def _open_as_project(path: Path) -> ProjectInUseError:
 
 
 def os_error_message(error: OSError, path: Path) -> str:
-    """A complete Dutch sentence for an OS error while writing ``path``."""
+    """A complete Dutch sentence for an OS error while writing ``path``: the errors where
+    writing has its own advice (another folder, another name), else ``os_sentence``."""
     code = error.errno
     if getattr(error, "winerror", None) in _WINDOWS_SHARING_ERRORS:
         return _in_use_message(path)
@@ -91,7 +92,7 @@ def os_error_message(error: OSError, path: Path) -> str:
         return _("De naam {path} is te lang; kies een kortere naam of een andere map.").format(path=path)
     if code in (errno.EACCES, errno.EPERM):
         return _("Geen toestemming om {path} te schrijven; kies een andere map of naam.").format(path=path)
-    return _("Kan {path} niet schrijven: {error}").format(path=path, error=os_sentence(error, path))
+    return os_sentence(error, path)  # the store's sentence for the rest: one phrasing per error
 
 
 def same_file(path, other) -> bool:
