@@ -32,7 +32,6 @@ class InterventionEditor(QWidget):
         self.context = context
         self.uuid = None
         self._loading = False
-        self._shown = {}  # field -> its text as the field shows it (Qt drops a leading BOM)
 
         self.placeholder = QLabel()
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -97,11 +96,11 @@ class InterventionEditor(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.stack)
 
-        self.title.editingFinished.connect(lambda: self._commit_text("title", self.title.text()))
+        self.title.editingFinished.connect(lambda: self._commit_text("title", self.title))
         self.description.editingFinished.connect(
-            lambda: self._commit_text("description", self.description.toPlainText()))
-        self.actor.editingFinished.connect(lambda: self._commit_text("actor", self.actor.text()))
-        self.notes.editingFinished.connect(lambda: self._commit_text("notes", self.notes.toPlainText()))
+            lambda: self._commit_text("description", self.description))
+        self.actor.editingFinished.connect(lambda: self._commit_text("actor", self.actor))
+        self.notes.editingFinished.connect(lambda: self._commit_text("notes", self.notes))
         self.themes.itemChanged.connect(self._themes_ticked)
         self.goals.itemChanged.connect(self._goals_ticked)
         self.primary.activated.connect(lambda _i: self._commit(primary_theme_uuid=self.primary.currentData()))
@@ -170,17 +169,15 @@ class InterventionEditor(QWidget):
         try:
             self.stack.setCurrentIndex(1)
             self.setEnabled(True)
-            self.title.setText(item.title)  # also clears the field's own undo history
+            self.title.set_committed_text(item.title)  # also clears the field's own undo history
             if other or not self.title.hasFocus():
                 # show a long title from its start, not its last words (setText puts the
                 # cursor at the end); the tooltip has all of it
                 self.title.setCursorPosition(0)
             self.title.setToolTip(escaped(item.title))
             self.title.setStyleSheet("")
-            self._shown["title"] = self.title.text()
             self.description.set_committed_text(item.description)
-            self.actor.setText(item.actor)
-            self._shown["actor"] = self.actor.text()
+            self.actor.set_committed_text(item.actor)
             self.notes.set_committed_text(item.notes)
             self._fill_checks(self.themes, project.themes(), item.theme_uuids, lambda t: t.name,
                               lambda t: color_icon(t.color))
@@ -277,9 +274,9 @@ class InterventionEditor(QWidget):
         project = self.context.project
         return project.get("intervention", self.uuid) if project is not None and self.uuid else None
 
-    def _commit_text(self, field: str, value: str) -> None:
-        item = self._current()
-        if item is None or getattr(item, field) == value or self._shown.get(field) == value:
+    def _commit_text(self, field: str, widget) -> None:
+        item, value = self._current(), widget.value()
+        if item is None or getattr(item, field) == value or not widget.changed():
             return  # unchanged, or changed only by how Qt shows it: no edit
         if not self._commit(**{field: value}) and field == "title":
             self.title.setStyleSheet(error_border(self.title))

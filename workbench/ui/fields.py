@@ -12,11 +12,26 @@ class TextField(QLineEdit):
     """A one-line field for text the project stores: as long as the stored text. A
     QLineEdit holds at most 32,767 characters and cuts a longer text it is given, so a
     longer title (an import, the command line) was cut and saved the moment focus merely
-    passed through its field."""
+    passed through its field. Like ``CommitTextEdit``: ``set_committed_text`` shows the
+    stored text and ``changed`` tells typing from how Qt shows it."""
 
     def __init__(self, text="", parent=None):
         super().__init__(text, parent)
         self.setMaxLength(2**31 - 1)
+        self._shown = self.text()
+
+    def set_committed_text(self, text: str) -> None:
+        """Show the stored ``text``; ``changed`` compares with it as shown."""
+        self.setText(text)
+        self._shown = self.text()
+
+    def value(self) -> str:
+        return self.text()
+
+    def changed(self) -> bool:
+        """Typed in: other than it was shown. Qt drops a leading byte-order mark it is
+        given, which is no edit: leaving the field must then change nothing."""
+        return self.text() != self._shown
 
 
 class CommitTextEdit(QPlainTextEdit):
@@ -38,9 +53,15 @@ class CommitTextEdit(QPlainTextEdit):
             self.setPlainText(text)
         self._shown = self.toPlainText()
 
+    def value(self) -> str:
+        return self.toPlainText()
+
+    def changed(self) -> bool:
+        return self.toPlainText() not in (self._committed, self._shown)
+
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
-        if self.toPlainText() not in (self._committed, self._shown):
+        if self.changed():
             self.editingFinished.emit()
 
 

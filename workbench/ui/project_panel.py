@@ -92,7 +92,6 @@ class ProjectPanel(QWidget):
         self.goal_uuid = None
         self._loaded_goal = None  # the goal as the form shows it
         self._shown_goal = None  # the form's values as loaded for it
-        self._shown_info = {}  # info field -> its text as shown
         context.changed.connect(lambda e: e.kind in ("info", "goal", "theme", "quantity_kind", "intervention")
                                 and self.refresh())
         connect_retranslate(self)
@@ -135,13 +134,9 @@ class ProjectPanel(QWidget):
         self._fill_quantities()
         for key, edit in self.info_edits.items():
             value = getattr(project.info, key)
-            if isinstance(edit, CommitTextEdit):
-                edit.set_committed_text(value)
-            else:
-                edit.setText(value)
-                self._shown_info[key] = edit.text()  # Qt drops a leading BOM: that is no edit
-                if not edit.hasFocus():
-                    edit.setCursorPosition(0)  # a long name from its start, not its end
+            edit.set_committed_text(value)
+            if isinstance(edit, TextField) and not edit.hasFocus():
+                edit.setCursorPosition(0)  # a long name from its start, not its end
             edit.setReadOnly(project.read_only)
         self.goals.blockSignals(True)
         self.goals.clear()
@@ -185,8 +180,8 @@ class ProjectPanel(QWidget):
     def _commit_info(self, key: str) -> None:
         project = self.context.project
         edit = self.info_edits[key]
-        value = edit.toPlainText() if isinstance(edit, CommitTextEdit) else edit.text()
-        if project is None or value in (getattr(project.info, key), self._shown_info.get(key)):
+        value = edit.value()
+        if project is None or value == getattr(project.info, key) or not edit.changed():
             return
         try:
             project.execute(EditInfo(**{key: value}))

@@ -46,7 +46,6 @@ class ThemesPanel(QWidget):
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.name = TextField()
-        self._shown_name = ""
         self.error = ErrorLabel()
         self.add_button, self.rename_button, self.color_button, self.delete_button = (
             QPushButton(), QPushButton(), QPushButton(), QPushButton())
@@ -55,7 +54,7 @@ class ThemesPanel(QWidget):
         self.color_button.clicked.connect(self.choose_color)
         self.delete_button.clicked.connect(self.delete_theme)
         # Enter, or leaving the field (clicking the next theme), keeps the name, as in the editor
-        self.name.editingFinished.connect(lambda: self.name.text() != self._shown_name and self.rename_theme())
+        self.name.editingFinished.connect(lambda: self.name.changed() and self.rename_theme())
         self.list.currentRowChanged.connect(lambda _row: self._load_selected())
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         row1.addWidget(self.name, 1)
@@ -124,8 +123,7 @@ class ThemesPanel(QWidget):
 
     def _load_selected(self) -> None:
         theme = self.selected_theme()
-        self.name.setText(theme.name if theme else "")
-        self._shown_name = self.name.text()  # Qt drops a leading BOM: leaving the field is no rename
+        self.name.set_committed_text(theme.name if theme else "")
         read_only = self.context.project is None or self.context.project.read_only
         self.name.setReadOnly(read_only)
         self.add_button.setEnabled(not read_only)
